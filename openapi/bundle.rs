@@ -1,0 +1,162 @@
+//! Bundles `openapi/` into one OpenAPI document and runs progenitor on it.
+//!
+//! Shared by `build.rs` (which writes the client into `OUT_DIR`) and `xtask` (which checks the
+//! committed artefacts and the upstream spec), so both see exactly the same spec and settings.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use serde_json::{Map, Value};
+
+/// Component schemas that the handwritten layer supplies itself, as `(schema, Rust path)`.
+///
+/// A component marked `x-rust-replacement: crate::ext::Currency` is not generated: progenitor
+/// would make a closed enum (an unknown value fails the whole decode) or a strict integer (a
+/// numeric string fails it). The open or lenient type from `src/ext` is used in its place, so
+/// generated structs carry those types directly.
+pub fn replacements(spec: &Value) -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    if let Some(schemas) = spec
+        .pointer("/components/schemas")
+        .and_then(Value::as_object)
+    {
+        for (name, schema) in schemas {
+            if let Some(path) = schema.get("x-rust-replacement").and_then(Value::as_str) {
+                out.push((name.clone(), path.to_string()));
+            }
+        }
+    }
+    out
+}
+
+/// Reads `dir/paystack.yaml` and merges every `dir/paths/*.yaml` into it.
+///
+/// Group files hold `paths` and `components`; a name defined twice is an error rather than a
+/// silent override, so two groups can never disagree about one schema.
+pub fn bundle(dir: &Path) -> Result<Value, String> {
+    let root_path = dir.join("paystack.yaml");
+    let mut root = read_yaml(&root_path)?;
+    let mut files: Vec<_> = std::fs::read_dir(dir.join("paths"))
+        .map_err(|e| format!("{}: {e}", dir.join("paths").display()))?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "yaml"))
+        .collect();
+    files.sort();
+    for file in files {
+        let part = read_yaml(&file)?;
+        let Value::Object(part) = part else {
+            return Err(format!("{}: not a mapping", file.display()));
+        };
+        for (key, value) in part {
+            match key.as_str() {
+                "paths" => merge_into(&mut root, &["paths"], value, &file)?,
+                "components" => {
+                    let Value::Object(kinds) = value else {
+                        return Err(format!("{}: components is not a mapping", file.display()));
+                    };
+                    for (kind, entries) in kinds {
+                        merge_into(&mut root, &["components", &kind], entries, &file)?;
+                    }
+                }
+                other => {
+                    return Err(format!(
+                        "{}: unexpected top-level key {other}",
+                        file.display()
+                    ))
+                }
+            }
+        }
+    }
+    Ok(root)
+}
+
+fn read_yaml(path: &Path) -> Result<Value, String> {
+    let text = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
+    serde_norway::from_str(&text).map_err(|e| format!("{}: {e}", path.display()))
+}
+
+fn merge_into(root: &mut Value, at: &[&str], value: Value, file: &Path) -> Result<(), String> {
+    let mut cursor = root;
+    for key in at {
+        let obj = cursor
+            .as_object_mut()
+            .ok_or_else(|| format!("root spec: {key} is not a mapping"))?;
+        cursor = obj
+            .entry(key.to_string())
+            .or_insert_with(|| Value::Object(Map::new()));
+    }
+    let target = cursor
+        .as_object_mut()
+        .ok_or("root spec: merge target is not a mapping")?;
+    let Value::Object(entries) = value else {
+        return Err(format!(
+            "{}: {} is not a mapping",
+            file.display(),
+            at.join(".")
+        ));
+    };
+    for (name, entry) in entries {
+        if target.contains_key(&name) {
+            return Err(format!(
+                "{}: {}.{name} is defined twice",
+                file.display(),
+                at.join(".")
+            ));
+        }
+        target.insert(name, entry);
+    }
+    Ok(())
+}
+
+/// Runs progenitor on a bundled spec and returns formatted Rust source.
+///
+/// `replace` selects the project's settings (open enums and lenient numbers from `src/ext`);
+/// without it the defaults are used, which is what the upstream check needs.
+pub fn generate(spec_json: &Value, replace: bool) -> Result<String, String> {
+    let spec: openapiv3::OpenAPI =
+        serde_json::from_value(spec_json.clone()).map_err(|e| format!("not OpenAPI 3.0: {e}"))?;
+    let mut settings = progenitor::GenerationSettings::new();
+    settings
+        .with_interface(progenitor::InterfaceStyle::Positional)
+        .with_tag(progenitor::TagStyle::Merged)
+        .with_derive("PartialEq");
+    if replace {
+        for (name, path) in replacements(&spec_json) {
+            settings.with_replacement(name, path, std::iter::empty());
+        }
+    }
+    let mut generator = progenitor::Generator::new(&settings);
+    // progenitor reports some spec problems by panicking; turn that into an error message.
+    let tokens = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        generator.generate_tokens(&spec)
+    }))
+    .map_err(|p| {
+        let msg = p
+            .downcast_ref::<String>()
+            .cloned()
+            .or_else(|| p.downcast_ref::<&str>().map(|s| s.to_string()))
+            .unwrap_or_else(|| "progenitor panicked".into());
+        format!("progenitor panicked: {msg}")
+    })?
+    .map_err(|e| format!("progenitor: {e}"))?;
+    let file: syn::File = syn::parse2(tokens).map_err(|e| format!("generated code: {e}"))?;
+    Ok(prettyplease::unparse(&file))
+}
+
+/// Operation ids of a spec, keyed by `METHOD path`, in a stable order.
+pub fn operations(spec: &Value) -> BTreeMap<String, (String, String)> {
+    let mut out = BTreeMap::new();
+    if let Some(paths) = spec.get("paths").and_then(Value::as_object) {
+        for (path, item) in paths {
+            let Some(item) = item.as_object() else {
+                continue;
+            };
+            for (method, op) in item {
+                if let Some(id) = op.get("operationId").and_then(Value::as_str) {
+                    out.insert(id.to_string(), (method.to_uppercase(), path.clone()));
+                }
+            }
+        }
+    }
+    out
+}

@@ -1,0 +1,298 @@
+//! The crate's one error type, and the decoding of Paystack's error bodies.
+
+use std::fmt;
+
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use serde_json::value::RawValue;
+use serde_json::Value;
+
+use super::Currency;
+
+/// Result with the crate's [`Error`].
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+/// Everything that can go wrong when talking to Paystack.
+///
+/// None of the variants ever contains the secret key.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum Error {
+    /// Paystack answered and refused: a 4xx/5xx status, or `status: false` in the body.
+    #[error("{0}")]
+    Api(Box<ApiError>),
+    /// The input was refused before anything was sent.
+    #[error("invalid input: {0}")]
+    Validation(#[from] ValidationError),
+    /// The request could not be sent or the answer could not be read (DNS, TLS, timeout...).
+    #[error("transport error: {0}")]
+    Transport(#[source] Box<dyn std::error::Error + Send + Sync>),
+    /// Paystack answered with a body this crate could not understand.
+    #[error("{0}")]
+    Decode(Box<DecodeError>),
+}
+
+impl Error {
+    /// The API error, when this is one.
+    pub fn as_api(&self) -> Option<&ApiError> {
+        match self {
+            Error::Api(e) => Some(e),
+            _ => None,
+        }
+    }
+
+    /// Whether Paystack itself had trouble (5xx or 429), so trying again later may succeed.
+    pub fn is_server_side(&self) -> bool {
+        matches!(self, Error::Api(e) if e.status >= 500 || e.status == 429)
+    }
+}
+
+/// A refusal from Paystack, with everything its body said.
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub struct ApiError {
+    /// HTTP status code (200 when the body said `status: false` on a 200).
+    pub status: u16,
+    /// Paystack's message, or a summary when the body had none (e.g. an HTML error page).
+    pub message: String,
+    /// Paystack's error code, such as `duplicate_reference`.
+    pub code: Option<String>,
+    /// Paystack's error type: `validation_error`, `processor_error` or `api_error`.
+    pub kind: Option<String>,
+    /// Paystack's advice on what to do next (`meta.nextStep`).
+    pub next_step: Option<String>,
+    /// The body as received.
+    pub raw: String,
+}
+
+impl fmt::Display for ApiError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "Paystack refused the request (HTTP {}): {}",
+            self.status, self.message
+        )?;
+        if let Some(code) = &self.code {
+            write!(f, " [{code}]")?;
+        }
+        Ok(())
+    }
+}
+
+/// A response body that could not be decoded.
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub struct DecodeError {
+    /// HTTP status code of the response.
+    pub status: u16,
+    /// JSON path of the value that failed, such as `data.amount` (`.` for the whole body).
+    pub path: String,
+    /// What was wrong there.
+    pub message: String,
+    /// The body as received.
+    pub raw: String,
+}
+
+impl fmt::Display for DecodeError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "could not decode Paystack's response (HTTP {}) at `{}`: {}",
+            self.status, self.path, self.message
+        )
+    }
+}
+
+/// Input refused before any request was sent.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum ValidationError {
+    /// No secret key was given.
+    #[error("the secret key is empty")]
+    EmptyKey,
+    /// A public key (`pk_…`) was given where the secret key belongs.
+    #[error(
+        "a public key (pk_…) was given; server calls need the secret key (sk_test_… or sk_live_…)"
+    )]
+    PublicKey,
+    /// The key does not look like a Paystack secret key.
+    #[error("the secret key is malformed: {0}")]
+    MalformedKey(&'static str),
+    /// `PAYSTACK_SECRET_KEY` is not set.
+    #[error("the environment variable {0} is not set")]
+    MissingEnv(&'static str),
+    /// An amount of zero or less.
+    #[error("amount must be positive, got {0} subunits")]
+    AmountNotPositive(i64),
+    /// An amount too large for 64 bits.
+    #[error("amount is too large")]
+    AmountOverflow,
+    /// An amount that is not a plain decimal number.
+    #[error("{0:?} is not a decimal amount")]
+    AmountFormat(String),
+    /// An amount with more than two decimals.
+    #[error("{0:?} has more than two decimals")]
+    AmountPrecision(String),
+    /// An amount below Paystack's minimum for the currency.
+    #[error("amount {amount} is below the {currency} minimum of {minimum} subunits")]
+    AmountBelowMinimum {
+        /// The amount, in subunits.
+        amount: i64,
+        /// The minimum, in subunits.
+        minimum: i64,
+        /// The currency.
+        currency: Currency,
+    },
+    /// An email address that is empty or malformed.
+    #[error("invalid email address {0:?}")]
+    Email(String),
+    /// A reference with characters or a length Paystack refuses.
+    #[error("invalid {kind} reference {value:?}: {reason}")]
+    Reference {
+        /// Which kind of reference (transaction or transfer).
+        kind: &'static str,
+        /// The reference given.
+        value: String,
+        /// What is wrong with it.
+        reason: &'static str,
+    },
+    /// A required text argument that is empty.
+    #[error("{0} must not be empty")]
+    Empty(&'static str),
+    /// Any other argument Paystack would refuse.
+    #[error("invalid {field}: {reason}")]
+    Invalid {
+        /// The argument.
+        field: &'static str,
+        /// What is wrong with it.
+        reason: String,
+    },
+}
+
+/// The body of a Paystack error, as the generated client decodes it.
+///
+/// Decoding never fails on the shape: every field is optional and read leniently, and the raw
+/// JSON is kept verbatim for [`ApiError::raw`].
+#[derive(Debug, Clone)]
+pub struct ErrorBody {
+    raw: Box<RawValue>,
+    /// Paystack's `message`.
+    pub message: Option<String>,
+    /// Paystack's `code`.
+    pub code: Option<String>,
+    /// Paystack's `type`.
+    pub kind: Option<String>,
+    /// Paystack's `meta.nextStep`.
+    pub next_step: Option<String>,
+}
+
+impl PartialEq for ErrorBody {
+    fn eq(&self, other: &Self) -> bool {
+        self.raw.get() == other.raw.get()
+    }
+}
+
+impl ErrorBody {
+    /// Reads whatever an error body has, from any JSON value.
+    fn from_raw(raw: Box<RawValue>) -> Self {
+        let v: Value = serde_json::from_str(raw.get()).unwrap_or(Value::Null);
+        let text = |v: Option<&Value>| match v {
+            Some(Value::String(s)) if !s.is_empty() => Some(s.clone()),
+            _ => None,
+        };
+        ErrorBody {
+            message: text(v.get("message")),
+            code: text(v.get("code")),
+            kind: text(v.get("type")),
+            next_step: text(v.pointer("/meta/nextStep")),
+            raw,
+        }
+    }
+
+    /// The body exactly as received.
+    pub fn raw(&self) -> &str {
+        self.raw.get()
+    }
+
+    pub(crate) fn into_api_error(self, status: u16) -> ApiError {
+        ApiError {
+            status,
+            message: self
+                .message
+                .clone()
+                .unwrap_or_else(|| format!("HTTP {status}")),
+            code: self.code,
+            kind: self.kind,
+            next_step: self.next_step,
+            raw: self.raw.get().to_string(),
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for ErrorBody {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
+        Box::<RawValue>::deserialize(d).map(ErrorBody::from_raw)
+    }
+}
+
+impl Serialize for ErrorBody {
+    fn serialize<S: Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        self.raw.serialize(s)
+    }
+}
+
+/// Builds the error for a response body that is not a success, whatever it holds.
+///
+/// JSON with `status: false` (boolean or string) becomes [`Error::Api`] with Paystack's fields;
+/// anything else (an HTML page, an empty or truncated body) becomes [`Error::Api`] for an error
+/// status, since the status is the fact that matters, and the body is kept in `raw`.
+pub(crate) fn error_from_body(status: u16, body: &[u8]) -> Error {
+    let raw = String::from_utf8_lossy(body).into_owned();
+    if let Ok(rv) = serde_json::from_slice::<Box<RawValue>>(body) {
+        let parsed = ErrorBody::from_raw(rv);
+        return Error::Api(Box::new(parsed.into_api_error(status)));
+    }
+    let summary = summarize(&raw);
+    Error::Api(Box::new(ApiError {
+        status,
+        message: if summary.is_empty() {
+            format!("HTTP {status} with an empty body")
+        } else {
+            format!("HTTP {status} with a non-JSON body: {summary}")
+        },
+        code: None,
+        kind: None,
+        next_step: None,
+        raw,
+    }))
+}
+
+/// First line of a body, trimmed to a readable length, for messages.
+fn summarize(raw: &str) -> String {
+    let mut s: String = raw.split_whitespace().collect::<Vec<_>>().join(" ");
+    if s.len() > 120 {
+        let mut cut = 120;
+        while !s.is_char_boundary(cut) {
+            cut -= 1;
+        }
+        s.truncate(cut);
+        s.push('…');
+    }
+    s
+}
+
+/// Whether a JSON body reports failure: `status` is `false` or `"false"`.
+pub(crate) fn body_says_failure(body: &[u8]) -> bool {
+    #[derive(Deserialize)]
+    struct Probe {
+        status: Option<Value>,
+    }
+    match serde_json::from_slice::<Probe>(body) {
+        Ok(Probe {
+            status: Some(Value::Bool(false)),
+        }) => true,
+        Ok(Probe {
+            status: Some(Value::String(s)),
+        }) => s.eq_ignore_ascii_case("false"),
+        _ => false,
+    }
+}

@@ -1,0 +1,484 @@
+//! Transactions: accept payments, charge saved cards, verify and report.
+//!
+//! ```no_run
+//! # async fn run(ps: paystack::Paystack) -> paystack::Result<()> {
+//! use paystack::{Amount, Currency};
+//! let init = ps
+//!     .transactions()
+//!     .initialize("ada@example.com", Amount::from_major("2500.00")?)
+//!     .currency(Currency::NGN)
+//!     .reference("order-1042")
+//!     .send()
+//!     .await?;
+//! println!("send the customer to {:?}", init.data.authorization_url);
+//! # Ok(()) }
+//! ```
+
+use chrono::{DateTime, Utc};
+
+use super::error::Result;
+use super::validate;
+use super::{Amount, Bearer, Channel, Currency, Paystack, Response, TransactionStatus};
+use crate::generated::types;
+use crate::{envelope, request};
+
+envelope!(types::TransactionInitializeResponse => types::TransactionInitializeResponseData);
+envelope!(types::TransactionResponse => types::Transaction);
+envelope!(types::TransactionListResponse => Vec<types::Transaction>, meta);
+envelope!(types::TransactionTimelineResponse => types::TransactionLog);
+envelope!(types::TransactionTotalsResponse => types::TransactionTotals);
+envelope!(types::TransactionExportResponse => types::TransactionExportResponseData);
+
+/// The Transactions API (`/transaction`).
+#[derive(Debug, Clone, Copy)]
+pub struct Transactions<'a> {
+    ps: &'a Paystack,
+}
+
+impl Paystack {
+    /// Payments: initialize, verify, charge authorizations, list and export.
+    pub fn transactions(&self) -> Transactions<'_> {
+        Transactions { ps: self }
+    }
+}
+
+impl<'a> Transactions<'a> {
+    /// Starts a payment of `amount` from the customer at `email`; the response carries the
+    /// checkout URL to send them to.
+    pub fn initialize(&self, email: impl Into<String>, amount: Amount) -> Initialize<'a> {
+        Initialize::new(self.ps, email.into(), amount)
+    }
+
+    /// Charges a reusable authorization (a saved card) from an earlier payment.
+    pub fn charge_authorization(
+        &self,
+        email: impl Into<String>,
+        amount: Amount,
+        authorization_code: impl Into<String>,
+    ) -> ChargeAuthorization<'a> {
+        ChargeAuthorization::new(self.ps, email.into(), amount, authorization_code.into())
+    }
+
+    /// Takes up to `amount` from an authorization, accepting less down to
+    /// [`PartialDebit::at_least`] when the account holds less.
+    pub fn partial_debit(
+        &self,
+        email: impl Into<String>,
+        amount: Amount,
+        authorization_code: impl Into<String>,
+        currency: Currency,
+    ) -> PartialDebit<'a> {
+        PartialDebit::new(
+            self.ps,
+            email.into(),
+            amount,
+            authorization_code.into(),
+            currency,
+        )
+    }
+
+    /// Looks a payment up by reference to confirm its outcome. Check `status`, `amount` and
+    /// `currency` before giving value.
+    pub fn verify(&self, reference: impl Into<String>) -> Verify<'a> {
+        Verify::new(self.ps, reference.into())
+    }
+
+    /// Lists transactions, newest first, with filters.
+    pub fn list(&self) -> List<'a> {
+        List::new(self.ps)
+    }
+
+    /// Fetches one transaction by numeric id.
+    pub fn fetch(&self, id: u64) -> Fetch<'a> {
+        Fetch::new(self.ps, id)
+    }
+
+    /// The checkout steps of a payment, by its id or its reference.
+    pub fn timeline(&self, id_or_reference: impl Into<String>) -> Timeline<'a> {
+        Timeline::new(self.ps, id_or_reference.into())
+    }
+
+    /// Money received and transfers pending over a period.
+    pub fn totals(&self) -> Totals<'a> {
+        Totals::new(self.ps)
+    }
+
+    /// Builds a CSV export of transactions and returns a download link.
+    pub fn export(&self) -> Export<'a> {
+        Export::new(self.ps)
+    }
+}
+
+request! {
+    /// Request for [`Transactions::initialize`].
+    Initialize => transaction_initialize {
+        email: String,
+        amount: Amount,
+    } {
+        /// Currency to charge in (defaults to the integration's currency). Also selects the
+        /// minimum amount checked before sending.
+        currency: Currency,
+        /// Your unique reference (letters, digits, `-`, `.`, `=`). Paystack makes one if unset.
+        reference: String,
+        /// Limit checkout to these channels.
+        channels: Vec<Channel>,
+        /// Where to send the customer after paying, instead of the dashboard setting.
+        callback_url: String,
+        /// Subscribe the customer to this plan code; the plan's amount is charged.
+        plan: String,
+        /// How many times to charge for the plan.
+        invoice_limit: i64,
+        /// Split the payment with a saved split code.
+        split_code: String,
+        /// Split the payment as described here.
+        split: types::DynamicSplit,
+        /// Give the payment to this subaccount code.
+        subaccount: String,
+        /// Flat fee for the subaccount, overriding its percentage.
+        transaction_charge: Amount,
+        /// Who pays Paystack's fee on a split.
+        bearer: Bearer,
+        /// Text shown on checkout instead of the email.
+        label: String,
+        /// Your own data, returned with the transaction and in webhooks.
+        metadata: serde_json::Value,
+    }
+}
+
+impl Initialize<'_> {
+    /// Validates, sends and decodes.
+    pub async fn send(self) -> Result<Response<types::TransactionInitializeResponseData>> {
+        validate::email(&self.email)?;
+        check_amount(self.amount, self.currency.as_ref())?;
+        if let Some(r) = &self.reference {
+            validate::transaction_reference(r)?;
+        }
+        if let Some(fee) = self.transaction_charge {
+            fee.check_positive()?;
+        }
+        let body = types::TransactionInitializeBody {
+            email: self.email,
+            amount: self.amount,
+            currency: self.currency,
+            reference: self.reference,
+            channels: self.channels.unwrap_or_default(),
+            callback_url: self.callback_url,
+            plan: self.plan,
+            invoice_limit: self.invoice_limit,
+            split_code: self.split_code,
+            split: self.split,
+            subaccount: self.subaccount,
+            transaction_charge: self.transaction_charge,
+            bearer: self.bearer,
+            label: self.label,
+            metadata: self.metadata,
+        };
+        self.ps
+            .send(self.ps.api().transaction_initialize(&body))
+            .await
+    }
+}
+
+request! {
+    /// Request for [`Transactions::charge_authorization`].
+    ChargeAuthorization => transaction_chargeAuthorization {
+        email: String,
+        amount: Amount,
+        authorization_code: String,
+    } {
+        /// Your unique reference.
+        reference: String,
+        /// Currency to charge in; also selects the minimum amount checked.
+        currency: Currency,
+        /// Split with a saved split code.
+        split_code: String,
+        /// Split as described here.
+        split: types::DynamicSplit,
+        /// Give the payment to this subaccount code.
+        subaccount: String,
+        /// Flat fee for the subaccount.
+        transaction_charge: Amount,
+        /// Who pays Paystack's fee on a split.
+        bearer: Bearer,
+        /// Your own data.
+        metadata: serde_json::Value,
+        /// Queue the charge rather than run it at once (for bulk charging).
+        queue: bool,
+    }
+}
+
+impl ChargeAuthorization<'_> {
+    /// Validates, sends and decodes. The result's `data.status` tells whether money moved.
+    pub async fn send(self) -> Result<Response<types::Transaction>> {
+        validate::email(&self.email)?;
+        validate::non_empty("authorization_code", &self.authorization_code)?;
+        check_amount(self.amount, self.currency.as_ref())?;
+        if let Some(r) = &self.reference {
+            validate::transaction_reference(r)?;
+        }
+        let body = types::TransactionChargeAuthorizationBody {
+            email: self.email,
+            amount: self.amount,
+            authorization_code: self.authorization_code,
+            reference: self.reference,
+            currency: self.currency,
+            split_code: self.split_code,
+            split: self.split,
+            subaccount: self.subaccount,
+            transaction_charge: self.transaction_charge,
+            bearer: self.bearer,
+            metadata: self.metadata,
+            queue: self.queue,
+        };
+        self.ps
+            .send(self.ps.api().transaction_charge_authorization(&body))
+            .await
+    }
+}
+
+request! {
+    /// Request for [`Transactions::partial_debit`].
+    PartialDebit => transaction_partialDebit {
+        email: String,
+        amount: Amount,
+        authorization_code: String,
+        currency: Currency,
+    } {
+        /// The least you will accept, in subunits; without it any amount up to `amount` is taken.
+        at_least: Amount,
+        /// Your unique reference.
+        reference: String,
+    }
+}
+
+impl PartialDebit<'_> {
+    /// Validates, sends and decodes.
+    pub async fn send(self) -> Result<Response<types::Transaction>> {
+        validate::email(&self.email)?;
+        validate::non_empty("authorization_code", &self.authorization_code)?;
+        self.amount.check_minimum(&self.currency)?;
+        if let Some(least) = self.at_least {
+            least.check_positive()?;
+            if least > self.amount {
+                return Err(super::ValidationError::Invalid {
+                    field: "at_least",
+                    reason: format!("{least} is more than the amount {}", self.amount),
+                }
+                .into());
+            }
+        }
+        if let Some(r) = &self.reference {
+            validate::transaction_reference(r)?;
+        }
+        let body = types::TransactionPartialDebitBody {
+            email: self.email,
+            amount: self.amount,
+            authorization_code: self.authorization_code,
+            currency: self.currency,
+            at_least: self.at_least,
+            reference: self.reference,
+        };
+        self.ps
+            .send(self.ps.api().transaction_partial_debit(&body))
+            .await
+    }
+}
+
+request! {
+    /// Request for [`Transactions::verify`].
+    Verify => transaction_verify { reference: String } {}
+}
+
+impl Verify<'_> {
+    /// Validates, sends and decodes.
+    pub async fn send(self) -> Result<Response<types::Transaction>> {
+        validate::transaction_reference(&self.reference)?;
+        self.ps
+            .send(self.ps.api().transaction_verify(&self.reference))
+            .await
+    }
+}
+
+request! {
+    /// Request for [`Transactions::list`].
+    List => transaction_list {} {
+        /// Page through with cursors (`next`/`previous` in `meta`) instead of page numbers.
+        use_cursor: bool,
+        /// Cursor of the page after, from `meta.next`.
+        next: String,
+        /// Cursor of the page before, from `meta.previous`.
+        previous: String,
+        /// Records per page (Paystack's default is 50).
+        per_page: u32,
+        /// Page number, from 1.
+        page: u32,
+        /// Only transactions from this time on.
+        from: DateTime<Utc>,
+        /// Only transactions up to this time.
+        to: DateTime<Utc>,
+        /// Only transactions with this status.
+        status: TransactionStatus,
+        /// Only transactions from this source (`merchantApi`, `checkout`, `pos`, `virtualTerminal`).
+        source: String,
+        /// Only transactions from this terminal.
+        terminal_id: String,
+        /// Only transfers into this dedicated account number.
+        virtual_account_number: String,
+        /// Only this customer's transactions.
+        customer_code: String,
+        /// Only transactions of exactly this amount.
+        amount: Amount,
+        /// Only transactions in this settlement (by id).
+        settlement: u64,
+        /// Only transactions through this channel.
+        channel: Channel,
+        /// Only transactions for this subaccount.
+        subaccount_code: String,
+        /// Only transactions split with this split code.
+        split_code: String,
+    }
+}
+
+impl List<'_> {
+    /// Sends and decodes one page.
+    pub async fn send(self) -> Result<Response<Vec<types::Transaction>>> {
+        let status = self.status.as_ref().map(ToString::to_string);
+        let channel = self.channel.as_ref().map(ToString::to_string);
+        self.ps
+            .send({
+                self.ps.api().transaction_list(
+                    self.amount.map(Amount::subunits),
+                    self.channel.as_ref().and(channel.as_deref()),
+                    self.customer_code.as_deref(),
+                    self.from.as_ref(),
+                    self.next.as_deref(),
+                    self.page.map(i64::from),
+                    self.per_page.map(i64::from),
+                    self.previous.as_deref(),
+                    self.settlement.and_then(|s| i64::try_from(s).ok()),
+                    self.source.as_deref(),
+                    self.split_code.as_deref(),
+                    status.as_deref(),
+                    self.subaccount_code.as_deref(),
+                    self.terminal_id.as_deref(),
+                    self.to.as_ref(),
+                    self.use_cursor,
+                    self.virtual_account_number.as_deref(),
+                )
+            })
+            .await
+    }
+}
+
+request! {
+    /// Request for [`Transactions::fetch`].
+    Fetch => transaction_fetch { id: u64 } {}
+}
+
+impl Fetch<'_> {
+    /// Sends and decodes.
+    pub async fn send(self) -> Result<Response<types::Transaction>> {
+        let id = to_i64("id", self.id)?;
+        self.ps.send(self.ps.api().transaction_fetch(id)).await
+    }
+}
+
+request! {
+    /// Request for [`Transactions::timeline`].
+    Timeline => transaction_timeline { id_or_reference: String } {}
+}
+
+impl Timeline<'_> {
+    /// Sends and decodes.
+    pub async fn send(self) -> Result<Response<types::TransactionLog>> {
+        validate::non_empty("id_or_reference", &self.id_or_reference)?;
+        self.ps
+            .send(self.ps.api().transaction_timeline(&self.id_or_reference))
+            .await
+    }
+}
+
+request! {
+    /// Request for [`Transactions::totals`].
+    Totals => transaction_totals {} {
+        /// Start of the period.
+        from: DateTime<Utc>,
+        /// End of the period.
+        to: DateTime<Utc>,
+    }
+}
+
+impl Totals<'_> {
+    /// Sends and decodes.
+    pub async fn send(self) -> Result<Response<types::TransactionTotals>> {
+        self.ps
+            .send(
+                self.ps
+                    .api()
+                    .transaction_totals(self.from.as_ref(), self.to.as_ref()),
+            )
+            .await
+    }
+}
+
+request! {
+    /// Request for [`Transactions::export`].
+    Export => transaction_export {} {
+        /// Start of the period.
+        from: DateTime<Utc>,
+        /// End of the period.
+        to: DateTime<Utc>,
+        /// Only transactions with this status.
+        status: TransactionStatus,
+        /// Only this customer's transactions (numeric customer id).
+        customer: u64,
+        /// Only transactions for this subaccount.
+        subaccount_code: String,
+        /// Only transactions in this settlement (by id).
+        settlement: u64,
+    }
+}
+
+impl Export<'_> {
+    /// Sends and decodes.
+    pub async fn send(self) -> Result<Response<types::TransactionExportResponseData>> {
+        let status = self.status.as_ref().map(ToString::to_string);
+        let customer = self.customer.map(|v| to_i64("customer", v)).transpose()?;
+        let settlement = self
+            .settlement
+            .map(|v| to_i64("settlement", v))
+            .transpose()?;
+        self.ps
+            .send({
+                self.ps.api().transaction_export(
+                    customer,
+                    self.from.as_ref(),
+                    settlement,
+                    status.as_deref(),
+                    self.subaccount_code.as_deref(),
+                    self.to.as_ref(),
+                )
+            })
+            .await
+    }
+}
+
+/// Checks an amount against the currency's minimum, or just for positivity without one.
+pub(crate) fn check_amount(amount: Amount, currency: Option<&Currency>) -> Result<()> {
+    match currency {
+        Some(c) => amount.check_minimum(c)?,
+        None => amount.check_positive()?,
+    }
+    Ok(())
+}
+
+/// Ids are unsigned on our side and signed 64-bit in the spec.
+pub(crate) fn to_i64(field: &'static str, v: u64) -> Result<i64> {
+    i64::try_from(v).map_err(|_| {
+        super::ValidationError::Invalid {
+            field,
+            reason: format!("{v} is larger than 2^63-1"),
+        }
+        .into()
+    })
+}

@@ -1,0 +1,1 @@
+//! Webhooks (see issue 4).

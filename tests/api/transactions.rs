@@ -1,0 +1,384 @@
+//! Transactions: every operation's request and decoded response.
+
+use paystack::{
+    Amount, Bearer, Channel, Currency, Domain, Error, TransactionStatus, ValidationError,
+};
+use serde_json::json;
+use wiremock::matchers::{body_json, header, method, path, query_param, query_param_is_missing};
+use wiremock::Mock;
+
+use crate::common::{assert_no_requests, ok, setup, BEARER};
+
+#[tokio::test]
+async fn transaction_initialize_sends_body_and_decodes_checkout() {
+    let (server, ps) = setup().await;
+    Mock::given(method("POST"))
+        .and(path("/transaction/initialize"))
+        .and(header("authorization", BEARER))
+        .and(header("content-type", "application/json"))
+        .and(body_json(json!({
+            "email": "ada@example.com",
+            "amount": 250075,
+            "currency": "NGN",
+            "reference": "order-1042",
+            "channels": ["card", "bank_transfer"],
+            "bearer": "subaccount",
+            "metadata": {"cart_id": 771}
+        })))
+        .respond_with(ok("transaction/initialize.json"))
+        .expect(1)
+        .mount(&server)
+        .await;
+
+    let r = ps
+        .transactions()
+        .initialize("ada@example.com", Amount::from_major("2500.75").unwrap())
+        .currency(Currency::NGN)
+        .reference("order-1042")
+        .channels(vec![Channel::Card, Channel::BankTransfer])
+        .bearer(Bearer::Subaccount)
+        .metadata(json!({"cart_id": 771}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.message, "Authorization URL created");
+    assert_eq!(r.data.access_code.as_deref(), Some("q8w7e6r5t4y3"));
+    assert_eq!(r.data.reference.as_deref(), Some("order-1042"));
+    assert_eq!(
+        r.data.authorization_url.as_deref(),
+        Some("https://checkout.paystack.com/q8w7e6r5t4y3")
+    );
+}
+
+#[tokio::test]
+async fn transaction_initialize_rejects_bad_input_before_sending() {
+    let (server, ps) = setup().await;
+    let tx = ps.transactions();
+    let ngn_49 = Amount::from_subunits(4_999).unwrap();
+    let err = tx
+        .initialize("ada@example.com", ngn_49)
+        .currency(Currency::NGN)
+        .send()
+        .await;
+    assert!(matches!(
+        err,
+        Err(Error::Validation(ValidationError::AmountBelowMinimum {
+            minimum: 5000,
+            ..
+        }))
+    ));
+    let one = Amount::from_major("100").unwrap();
+    let err = tx.initialize("", one).send().await;
+    assert!(matches!(
+        err,
+        Err(Error::Validation(ValidationError::Email(_)))
+    ));
+    let err = tx
+        .initialize("ada@example.com", one)
+        .reference("order/1042")
+        .send()
+        .await;
+    assert!(matches!(
+        err,
+        Err(Error::Validation(ValidationError::Reference {
+            kind: "transaction",
+            ..
+        }))
+    ));
+    assert_no_requests(&server).await;
+}
+
+#[tokio::test]
+async fn transaction_charge_authorization_sends_code_and_decodes_transaction() {
+    let (server, ps) = setup().await;
+    Mock::given(method("POST"))
+        .and(path("/transaction/charge_authorization"))
+        .and(header("authorization", BEARER))
+        .and(body_json(json!({
+            "email": "ada@example.com",
+            "amount": 250000,
+            "authorization_code": "AUTH_k2j3h4g5f6",
+            "currency": "NGN",
+            "queue": true
+        })))
+        .respond_with(ok("transaction/transaction.json"))
+        .expect(1)
+        .mount(&server)
+        .await;
+
+    let r = ps
+        .transactions()
+        .charge_authorization(
+            "ada@example.com",
+            Amount::from_subunits(250_000).unwrap(),
+            "AUTH_k2j3h4g5f6",
+        )
+        .currency(Currency::NGN)
+        .queue(true)
+        .send()
+        .await
+        .unwrap();
+    let tx = r.data;
+    assert_eq!(tx.status, Some(TransactionStatus::Success));
+    assert_eq!(tx.amount.map(Amount::subunits), Some(250_000));
+    let auth = tx.authorization.unwrap();
+    assert_eq!(
+        auth.reusable.map(|f| f.get()),
+        Some(true),
+        "0/1 reads as a flag"
+    );
+    assert_eq!(
+        auth.exp_month.map(|m| m.get()),
+        Some(9),
+        "\"09\" reads as 9"
+    );
+    assert_eq!(auth.exp_year.map(|m| m.get()), Some(2031));
+}
+
+#[tokio::test]
+async fn transaction_partial_debit_sends_at_least() {
+    let (server, ps) = setup().await;
+    Mock::given(method("POST"))
+        .and(path("/transaction/partial_debit"))
+        .and(header("authorization", BEARER))
+        .and(body_json(json!({
+            "email": "ada@example.com",
+            "amount": 500000,
+            "authorization_code": "AUTH_k2j3h4g5f6",
+            "currency": "NGN",
+            "at_least": 250000,
+            "reference": "pd-2026-03-14.1"
+        })))
+        .respond_with(ok("transaction/transaction.json"))
+        .expect(1)
+        .mount(&server)
+        .await;
+
+    let r = ps
+        .transactions()
+        .partial_debit(
+            "ada@example.com",
+            Amount::from_subunits(500_000).unwrap(),
+            "AUTH_k2j3h4g5f6",
+            Currency::NGN,
+        )
+        .at_least(Amount::from_subunits(250_000).unwrap())
+        .reference("pd-2026-03-14.1")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.data.reference.as_deref(), Some("order-1042"));
+
+    let err = ps
+        .transactions()
+        .partial_debit(
+            "ada@example.com",
+            Amount::from_subunits(6_000).unwrap(),
+            "AUTH_x",
+            Currency::NGN,
+        )
+        .at_least(Amount::from_subunits(7_000).unwrap())
+        .send()
+        .await;
+    assert!(matches!(
+        err,
+        Err(Error::Validation(ValidationError::Invalid {
+            field: "at_least",
+            ..
+        }))
+    ));
+}
+
+#[tokio::test]
+async fn transaction_verify_decodes_every_documented_field() {
+    let (server, ps) = setup().await;
+    Mock::given(method("GET"))
+        .and(path("/transaction/verify/order-1042"))
+        .and(header("authorization", BEARER))
+        .respond_with(ok("transaction/transaction.json"))
+        .expect(1)
+        .mount(&server)
+        .await;
+
+    let r = ps.transactions().verify("order-1042").send().await.unwrap();
+    assert_eq!(r.message, "Verification successful");
+    let tx = r.data;
+    assert_eq!(tx.id, Some(paystack::Id::Num(5_123_987_641)));
+    assert_eq!(tx.domain, Some(Domain::Test));
+    assert_eq!(tx.currency, Some(Currency::NGN));
+    assert_eq!(tx.channel, Some(Channel::Card));
+    assert_eq!(tx.fees.map(Amount::subunits), Some(13_750));
+    assert_eq!(tx.paid_at.as_deref(), Some("2026-03-14T09:26:53.000Z"));
+    assert_eq!(
+        tx.metadata,
+        Some(json!("")),
+        "an empty-string metadata survives"
+    );
+    let log = tx.log.unwrap();
+    assert_eq!(log.history.as_ref().map(Vec::len), Some(2));
+    assert_eq!(log.time_spent.map(|t| t.get()), Some(13));
+    let customer = tx.customer.unwrap();
+    assert_eq!(
+        customer.customer_code.as_deref(),
+        Some("CUS_a1b2c3d4e5f6g7h")
+    );
+    assert_eq!(customer.last_name, None);
+}
+
+#[tokio::test]
+async fn transaction_list_sends_filters_and_decodes_page() {
+    let (server, ps) = setup().await;
+    Mock::given(method("GET"))
+        .and(path("/transaction"))
+        .and(header("authorization", BEARER))
+        .and(query_param("perPage", "20"))
+        .and(query_param("page", "2"))
+        .and(query_param("status", "success"))
+        .and(query_param("channel", "card"))
+        .and(query_param("from", "2026-03-01T00:00:00Z"))
+        .and(query_param_is_missing("per_page"))
+        .respond_with(ok("transaction/list.json"))
+        .expect(1)
+        .mount(&server)
+        .await;
+
+    let from: chrono::DateTime<chrono::Utc> = "2026-03-01T00:00:00Z".parse().unwrap();
+    let r = ps
+        .transactions()
+        .list()
+        .per_page(20u32)
+        .page(2u32)
+        .status(TransactionStatus::Success)
+        .channel(Channel::Card)
+        .from(from)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.data.len(), 3);
+    assert_eq!(
+        r.data[0].amount.map(Amount::subunits),
+        Some(250_000),
+        "string amount"
+    );
+    assert_eq!(r.data[1].currency, Some(Currency::GHS));
+    assert_eq!(r.data[1].metadata, Some(json!(0)));
+    assert_eq!(
+        r.data[2].status,
+        Some(TransactionStatus::Unknown(
+            "awaiting_settlement_review".into()
+        )),
+        "unknown statuses are kept, not rejected"
+    );
+    assert_eq!(r.data[2].currency, Some(Currency::Unknown("XAF".into())));
+    let meta = r.meta.unwrap();
+    assert_eq!(
+        meta.per_page.map(|p| p.get()),
+        Some(20),
+        "perPage as a string"
+    );
+    assert_eq!(meta.page.map(|p| p.get()), Some(2));
+    assert_eq!(meta.total_volume.map(Amount::subunits), Some(469_900));
+}
+
+#[tokio::test]
+async fn transaction_fetch_uses_numeric_id() {
+    let (server, ps) = setup().await;
+    Mock::given(method("GET"))
+        .and(path("/transaction/5123987641"))
+        .and(header("authorization", BEARER))
+        .respond_with(ok("transaction/transaction.json"))
+        .expect(1)
+        .mount(&server)
+        .await;
+    let r = ps.transactions().fetch(5_123_987_641).send().await.unwrap();
+    assert_eq!(r.data.reference.as_deref(), Some("order-1042"));
+}
+
+#[tokio::test]
+async fn transaction_timeline_accepts_reference_and_decodes_log() {
+    let (server, ps) = setup().await;
+    Mock::given(method("GET"))
+        .and(path("/transaction/timeline/order-1042"))
+        .and(header("authorization", BEARER))
+        .respond_with(ok("transaction/timeline.json"))
+        .expect(1)
+        .mount(&server)
+        .await;
+    let r = ps
+        .transactions()
+        .timeline("order-1042")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.data.start_time.map(|t| t.get()), Some(1_773_480_340));
+    assert_eq!(r.data.success.map(|s| s.get()), Some(false));
+    assert_eq!(r.data.mobile.map(|s| s.get()), Some(false));
+    let history = r.data.history.unwrap();
+    assert_eq!(
+        history[1].message.as_deref(),
+        Some("Declined: insufficient funds")
+    );
+}
+
+#[tokio::test]
+async fn transaction_totals_sends_period_and_decodes_sums() {
+    let (server, ps) = setup().await;
+    Mock::given(method("GET"))
+        .and(path("/transaction/totals"))
+        .and(header("authorization", BEARER))
+        .and(query_param("from", "2026-01-01T00:00:00Z"))
+        .and(query_param("to", "2026-03-31T23:59:59Z"))
+        .respond_with(ok("transaction/totals.json"))
+        .expect(1)
+        .mount(&server)
+        .await;
+    let r = ps
+        .transactions()
+        .totals()
+        .from(
+            "2026-01-01T00:00:00Z"
+                .parse::<chrono::DateTime<chrono::Utc>>()
+                .unwrap(),
+        )
+        .to("2026-03-31T23:59:59Z"
+            .parse::<chrono::DateTime<chrono::Utc>>()
+            .unwrap())
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.data.total_transactions.map(|t| t.get()), Some(18));
+    let by_currency = r.data.total_volume_by_currency.unwrap();
+    assert_eq!(by_currency[1].currency, Some(Currency::USD));
+    assert_eq!(by_currency[1].amount.map(Amount::subunits), Some(300_000));
+    assert_eq!(
+        r.data.pending_transfers.map(Amount::subunits),
+        Some(1_250_000)
+    );
+}
+
+#[tokio::test]
+async fn transaction_export_sends_filters_and_decodes_link() {
+    let (server, ps) = setup().await;
+    Mock::given(method("GET"))
+        .and(path("/transaction/export"))
+        .and(header("authorization", BEARER))
+        .and(query_param("status", "success"))
+        .and(query_param("customer", "90876123"))
+        .respond_with(ok("transaction/export.json"))
+        .expect(1)
+        .mount(&server)
+        .await;
+    let r = ps
+        .transactions()
+        .export()
+        .status(TransactionStatus::Success)
+        .customer(90_876_123u64)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(
+        r.data.path.as_deref(),
+        Some("https://files.example.net/exports/tx-2026-03.csv")
+    );
+    assert_eq!(r.data.expires_at.as_deref(), Some("2026-03-15 10:00:00"));
+}
