@@ -14,7 +14,34 @@ pub mod money;
 pub mod request;
 pub mod validate;
 
+// One module per API area, named as Paystack's docs name it.
+pub mod apple_pay;
+pub mod balance;
+pub mod banks;
+pub mod bulk_charges;
+pub mod charges;
+pub mod customers;
+pub mod dedicated_accounts;
+pub mod direct_debit;
+pub mod disputes;
+pub mod integration;
+pub mod miscellaneous;
+pub mod orders;
+pub mod pages;
+pub mod payment_requests;
+pub mod plans;
+pub mod products;
+pub mod refunds;
+pub mod settlements;
+pub mod splits;
+pub mod storefronts;
+pub mod subaccounts;
+pub mod subscriptions;
+pub mod terminals;
 pub mod transactions;
+pub mod transfer_recipients;
+pub mod transfers;
+pub mod virtual_terminals;
 
 pub use client::{Mode, Paystack, PaystackBuilder, SecretKey, DEFAULT_BASE_URL, SECRET_KEY_ENV};
 pub use enums::*;
@@ -22,3 +49,5 @@ pub use envelope::Response;
 pub use error::{ApiError, DecodeError, Error, Result, ValidationError};
 pub use lenient::{FlexBool, FlexInt, Id};
 pub use money::Amount;
+
+// Open enums defined by API areas (one line per area).

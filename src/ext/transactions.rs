@@ -17,7 +17,7 @@
 use chrono::{DateTime, Utc};
 
 use super::error::Result;
-use super::validate;
+use super::validate::{self, check_amount, to_i64};
 use super::{Amount, Bearer, Channel, Currency, Paystack, Response, TransactionStatus};
 use crate::generated::types;
 use crate::{envelope, request};
@@ -461,24 +461,4 @@ impl Export<'_> {
             })
             .await
     }
-}
-
-/// Checks an amount against the currency's minimum, or just for positivity without one.
-pub(crate) fn check_amount(amount: Amount, currency: Option<&Currency>) -> Result<()> {
-    match currency {
-        Some(c) => amount.check_minimum(c)?,
-        None => amount.check_positive()?,
-    }
-    Ok(())
-}
-
-/// Ids are unsigned on our side and signed 64-bit in the spec.
-pub(crate) fn to_i64(field: &'static str, v: u64) -> Result<i64> {
-    i64::try_from(v).map_err(|_| {
-        super::ValidationError::Invalid {
-            field,
-            reason: format!("{v} is larger than 2^63-1"),
-        }
-        .into()
-    })
 }

@@ -1,6 +1,7 @@
 //! Checks on arguments that Paystack would refuse, run before anything is sent.
 
-use super::error::ValidationError;
+use super::error::{Result, ValidationError};
+use super::{Amount, Currency};
 
 /// Longest transaction reference accepted. Paystack documents the characters but not a limit;
 /// 100 is well above every reference seen and keeps typos such as pasted payloads out.
@@ -77,4 +78,24 @@ pub fn non_empty(field: &'static str, value: &str) -> Result<(), ValidationError
         return Err(ValidationError::Empty(field));
     }
     Ok(())
+}
+
+/// Checks an amount against the currency's minimum, or just for positivity without one.
+pub(crate) fn check_amount(amount: Amount, currency: Option<&Currency>) -> Result<()> {
+    match currency {
+        Some(c) => amount.check_minimum(c)?,
+        None => amount.check_positive()?,
+    }
+    Ok(())
+}
+
+/// Ids are unsigned on our side and signed 64-bit in the spec.
+pub(crate) fn to_i64(field: &'static str, v: u64) -> Result<i64> {
+    i64::try_from(v).map_err(|_| {
+        ValidationError::Invalid {
+            field,
+            reason: format!("{v} is larger than 2^63-1"),
+        }
+        .into()
+    })
 }

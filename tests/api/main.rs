@@ -3,4 +3,30 @@
 
 mod common;
 
+mod apple_pay;
+mod balance;
+mod banks;
+mod bulk_charges;
+mod charges;
+mod customers;
+mod dedicated_accounts;
+mod direct_debit;
+mod disputes;
+mod integration;
+mod miscellaneous;
+mod orders;
+mod pages;
+mod payment_requests;
+mod plans;
+mod products;
+mod refunds;
+mod settlements;
+mod splits;
+mod storefronts;
+mod subaccounts;
+mod subscriptions;
+mod terminals;
 mod transactions;
+mod transfer_recipients;
+mod transfers;
+mod virtual_terminals;

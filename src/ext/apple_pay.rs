@@ -1,0 +1,1 @@
+//! Apple Pay: not wrapped yet.

@@ -1,0 +1,1 @@
+//! Balance: not wrapped yet.

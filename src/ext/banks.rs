@@ -1,0 +1,1 @@
+//! Bank: not wrapped yet.

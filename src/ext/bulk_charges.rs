@@ -1,0 +1,1 @@
+//! Bulk Charge: not wrapped yet.

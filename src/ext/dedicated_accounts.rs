@@ -1,0 +1,1 @@
+//! Dedicated Virtual Account: not wrapped yet.

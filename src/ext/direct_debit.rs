@@ -1,0 +1,1 @@
+//! Direct Debit: not wrapped yet.

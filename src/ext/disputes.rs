@@ -1,0 +1,1 @@
+//! Dispute: not wrapped yet.

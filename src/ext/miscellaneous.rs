@@ -1,0 +1,1 @@
+//! Miscellaneous: not wrapped yet.

@@ -1,0 +1,1 @@
+//! Order: not wrapped yet.

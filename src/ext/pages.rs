@@ -1,0 +1,1 @@
+//! Page: not wrapped yet.

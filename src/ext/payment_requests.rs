@@ -1,0 +1,1 @@
+//! Payment Request: not wrapped yet.

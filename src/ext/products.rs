@@ -1,0 +1,1 @@
+//! Product: not wrapped yet.

@@ -1,0 +1,1 @@
+//! Settlement: not wrapped yet.

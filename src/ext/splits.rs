@@ -1,0 +1,1 @@
+//! Split: not wrapped yet.

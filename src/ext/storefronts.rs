@@ -1,0 +1,1 @@
+//! Storefront: not wrapped yet.

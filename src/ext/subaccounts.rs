@@ -1,0 +1,1 @@
+//! Subaccount: not wrapped yet.

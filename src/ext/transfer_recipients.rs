@@ -1,0 +1,1 @@
+//! Transfer Recipient: not wrapped yet.

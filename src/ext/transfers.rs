@@ -1,0 +1,1 @@
+//! Transfer: not wrapped yet.

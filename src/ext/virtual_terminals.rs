@@ -1,0 +1,1 @@
+//! Virtual Terminal: not wrapped yet.

@@ -1,0 +1,1 @@
+//! Apple Pay: tests arrive with the wrappers.

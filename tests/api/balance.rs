@@ -1,0 +1,1 @@
+//! Balance: tests arrive with the wrappers.

@@ -1,0 +1,1 @@
+//! Bank: tests arrive with the wrappers.

@@ -1,0 +1,1 @@
+//! Bulk Charge: tests arrive with the wrappers.

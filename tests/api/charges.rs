@@ -1,0 +1,1 @@
+//! Charge: tests arrive with the wrappers.

@@ -1,0 +1,1 @@
+//! Customer: tests arrive with the wrappers.

@@ -1,0 +1,1 @@
+//! Dedicated Virtual Account: tests arrive with the wrappers.

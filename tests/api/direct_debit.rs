@@ -1,0 +1,1 @@
+//! Direct Debit: tests arrive with the wrappers.

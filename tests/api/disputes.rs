@@ -1,0 +1,1 @@
+//! Dispute: tests arrive with the wrappers.

@@ -1,0 +1,1 @@
+//! Miscellaneous: tests arrive with the wrappers.

@@ -1,0 +1,1 @@
+//! Order: tests arrive with the wrappers.

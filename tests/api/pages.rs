@@ -1,0 +1,1 @@
+//! Page: tests arrive with the wrappers.

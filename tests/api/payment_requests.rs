@@ -1,0 +1,1 @@
+//! Payment Request: tests arrive with the wrappers.

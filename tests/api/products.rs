@@ -1,0 +1,1 @@
+//! Product: tests arrive with the wrappers.

@@ -1,0 +1,1 @@
+//! Refund: tests arrive with the wrappers.

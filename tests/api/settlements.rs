@@ -1,0 +1,1 @@
+//! Settlement: tests arrive with the wrappers.

@@ -1,0 +1,1 @@
+//! Split: tests arrive with the wrappers.

@@ -1,0 +1,1 @@
+//! Storefront: tests arrive with the wrappers.

@@ -1,0 +1,1 @@
+//! Subaccount: tests arrive with the wrappers.

@@ -1,0 +1,1 @@
+//! Subscription: tests arrive with the wrappers.

@@ -1,0 +1,1 @@
+//! Terminal: tests arrive with the wrappers.

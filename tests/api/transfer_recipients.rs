@@ -1,0 +1,1 @@
+//! Transfer Recipient: tests arrive with the wrappers.

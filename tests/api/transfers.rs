@@ -1,0 +1,1 @@
+//! Transfer: tests arrive with the wrappers.

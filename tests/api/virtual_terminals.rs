@@ -1,0 +1,1 @@
+//! Virtual Terminal: tests arrive with the wrappers.
