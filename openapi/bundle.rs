@@ -3,7 +3,6 @@
 //! Shared by `build.rs` (which writes the client into `OUT_DIR`) and `xtask` (which checks the
 //! committed artefacts and the upstream spec), so both see exactly the same spec and settings.
 
-use std::collections::BTreeMap;
 use std::path::Path;
 
 use serde_json::{Map, Value};
@@ -141,22 +140,4 @@ pub fn generate(spec_json: &Value, replace: bool) -> Result<String, String> {
     .map_err(|e| format!("progenitor: {e}"))?;
     let file: syn::File = syn::parse2(tokens).map_err(|e| format!("generated code: {e}"))?;
     Ok(prettyplease::unparse(&file))
-}
-
-/// Operation ids of a spec, keyed by `METHOD path`, in a stable order.
-pub fn operations(spec: &Value) -> BTreeMap<String, (String, String)> {
-    let mut out = BTreeMap::new();
-    if let Some(paths) = spec.get("paths").and_then(Value::as_object) {
-        for (path, item) in paths {
-            let Some(item) = item.as_object() else {
-                continue;
-            };
-            for (method, op) in item {
-                if let Some(id) = op.get("operationId").and_then(Value::as_str) {
-                    out.insert(id.to_string(), (method.to_uppercase(), path.clone()));
-                }
-            }
-        }
-    }
-    out
 }
