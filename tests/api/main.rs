@@ -3,6 +3,10 @@
 
 mod common;
 
+mod client;
+mod errors;
+mod money;
+
 mod apple_pay;
 mod balance;
 mod banks;
