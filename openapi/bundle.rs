@@ -120,7 +120,7 @@ pub fn generate(spec_json: &Value, replace: bool) -> Result<String, String> {
         .with_tag(progenitor::TagStyle::Merged)
         .with_derive("PartialEq");
     if replace {
-        for (name, path) in replacements(&spec_json) {
+        for (name, path) in replacements(spec_json) {
             settings.with_replacement(name, path, std::iter::empty());
         }
     }

@@ -161,7 +161,8 @@ impl Paystack {
         &self.inner
     }
 
-    pub(crate) fn key(&self) -> &SecretKey {
+    /// The validated key, e.g. to verify webhooks with it. Printing it shows no secret.
+    pub fn secret_key(&self) -> &SecretKey {
         &self.key
     }
 

@@ -6,9 +6,11 @@ use wiremock::{Mock, ResponseTemplate};
 
 use crate::common::{ok, setup, BEARER, KEY};
 
+type Check = fn(&ValidationError) -> bool;
+
 #[test]
 fn client_rejects_empty_public_and_malformed_keys() {
-    let cases: [(&str, fn(&ValidationError) -> bool); 6] = [
+    let cases: [(&str, Check); 6] = [
         ("", |e| matches!(e, ValidationError::EmptyKey)),
         ("   ", |e| matches!(e, ValidationError::EmptyKey)),
         ("pk_test_4f1c0ffee0ddba11c0de5eed", |e| {
