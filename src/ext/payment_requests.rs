@@ -320,7 +320,11 @@ impl Update<'_> {
             split_code: self.split_code,
         };
         self.ps
-            .send(self.ps.api().payment_request_update(&self.id_or_code, &body))
+            .send(
+                self.ps
+                    .api()
+                    .payment_request_update(&self.id_or_code, &body),
+            )
             .await
     }
 }

@@ -193,7 +193,11 @@ impl FetchTerminalStatus<'_> {
     pub async fn send(self) -> Result<Response<types::TerminalPresenceResponseData>> {
         validate::non_empty("terminal_id", &self.terminal_id)?;
         self.ps
-            .send(self.ps.api().terminal_fetch_terminal_status(&self.terminal_id))
+            .send(
+                self.ps
+                    .api()
+                    .terminal_fetch_terminal_status(&self.terminal_id),
+            )
             .await
     }
 }

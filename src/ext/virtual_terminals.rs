@@ -308,7 +308,11 @@ impl AddSplitCode<'_> {
             split_code: self.split_code,
         };
         self.ps
-            .send(self.ps.api().virtual_terminal_add_split_code(&self.code, &body))
+            .send(
+                self.ps
+                    .api()
+                    .virtual_terminal_add_split_code(&self.code, &body),
+            )
             .await
     }
 }

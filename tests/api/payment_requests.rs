@@ -76,7 +76,11 @@ async fn payment_request_create_sends_items_and_decodes_request() {
         "amount as a string"
     );
     assert_eq!(pr.status, Some(PaymentRequestStatus::Pending));
-    assert_eq!(pr.has_invoice.map(|f| f.get()), Some(true), "1 reads as true");
+    assert_eq!(
+        pr.has_invoice.map(|f| f.get()),
+        Some(true),
+        "1 reads as true"
+    );
     assert_eq!(pr.invoice_number.map(|n| n.get()), Some(7));
     assert_eq!(pr.request_code.as_deref(), Some("PRQ_m3n8b5v2c7x4"));
     assert_eq!(pr.offline_reference.as_deref(), Some("8810224400812"));
@@ -102,7 +106,9 @@ async fn payment_request_create_sends_plain_amount() {
     Mock::given(method("POST"))
         .and(path("/paymentrequest"))
         .and(header("authorization", BEARER))
-        .and(body_json(json!({"customer": "90876123", "amount": 4800000})))
+        .and(body_json(
+            json!({"customer": "90876123", "amount": 4800000}),
+        ))
         .respond_with(ok("payment_request/create.json"))
         .expect(1)
         .mount(&server)
@@ -183,7 +189,9 @@ async fn payment_request_create_allows_empty_draft() {
     Mock::given(method("POST"))
         .and(path("/paymentrequest"))
         .and(header("authorization", BEARER))
-        .and(body_json(json!({"customer": "CUS_q1w2e3r4t5y6u7i", "draft": true})))
+        .and(body_json(
+            json!({"customer": "CUS_q1w2e3r4t5y6u7i", "draft": true}),
+        ))
         .respond_with(ok("payment_request/create.json"))
         .expect(1)
         .mount(&server)
@@ -266,7 +274,11 @@ async fn payment_request_fetch_accepts_code_and_decodes_single_object() {
     let pr = r.data;
     assert_eq!(pr.domain, Some(Domain::Test));
     assert_eq!(pr.amount.map(Amount::subunits), Some(5_160_000));
-    assert_eq!(pr.invoice_number.map(|n| n.get()), Some(7), "\"7\" reads as 7");
+    assert_eq!(
+        pr.invoice_number.map(|n| n.get()),
+        Some(7),
+        "\"7\" reads as 7"
+    );
     assert_eq!(pr.paid.map(|p| p.get()), Some(false));
     assert_eq!(pr.due_date, None);
     assert_eq!(pr.metadata, Some(json!({"event": "april-offsite"})));
@@ -336,7 +348,9 @@ async fn payment_request_update_rejects_bad_amount() {
         .await;
     assert!(matches!(
         err,
-        Err(Error::Validation(ValidationError::AmountBelowMinimum { .. }))
+        Err(Error::Validation(
+            ValidationError::AmountBelowMinimum { .. }
+        ))
     ));
     assert_no_requests(&server).await;
 }

@@ -111,7 +111,10 @@ async fn terminal_send_event_rejects_bad_input_before_sending() {
         .await;
     assert!(matches!(
         err,
-        Err(Error::Validation(ValidationError::Invalid { field: "id", .. }))
+        Err(Error::Validation(ValidationError::Invalid {
+            field: "id",
+            ..
+        }))
     ));
     assert_no_requests(&server).await;
 }
@@ -133,7 +136,11 @@ async fn terminal_fetch_event_status_reads_flag_sent_as_number() {
         .send()
         .await
         .unwrap();
-    assert_eq!(r.data.delivered.map(|d| d.get()), Some(true), "1 reads as true");
+    assert_eq!(
+        r.data.delivered.map(|d| d.get()),
+        Some(true),
+        "1 reads as true"
+    );
 }
 
 #[tokio::test]
@@ -169,7 +176,11 @@ async fn terminal_fetch_terminal_status_decodes_presence() {
         .await
         .unwrap();
     assert_eq!(r.data.online.map(|f| f.get()), Some(true));
-    assert_eq!(r.data.available.map(|f| f.get()), Some(false), "0 reads as false");
+    assert_eq!(
+        r.data.available.map(|f| f.get()),
+        Some(false),
+        "0 reads as false"
+    );
 }
 
 #[tokio::test]
@@ -201,7 +212,11 @@ async fn terminal_list_sends_cursor_and_per_page() {
     assert_eq!(first.domain, Some(Domain::Live));
     assert_eq!(first.device_make.as_deref(), Some("Sunmi"));
     let second = &r.data[1];
-    assert_eq!(second.id, Some(Id::Num(70_413)), "a string id reads as a number");
+    assert_eq!(
+        second.id,
+        Some(Id::Num(70_413)),
+        "a string id reads as a number"
+    );
     assert_eq!(second.serial_number, None);
     assert_eq!(second.name, None);
     assert_eq!(
@@ -213,7 +228,11 @@ async fn terminal_list_sends_cursor_and_per_page() {
     let meta = r.meta.unwrap();
     assert_eq!(meta.next.as_deref(), Some("dGVybWluYWw6NzA0MTM="));
     assert_eq!(meta.previous, None);
-    assert_eq!(meta.per_page.map(|p| p.get()), Some(2), "perPage as a string");
+    assert_eq!(
+        meta.per_page.map(|p| p.get()),
+        Some(2),
+        "perPage as a string"
+    );
 }
 
 #[tokio::test]

@@ -62,7 +62,11 @@ async fn virtual_terminal_create_sends_body_and_decodes_terminal() {
     assert_eq!(vt.domain, Some(Domain::Test));
     assert_eq!(vt.currency, Some(Currency::GHS));
     assert_eq!(vt.active.map(|a| a.get()), Some(true), "1 reads as true");
-    assert_eq!(vt.metadata, Some(json!("")), "empty-string metadata survives");
+    assert_eq!(
+        vt.metadata,
+        Some(json!("")),
+        "empty-string metadata survives"
+    );
     assert_eq!(vt.payment_methods.as_ref().map(Vec::len), Some(0));
     assert_eq!(vt.connect_account_id, None);
     let dests = vt.destinations.unwrap();
@@ -319,10 +323,7 @@ async fn virtual_terminal_destination_unassign_sends_targets() {
 async fn virtual_terminal_destination_unassign_rejects_empty_targets() {
     let (server, ps) = setup().await;
     let vts = ps.virtual_terminals();
-    let err = vts
-        .unassign_destination("VT_P4Q7R2ZX", vec![])
-        .send()
-        .await;
+    let err = vts.unassign_destination("VT_P4Q7R2ZX", vec![]).send().await;
     assert!(matches!(
         err,
         Err(Error::Validation(ValidationError::Empty("targets")))
@@ -365,7 +366,11 @@ async fn virtual_terminal_add_split_code_sends_code_and_decodes_split() {
     assert_eq!(split.is_dynamic.map(|a| a.get()), Some(false));
     assert_eq!(split.total_subaccounts.map(|t| t.get()), Some(1));
     let subs = split.subaccounts.unwrap();
-    assert_eq!(subs[0].share.map(|s| s.get()), Some(30), "share as a string");
+    assert_eq!(
+        subs[0].share.map(|s| s.get()),
+        Some(30),
+        "share as a string"
+    );
     let sub = subs[0].subaccount.as_ref().unwrap();
     assert_eq!(sub.subaccount_code.as_deref(), Some("ACCT_c2x7m9p4w1"));
     assert_eq!(sub.description, None);
