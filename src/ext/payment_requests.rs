@@ -1,1 +1,408 @@
-//! Payment Request: not wrapped yet.
+//! Payment Request: bill a customer, optionally as an invoice with line items and taxes, and
+//! follow the request until it is paid.
+//!
+//! ```no_run
+//! # async fn run(ps: paystack::Paystack) -> paystack::Result<()> {
+//! use paystack::types::PaymentRequestLineItemInput;
+//! use paystack::{Amount, Currency};
+//! let pr = ps
+//!     .payment_requests()
+//!     .create("CUS_q1w2e3r4t5y6u7i")
+//!     .currency(Currency::NGN)
+//!     .line_items(vec![PaymentRequestLineItemInput {
+//!         name: "Catering, 40 guests".into(),
+//!         amount: Amount::from_major("1200.00")?,
+//!         quantity: Some(40),
+//!     }])
+//!     .send()
+//!     .await?;
+//! println!("request {:?} is {:?}", pr.data.request_code, pr.data.status);
+//! # Ok(()) }
+//! ```
+
+use chrono::{DateTime, Utc};
+
+use super::error::Result;
+use super::validate::{self, check_amount, to_i64};
+use super::{Amount, Currency, Paystack, Response, ValidationError};
+use crate::generated::types;
+use crate::{envelope, open_enum, request};
+
+open_enum! {
+    /// Where a payment request stands.
+    PaymentRequestStatus {
+        /// Saved but not yet issued to the customer.
+        Draft = "draft",
+        /// Issued and waiting for payment.
+        Pending = "pending",
+        /// Paid.
+        Success = "success",
+        /// The payment failed.
+        Failed = "failed",
+    }
+}
+
+envelope!(types::PaymentRequestResponse => types::PaymentRequest);
+envelope!(types::PaymentRequestListResponse => Vec<types::PaymentRequest>, meta);
+envelope!(types::PaymentRequestTotalsResponse => types::PaymentRequestTotals);
+envelope!(types::PaymentRequestMessageResponse => ());
+
+/// The Payment Request API (`/paymentrequest`).
+#[derive(Debug, Clone, Copy)]
+pub struct PaymentRequests<'a> {
+    ps: &'a Paystack,
+}
+
+impl Paystack {
+    /// Payment requests (invoices): create, list, update, verify, remind, finalize, archive.
+    pub fn payment_requests(&self) -> PaymentRequests<'_> {
+        PaymentRequests { ps: self }
+    }
+}
+
+impl<'a> PaymentRequests<'a> {
+    /// Bills the customer with this id or customer code. Set an
+    /// [`amount`](Create::amount) or [`line_items`](Create::line_items) (or save a
+    /// [`draft`](Create::draft)).
+    pub fn create(&self, customer: impl Into<String>) -> Create<'a> {
+        Create::new(self.ps, customer.into())
+    }
+
+    /// Lists payment requests, with filters. Archived ones are left out.
+    pub fn list(&self) -> List<'a> {
+        List::new(self.ps)
+    }
+
+    /// Fetches one payment request by numeric id or request code (`PRQ_…`).
+    pub fn fetch(&self, id_or_code: impl Into<String>) -> Fetch<'a> {
+        Fetch::new(self.ps, id_or_code.into())
+    }
+
+    /// Changes a payment request; only the fields set are sent.
+    pub fn update(&self, id_or_code: impl Into<String>) -> Update<'a> {
+        Update::new(self.ps, id_or_code.into())
+    }
+
+    /// Checks a payment request's state by its request code; `pending_amount` says what is
+    /// still owed.
+    pub fn verify(&self, code: impl Into<String>) -> Verify<'a> {
+        Verify::new(self.ps, code.into())
+    }
+
+    /// Emails the customer a reminder about the request.
+    pub fn notify(&self, code: impl Into<String>) -> Notify<'a> {
+        Notify::new(self.ps, code.into())
+    }
+
+    /// Sums of pending and paid payment requests, per currency.
+    pub fn totals(&self) -> Totals<'a> {
+        Totals::new(self.ps)
+    }
+
+    /// Issues a draft payment request to its customer.
+    pub fn finalize(&self, code: impl Into<String>) -> Finalize<'a> {
+        Finalize::new(self.ps, code.into())
+    }
+
+    /// Archives a payment request: it leaves lists and can no longer be verified.
+    pub fn archive(&self, code: impl Into<String>) -> Archive<'a> {
+        Archive::new(self.ps, code.into())
+    }
+}
+
+/// Checks line items and taxes: names present, amounts positive, quantities at least 1.
+fn check_items(
+    line_items: Option<&Vec<types::PaymentRequestLineItemInput>>,
+    tax: Option<&Vec<types::PaymentRequestTaxInput>>,
+) -> Result<()> {
+    for item in line_items.into_iter().flatten() {
+        validate::non_empty("line_items.name", &item.name)?;
+        item.amount.check_positive()?;
+        if let Some(q) = item.quantity {
+            if q < 1 {
+                return Err(ValidationError::Invalid {
+                    field: "line_items.quantity",
+                    reason: format!("{q} is less than 1"),
+                }
+                .into());
+            }
+        }
+    }
+    for t in tax.into_iter().flatten() {
+        validate::non_empty("tax.name", &t.name)?;
+        t.amount.check_positive()?;
+    }
+    Ok(())
+}
+
+request! {
+    /// Request for [`PaymentRequests::create`].
+    Create => paymentRequest_create { customer: String } {
+        /// Total to bill, when no line items are given.
+        amount: Amount,
+        /// Currency of the request (defaults to the integration's). Also selects the minimum
+        /// amount checked before sending.
+        currency: Currency,
+        /// When payment is due.
+        due_date: DateTime<Utc>,
+        /// What the request is for.
+        description: String,
+        /// Items billed; the total is computed from them (and the taxes).
+        line_items: Vec<types::PaymentRequestLineItemInput>,
+        /// Taxes added on top of the items.
+        tax: Vec<types::PaymentRequestTaxInput>,
+        /// Whether Paystack emails the customer (default true).
+        send_notification: bool,
+        /// Save as a draft to [`finalize`](PaymentRequests::finalize) later (default false);
+        /// overrides `send_notification`.
+        draft: bool,
+        /// Number the request as an invoice even without line items or taxes.
+        has_invoice: bool,
+        /// Invoice number to use; later ones count up from it.
+        invoice_number: u64,
+        /// Split the payment with this saved split code.
+        split_code: String,
+    }
+}
+
+impl Create<'_> {
+    /// Validates, sends and decodes. In this response `customer` is the customer's id.
+    pub async fn send(self) -> Result<Response<types::PaymentRequest>> {
+        validate::non_empty("customer", &self.customer)?;
+        let has_items = self.line_items.as_ref().is_some_and(|l| !l.is_empty());
+        match self.amount {
+            Some(amount) => check_amount(amount, self.currency.as_ref())?,
+            None if has_items || self.draft == Some(true) => {}
+            None => {
+                return Err(ValidationError::Invalid {
+                    field: "amount",
+                    reason: "set an amount or line items".into(),
+                }
+                .into())
+            }
+        }
+        check_items(self.line_items.as_ref(), self.tax.as_ref())?;
+        let invoice_number = self
+            .invoice_number
+            .map(|n| to_i64("invoice_number", n))
+            .transpose()?;
+        let body = types::PaymentRequestCreateBody {
+            customer: self.customer,
+            amount: self.amount,
+            currency: self.currency,
+            due_date: self.due_date,
+            description: self.description,
+            line_items: self.line_items.unwrap_or_default(),
+            tax: self.tax.unwrap_or_default(),
+            send_notification: self.send_notification,
+            draft: self.draft,
+            has_invoice: self.has_invoice,
+            invoice_number,
+            split_code: self.split_code,
+        };
+        self.ps
+            .send(self.ps.api().payment_request_create(&body))
+            .await
+    }
+}
+
+request! {
+    /// Request for [`PaymentRequests::list`].
+    List => paymentRequest_list {} {
+        /// Records per page (Paystack's default is 50).
+        per_page: u32,
+        /// Page number, from 1.
+        page: u32,
+        /// Only this customer's requests (customer id).
+        customer: String,
+        /// Only requests in this state.
+        status: PaymentRequestStatus,
+        /// Only requests in this currency.
+        currency: Currency,
+        /// Only requests created from this time on.
+        from: DateTime<Utc>,
+        /// Only requests created up to this time.
+        to: DateTime<Utc>,
+    }
+}
+
+impl List<'_> {
+    /// Sends and decodes one page.
+    pub async fn send(self) -> Result<Response<Vec<types::PaymentRequest>>> {
+        let status = self.status.as_ref().map(ToString::to_string);
+        let currency = self.currency.as_ref().map(ToString::to_string);
+        self.ps
+            .send(self.ps.api().payment_request_list(
+                currency.as_deref(),
+                self.customer.as_deref(),
+                self.from.as_ref(),
+                self.page.map(i64::from),
+                self.per_page.map(i64::from),
+                status.as_deref(),
+                self.to.as_ref(),
+            ))
+            .await
+    }
+}
+
+request! {
+    /// Request for [`PaymentRequests::fetch`].
+    Fetch => paymentRequest_fetch { id_or_code: String } {}
+}
+
+impl Fetch<'_> {
+    /// Validates, sends and decodes.
+    pub async fn send(self) -> Result<Response<types::PaymentRequest>> {
+        validate::non_empty("id_or_code", &self.id_or_code)?;
+        self.ps
+            .send(self.ps.api().payment_request_fetch(&self.id_or_code))
+            .await
+    }
+}
+
+request! {
+    /// Request for [`PaymentRequests::update`].
+    Update => paymentRequest_update { id_or_code: String } {
+        /// Bill another customer (id or customer code).
+        customer: String,
+        /// New total, when no line items are given.
+        amount: Amount,
+        /// New currency; also selects the minimum amount checked.
+        currency: Currency,
+        /// New due date.
+        due_date: DateTime<Utc>,
+        /// New description.
+        description: String,
+        /// Replacement line items.
+        line_items: Vec<types::PaymentRequestLineItemInput>,
+        /// Replacement taxes.
+        tax: Vec<types::PaymentRequestTaxInput>,
+        /// Whether Paystack emails the customer about the change.
+        send_notification: bool,
+        /// Keep (or turn) the request into a draft.
+        draft: bool,
+        /// Number the request as an invoice.
+        has_invoice: bool,
+        /// Invoice number to use.
+        invoice_number: u64,
+        /// Split the payment with this saved split code.
+        split_code: String,
+    }
+}
+
+impl Update<'_> {
+    /// Validates, sends and decodes.
+    pub async fn send(self) -> Result<Response<types::PaymentRequest>> {
+        validate::non_empty("id_or_code", &self.id_or_code)?;
+        if let Some(c) = &self.customer {
+            validate::non_empty("customer", c)?;
+        }
+        if let Some(amount) = self.amount {
+            check_amount(amount, self.currency.as_ref())?;
+        }
+        check_items(self.line_items.as_ref(), self.tax.as_ref())?;
+        let invoice_number = self
+            .invoice_number
+            .map(|n| to_i64("invoice_number", n))
+            .transpose()?;
+        let body = types::PaymentRequestUpdateBody {
+            customer: self.customer,
+            amount: self.amount,
+            currency: self.currency,
+            due_date: self.due_date,
+            description: self.description,
+            line_items: self.line_items.unwrap_or_default(),
+            tax: self.tax.unwrap_or_default(),
+            send_notification: self.send_notification,
+            draft: self.draft,
+            has_invoice: self.has_invoice,
+            invoice_number,
+            split_code: self.split_code,
+        };
+        self.ps
+            .send(
+                self.ps
+                    .api()
+                    .payment_request_update(&self.id_or_code, &body),
+            )
+            .await
+    }
+}
+
+request! {
+    /// Request for [`PaymentRequests::verify`].
+    Verify => paymentRequest_verify { code: String } {}
+}
+
+impl Verify<'_> {
+    /// Validates, sends and decodes. Here `integration` is the expanded merchant.
+    pub async fn send(self) -> Result<Response<types::PaymentRequest>> {
+        validate::non_empty("code", &self.code)?;
+        self.ps
+            .send(self.ps.api().payment_request_verify(&self.code))
+            .await
+    }
+}
+
+request! {
+    /// Request for [`PaymentRequests::notify`].
+    Notify => paymentRequest_notify { code: String } {}
+}
+
+impl Notify<'_> {
+    /// Validates and sends; Paystack answers with a message only.
+    pub async fn send(self) -> Result<Response<()>> {
+        validate::non_empty("code", &self.code)?;
+        self.ps
+            .send(self.ps.api().payment_request_notify(&self.code))
+            .await
+    }
+}
+
+request! {
+    /// Request for [`PaymentRequests::totals`].
+    Totals => paymentRequest_totals {} {}
+}
+
+impl Totals<'_> {
+    /// Sends and decodes.
+    pub async fn send(self) -> Result<Response<types::PaymentRequestTotals>> {
+        self.ps.send(self.ps.api().payment_request_totals()).await
+    }
+}
+
+request! {
+    /// Request for [`PaymentRequests::finalize`].
+    Finalize => paymentRequest_finalize { code: String } {
+        /// Whether Paystack emails the customer (default true).
+        send_notification: bool,
+    }
+}
+
+impl Finalize<'_> {
+    /// Validates, sends and decodes the issued request.
+    pub async fn send(self) -> Result<Response<types::PaymentRequest>> {
+        validate::non_empty("code", &self.code)?;
+        let body = types::PaymentRequestFinalizeBody {
+            send_notification: self.send_notification,
+        };
+        self.ps
+            .send(self.ps.api().payment_request_finalize(&self.code, &body))
+            .await
+    }
+}
+
+request! {
+    /// Request for [`PaymentRequests::archive`].
+    Archive => paymentRequest_archive { code: String } {}
+}
+
+impl Archive<'_> {
+    /// Validates and sends; Paystack answers with a message only.
+    pub async fn send(self) -> Result<Response<()>> {
+        validate::non_empty("code", &self.code)?;
+        self.ps
+            .send(self.ps.api().payment_request_archive(&self.code))
+            .await
+    }
+}

@@ -1,1 +1,341 @@
-//! Virtual Terminal: not wrapped yet.
+//! Virtual Terminal: take in-person payments without a POS device, with payment alerts sent to
+//! WhatsApp numbers (destinations).
+//!
+//! ```no_run
+//! # async fn run(ps: paystack::Paystack) -> paystack::Result<()> {
+//! use paystack::types::VirtualTerminalDestinationInput;
+//! let vt = ps
+//!     .virtual_terminals()
+//!     .create(
+//!         "Front desk",
+//!         vec![VirtualTerminalDestinationInput {
+//!             target: "+233201234567".into(),
+//!             name: Some("Till supervisor".into()),
+//!         }],
+//!     )
+//!     .send()
+//!     .await?;
+//! println!("created {:?}", vt.data.code);
+//! # Ok(()) }
+//! ```
+
+use super::error::Result;
+use super::validate;
+use super::{Currency, Paystack, Response, ValidationError};
+use crate::generated::types;
+use crate::{envelope, request};
+
+envelope!(types::VirtualTerminalResponse => types::VirtualTerminal);
+envelope!(types::VirtualTerminalListResponse => Vec<types::VirtualTerminal>, meta);
+envelope!(types::VirtualTerminalAssignDestinationResponse => Vec<types::VirtualTerminalAssignedDestination>);
+envelope!(types::VirtualTerminalSplitResponse => types::VirtualTerminalSplit);
+envelope!(types::VirtualTerminalMessageResponse => ());
+
+/// The Virtual Terminal API (`/virtual_terminal`).
+#[derive(Debug, Clone, Copy)]
+pub struct VirtualTerminals<'a> {
+    ps: &'a Paystack,
+}
+
+impl Paystack {
+    /// Virtual terminals: create, list, rename, deactivate, manage alert numbers and splits.
+    pub fn virtual_terminals(&self) -> VirtualTerminals<'_> {
+        VirtualTerminals { ps: self }
+    }
+}
+
+impl<'a> VirtualTerminals<'a> {
+    /// Creates a virtual terminal named `name` whose payment alerts go to `destinations`
+    /// (at least one).
+    pub fn create(
+        &self,
+        name: impl Into<String>,
+        destinations: Vec<types::VirtualTerminalDestinationInput>,
+    ) -> Create<'a> {
+        Create::new(self.ps, name.into(), destinations)
+    }
+
+    /// Lists the integration's virtual terminals.
+    pub fn list(&self) -> List<'a> {
+        List::new(self.ps)
+    }
+
+    /// Fetches one virtual terminal by code (`VT_…`).
+    pub fn fetch(&self, code: impl Into<String>) -> Fetch<'a> {
+        Fetch::new(self.ps, code.into())
+    }
+
+    /// Renames a virtual terminal.
+    pub fn update(&self, code: impl Into<String>, name: impl Into<String>) -> Update<'a> {
+        Update::new(self.ps, code.into(), name.into())
+    }
+
+    /// Stops a virtual terminal from taking payments.
+    pub fn deactivate(&self, code: impl Into<String>) -> Deactivate<'a> {
+        Deactivate::new(self.ps, code.into())
+    }
+
+    /// Adds numbers that receive the terminal's payment alerts.
+    pub fn assign_destination(
+        &self,
+        code: impl Into<String>,
+        destinations: Vec<types::VirtualTerminalDestinationInput>,
+    ) -> AssignDestination<'a> {
+        AssignDestination::new(self.ps, code.into(), destinations)
+    }
+
+    /// Removes numbers (`targets`, as given when assigned) from the terminal's alerts.
+    pub fn unassign_destination(
+        &self,
+        code: impl Into<String>,
+        targets: Vec<String>,
+    ) -> UnassignDestination<'a> {
+        UnassignDestination::new(self.ps, code.into(), targets)
+    }
+
+    /// Shares the terminal's payments according to the saved split `split_code`.
+    pub fn add_split_code(
+        &self,
+        code: impl Into<String>,
+        split_code: impl Into<String>,
+    ) -> AddSplitCode<'a> {
+        AddSplitCode::new(self.ps, code.into(), split_code.into())
+    }
+
+    /// Detaches the split `split_code` from the terminal.
+    pub fn delete_split_code(
+        &self,
+        code: impl Into<String>,
+        split_code: impl Into<String>,
+    ) -> DeleteSplitCode<'a> {
+        DeleteSplitCode::new(self.ps, code.into(), split_code.into())
+    }
+}
+
+/// Checks a destination list: not empty, and every target a non-blank number.
+fn check_destinations(
+    destinations: &[types::VirtualTerminalDestinationInput],
+) -> Result<(), ValidationError> {
+    if destinations.is_empty() {
+        return Err(ValidationError::Empty("destinations"));
+    }
+    for d in destinations {
+        validate::non_empty("destinations.target", &d.target)?;
+    }
+    Ok(())
+}
+
+request! {
+    /// Request for [`VirtualTerminals::create`].
+    Create => virtualTerminal_create {
+        name: String,
+        destinations: Vec<types::VirtualTerminalDestinationInput>,
+    } {
+        /// Split the terminal's payments with this saved split code.
+        split_code: String,
+        /// Your own data, kept with the terminal.
+        metadata: serde_json::Value,
+        /// Currency the terminal charges in (defaults to the integration's).
+        currency: Currency,
+        /// Extra inputs shown on the payment form.
+        custom_fields: Vec<types::VirtualTerminalCustomField>,
+    }
+}
+
+impl Create<'_> {
+    /// Validates, sends and decodes.
+    pub async fn send(self) -> Result<Response<types::VirtualTerminal>> {
+        validate::non_empty("name", &self.name)?;
+        check_destinations(&self.destinations)?;
+        if let Some(fields) = &self.custom_fields {
+            for f in fields {
+                validate::non_empty("custom_fields.display_name", &f.display_name)?;
+                validate::non_empty("custom_fields.variable_name", &f.variable_name)?;
+            }
+        }
+        let body = types::VirtualTerminalCreateBody {
+            name: self.name,
+            destinations: self.destinations,
+            split_code: self.split_code,
+            metadata: self.metadata,
+            currency: self.currency,
+            custom_fields: self.custom_fields.unwrap_or_default(),
+        };
+        self.ps
+            .send(self.ps.api().virtual_terminal_create(&body))
+            .await
+    }
+}
+
+request! {
+    /// Request for [`VirtualTerminals::list`].
+    List => virtualTerminal_list {} {
+        /// Records per page (Paystack's default is 50).
+        per_page: u32,
+        /// Page number, from 1.
+        page: u32,
+    }
+}
+
+impl List<'_> {
+    /// Sends and decodes one page.
+    pub async fn send(self) -> Result<Response<Vec<types::VirtualTerminal>>> {
+        self.ps
+            .send(
+                self.ps
+                    .api()
+                    .virtual_terminal_list(self.page.map(i64::from), self.per_page.map(i64::from)),
+            )
+            .await
+    }
+}
+
+request! {
+    /// Request for [`VirtualTerminals::fetch`].
+    Fetch => virtualTerminal_fetch { code: String } {}
+}
+
+impl Fetch<'_> {
+    /// Validates, sends and decodes.
+    pub async fn send(self) -> Result<Response<types::VirtualTerminal>> {
+        validate::non_empty("code", &self.code)?;
+        self.ps
+            .send(self.ps.api().virtual_terminal_fetch(&self.code))
+            .await
+    }
+}
+
+request! {
+    /// Request for [`VirtualTerminals::update`].
+    Update => virtualTerminal_update { code: String, name: String } {}
+}
+
+impl Update<'_> {
+    /// Validates, sends and decodes.
+    pub async fn send(self) -> Result<Response<types::VirtualTerminal>> {
+        validate::non_empty("code", &self.code)?;
+        validate::non_empty("name", &self.name)?;
+        let body = types::VirtualTerminalUpdateBody { name: self.name };
+        self.ps
+            .send(self.ps.api().virtual_terminal_update(&self.code, &body))
+            .await
+    }
+}
+
+request! {
+    /// Request for [`VirtualTerminals::deactivate`].
+    Deactivate => virtualTerminal_deactivate { code: String } {}
+}
+
+impl Deactivate<'_> {
+    /// Validates and sends; Paystack answers with a message only.
+    pub async fn send(self) -> Result<Response<()>> {
+        validate::non_empty("code", &self.code)?;
+        self.ps
+            .send(self.ps.api().virtual_terminal_deactivate(&self.code))
+            .await
+    }
+}
+
+request! {
+    /// Request for [`VirtualTerminals::assign_destination`].
+    AssignDestination => virtualTerminal_destinationAssign {
+        code: String,
+        destinations: Vec<types::VirtualTerminalDestinationInput>,
+    } {}
+}
+
+impl AssignDestination<'_> {
+    /// Validates, sends and decodes the destinations created.
+    pub async fn send(self) -> Result<Response<Vec<types::VirtualTerminalAssignedDestination>>> {
+        validate::non_empty("code", &self.code)?;
+        check_destinations(&self.destinations)?;
+        let body = types::VirtualTerminalDestinationAssignBody {
+            destinations: self.destinations,
+        };
+        self.ps
+            .send(
+                self.ps
+                    .api()
+                    .virtual_terminal_destination_assign(&self.code, &body),
+            )
+            .await
+    }
+}
+
+request! {
+    /// Request for [`VirtualTerminals::unassign_destination`].
+    UnassignDestination => virtualTerminal_destinationUnassign {
+        code: String,
+        targets: Vec<String>,
+    } {}
+}
+
+impl UnassignDestination<'_> {
+    /// Validates and sends; Paystack answers with a message only.
+    pub async fn send(self) -> Result<Response<()>> {
+        validate::non_empty("code", &self.code)?;
+        if self.targets.is_empty() {
+            return Err(ValidationError::Empty("targets").into());
+        }
+        for t in &self.targets {
+            validate::non_empty("targets", t)?;
+        }
+        let body = types::VirtualTerminalDestinationUnassignBody {
+            targets: self.targets,
+        };
+        self.ps
+            .send(
+                self.ps
+                    .api()
+                    .virtual_terminal_destination_unassign(&self.code, &body),
+            )
+            .await
+    }
+}
+
+request! {
+    /// Request for [`VirtualTerminals::add_split_code`].
+    AddSplitCode => virtualTerminal_addSplitCode { code: String, split_code: String } {}
+}
+
+impl AddSplitCode<'_> {
+    /// Validates, sends and decodes the split now attached.
+    pub async fn send(self) -> Result<Response<types::VirtualTerminalSplit>> {
+        validate::non_empty("code", &self.code)?;
+        validate::non_empty("split_code", &self.split_code)?;
+        let body = types::VirtualTerminalAddSplitCodeBody {
+            split_code: self.split_code,
+        };
+        self.ps
+            .send(
+                self.ps
+                    .api()
+                    .virtual_terminal_add_split_code(&self.code, &body),
+            )
+            .await
+    }
+}
+
+request! {
+    /// Request for [`VirtualTerminals::delete_split_code`].
+    DeleteSplitCode => virtualTerminal_deleteSplitCode { code: String, split_code: String } {}
+}
+
+impl DeleteSplitCode<'_> {
+    /// Validates and sends; Paystack answers with a message only.
+    pub async fn send(self) -> Result<Response<()>> {
+        validate::non_empty("code", &self.code)?;
+        validate::non_empty("split_code", &self.split_code)?;
+        let body = types::VirtualTerminalDeleteSplitCodeBody {
+            split_code: self.split_code,
+        };
+        self.ps
+            .send(
+                self.ps
+                    .api()
+                    .virtual_terminal_delete_split_code(&self.code, &body),
+            )
+            .await
+    }
+}
