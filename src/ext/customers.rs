@@ -87,7 +87,11 @@ impl<'a> Customers<'a> {
 
     /// Sets how Paystack treats the customer's future payments (allow list, deny list, or
     /// neither). `customer` is a customer code or an email address.
-    pub fn risk_action(&self, customer: impl Into<String>, action: RiskAction) -> SetRiskAction<'a> {
+    pub fn risk_action(
+        &self,
+        customer: impl Into<String>,
+        action: RiskAction,
+    ) -> SetRiskAction<'a> {
         SetRiskAction::new(self.ps, customer.into(), action)
     }
 
@@ -119,7 +123,10 @@ impl<'a> Customers<'a> {
 
     /// Starts a direct-debit mandate for the customer at `email`; send them to the returned
     /// `redirect_url` to approve it, then check with [`Customers::verify_authorization`].
-    pub fn initialize_authorization(&self, email: impl Into<String>) -> InitializeAuthorization<'a> {
+    pub fn initialize_authorization(
+        &self,
+        email: impl Into<String>,
+    ) -> InitializeAuthorization<'a> {
         InitializeAuthorization::new(self.ps, email.into())
     }
 

@@ -299,7 +299,9 @@ impl Fetch<'_> {
     /// Sends and decodes.
     pub async fn send(self) -> Result<Response<types::DedicatedAccount>> {
         let id = to_i64("id", self.id)?;
-        self.ps.send(self.ps.api().dedicated_account_fetch(id)).await
+        self.ps
+            .send(self.ps.api().dedicated_account_fetch(id))
+            .await
     }
 }
 

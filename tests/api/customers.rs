@@ -73,7 +73,12 @@ async fn customer_create_sends_body_and_decodes_customer() {
 #[tokio::test]
 async fn customer_create_rejects_bad_email_before_sending() {
     let (server, ps) = setup().await;
-    for bad in ["", "tunde.example.org", "tunde@", "tunde bakare@example.org"] {
+    for bad in [
+        "",
+        "tunde.example.org",
+        "tunde@",
+        "tunde bakare@example.org",
+    ] {
         let err = ps.customers().create(bad).send().await;
         assert!(
             matches!(err, Err(Error::Validation(ValidationError::Email(_)))),
@@ -131,7 +136,11 @@ async fn customer_list_sends_cursor_and_period_and_decodes_page() {
     let meta = r.meta.unwrap();
     assert_eq!(meta.next.as_deref(), Some("Q3VzdG9tZXI6NTEyMDEwMDAwNw=="));
     assert_eq!(meta.previous, None);
-    assert_eq!(meta.per_page.map(|p| p.get()), Some(2), "perPage as a string");
+    assert_eq!(
+        meta.per_page.map(|p| p.get()),
+        Some(2),
+        "perPage as a string"
+    );
     assert_eq!(meta.total, None, "cursor pages carry no total");
 }
 
@@ -178,7 +187,11 @@ async fn customer_fetch_decodes_the_full_customer() {
         .unwrap();
     assert_eq!(r.message, "Customer retrieved");
     let c = r.data;
-    assert_eq!(c.integration, Some(Id::Num(731_904)), "integration as a string");
+    assert_eq!(
+        c.integration,
+        Some(Id::Num(731_904)),
+        "integration as a string"
+    );
     assert_eq!(c.first_name, None);
     assert_eq!(c.metadata, Some(json!("")), "empty-string metadata");
     assert_eq!(
@@ -206,11 +219,21 @@ async fn customer_fetch_decodes_the_full_customer() {
     assert_eq!(tx.channel, Some(Channel::DedicatedNuban));
 
     let sub = &c.subscriptions.unwrap()[0];
-    assert_eq!(sub.subscription_code.as_deref(), Some("SUB_k3m8q2w7z1x5c9v"));
+    assert_eq!(
+        sub.subscription_code.as_deref(),
+        Some("SUB_k3m8q2w7z1x5c9v")
+    );
     assert_eq!(sub.amount.map(Amount::subunits), Some(350_000));
     assert_eq!(sub.payments_count.map(|n| n.get()), Some(4));
-    assert_eq!(sub.plan.as_ref().unwrap()["plan_code"], "PLN_r5t6y7u8i9o0p1a");
-    assert_eq!(sub.authorization, Some(json!(903_311)), "id instead of object");
+    assert_eq!(
+        sub.plan.as_ref().unwrap()["plan_code"],
+        "PLN_r5t6y7u8i9o0p1a"
+    );
+    assert_eq!(
+        sub.authorization,
+        Some(json!(903_311)),
+        "id instead of object"
+    );
 
     let auth = &c.authorizations.unwrap()[0];
     assert_eq!(auth.reusable.map(|f| f.get()), Some(true));
@@ -220,10 +243,7 @@ async fn customer_fetch_decodes_the_full_customer() {
     let dva = c.dedicated_account.unwrap();
     assert_eq!(dva.account_number.as_deref(), Some("7701234598"));
     assert_eq!(dva.active.map(|f| f.get()), Some(true));
-    assert_eq!(
-        dva.bank.unwrap().slug.as_deref(),
-        Some("kestrel-bank")
-    );
+    assert_eq!(dva.bank.unwrap().slug.as_deref(), Some("kestrel-bank"));
     assert_eq!(c.dedicated_accounts, None, "absent array");
 }
 
@@ -373,15 +393,34 @@ async fn customer_validate_rejects_bad_input_before_sending() {
     let (server, ps) = setup().await;
     let c = ps.customers();
     let err = c
-        .validate("CUS_x", "Ada", "Obi", "NG", "2210445566", "917", "0098712345")
+        .validate(
+            "CUS_x",
+            "Ada",
+            "Obi",
+            "NG",
+            "2210445566",
+            "917",
+            "0098712345",
+        )
         .send()
         .await;
     assert!(matches!(
         err,
-        Err(Error::Validation(ValidationError::Invalid { field: "bvn", .. }))
+        Err(Error::Validation(ValidationError::Invalid {
+            field: "bvn",
+            ..
+        }))
     ));
     let err = c
-        .validate("CUS_x", "Ada", "Obi", "Nigeria", "22104455667", "917", "0098712345")
+        .validate(
+            "CUS_x",
+            "Ada",
+            "Obi",
+            "Nigeria",
+            "22104455667",
+            "917",
+            "0098712345",
+        )
         .send()
         .await;
     assert!(matches!(
@@ -487,7 +526,10 @@ async fn customer_verify_authorization_decodes_status() {
         .send()
         .await
         .unwrap();
-    assert_eq!(r.data.authorization_code.as_deref(), Some("AUTH_dd1q2w3e4r"));
+    assert_eq!(
+        r.data.authorization_code.as_deref(),
+        Some("AUTH_dd1q2w3e4r")
+    );
     assert_eq!(r.data.channel, Some(AuthorizationChannel::DirectDebit));
     assert_eq!(r.data.active.map(|f| f.get()), Some(true));
     assert_eq!(
@@ -528,7 +570,9 @@ async fn customer_deactivate_authorization_rejects_empty_code() {
     let err = ps.customers().deactivate_authorization("").send().await;
     assert!(matches!(
         err,
-        Err(Error::Validation(ValidationError::Empty("authorization_code")))
+        Err(Error::Validation(ValidationError::Empty(
+            "authorization_code"
+        )))
     ));
     assert_no_requests(&server).await;
 }
@@ -568,7 +612,9 @@ async fn customer_initialize_direct_debit_rejects_bad_input_before_sending() {
         .await;
     assert!(matches!(
         err,
-        Err(Error::Validation(ValidationError::Empty("account.bank_code")))
+        Err(Error::Validation(ValidationError::Empty(
+            "account.bank_code"
+        )))
     ));
     let err = ps
         .customers()
@@ -622,7 +668,9 @@ async fn customer_direct_debit_activation_charge_sends_authorization_id() {
 async fn customer_fetch_mandate_authorizations_decodes_mandates_and_cursor() {
     let (server, ps) = setup().await;
     Mock::given(method("GET"))
-        .and(path("/customer/5120098817/directdebit-mandate-authorizations"))
+        .and(path(
+            "/customer/5120098817/directdebit-mandate-authorizations",
+        ))
         .and(header("authorization", BEARER))
         .respond_with(ok("direct_debit/mandates.json"))
         .expect(1)

@@ -53,7 +53,10 @@ async fn dedicated_account_create_sends_body_and_decodes_account() {
     assert_eq!(assignment.expired.map(|f| f.get()), Some(false), "0 flag");
     assert_eq!(assignment.expired_at, None);
     let customer = a.customer.unwrap();
-    assert_eq!(customer.customer_code.as_deref(), Some("CUS_p0o9i8u7y6t5r4e"));
+    assert_eq!(
+        customer.customer_code.as_deref(),
+        Some("CUS_p0o9i8u7y6t5r4e")
+    );
     assert_eq!(customer.risk_action, Some(RiskAction::Default));
     assert_eq!(customer.international_format_phone, None, "missing");
 }
@@ -115,7 +118,11 @@ async fn dedicated_account_list_sends_filters_and_decodes_page() {
     assert_eq!(r.data[1].assigned.map(|f| f.get()), Some(true));
     assert_eq!(r.data[1].customer.as_ref().unwrap().first_name, None);
     let meta = r.meta.unwrap();
-    assert_eq!(meta.per_page.map(|p| p.get()), Some(20), "perPage as a string");
+    assert_eq!(
+        meta.per_page.map(|p| p.get()),
+        Some(20),
+        "perPage as a string"
+    );
     assert_eq!(meta.page_count.map(|p| p.get()), Some(1));
 }
 
@@ -198,7 +205,14 @@ async fn dedicated_account_assign_rejects_bad_input_before_sending() {
         Err(Error::Validation(ValidationError::Email(_)))
     ));
     let err = d
-        .assign("kemi@example.net", "Kemi", "Adeyemi", "+234805", "kestrel-bank", "ng")
+        .assign(
+            "kemi@example.net",
+            "Kemi",
+            "Adeyemi",
+            "+234805",
+            "kestrel-bank",
+            "ng",
+        )
         .send()
         .await;
     assert!(matches!(
@@ -209,7 +223,14 @@ async fn dedicated_account_assign_rejects_bad_input_before_sending() {
         }))
     ));
     let err = d
-        .assign("kemi@example.net", "Kemi", "Adeyemi", "", "kestrel-bank", "NG")
+        .assign(
+            "kemi@example.net",
+            "Kemi",
+            "Adeyemi",
+            "",
+            "kestrel-bank",
+            "NG",
+        )
         .send()
         .await;
     assert!(matches!(
@@ -225,13 +246,23 @@ async fn dedicated_account_assign_rejects_bad_input_before_sending() {
         Err(Error::Validation(ValidationError::Empty("preferred_bank")))
     ));
     let err = d
-        .assign("kemi@example.net", "Kemi", "Adeyemi", "+234805", "kestrel-bank", "NG")
+        .assign(
+            "kemi@example.net",
+            "Kemi",
+            "Adeyemi",
+            "+234805",
+            "kestrel-bank",
+            "NG",
+        )
         .bvn("2210998877A")
         .send()
         .await;
     assert!(matches!(
         err,
-        Err(Error::Validation(ValidationError::Invalid { field: "bvn", .. }))
+        Err(Error::Validation(ValidationError::Invalid {
+            field: "bvn",
+            ..
+        }))
     ));
     assert_no_requests(&server).await;
 }
@@ -255,7 +286,11 @@ async fn dedicated_account_fetch_decodes_string_split_config() {
     );
     assert_eq!(a.active.map(|f| f.get()), Some(true), "1 flag");
     assert_eq!(a.assigned.map(|f| f.get()), Some(true), "\"true\" flag");
-    assert_eq!(a.bank.unwrap().id, Some(Id::Num(433)), "bank id as a string");
+    assert_eq!(
+        a.bank.unwrap().id,
+        Some(Id::Num(433)),
+        "bank id as a string"
+    );
     let customer = a.customer.unwrap();
     assert_eq!(customer.risk_action, Some(RiskAction::Allow));
     assert_eq!(customer.metadata, Some(json!({"calling_code": "+234"})));
@@ -268,7 +303,10 @@ async fn dedicated_account_fetch_rejects_oversized_id() {
     let err = ps.dedicated_accounts().fetch(u64::MAX).send().await;
     assert!(matches!(
         err,
-        Err(Error::Validation(ValidationError::Invalid { field: "id", .. }))
+        Err(Error::Validation(ValidationError::Invalid {
+            field: "id",
+            ..
+        }))
     ));
     assert_no_requests(&server).await;
 }

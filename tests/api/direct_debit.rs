@@ -14,7 +14,9 @@ async fn directdebit_trigger_activation_charge_sends_customer_ids() {
         .and(path("/directdebit/activation-charge"))
         .and(header("authorization", BEARER))
         .and(header("content-type", "application/json"))
-        .and(body_json(json!({"customer_ids": [5_120_098_817_u64, 5_120_100_042_u64]})))
+        .and(body_json(
+            json!({"customer_ids": [5_120_098_817_u64, 5_120_100_042_u64]}),
+        ))
         .respond_with(ok("direct_debit/activation_charge.json"))
         .expect(1)
         .mount(&server)
@@ -89,7 +91,10 @@ async fn directdebit_list_mandate_authorizations_sends_filters_and_decodes_page(
         Some("2026-01-09T13:05:44.120Z")
     );
     let customer = first.customer.as_ref().unwrap();
-    assert_eq!(customer.customer_code.as_deref(), Some("CUS_7hx2m9q4r1t8w3z"));
+    assert_eq!(
+        customer.customer_code.as_deref(),
+        Some("CUS_7hx2m9q4r1t8w3z")
+    );
     assert_eq!(customer.first_name, None);
 
     let second = &r.data[1];
@@ -103,7 +108,11 @@ async fn directdebit_list_mandate_authorizations_sends_filters_and_decodes_page(
     assert_eq!(second.customer.as_ref().unwrap().last_name, None, "missing");
 
     let meta = r.meta.unwrap();
-    assert_eq!(meta.per_page.map(|p| p.get()), Some(2), "per_page as a string");
+    assert_eq!(
+        meta.per_page.map(|p| p.get()),
+        Some(2),
+        "per_page as a string"
+    );
     assert_eq!(meta.total.map(|t| t.get()), Some(9));
     assert_eq!(meta.next.as_deref(), Some("bWFuZGF0ZTo3NzAwMg=="));
 }
