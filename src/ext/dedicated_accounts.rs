@@ -243,8 +243,6 @@ request! {
         preferred_bank: String,
         country: String,
     } {
-        /// Middle name, when the bank holds one.
-        middle_name: String,
         /// Bank account number used to validate the customer.
         account_number: String,
         /// The customer's BVN (11 digits), used to validate them.
@@ -273,7 +271,6 @@ impl Assign<'_> {
         let body = types::DedicatedAccountAssignBody {
             email: self.email,
             first_name: self.first_name,
-            middle_name: self.middle_name,
             last_name: self.last_name,
             phone: self.phone,
             preferred_bank: self.preferred_bank,
