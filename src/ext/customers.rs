@@ -1,1 +1,523 @@
-//! Customer: not wrapped yet.
+//! Customers: create and look up the people who pay you, set their risk status, check their
+//! identity, and manage their saved authorizations and direct-debit mandates.
+//!
+//! ```no_run
+//! # async fn run(ps: paystack::Paystack) -> paystack::Result<()> {
+//! let created = ps
+//!     .customers()
+//!     .create("ngozi@example.com")
+//!     .first_name("Ngozi")
+//!     .last_name("Eze")
+//!     .send()
+//!     .await?;
+//! let code = created.data.customer_code.unwrap_or_default();
+//! let full = ps.customers().fetch(code).send().await?;
+//! println!("{} saved cards", full.data.authorizations.map_or(0, |a| a.len()));
+//! # Ok(()) }
+//! ```
+
+use chrono::{DateTime, Utc};
+
+use super::error::{Result, ValidationError};
+use super::validate::{self, to_i64};
+use super::{Paystack, Response, RiskAction};
+use crate::generated::types;
+use crate::{envelope, open_enum, request};
+
+envelope!(types::CustomerResponse => types::Customer);
+envelope!(types::CustomerListResponse => Vec<types::Customer>, meta);
+envelope!(types::CustomerValidateResponse => ());
+envelope!(types::CustomerAuthorizationRedirectResponse => types::CustomerAuthorizationRedirect);
+envelope!(types::CustomerAuthorizationVerifyResponse => types::CustomerAuthorizationStatus);
+envelope!(types::CustomerDeactivateAuthorizationResponse => ());
+envelope!(types::CustomerDirectDebitActivationChargeResponse => ());
+
+open_enum! {
+    /// The kind of identity check run on a customer.
+    IdentificationType {
+        /// Match the customer's names and BVN against a bank account.
+        BankAccount = "bank_account",
+        /// A check on the BVN alone (seen on records from older checks).
+        Bvn = "bvn",
+    }
+}
+
+open_enum! {
+    /// How a mandate authorization collects money.
+    AuthorizationChannel {
+        /// Debits from a bank account under a direct-debit mandate.
+        DirectDebit = "direct_debit",
+    }
+}
+
+/// The Customers API (`/customer`).
+#[derive(Debug, Clone, Copy)]
+pub struct Customers<'a> {
+    ps: &'a Paystack,
+}
+
+impl Paystack {
+    /// Customers: create, look up, risk status, identity checks, authorizations, mandates.
+    pub fn customers(&self) -> Customers<'_> {
+        Customers { ps: self }
+    }
+}
+
+impl<'a> Customers<'a> {
+    /// Creates a customer identified by `email`.
+    pub fn create(&self, email: impl Into<String>) -> Create<'a> {
+        Create::new(self.ps, email.into())
+    }
+
+    /// Lists customers, newest first.
+    pub fn list(&self) -> List<'a> {
+        List::new(self.ps)
+    }
+
+    /// Fetches a customer by email address or customer code, with their transactions,
+    /// subscriptions, saved authorizations and dedicated accounts.
+    pub fn fetch(&self, email_or_code: impl Into<String>) -> Fetch<'a> {
+        Fetch::new(self.ps, email_or_code.into())
+    }
+
+    /// Changes a customer's names, phone number or metadata; `code` is the customer code.
+    pub fn update(&self, code: impl Into<String>) -> Update<'a> {
+        Update::new(self.ps, code.into())
+    }
+
+    /// Sets how Paystack treats the customer's future payments (allow list, deny list, or
+    /// neither). `customer` is a customer code or an email address.
+    pub fn risk_action(
+        &self,
+        customer: impl Into<String>,
+        action: RiskAction,
+    ) -> SetRiskAction<'a> {
+        SetRiskAction::new(self.ps, customer.into(), action)
+    }
+
+    /// Starts an identity check of the customer `code` against a bank account and BVN.
+    /// The answer only says the check was queued: the outcome comes by webhook
+    /// (`customeridentification.success` or `.failed`).
+    #[allow(clippy::too_many_arguments)]
+    pub fn validate(
+        &self,
+        code: impl Into<String>,
+        first_name: impl Into<String>,
+        last_name: impl Into<String>,
+        country: impl Into<String>,
+        bvn: impl Into<String>,
+        bank_code: impl Into<String>,
+        account_number: impl Into<String>,
+    ) -> Validate<'a> {
+        Validate::new(
+            self.ps,
+            code.into(),
+            first_name.into(),
+            last_name.into(),
+            country.into(),
+            bvn.into(),
+            bank_code.into(),
+            account_number.into(),
+        )
+    }
+
+    /// Starts a direct-debit mandate for the customer at `email`; send them to the returned
+    /// `redirect_url` to approve it, then check with [`Customers::verify_authorization`].
+    pub fn initialize_authorization(
+        &self,
+        email: impl Into<String>,
+    ) -> InitializeAuthorization<'a> {
+        InitializeAuthorization::new(self.ps, email.into())
+    }
+
+    /// Checks whether the mandate started under `reference` is approved and active.
+    pub fn verify_authorization(&self, reference: impl Into<String>) -> VerifyAuthorization<'a> {
+        VerifyAuthorization::new(self.ps, reference.into())
+    }
+
+    /// Turns off a saved authorization so it can no longer be charged.
+    pub fn deactivate_authorization(
+        &self,
+        authorization_code: impl Into<String>,
+    ) -> DeactivateAuthorization<'a> {
+        DeactivateAuthorization::new(self.ps, authorization_code.into())
+    }
+
+    /// Starts a direct-debit mandate on a known bank account for the customer with numeric id
+    /// `customer_id`; the customer approves it at the returned `redirect_url`.
+    pub fn initialize_direct_debit(
+        &self,
+        customer_id: u64,
+        account: types::CustomerBankAccount,
+        address: types::CustomerAddress,
+    ) -> InitializeDirectDebit<'a> {
+        InitializeDirectDebit::new(self.ps, customer_id, account, address)
+    }
+
+    /// Retries the small activation charge of a pending mandate (`authorization_id`) held by
+    /// the customer with numeric id `customer_id`.
+    pub fn direct_debit_activation_charge(
+        &self,
+        customer_id: u64,
+        authorization_id: u64,
+    ) -> DirectDebitActivationCharge<'a> {
+        DirectDebitActivationCharge::new(self.ps, customer_id, authorization_id)
+    }
+
+    /// Lists the direct-debit mandates of the customer with numeric id `customer_id`.
+    pub fn fetch_mandate_authorizations(&self, customer_id: u64) -> FetchMandateAuthorizations<'a> {
+        FetchMandateAuthorizations::new(self.ps, customer_id)
+    }
+}
+
+/// A country argument: two ASCII uppercase letters (ISO 3166-1 alpha-2, e.g. `NG`).
+pub(crate) fn country_code(field: &'static str, value: &str) -> Result<(), ValidationError> {
+    if value.len() == 2 && value.bytes().all(|b| b.is_ascii_uppercase()) {
+        Ok(())
+    } else {
+        Err(ValidationError::Invalid {
+            field,
+            reason: format!("{value:?} is not a two-letter uppercase country code such as NG"),
+        })
+    }
+}
+
+/// A Nigerian Bank Verification Number: exactly 11 digits.
+pub(crate) fn check_bvn(value: &str) -> Result<(), ValidationError> {
+    if value.len() == 11 && value.bytes().all(|b| b.is_ascii_digit()) {
+        Ok(())
+    } else {
+        Err(ValidationError::Invalid {
+            field: "bvn",
+            reason: "a BVN is exactly 11 digits".into(),
+        })
+    }
+}
+
+fn check_account(account: &types::CustomerBankAccount) -> Result<(), ValidationError> {
+    validate::non_empty("account.number", &account.number)?;
+    validate::non_empty("account.bank_code", &account.bank_code)
+}
+
+fn check_address(address: &types::CustomerAddress) -> Result<(), ValidationError> {
+    validate::non_empty("address.street", &address.street)?;
+    validate::non_empty("address.city", &address.city)?;
+    validate::non_empty("address.state", &address.state)
+}
+
+request! {
+    /// Request for [`Customers::create`].
+    Create => customer_create { email: String } {
+        /// Given name.
+        first_name: String,
+        /// Family name.
+        last_name: String,
+        /// Phone number, ideally in international format.
+        phone: String,
+        /// Your own data about the customer.
+        metadata: serde_json::Value,
+    }
+}
+
+impl Create<'_> {
+    /// Validates, sends and decodes.
+    pub async fn send(self) -> Result<Response<types::Customer>> {
+        validate::email(&self.email)?;
+        let body = types::CustomerCreateBody {
+            email: self.email,
+            first_name: self.first_name,
+            last_name: self.last_name,
+            phone: self.phone,
+            metadata: self.metadata,
+        };
+        self.ps.send(self.ps.api().customer_create(&body)).await
+    }
+}
+
+request! {
+    /// Request for [`Customers::list`].
+    List => customer_list {} {
+        /// Page through with cursors (`next`/`previous` in `meta`) instead of page numbers.
+        use_cursor: bool,
+        /// Cursor of the page after, from `meta.next`.
+        next: String,
+        /// Cursor of the page before, from `meta.previous`.
+        previous: String,
+        /// Only customers created from this time on.
+        from: DateTime<Utc>,
+        /// Only customers created up to this time.
+        to: DateTime<Utc>,
+        /// Records per page (Paystack's default is 50).
+        per_page: u32,
+        /// Page number, from 1.
+        page: u32,
+    }
+}
+
+impl List<'_> {
+    /// Sends and decodes one page.
+    pub async fn send(self) -> Result<Response<Vec<types::Customer>>> {
+        self.ps
+            .send(self.ps.api().customer_list(
+                self.from.as_ref(),
+                self.next.as_deref(),
+                self.page.map(i64::from),
+                self.per_page.map(i64::from),
+                self.previous.as_deref(),
+                self.to.as_ref(),
+                self.use_cursor,
+            ))
+            .await
+    }
+}
+
+request! {
+    /// Request for [`Customers::fetch`].
+    Fetch => customer_fetch { email_or_code: String } {}
+}
+
+impl Fetch<'_> {
+    /// Validates, sends and decodes.
+    pub async fn send(self) -> Result<Response<types::Customer>> {
+        validate::non_empty("email_or_code", &self.email_or_code)?;
+        self.ps
+            .send(self.ps.api().customer_fetch(&self.email_or_code))
+            .await
+    }
+}
+
+request! {
+    /// Request for [`Customers::update`].
+    Update => customer_update { code: String } {
+        /// New given name.
+        first_name: String,
+        /// New family name.
+        last_name: String,
+        /// New phone number.
+        phone: String,
+        /// Replacement for your own data about the customer.
+        metadata: serde_json::Value,
+    }
+}
+
+impl Update<'_> {
+    /// Validates, sends and decodes.
+    pub async fn send(self) -> Result<Response<types::Customer>> {
+        validate::non_empty("code", &self.code)?;
+        let body = types::CustomerUpdateBody {
+            first_name: self.first_name,
+            last_name: self.last_name,
+            phone: self.phone,
+            metadata: self.metadata,
+        };
+        self.ps
+            .send(self.ps.api().customer_update(&self.code, &body))
+            .await
+    }
+}
+
+request! {
+    /// Request for [`Customers::risk_action`].
+    SetRiskAction => customer_riskAction {
+        customer: String,
+        action: RiskAction,
+    } {}
+}
+
+impl SetRiskAction<'_> {
+    /// Validates, sends and decodes.
+    pub async fn send(self) -> Result<Response<types::Customer>> {
+        validate::non_empty("customer", &self.customer)?;
+        let body = types::CustomerRiskActionBody {
+            customer: self.customer,
+            risk_action: Some(self.action),
+        };
+        self.ps
+            .send(self.ps.api().customer_risk_action(&body))
+            .await
+    }
+}
+
+request! {
+    /// Request for [`Customers::validate`].
+    Validate => customer_validate {
+        code: String,
+        first_name: String,
+        last_name: String,
+        country: String,
+        bvn: String,
+        bank_code: String,
+        account_number: String,
+    } {
+        /// Middle name, when the bank holds one.
+        middle_name: String,
+        /// Kind of check; [`IdentificationType::BankAccount`] when unset.
+        identification_type: IdentificationType,
+        /// The identifier checked, for check kinds that take one.
+        value: String,
+    }
+}
+
+impl Validate<'_> {
+    /// Validates, sends and decodes. Success means the check was queued, not passed.
+    pub async fn send(self) -> Result<Response<()>> {
+        validate::non_empty("code", &self.code)?;
+        validate::non_empty("first_name", &self.first_name)?;
+        validate::non_empty("last_name", &self.last_name)?;
+        country_code("country", &self.country)?;
+        check_bvn(&self.bvn)?;
+        validate::non_empty("bank_code", &self.bank_code)?;
+        validate::non_empty("account_number", &self.account_number)?;
+        let body = types::CustomerValidateBody {
+            first_name: self.first_name,
+            middle_name: self.middle_name,
+            last_name: self.last_name,
+            type_: self
+                .identification_type
+                .unwrap_or(IdentificationType::BankAccount),
+            value: self.value,
+            country: self.country,
+            bvn: self.bvn,
+            bank_code: self.bank_code,
+            account_number: self.account_number,
+        };
+        self.ps
+            .send(self.ps.api().customer_validate(&self.code, &body))
+            .await
+    }
+}
+
+request! {
+    /// Request for [`Customers::initialize_authorization`].
+    InitializeAuthorization => customer_initializeAuthorization { email: String } {
+        /// Kind of authorization; [`AuthorizationChannel::DirectDebit`] when unset.
+        channel: AuthorizationChannel,
+        /// Where to send the customer after approving, instead of the dashboard setting.
+        callback_url: String,
+        /// The bank account to draw from; without it the customer picks one.
+        account: types::CustomerBankAccount,
+        /// The account holder's address.
+        address: types::CustomerAddress,
+    }
+}
+
+impl InitializeAuthorization<'_> {
+    /// Validates, sends and decodes.
+    pub async fn send(self) -> Result<Response<types::CustomerAuthorizationRedirect>> {
+        validate::email(&self.email)?;
+        if let Some(account) = &self.account {
+            check_account(account)?;
+        }
+        if let Some(address) = &self.address {
+            check_address(address)?;
+        }
+        let body = types::CustomerInitializeAuthorizationBody {
+            email: self.email,
+            channel: self.channel.unwrap_or(AuthorizationChannel::DirectDebit),
+            callback_url: self.callback_url,
+            account: self.account,
+            address: self.address,
+        };
+        self.ps
+            .send(self.ps.api().customer_initialize_authorization(&body))
+            .await
+    }
+}
+
+request! {
+    /// Request for [`Customers::verify_authorization`].
+    VerifyAuthorization => customer_verifyAuthorization { reference: String } {}
+}
+
+impl VerifyAuthorization<'_> {
+    /// Validates, sends and decodes. Read `data.active` before charging.
+    pub async fn send(self) -> Result<Response<types::CustomerAuthorizationStatus>> {
+        validate::non_empty("reference", &self.reference)?;
+        self.ps
+            .send(self.ps.api().customer_verify_authorization(&self.reference))
+            .await
+    }
+}
+
+request! {
+    /// Request for [`Customers::deactivate_authorization`].
+    DeactivateAuthorization => customer_deactivateAuthorization { authorization_code: String } {}
+}
+
+impl DeactivateAuthorization<'_> {
+    /// Validates, sends and decodes.
+    pub async fn send(self) -> Result<Response<()>> {
+        validate::non_empty("authorization_code", &self.authorization_code)?;
+        let body = types::CustomerDeactivateAuthorizationBody {
+            authorization_code: self.authorization_code,
+        };
+        self.ps
+            .send(self.ps.api().customer_deactivate_authorization(&body))
+            .await
+    }
+}
+
+request! {
+    /// Request for [`Customers::initialize_direct_debit`].
+    InitializeDirectDebit => customer_initializeDirectDebit {
+        customer_id: u64,
+        account: types::CustomerBankAccount,
+        address: types::CustomerAddress,
+    } {}
+}
+
+impl InitializeDirectDebit<'_> {
+    /// Validates, sends and decodes.
+    pub async fn send(self) -> Result<Response<types::CustomerAuthorizationRedirect>> {
+        let id = to_i64("customer_id", self.customer_id)?;
+        check_account(&self.account)?;
+        check_address(&self.address)?;
+        let body = types::CustomerInitializeDirectDebitBody {
+            account: self.account,
+            address: self.address,
+        };
+        self.ps
+            .send(self.ps.api().customer_initialize_direct_debit(id, &body))
+            .await
+    }
+}
+
+request! {
+    /// Request for [`Customers::direct_debit_activation_charge`].
+    DirectDebitActivationCharge => customer_directDebitActivationCharge {
+        customer_id: u64,
+        authorization_id: u64,
+    } {}
+}
+
+impl DirectDebitActivationCharge<'_> {
+    /// Validates, sends and decodes.
+    pub async fn send(self) -> Result<Response<()>> {
+        let id = to_i64("customer_id", self.customer_id)?;
+        let body = types::CustomerDirectDebitActivationChargeBody {
+            authorization_id: to_i64("authorization_id", self.authorization_id)?,
+        };
+        self.ps
+            .send(
+                self.ps
+                    .api()
+                    .customer_direct_debit_activation_charge(id, &body),
+            )
+            .await
+    }
+}
+
+request! {
+    /// Request for [`Customers::fetch_mandate_authorizations`].
+    FetchMandateAuthorizations => customer_fetchMandateAuthorizations { customer_id: u64 } {}
+}
+
+impl FetchMandateAuthorizations<'_> {
+    /// Validates, sends and decodes. `meta.next` carries the cursor when there is more.
+    pub async fn send(self) -> Result<Response<Vec<types::DirectDebitMandateAuthorization>>> {
+        let id = to_i64("customer_id", self.customer_id)?;
+        self.ps
+            .send(self.ps.api().customer_fetch_mandate_authorizations(id))
+            .await
+    }
+}

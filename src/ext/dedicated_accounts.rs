@@ -1,1 +1,414 @@
-//! Dedicated Virtual Account: not wrapped yet.
+//! Dedicated virtual accounts: bank account numbers reserved for one customer, so that every
+//! transfer into them is recorded as that customer's payment.
+//!
+//! ```no_run
+//! # async fn run(ps: paystack::Paystack) -> paystack::Result<()> {
+//! let providers = ps.dedicated_accounts().available_providers().send().await?;
+//! let slug = providers.data[0].provider_slug.clone().unwrap_or_default();
+//! let account = ps
+//!     .dedicated_accounts()
+//!     .create("CUS_q1w2e3r4t5y6u7i")
+//!     .preferred_bank(slug)
+//!     .send()
+//!     .await?;
+//! println!("pay into {}", account.data.account_number.unwrap_or_default());
+//! # Ok(()) }
+//! ```
+
+use chrono::NaiveDate;
+
+use super::customers::{check_bvn, country_code};
+use super::envelope::Envelope;
+use super::error::{Result, ValidationError};
+use super::validate::{self, to_i64};
+use super::{Currency, Paystack, Response};
+use crate::generated::types;
+use crate::{envelope, request};
+
+envelope!(types::DedicatedAccountResponse => types::DedicatedAccount);
+envelope!(types::DedicatedAccountListResponse => Vec<types::DedicatedAccount>, meta);
+envelope!(types::DedicatedAccountAssignResponse => ());
+envelope!(types::DedicatedAccountRequeryResponse => ());
+envelope!(types::DedicatedAccountAvailableProvidersResponse => Vec<types::DedicatedAccountProvider>);
+
+/// The remove-split answer is documented with `status: "success"` rather than `true`, so its
+/// status is read by hand: `true`, `1`, `"true"` and `"success"` mean success.
+impl Envelope for types::DedicatedAccountRemoveSplitResponse {
+    type Data = types::DedicatedAccount;
+    const DATA_REQUIRED: bool = true;
+
+    fn ok(&self) -> bool {
+        match &self.status {
+            serde_json::Value::Bool(b) => *b,
+            serde_json::Value::Number(n) => n.as_i64() == Some(1),
+            serde_json::Value::String(s) => {
+                let s = s.trim();
+                s.eq_ignore_ascii_case("true") || s.eq_ignore_ascii_case("success") || s == "1"
+            }
+            _ => false,
+        }
+    }
+
+    fn has_data(&self) -> bool {
+        self.data.is_some()
+    }
+
+    fn into_response(self) -> Option<Response<Self::Data>> {
+        Some(Response {
+            data: self.data?,
+            message: self.message.unwrap_or_default(),
+            meta: None,
+        })
+    }
+}
+
+/// The Dedicated Virtual Account API (`/dedicated_account`).
+#[derive(Debug, Clone, Copy)]
+pub struct DedicatedAccounts<'a> {
+    ps: &'a Paystack,
+}
+
+impl Paystack {
+    /// Dedicated virtual accounts: create, assign, look up, deactivate, splits, providers.
+    pub fn dedicated_accounts(&self) -> DedicatedAccounts<'_> {
+        DedicatedAccounts { ps: self }
+    }
+}
+
+impl<'a> DedicatedAccounts<'a> {
+    /// Opens a dedicated account for an existing customer (`customer` is the customer's id or
+    /// code). Some business categories must validate the customer first.
+    pub fn create(&self, customer: impl Into<String>) -> Create<'a> {
+        Create::new(self.ps, customer.into())
+    }
+
+    /// Lists dedicated accounts with filters.
+    pub fn list(&self) -> List<'a> {
+        List::new(self.ps)
+    }
+
+    /// Creates a customer, validates them and opens a dedicated account, in one request.
+    /// The answer only says the work started; the account arrives by webhook
+    /// (`dedicatedaccount.assign.success` or `.failed`).
+    pub fn assign(
+        &self,
+        email: impl Into<String>,
+        first_name: impl Into<String>,
+        last_name: impl Into<String>,
+        phone: impl Into<String>,
+        preferred_bank: impl Into<String>,
+        country: impl Into<String>,
+    ) -> Assign<'a> {
+        Assign::new(
+            self.ps,
+            email.into(),
+            first_name.into(),
+            last_name.into(),
+            phone.into(),
+            preferred_bank.into(),
+            country.into(),
+        )
+    }
+
+    /// Fetches one dedicated account by numeric id.
+    pub fn fetch(&self, id: u64) -> Fetch<'a> {
+        Fetch::new(self.ps, id)
+    }
+
+    /// Unassigns a dedicated account from its customer.
+    pub fn deactivate(&self, id: u64) -> Deactivate<'a> {
+        Deactivate::new(self.ps, id)
+    }
+
+    /// Asks Paystack to look again for transfers into `account_number` (hosted by the
+    /// provider `provider_slug`) that were not recorded; any payment found comes by webhook.
+    pub fn requery(
+        &self,
+        account_number: impl Into<String>,
+        provider_slug: impl Into<String>,
+    ) -> Requery<'a> {
+        Requery::new(self.ps, account_number.into(), provider_slug.into())
+    }
+
+    /// Shares future payments into `account_number` with a subaccount or a split; set one of
+    /// [`AddSplit::subaccount`] or [`AddSplit::split_code`].
+    pub fn add_split(&self, account_number: impl Into<String>) -> AddSplit<'a> {
+        AddSplit::new(self.ps, account_number.into())
+    }
+
+    /// Stops sharing the payments into `account_number`.
+    pub fn remove_split(&self, account_number: impl Into<String>) -> RemoveSplit<'a> {
+        RemoveSplit::new(self.ps, account_number.into())
+    }
+
+    /// Lists the banks that can host dedicated accounts; pass a `provider_slug` as
+    /// `preferred_bank` when creating one.
+    pub fn available_providers(&self) -> AvailableProviders<'a> {
+        AvailableProviders::new(self.ps)
+    }
+}
+
+request! {
+    /// Request for [`DedicatedAccounts::create`].
+    Create => dedicatedAccount_create { customer: String } {
+        /// Provider slug of the bank to host the account.
+        preferred_bank: String,
+        /// Subaccount code to share payments with.
+        subaccount: String,
+        /// Split code to share payments by.
+        split_code: String,
+        /// Given name, when the customer record has none.
+        first_name: String,
+        /// Family name, when the customer record has none.
+        last_name: String,
+        /// Phone number, when the customer record has none.
+        phone: String,
+    }
+}
+
+impl Create<'_> {
+    /// Validates, sends and decodes.
+    pub async fn send(self) -> Result<Response<types::DedicatedAccount>> {
+        validate::non_empty("customer", &self.customer)?;
+        let body = types::DedicatedAccountCreateBody {
+            customer: self.customer,
+            preferred_bank: self.preferred_bank,
+            subaccount: self.subaccount,
+            split_code: self.split_code,
+            first_name: self.first_name,
+            last_name: self.last_name,
+            phone: self.phone,
+        };
+        self.ps
+            .send(self.ps.api().dedicated_account_create(&body))
+            .await
+    }
+}
+
+request! {
+    /// Request for [`DedicatedAccounts::list`].
+    List => dedicatedAccount_list {} {
+        /// Only active (`true`) or only deactivated (`false`) accounts.
+        active: bool,
+        /// Only this customer's accounts (numeric customer id).
+        customer: u64,
+        /// Only accounts in this currency.
+        currency: Currency,
+        /// Only accounts hosted by this provider.
+        provider_slug: String,
+        /// Only accounts at this bank (bank id).
+        bank_id: String,
+        /// Records per page (Paystack's default is 50).
+        per_page: u32,
+        /// Page number, from 1.
+        page: u32,
+        /// Page through with cursors (`next`/`previous` in `meta`) instead of page numbers.
+        use_cursor: bool,
+        /// Cursor of the page after, from `meta.next`.
+        next: String,
+        /// Cursor of the page before, from `meta.previous`.
+        previous: String,
+    }
+}
+
+impl List<'_> {
+    /// Sends and decodes one page.
+    pub async fn send(self) -> Result<Response<Vec<types::DedicatedAccount>>> {
+        let currency = self.currency.as_ref().map(ToString::to_string);
+        let customer = self.customer.map(|v| to_i64("customer", v)).transpose()?;
+        self.ps
+            .send(self.ps.api().dedicated_account_list(
+                self.active,
+                self.bank_id.as_deref(),
+                currency.as_deref(),
+                customer,
+                self.next.as_deref(),
+                self.page.map(i64::from),
+                self.per_page.map(i64::from),
+                self.previous.as_deref(),
+                self.provider_slug.as_deref(),
+                self.use_cursor,
+            ))
+            .await
+    }
+}
+
+request! {
+    /// Request for [`DedicatedAccounts::assign`].
+    Assign => dedicatedAccount_assign {
+        email: String,
+        first_name: String,
+        last_name: String,
+        phone: String,
+        preferred_bank: String,
+        country: String,
+    } {
+        /// Bank account number used to validate the customer.
+        account_number: String,
+        /// The customer's BVN (11 digits), used to validate them.
+        bvn: String,
+        /// Bank code of `account_number`.
+        bank_code: String,
+        /// Subaccount code to share payments with.
+        subaccount: String,
+        /// Split code to share payments by.
+        split_code: String,
+    }
+}
+
+impl Assign<'_> {
+    /// Validates, sends and decodes. Success means the work started, not that an account exists.
+    pub async fn send(self) -> Result<Response<()>> {
+        validate::email(&self.email)?;
+        validate::non_empty("first_name", &self.first_name)?;
+        validate::non_empty("last_name", &self.last_name)?;
+        validate::non_empty("phone", &self.phone)?;
+        validate::non_empty("preferred_bank", &self.preferred_bank)?;
+        country_code("country", &self.country)?;
+        if let Some(bvn) = &self.bvn {
+            check_bvn(bvn)?;
+        }
+        let body = types::DedicatedAccountAssignBody {
+            email: self.email,
+            first_name: self.first_name,
+            last_name: self.last_name,
+            phone: self.phone,
+            preferred_bank: self.preferred_bank,
+            country: self.country,
+            account_number: self.account_number,
+            bvn: self.bvn,
+            bank_code: self.bank_code,
+            subaccount: self.subaccount,
+            split_code: self.split_code,
+        };
+        self.ps
+            .send(self.ps.api().dedicated_account_assign(&body))
+            .await
+    }
+}
+
+request! {
+    /// Request for [`DedicatedAccounts::fetch`].
+    Fetch => dedicatedAccount_fetch { id: u64 } {}
+}
+
+impl Fetch<'_> {
+    /// Sends and decodes.
+    pub async fn send(self) -> Result<Response<types::DedicatedAccount>> {
+        let id = to_i64("id", self.id)?;
+        self.ps
+            .send(self.ps.api().dedicated_account_fetch(id))
+            .await
+    }
+}
+
+request! {
+    /// Request for [`DedicatedAccounts::deactivate`].
+    Deactivate => dedicatedAccount_deactivate { id: u64 } {}
+}
+
+impl Deactivate<'_> {
+    /// Sends and decodes; the account comes back with `assigned` false.
+    pub async fn send(self) -> Result<Response<types::DedicatedAccount>> {
+        let id = to_i64("id", self.id)?;
+        self.ps
+            .send(self.ps.api().dedicated_account_deactivate(id))
+            .await
+    }
+}
+
+request! {
+    /// Request for [`DedicatedAccounts::requery`].
+    Requery => dedicatedAccount_requery {
+        account_number: String,
+        provider_slug: String,
+    } {
+        /// The day the missing transfer was made.
+        date: NaiveDate,
+    }
+}
+
+impl Requery<'_> {
+    /// Validates, sends and decodes.
+    pub async fn send(self) -> Result<Response<()>> {
+        validate::non_empty("account_number", &self.account_number)?;
+        validate::non_empty("provider_slug", &self.provider_slug)?;
+        self.ps
+            .send(self.ps.api().dedicated_account_requery(
+                Some(&self.account_number),
+                self.date.as_ref(),
+                Some(&self.provider_slug),
+            ))
+            .await
+    }
+}
+
+request! {
+    /// Request for [`DedicatedAccounts::add_split`].
+    AddSplit => dedicatedAccount_addSplit { account_number: String } {
+        /// Subaccount code to share payments with.
+        subaccount: String,
+        /// Split code to share payments by.
+        split_code: String,
+    }
+}
+
+impl AddSplit<'_> {
+    /// Validates, sends and decodes.
+    pub async fn send(self) -> Result<Response<types::DedicatedAccount>> {
+        validate::non_empty("account_number", &self.account_number)?;
+        if self.subaccount.is_none() && self.split_code.is_none() {
+            return Err(ValidationError::Invalid {
+                field: "split_code",
+                reason: "set a subaccount or a split_code to share payments with".into(),
+            }
+            .into());
+        }
+        if let Some(s) = &self.subaccount {
+            validate::non_empty("subaccount", s)?;
+        }
+        if let Some(s) = &self.split_code {
+            validate::non_empty("split_code", s)?;
+        }
+        let body = types::DedicatedAccountAddSplitBody {
+            account_number: self.account_number,
+            subaccount: self.subaccount,
+            split_code: self.split_code,
+        };
+        self.ps
+            .send(self.ps.api().dedicated_account_add_split(&body))
+            .await
+    }
+}
+
+request! {
+    /// Request for [`DedicatedAccounts::remove_split`].
+    RemoveSplit => dedicatedAccount_removeSplit { account_number: String } {}
+}
+
+impl RemoveSplit<'_> {
+    /// Validates, sends and decodes; the account comes back without a split.
+    pub async fn send(self) -> Result<Response<types::DedicatedAccount>> {
+        validate::non_empty("account_number", &self.account_number)?;
+        let body = types::DedicatedAccountRemoveSplitBody {
+            account_number: self.account_number,
+        };
+        self.ps
+            .send(self.ps.api().dedicated_account_remove_split(&body))
+            .await
+    }
+}
+
+request! {
+    /// Request for [`DedicatedAccounts::available_providers`].
+    AvailableProviders => dedicatedAccount_availableProviders {} {}
+}
+
+impl AvailableProviders<'_> {
+    /// Sends and decodes.
+    pub async fn send(self) -> Result<Response<Vec<types::DedicatedAccountProvider>>> {
+        self.ps
+            .send(self.ps.api().dedicated_account_available_providers())
+            .await
+    }
+}

@@ -51,5 +51,7 @@ pub use lenient::{FlexBool, FlexInt, Id};
 pub use money::Amount;
 
 // Open enums defined by API areas (one line per area).
+pub use customers::{AuthorizationChannel, IdentificationType};
+pub use direct_debit::MandateStatus;
 pub use payment_requests::PaymentRequestStatus;
 pub use terminals::{TerminalEventAction, TerminalEventType};

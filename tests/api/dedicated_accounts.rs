@@ -1,1 +1,519 @@
-//! Dedicated Virtual Account: tests arrive with the wrappers.
+//! Dedicated virtual accounts: every operation's request and decoded response.
+
+use paystack::{Currency, Error, Id, RiskAction, ValidationError};
+use serde_json::json;
+use wiremock::matchers::{body_json, header, method, path, query_param, query_param_is_missing};
+use wiremock::{Mock, ResponseTemplate};
+
+use crate::common::{assert_no_requests, ok, setup, BEARER};
+
+#[tokio::test]
+async fn dedicated_account_create_sends_body_and_decodes_account() {
+    let (server, ps) = setup().await;
+    Mock::given(method("POST"))
+        .and(path("/dedicated_account"))
+        .and(header("authorization", BEARER))
+        .and(header("content-type", "application/json"))
+        .and(body_json(json!({
+            "customer": "CUS_p0o9i8u7y6t5r4e",
+            "preferred_bank": "kestrel-bank",
+            "subaccount": "ACCT_m4n5b6v7c8x9z0l",
+            "phone": "+2348024445566"
+        })))
+        .respond_with(ok("dedicated_account/created.json"))
+        .expect(1)
+        .mount(&server)
+        .await;
+    let r = ps
+        .dedicated_accounts()
+        .create("CUS_p0o9i8u7y6t5r4e")
+        .preferred_bank("kestrel-bank")
+        .subaccount("ACCT_m4n5b6v7c8x9z0l")
+        .phone("+2348024445566")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.message, "Dedicated account opened");
+    let a = r.data;
+    assert_eq!(a.id, Some(Id::Num(40_057)));
+    assert_eq!(a.account_number.as_deref(), Some("7701234611"));
+    assert_eq!(a.currency, Some(Currency::NGN));
+    assert_eq!(a.assigned.map(|f| f.get()), Some(true));
+    assert_eq!(a.metadata, None, "null metadata");
+    assert_eq!(
+        a.split_config,
+        Some(json!({"subaccount": "ACCT_m4n5b6v7c8x9z0l"}))
+    );
+    let bank = a.bank.unwrap();
+    assert_eq!(bank.id, Some(Id::Num(912)));
+    assert_eq!(bank.name.as_deref(), Some("Kestrel Bank"));
+    let assignment = a.assignment.unwrap();
+    assert_eq!(assignment.assignee_id, Some(Id::Num(5_120_100_042)));
+    assert_eq!(assignment.assignee_type.as_deref(), Some("Customer"));
+    assert_eq!(assignment.expired.map(|f| f.get()), Some(false), "0 flag");
+    assert_eq!(assignment.expired_at, None);
+    let customer = a.customer.unwrap();
+    assert_eq!(
+        customer.customer_code.as_deref(),
+        Some("CUS_p0o9i8u7y6t5r4e")
+    );
+    assert_eq!(customer.risk_action, Some(RiskAction::Default));
+    assert_eq!(customer.international_format_phone, None, "missing");
+}
+
+#[tokio::test]
+async fn dedicated_account_create_rejects_empty_customer() {
+    let (server, ps) = setup().await;
+    let err = ps.dedicated_accounts().create(" ").send().await;
+    assert!(matches!(
+        err,
+        Err(Error::Validation(ValidationError::Empty("customer")))
+    ));
+    assert_no_requests(&server).await;
+}
+
+#[tokio::test]
+async fn dedicated_account_list_sends_filters_and_decodes_page() {
+    let (server, ps) = setup().await;
+    Mock::given(method("GET"))
+        .and(path("/dedicated_account"))
+        .and(header("authorization", BEARER))
+        .and(query_param("active", "true"))
+        .and(query_param("customer", "5120098817"))
+        .and(query_param("currency", "NGN"))
+        .and(query_param("provider_slug", "kestrel-bank"))
+        .and(query_param("bank_id", "912"))
+        .and(query_param("perPage", "20"))
+        .and(query_param("page", "1"))
+        .and(query_param_is_missing("use_cursor"))
+        .respond_with(ok("dedicated_account/list.json"))
+        .expect(1)
+        .mount(&server)
+        .await;
+    let r = ps
+        .dedicated_accounts()
+        .list()
+        .active(true)
+        .customer(5_120_098_817u64)
+        .currency(Currency::NGN)
+        .provider_slug("kestrel-bank")
+        .bank_id("912")
+        .per_page(20u32)
+        .page(1u32)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.data.len(), 2);
+    assert_eq!(
+        r.data[0].split_config,
+        Some(json!({"subaccount": "ACCT_m4n5b6v7c8x9z0l"}))
+    );
+    assert_eq!(r.data[1].split_config, Some(json!({})));
+    assert_eq!(
+        r.data[1].currency,
+        Some(Currency::Unknown("XAF".into())),
+        "unknown currencies are kept"
+    );
+    assert_eq!(r.data[1].active.map(|f| f.get()), Some(false));
+    assert_eq!(r.data[1].assigned.map(|f| f.get()), Some(true));
+    assert_eq!(r.data[1].customer.as_ref().unwrap().first_name, None);
+    let meta = r.meta.unwrap();
+    assert_eq!(
+        meta.per_page.map(|p| p.get()),
+        Some(20),
+        "perPage as a string"
+    );
+    assert_eq!(meta.page_count.map(|p| p.get()), Some(1));
+}
+
+#[tokio::test]
+async fn dedicated_account_list_sends_cursor() {
+    let (server, ps) = setup().await;
+    Mock::given(method("GET"))
+        .and(path("/dedicated_account"))
+        .and(header("authorization", BEARER))
+        .and(query_param("use_cursor", "true"))
+        .and(query_param("next", "RFZBOjQwMDIx"))
+        .and(query_param_is_missing("page"))
+        .respond_with(ok("dedicated_account/list.json"))
+        .expect(1)
+        .mount(&server)
+        .await;
+    let r = ps
+        .dedicated_accounts()
+        .list()
+        .use_cursor(true)
+        .next("RFZBOjQwMDIx")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.data[0].id, Some(Id::Num(40_021)));
+}
+
+#[tokio::test]
+async fn dedicated_account_assign_sends_body() {
+    let (server, ps) = setup().await;
+    Mock::given(method("POST"))
+        .and(path("/dedicated_account/assign"))
+        .and(header("authorization", BEARER))
+        .and(body_json(json!({
+            "email": "kemi@example.net",
+            "first_name": "Kemi",
+            "last_name": "Adeyemi",
+            "phone": "+2348059876543",
+            "preferred_bank": "lagoon-microfinance",
+            "country": "NG",
+            "bvn": "22109988776",
+            "account_number": "0098755500",
+            "bank_code": "917",
+            "split_code": "SPL_h6j7k8l9q0w1e2r"
+        })))
+        .respond_with(ok("dedicated_account/assign.json"))
+        .expect(1)
+        .mount(&server)
+        .await;
+    let r = ps
+        .dedicated_accounts()
+        .assign(
+            "kemi@example.net",
+            "Kemi",
+            "Adeyemi",
+            "+2348059876543",
+            "lagoon-microfinance",
+            "NG",
+        )
+        .bvn("22109988776")
+        .account_number("0098755500")
+        .bank_code("917")
+        .split_code("SPL_h6j7k8l9q0w1e2r")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.message, "Dedicated account assignment started");
+}
+
+#[tokio::test]
+async fn dedicated_account_assign_rejects_bad_input_before_sending() {
+    let (server, ps) = setup().await;
+    let d = ps.dedicated_accounts();
+    let err = d
+        .assign("kemi", "Kemi", "Adeyemi", "+234805", "kestrel-bank", "NG")
+        .send()
+        .await;
+    assert!(matches!(
+        err,
+        Err(Error::Validation(ValidationError::Email(_)))
+    ));
+    let err = d
+        .assign(
+            "kemi@example.net",
+            "Kemi",
+            "Adeyemi",
+            "+234805",
+            "kestrel-bank",
+            "ng",
+        )
+        .send()
+        .await;
+    assert!(matches!(
+        err,
+        Err(Error::Validation(ValidationError::Invalid {
+            field: "country",
+            ..
+        }))
+    ));
+    let err = d
+        .assign(
+            "kemi@example.net",
+            "Kemi",
+            "Adeyemi",
+            "",
+            "kestrel-bank",
+            "NG",
+        )
+        .send()
+        .await;
+    assert!(matches!(
+        err,
+        Err(Error::Validation(ValidationError::Empty("phone")))
+    ));
+    let err = d
+        .assign("kemi@example.net", "Kemi", "Adeyemi", "+234805", "", "NG")
+        .send()
+        .await;
+    assert!(matches!(
+        err,
+        Err(Error::Validation(ValidationError::Empty("preferred_bank")))
+    ));
+    let err = d
+        .assign(
+            "kemi@example.net",
+            "Kemi",
+            "Adeyemi",
+            "+234805",
+            "kestrel-bank",
+            "NG",
+        )
+        .bvn("2210998877A")
+        .send()
+        .await;
+    assert!(matches!(
+        err,
+        Err(Error::Validation(ValidationError::Invalid {
+            field: "bvn",
+            ..
+        }))
+    ));
+    assert_no_requests(&server).await;
+}
+
+#[tokio::test]
+async fn dedicated_account_fetch_decodes_string_split_config() {
+    let (server, ps) = setup().await;
+    Mock::given(method("GET"))
+        .and(path("/dedicated_account/40021"))
+        .and(header("authorization", BEARER))
+        .respond_with(ok("dedicated_account/fetched.json"))
+        .expect(1)
+        .mount(&server)
+        .await;
+    let r = ps.dedicated_accounts().fetch(40_021).send().await.unwrap();
+    let a = r.data;
+    assert_eq!(
+        a.split_config,
+        Some(json!("{\"split_code\":\"SPL_h6j7k8l9q0w1e2r\"}")),
+        "a JSON-encoded string survives as sent"
+    );
+    assert_eq!(a.active.map(|f| f.get()), Some(true), "1 flag");
+    assert_eq!(a.assigned.map(|f| f.get()), Some(true), "\"true\" flag");
+    assert_eq!(
+        a.bank.unwrap().id,
+        Some(Id::Num(433)),
+        "bank id as a string"
+    );
+    let customer = a.customer.unwrap();
+    assert_eq!(customer.risk_action, Some(RiskAction::Allow));
+    assert_eq!(customer.metadata, Some(json!({"calling_code": "+234"})));
+    assert_eq!(a.assignment, None, "missing on fetch");
+}
+
+#[tokio::test]
+async fn dedicated_account_fetch_rejects_oversized_id() {
+    let (server, ps) = setup().await;
+    let err = ps.dedicated_accounts().fetch(u64::MAX).send().await;
+    assert!(matches!(
+        err,
+        Err(Error::Validation(ValidationError::Invalid {
+            field: "id",
+            ..
+        }))
+    ));
+    assert_no_requests(&server).await;
+}
+
+#[tokio::test]
+async fn dedicated_account_deactivate_uses_delete() {
+    let (server, ps) = setup().await;
+    Mock::given(method("DELETE"))
+        .and(path("/dedicated_account/40021"))
+        .and(header("authorization", BEARER))
+        .respond_with(ok("dedicated_account/deactivated.json"))
+        .expect(1)
+        .mount(&server)
+        .await;
+    let r = ps
+        .dedicated_accounts()
+        .deactivate(40_021)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.data.assigned.map(|f| f.get()), Some(false));
+    let assignment = r.data.assignment.unwrap();
+    assert_eq!(assignment.assignee_type.as_deref(), Some("Integration"));
+    assert_eq!(assignment.expired, None, "missing flag");
+    assert_eq!(r.data.customer, None);
+}
+
+#[tokio::test]
+async fn dedicated_account_requery_sends_query() {
+    let (server, ps) = setup().await;
+    Mock::given(method("GET"))
+        .and(path("/dedicated_account/requery"))
+        .and(header("authorization", BEARER))
+        .and(query_param("account_number", "7701234598"))
+        .and(query_param("provider_slug", "kestrel-bank"))
+        .and(query_param("date", "2026-03-12"))
+        .respond_with(ok("dedicated_account/requery.json"))
+        .expect(1)
+        .mount(&server)
+        .await;
+    let r = ps
+        .dedicated_accounts()
+        .requery("7701234598", "kestrel-bank")
+        .date(chrono::NaiveDate::from_ymd_opt(2026, 3, 12).unwrap())
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(
+        r.message,
+        "Looking for the transfer; a webhook follows if one is found"
+    );
+}
+
+#[tokio::test]
+async fn dedicated_account_requery_rejects_missing_arguments() {
+    let (server, ps) = setup().await;
+    let err = ps
+        .dedicated_accounts()
+        .requery("", "kestrel-bank")
+        .send()
+        .await;
+    assert!(matches!(
+        err,
+        Err(Error::Validation(ValidationError::Empty("account_number")))
+    ));
+    let err = ps
+        .dedicated_accounts()
+        .requery("7701234598", "")
+        .send()
+        .await;
+    assert!(matches!(
+        err,
+        Err(Error::Validation(ValidationError::Empty("provider_slug")))
+    ));
+    assert_no_requests(&server).await;
+}
+
+#[tokio::test]
+async fn dedicated_account_add_split_sends_split_code() {
+    let (server, ps) = setup().await;
+    Mock::given(method("POST"))
+        .and(path("/dedicated_account/split"))
+        .and(header("authorization", BEARER))
+        .and(body_json(json!({
+            "account_number": "7701234611",
+            "split_code": "SPL_h6j7k8l9q0w1e2r"
+        })))
+        .respond_with(ok("dedicated_account/split_added.json"))
+        .expect(1)
+        .mount(&server)
+        .await;
+    let r = ps
+        .dedicated_accounts()
+        .add_split("7701234611")
+        .split_code("SPL_h6j7k8l9q0w1e2r")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(
+        r.data.split_config,
+        Some(json!({"split_code": "SPL_h6j7k8l9q0w1e2r"}))
+    );
+    assert_eq!(r.data.customer.unwrap().phone, None);
+}
+
+#[tokio::test]
+async fn dedicated_account_add_split_needs_a_target() {
+    let (server, ps) = setup().await;
+    let err = ps.dedicated_accounts().add_split("7701234611").send().await;
+    assert!(matches!(
+        err,
+        Err(Error::Validation(ValidationError::Invalid {
+            field: "split_code",
+            ..
+        }))
+    ));
+    let err = ps
+        .dedicated_accounts()
+        .add_split("")
+        .subaccount("ACCT_m4n5b6v7c8x9z0l")
+        .send()
+        .await;
+    assert!(matches!(
+        err,
+        Err(Error::Validation(ValidationError::Empty("account_number")))
+    ));
+    assert_no_requests(&server).await;
+}
+
+#[tokio::test]
+async fn dedicated_account_remove_split_sends_delete_with_body_and_reads_success_string() {
+    let (server, ps) = setup().await;
+    Mock::given(method("DELETE"))
+        .and(path("/dedicated_account/split"))
+        .and(header("authorization", BEARER))
+        .and(body_json(json!({"account_number": "7701234611"})))
+        .respond_with(ok("dedicated_account/split_removed.json"))
+        .expect(1)
+        .mount(&server)
+        .await;
+    let r = ps
+        .dedicated_accounts()
+        .remove_split("7701234611")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.message, "Split removed from dedicated account");
+    assert_eq!(r.data.split_config, Some(json!({})));
+    assert_eq!(r.data.id, Some(Id::Num(40_057)));
+    assert_eq!(
+        r.data.created_at, None,
+        "this answer spells it createdAt, which is not read"
+    );
+}
+
+#[tokio::test]
+async fn dedicated_account_remove_split_reports_a_false_status() {
+    let (server, ps) = setup().await;
+    Mock::given(method("DELETE"))
+        .and(path("/dedicated_account/split"))
+        .and(header("authorization", BEARER))
+        .respond_with(ResponseTemplate::new(200).set_body_json(json!({
+            "status": "failed",
+            "message": "No split on this account"
+        })))
+        .expect(1)
+        .mount(&server)
+        .await;
+    let err = ps
+        .dedicated_accounts()
+        .remove_split("7701234611")
+        .send()
+        .await
+        .unwrap_err();
+    let api = err.as_api().expect("an API error");
+    assert_eq!(api.message, "No split on this account");
+
+    let err = ps.dedicated_accounts().remove_split("").send().await;
+    assert!(matches!(
+        err,
+        Err(Error::Validation(ValidationError::Empty("account_number")))
+    ));
+}
+
+#[tokio::test]
+async fn dedicated_account_available_providers_decodes_an_array() {
+    let (server, ps) = setup().await;
+    Mock::given(method("GET"))
+        .and(path("/dedicated_account/available_providers"))
+        .and(header("authorization", BEARER))
+        .respond_with(ok("dedicated_account/providers.json"))
+        .expect(1)
+        .mount(&server)
+        .await;
+    let r = ps
+        .dedicated_accounts()
+        .available_providers()
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.data.len(), 2);
+    assert_eq!(r.data[0].provider_slug.as_deref(), Some("kestrel-bank"));
+    assert_eq!(r.data[0].bank_id, Some(Id::Num(912)));
+    assert_eq!(r.data[1].bank_id, Some(Id::Num(433)), "string bank id");
+    assert_eq!(r.data[1].id, Some(Id::Num(11)));
+    assert_eq!(
+        r.data[1].bank_name.as_deref(),
+        Some("Lagoon Microfinance Bank")
+    );
+}
