@@ -9,7 +9,9 @@ mod bundle;
 
 fn main() {
     println!("cargo:rerun-if-changed=openapi");
-    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("openapi");
+    // Read at run time: `env!` would bake in the path of whichever checkout compiled the script.
+    let manifest = std::env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR");
+    let dir = std::path::Path::new(&manifest).join("openapi");
     let started = std::time::Instant::now();
     let spec = bundle::bundle(&dir).unwrap_or_else(|e| fail(&e));
     let code = bundle::generate(&spec, true).unwrap_or_else(|e| fail(&e));

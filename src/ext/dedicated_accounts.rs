@@ -18,7 +18,6 @@
 use chrono::NaiveDate;
 
 use super::customers::{check_bvn, country_code};
-use super::envelope::Envelope;
 use super::error::{Result, ValidationError};
 use super::validate::{self, to_i64};
 use super::{Currency, Paystack, Response};
@@ -31,36 +30,8 @@ envelope!(types::DedicatedAccountAssignResponse => ());
 envelope!(types::DedicatedAccountRequeryResponse => ());
 envelope!(types::DedicatedAccountAvailableProvidersResponse => Vec<types::DedicatedAccountProvider>);
 
-/// The remove-split answer is documented with `status: "success"` rather than `true`, so its
-/// status is read by hand: `true`, `1`, `"true"` and `"success"` mean success.
-impl Envelope for types::DedicatedAccountRemoveSplitResponse {
-    type Data = types::DedicatedAccount;
-    const DATA_REQUIRED: bool = true;
-
-    fn ok(&self) -> bool {
-        match &self.status {
-            serde_json::Value::Bool(b) => *b,
-            serde_json::Value::Number(n) => n.as_i64() == Some(1),
-            serde_json::Value::String(s) => {
-                let s = s.trim();
-                s.eq_ignore_ascii_case("true") || s.eq_ignore_ascii_case("success") || s == "1"
-            }
-            _ => false,
-        }
-    }
-
-    fn has_data(&self) -> bool {
-        self.data.is_some()
-    }
-
-    fn into_response(self) -> Option<Response<Self::Data>> {
-        Some(Response {
-            data: self.data?,
-            message: self.message.unwrap_or_default(),
-            meta: None,
-        })
-    }
-}
+// The remove-split answer is documented with `status: "success"`; FlexBool reads that as true.
+envelope!(types::DedicatedAccountRemoveSplitResponse => types::DedicatedAccount);
 
 /// The Dedicated Virtual Account API (`/dedicated_account`).
 #[derive(Debug, Clone, Copy)]

@@ -131,6 +131,8 @@ open_enum! {
         DedicatedNuban = "dedicated_nuban",
         /// Point-of-sale terminal.
         Pos = "pos",
+        /// Debit under a direct-debit mandate.
+        DirectDebit = "direct_debit",
     }
 }
 

@@ -280,19 +280,25 @@ fn summarize(raw: &str) -> String {
     s
 }
 
-/// Whether a JSON body reports failure: `status` is `false` or `"false"`.
+/// Whether a JSON body reports failure: a `status` that is present and not a success value.
+///
+/// Success values are `true`, `1`, `"true"`, `"1"` and `"success"`; anything else (`false`,
+/// `"false"`, `"failed"`, `0`...) is a failure. A body without `status` is not judged here.
 pub(crate) fn body_says_failure(body: &[u8]) -> bool {
     #[derive(Deserialize)]
     struct Probe {
         status: Option<Value>,
     }
     match serde_json::from_slice::<Probe>(body) {
-        Ok(Probe {
-            status: Some(Value::Bool(false)),
-        }) => true,
-        Ok(Probe {
-            status: Some(Value::String(s)),
-        }) => s.eq_ignore_ascii_case("false"),
+        Ok(Probe { status: Some(status) }) => match status {
+            Value::Bool(b) => !b,
+            Value::Number(n) => n.as_i64() != Some(1),
+            Value::String(s) => {
+                let s = s.trim();
+                !(s.eq_ignore_ascii_case("true") || s == "1" || s.eq_ignore_ascii_case("success"))
+            }
+            _ => true,
+        },
         _ => false,
     }
 }

@@ -97,6 +97,8 @@ impl<'de> Visitor<'de> for IntVisitor {
 }
 
 /// A flag that may arrive as `true`/`false`, `1`/`0`, or those values as strings.
+///
+/// As an envelope `status`, one documented answer sends `"success"`; that string reads as true.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub struct FlexBool(pub bool);
 
@@ -137,7 +139,7 @@ impl<'de> Deserialize<'de> for FlexBool {
         impl Visitor<'_> for V {
             type Value = bool;
             fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str("a boolean, 0/1, or a string holding one of those")
+                f.write_str("a boolean, 0/1, or a string holding one of those (or \"success\")")
             }
             fn visit_bool<E: de::Error>(self, v: bool) -> Result<bool, E> {
                 Ok(v)
@@ -154,7 +156,7 @@ impl<'de> Deserialize<'de> for FlexBool {
             }
             fn visit_str<E: de::Error>(self, v: &str) -> Result<bool, E> {
                 match v.trim().to_ascii_lowercase().as_str() {
-                    "true" | "1" => Ok(true),
+                    "true" | "1" | "success" => Ok(true),
                     "false" | "0" => Ok(false),
                     _ => Err(E::custom(format!("{v:?} is not a flag"))),
                 }
