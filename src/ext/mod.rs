@@ -51,3 +51,5 @@ pub use lenient::{FlexBool, FlexInt, Id};
 pub use money::Amount;
 
 // Open enums defined by API areas (one line per area).
+pub use pages::PageType;
+pub use storefronts::StorefrontStatus;
