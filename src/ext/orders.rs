@@ -164,11 +164,17 @@ impl Create<'_> {
         }
         for item in &self.items {
             if item.item <= 0 {
-                return Err(invalid("items.item", format!("{} is not a product id", item.item)).into());
+                return Err(
+                    invalid("items.item", format!("{} is not a product id", item.item)).into(),
+                );
             }
             validate::non_empty("items.type", &item.type_)?;
             if item.quantity < 1 {
-                return Err(invalid("items.quantity", format!("{} is less than 1", item.quantity)).into());
+                return Err(invalid(
+                    "items.quantity",
+                    format!("{} is less than 1", item.quantity),
+                )
+                .into());
             }
             item.amount.check_positive()?;
         }
@@ -178,7 +184,11 @@ impl Create<'_> {
         validate::non_empty("shipping.state", &s.state)?;
         validate::non_empty("shipping.country", &s.country)?;
         if s.shipping_fee < 0 {
-            return Err(invalid("shipping.shipping_fee", format!("{} is negative", s.shipping_fee)).into());
+            return Err(invalid(
+                "shipping.shipping_fee",
+                format!("{} is negative", s.shipping_fee),
+            )
+            .into());
         }
         let body = types::OrderCreateBody {
             email: self.email,

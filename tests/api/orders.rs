@@ -70,7 +70,11 @@ async fn order_create_sends_body_and_decodes_order() {
     assert_eq!(method.fee.map(Amount::subunits), Some(1_500));
     assert_eq!(method.region.as_deref(), Some("Greater Accra"));
     let shipping = o.shipping.unwrap();
-    assert_eq!(shipping.fees.map(Amount::subunits), Some(1_500), "fee as a string");
+    assert_eq!(
+        shipping.fees.map(Amount::subunits),
+        Some(1_500),
+        "fee as a string"
+    );
     assert_eq!(shipping.is_shipped.map(|f| f.get()), Some(false));
     assert_eq!(shipping.delivery_note, None);
     assert_eq!(o.expiration_date, None);
@@ -80,10 +84,21 @@ async fn order_create_sends_body_and_decodes_order() {
 async fn order_create_rejects_bad_input_before_sending() {
     let (server, ps) = setup().await;
     let orders = ps.orders();
-    let place = |email: &str, items: Vec<types::OrderItemInput>, ship: types::OrderShippingInput| {
-        orders.create(email, "Ama", "Owusu", "+233241234567", Currency::GHS, items, ship)
-    };
-    let err = place("ama.example.com", vec![mug_line()], accra()).send().await;
+    let place =
+        |email: &str, items: Vec<types::OrderItemInput>, ship: types::OrderShippingInput| {
+            orders.create(
+                email,
+                "Ama",
+                "Owusu",
+                "+233241234567",
+                Currency::GHS,
+                items,
+                ship,
+            )
+        };
+    let err = place("ama.example.com", vec![mug_line()], accra())
+        .send()
+        .await;
     assert!(matches!(
         err,
         Err(Error::Validation(ValidationError::Email(_)))
@@ -116,7 +131,9 @@ async fn order_create_rejects_bad_input_before_sending() {
         }))
     ));
     let no_city = types::OrderShippingInput::new("14 Palm Lane", "", "Greater Accra", "Ghana", 0);
-    let err = place("ama@example.com", vec![mug_line()], no_city).send().await;
+    let err = place("ama@example.com", vec![mug_line()], no_city)
+        .send()
+        .await;
     assert!(matches!(
         err,
         Err(Error::Validation(ValidationError::Empty("shipping.city")))
@@ -160,19 +177,35 @@ async fn order_list_sends_filters_and_decodes_page() {
         .list()
         .per_page(20u32)
         .page(2u32)
-        .from("2026-03-01T00:00:00Z".parse::<chrono::DateTime<chrono::Utc>>().unwrap())
-        .to("2026-03-31T23:59:59Z".parse::<chrono::DateTime<chrono::Utc>>().unwrap())
+        .from(
+            "2026-03-01T00:00:00Z"
+                .parse::<chrono::DateTime<chrono::Utc>>()
+                .unwrap(),
+        )
+        .to("2026-03-31T23:59:59Z"
+            .parse::<chrono::DateTime<chrono::Utc>>()
+            .unwrap())
         .send()
         .await
         .unwrap();
     assert_eq!(r.data.len(), 2);
     assert_eq!(r.data[0].customer_name.as_deref(), Some("Ama Owusu"));
-    assert_eq!(r.data[0].metadata, Some(json!("{\"channel\":\"instagram\"}")));
+    assert_eq!(
+        r.data[0].metadata,
+        Some(json!("{\"channel\":\"instagram\"}"))
+    );
     assert_eq!(r.data[0].refunded_amount, None);
-    assert_eq!(r.data[1].customer, Some(Id::Num(30_552_004)), "id as a string");
+    assert_eq!(
+        r.data[1].customer,
+        Some(Id::Num(30_552_004)),
+        "id as a string"
+    );
     assert_eq!(r.data[1].status.as_deref(), Some("reconciling"));
     assert_eq!(r.data[1].fully_refunded.map(|f| f.get()), Some(true));
-    assert_eq!(r.data[1].refunded_amount.map(Amount::subunits), Some(960_000));
+    assert_eq!(
+        r.data[1].refunded_amount.map(Amount::subunits),
+        Some(960_000)
+    );
     assert_eq!(r.data[1].items, None);
     let meta = r.meta.unwrap();
     assert_eq!(meta.per_page.map(|p| p.get()), Some(20));
@@ -225,7 +258,11 @@ async fn order_product_lists_sales_of_a_product() {
     assert_eq!(sale.order_id, Some(Id::Num(1_190_442)));
     assert_eq!(sale.amount.map(Amount::subunits), Some(170_000));
     assert_eq!(sale.amount_paid.map(Amount::subunits), Some(172_500));
-    assert_eq!(sale.is_viewed.map(|f| f.get()), Some(true), "1 reads as true");
+    assert_eq!(
+        sale.is_viewed.map(|f| f.get()),
+        Some(true),
+        "1 reads as true"
+    );
     assert_eq!(sale.is_shipped.map(|f| f.get()), Some(false));
     assert_eq!(sale.variant_id, None);
     assert_eq!(sale.shipping_method, None);
@@ -243,12 +280,7 @@ async fn order_validate_decodes_seller_profile() {
         .expect(1)
         .mount(&server)
         .await;
-    let r = ps
-        .orders()
-        .validate("ORD_v5c3x1z9l7")
-        .send()
-        .await
-        .unwrap();
+    let r = ps.orders().validate("ORD_v5c3x1z9l7").send().await.unwrap();
     let o = r.data;
     assert_eq!(
         o.integration.as_ref().and_then(|i| i.get("name")),
@@ -257,7 +289,10 @@ async fn order_validate_decodes_seller_profile() {
     );
     assert_eq!(o.payer, None, "null payer");
     assert_eq!(o.transaction, None);
-    assert_eq!(o.expiration_date.as_deref(), Some("2026-03-11T09:00:00.000Z"));
+    assert_eq!(
+        o.expiration_date.as_deref(),
+        Some("2026-03-11T09:00:00.000Z")
+    );
 
     let err = ps.orders().validate("").send().await;
     assert!(matches!(

@@ -55,7 +55,11 @@ async fn page_create_sends_body_and_decodes_page() {
     assert_eq!(p.domain, Some(Domain::Test));
     assert_eq!(p.type_, Some(PageType::Payment));
     assert_eq!(p.amount.map(Amount::subunits), Some(1_200_000));
-    assert_eq!(p.fixed_amount.map(|f| f.get()), Some(true), "1 reads as true");
+    assert_eq!(
+        p.fixed_amount.map(|f| f.get()),
+        Some(true),
+        "1 reads as true"
+    );
     assert_eq!(p.migrate.map(|f| f.get()), Some(false));
     assert_eq!(p.description, None);
     assert_eq!(p.plan, None);
@@ -91,7 +95,10 @@ async fn page_create_rejects_bad_input_before_sending() {
     let err = pages.create("Dinner").slug("harvest dinner").send().await;
     assert!(matches!(
         err,
-        Err(Error::Validation(ValidationError::Invalid { field: "slug", .. }))
+        Err(Error::Validation(ValidationError::Invalid {
+            field: "slug",
+            ..
+        }))
     ));
     let err = pages
         .create("Dinner")
@@ -139,12 +146,18 @@ async fn page_list_sends_filters_and_decodes_page() {
         .list()
         .per_page(50u32)
         .page(1u32)
-        .to("2026-03-01T00:00:00Z".parse::<chrono::DateTime<chrono::Utc>>().unwrap())
+        .to("2026-03-01T00:00:00Z"
+            .parse::<chrono::DateTime<chrono::Utc>>()
+            .unwrap())
         .send()
         .await
         .unwrap();
     assert_eq!(r.data.len(), 3);
-    assert_eq!(r.data[0].amount.map(Amount::subunits), Some(1_200_000), "amount as a string");
+    assert_eq!(
+        r.data[0].amount.map(Amount::subunits),
+        Some(1_200_000),
+        "amount as a string"
+    );
     assert_eq!(r.data[0].published.map(|f| f.get()), Some(true));
     assert_eq!(r.data[0].metadata, Some(json!(0)));
     assert_eq!(r.data[1].amount, None, "null amount");
@@ -273,9 +286,17 @@ async fn page_add_products_sends_ids_and_decodes_flags() {
     let tin = &products[0];
     assert_eq!(tin.product_id, Some(Id::Num(730_301)));
     assert_eq!(tin.page, Some(Id::Num(3_382_010)));
-    assert_eq!(tin.is_shippable.map(|f| f.get()), Some(true), "1 reads as true");
+    assert_eq!(
+        tin.is_shippable.map(|f| f.get()),
+        Some(true),
+        "1 reads as true"
+    );
     assert_eq!(tin.active.map(|f| f.get()), Some(true));
-    assert_eq!(tin.in_stock.map(|f| f.get()), Some(false), "0 reads as false");
+    assert_eq!(
+        tin.in_stock.map(|f| f.get()),
+        Some(false),
+        "0 reads as false"
+    );
     assert_eq!(tin.features, None);
     let biltong = &products[1];
     assert_eq!(biltong.price.map(Amount::subunits), Some(12_500));

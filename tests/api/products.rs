@@ -46,8 +46,16 @@ async fn product_create_sends_body_and_decodes_product() {
     let p = r.data;
     assert_eq!(p.id, Some(Id::Num(730_114)));
     assert_eq!(p.domain, Some(Domain::Test));
-    assert_eq!(p.price.map(Amount::subunits), Some(450_000), "price as a string");
-    assert_eq!(p.quantity.map(|q| q.get()), Some(40), "quantity as a string");
+    assert_eq!(
+        p.price.map(Amount::subunits),
+        Some(450_000),
+        "price as a string"
+    );
+    assert_eq!(
+        p.quantity.map(|q| q.get()),
+        Some(40),
+        "quantity as a string"
+    );
     assert_eq!(p.in_stock.map(|f| f.get()), Some(true), "1 reads as true");
     assert_eq!(p.low_stock_alert.map(|f| f.get()), Some(false));
     assert_eq!(p.description, None, "null description");
@@ -141,7 +149,11 @@ async fn product_list_sends_filters_and_decodes_page() {
     assert_eq!(r.data[2].id, Some(Id::Num(730_116)), "string id");
     assert_eq!(r.data[2].active.map(|f| f.get()), Some(false));
     let meta = r.meta.unwrap();
-    assert_eq!(meta.per_page.map(|p| p.get()), Some(25), "perPage as a string");
+    assert_eq!(
+        meta.per_page.map(|p| p.get()),
+        Some(25),
+        "perPage as a string"
+    );
     assert_eq!(meta.total.map(|t| t.get()), Some(3));
 }
 
@@ -199,7 +211,10 @@ async fn product_update_rejects_ids_past_i64() {
     let err = ps.products().update(u64::MAX).send().await;
     assert!(matches!(
         err,
-        Err(Error::Validation(ValidationError::Invalid { field: "id", .. }))
+        Err(Error::Validation(ValidationError::Invalid {
+            field: "id",
+            ..
+        }))
     ));
     assert_no_requests(&server).await;
 }

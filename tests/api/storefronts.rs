@@ -40,7 +40,11 @@ async fn storefront_create_sends_body_and_decodes_storefront() {
     assert_eq!(s.description, None);
     assert_eq!(s.metadata, Some(json!({"theme": "loom"})));
     let contacts = s.contacts.unwrap();
-    assert_eq!(contacts[0].type_.map(|t| t.get()), Some(1), "type as a string");
+    assert_eq!(
+        contacts[0].type_.map(|t| t.get()),
+        Some(1),
+        "type as a string"
+    );
     assert_eq!(contacts[1].type_name, None);
     let fee = &s.shipping_fees.unwrap()[0];
     assert_eq!(fee.fee.map(Amount::subunits), Some(2_500));
@@ -71,7 +75,10 @@ async fn storefront_create_rejects_bad_input_before_sending() {
         .await;
     assert!(matches!(
         err,
-        Err(Error::Validation(ValidationError::Invalid { field: "slug", .. }))
+        Err(Error::Validation(ValidationError::Invalid {
+            field: "slug",
+            ..
+        }))
     ));
     assert_no_requests(&server).await;
 }
@@ -123,7 +130,10 @@ async fn storefront_fetch_uses_numeric_id() {
         .await;
     let r = ps.storefronts().fetch(48_213).send().await.unwrap();
     assert_eq!(r.data.slug.as_deref(), Some("kente-corner"));
-    assert_eq!(r.data.created_at.as_deref(), Some("2026-01-20T09:58:41.000Z"));
+    assert_eq!(
+        r.data.created_at.as_deref(),
+        Some("2026-01-20T09:58:41.000Z")
+    );
 }
 
 #[tokio::test]
@@ -151,10 +161,18 @@ async fn storefront_update_sends_body_and_reads_optional_data() {
     let s = r.data.unwrap();
     assert_eq!(s.status, Some(StorefrontStatus::Inactive));
 
-    let err = ps.storefronts().update(48_213).slug("no spaces").send().await;
+    let err = ps
+        .storefronts()
+        .update(48_213)
+        .slug("no spaces")
+        .send()
+        .await;
     assert!(matches!(
         err,
-        Err(Error::Validation(ValidationError::Invalid { field: "slug", .. }))
+        Err(Error::Validation(ValidationError::Invalid {
+            field: "slug",
+            ..
+        }))
     ));
 }
 
@@ -234,7 +252,11 @@ async fn storefront_fetch_orders_decodes_array() {
     let r = ps.storefronts().fetch_orders(48_213).send().await.unwrap();
     let o = &r.data[0];
     assert_eq!(o.order_code.as_deref(), Some("ORD_b7n3m5k9j1"));
-    assert_eq!(o.amount.map(Amount::subunits), Some(172_500), "amount as a string");
+    assert_eq!(
+        o.amount.map(Amount::subunits),
+        Some(172_500),
+        "amount as a string"
+    );
     assert_eq!(o.customer, Some(Id::Num(30_551_872)));
     assert_eq!(o.transaction, Some(Id::Num(5_234_001_122)));
     assert_eq!(o.refunded.map(|f| f.get()), Some(false), "0 reads as false");
@@ -244,7 +266,10 @@ async fn storefront_fetch_orders_decodes_array() {
     let item = &o.items.as_ref().unwrap()[0];
     assert_eq!(item.order_id, Some(Id::Num(1_190_442)));
     assert_eq!(item.quantity.map(|q| q.get()), Some(2));
-    assert_eq!(item.current_total_items_price.map(Amount::subunits), Some(170_000));
+    assert_eq!(
+        item.current_total_items_price.map(Amount::subunits),
+        Some(170_000)
+    );
 }
 
 #[tokio::test]
@@ -323,12 +348,7 @@ async fn storefront_list_products_decodes_array() {
         .expect(1)
         .mount(&server)
         .await;
-    let r = ps
-        .storefronts()
-        .list_products(48_213)
-        .send()
-        .await
-        .unwrap();
+    let r = ps.storefronts().list_products(48_213).send().await.unwrap();
     assert_eq!(r.data.len(), 2);
     assert_eq!(r.data[0].is_shippable.map(|f| f.get()), Some(true));
     assert_eq!(r.data[1].price.map(Amount::subunits), Some(64_000));
