@@ -53,5 +53,7 @@ pub use money::Amount;
 // Open enums defined by API areas (one line per area).
 pub use customers::{AuthorizationChannel, IdentificationType};
 pub use direct_debit::MandateStatus;
+pub use pages::PageType;
 pub use payment_requests::PaymentRequestStatus;
+pub use storefronts::StorefrontStatus;
 pub use terminals::{TerminalEventAction, TerminalEventType};

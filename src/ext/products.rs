@@ -1,1 +1,230 @@
-//! Product: not wrapped yet.
+//! Products: the inventory sold through storefronts, payment pages and orders.
+//!
+//! ```no_run
+//! # async fn run(ps: paystack::Paystack) -> paystack::Result<()> {
+//! use paystack::{Amount, Currency};
+//! let mug = ps
+//!     .products()
+//!     .create("Clay mug", "Hand-thrown, 350 ml", Amount::from_major("4500")?, Currency::NGN)
+//!     .quantity(40)
+//!     .send()
+//!     .await?;
+//! println!("created {:?}", mug.data.product_code);
+//! # Ok(()) }
+//! ```
+
+use chrono::{DateTime, Utc};
+
+use super::error::{Result, ValidationError};
+use super::validate::{self, to_i64};
+use super::{Amount, Currency, Paystack, Response};
+use crate::generated::types;
+use crate::{envelope, request};
+
+envelope!(types::ProductResponse => types::Product);
+envelope!(types::ProductListResponse => Vec<types::Product>, meta);
+envelope!(types::ProductDeleteResponse => ());
+
+/// The Products API (`/product`).
+#[derive(Debug, Clone, Copy)]
+pub struct Products<'a> {
+    ps: &'a Paystack,
+}
+
+impl Paystack {
+    /// Inventory: create, list, fetch, update and delete products.
+    pub fn products(&self) -> Products<'_> {
+        Products { ps: self }
+    }
+}
+
+impl<'a> Products<'a> {
+    /// Adds a product selling at `price` (in subunits of `currency`).
+    pub fn create(
+        &self,
+        name: impl Into<String>,
+        description: impl Into<String>,
+        price: Amount,
+        currency: Currency,
+    ) -> Create<'a> {
+        Create::new(self.ps, name.into(), description.into(), price, currency)
+    }
+
+    /// Lists products, newest first.
+    pub fn list(&self) -> List<'a> {
+        List::new(self.ps)
+    }
+
+    /// Fetches one product by numeric id.
+    pub fn fetch(&self, id: u64) -> Fetch<'a> {
+        Fetch::new(self.ps, id)
+    }
+
+    /// Changes the fields set on the returned builder; the others keep their value.
+    pub fn update(&self, id: u64) -> Update<'a> {
+        Update::new(self.ps, id)
+    }
+
+    /// Deletes a product.
+    pub fn delete(&self, id: u64) -> Delete<'a> {
+        Delete::new(self.ps, id)
+    }
+}
+
+/// A stock count must not be negative.
+fn check_quantity(quantity: Option<i64>) -> Result<(), ValidationError> {
+    match quantity {
+        Some(q) if q < 0 => Err(ValidationError::Invalid {
+            field: "quantity",
+            reason: format!("{q} is negative"),
+        }),
+        _ => Ok(()),
+    }
+}
+
+request! {
+    /// Request for [`Products::create`].
+    Create => product_create {
+        name: String,
+        description: String,
+        price: Amount,
+        currency: Currency,
+    } {
+        /// Stock never runs out (`quantity` is then ignored).
+        unlimited: bool,
+        /// Units in stock, for limited stock.
+        quantity: i64,
+        /// Share each sale with a saved split code.
+        split_code: String,
+        /// Your own data, kept with the product.
+        metadata: serde_json::Value,
+    }
+}
+
+impl Create<'_> {
+    /// Validates, sends and decodes.
+    pub async fn send(self) -> Result<Response<types::Product>> {
+        validate::non_empty("name", &self.name)?;
+        validate::non_empty("description", &self.description)?;
+        self.price.check_positive()?;
+        check_quantity(self.quantity)?;
+        if let Some(code) = &self.split_code {
+            validate::non_empty("split_code", code)?;
+        }
+        let body = types::ProductCreateBody {
+            name: self.name,
+            description: self.description,
+            price: self.price,
+            currency: self.currency,
+            unlimited: self.unlimited,
+            quantity: self.quantity,
+            split_code: self.split_code,
+            metadata: self.metadata,
+        };
+        self.ps.send(self.ps.api().product_create(&body)).await
+    }
+}
+
+request! {
+    /// Request for [`Products::list`].
+    List => product_list {} {
+        /// Records per page (Paystack's default is 50).
+        per_page: u32,
+        /// Page number, from 1.
+        page: u32,
+        /// Only active (`true`) or inactive (`false`) products.
+        active: bool,
+        /// Only products created from this time on.
+        from: DateTime<Utc>,
+        /// Only products created up to this time.
+        to: DateTime<Utc>,
+    }
+}
+
+impl List<'_> {
+    /// Sends and decodes one page.
+    pub async fn send(self) -> Result<Response<Vec<types::Product>>> {
+        self.ps
+            .send(self.ps.api().product_list(
+                self.active,
+                self.from.as_ref(),
+                self.page.map(i64::from),
+                self.per_page.map(i64::from),
+                self.to.as_ref(),
+            ))
+            .await
+    }
+}
+
+request! {
+    /// Request for [`Products::fetch`].
+    Fetch => product_fetch { id: u64 } {}
+}
+
+impl Fetch<'_> {
+    /// Sends and decodes.
+    pub async fn send(self) -> Result<Response<types::Product>> {
+        let id = to_i64("id", self.id)?;
+        self.ps.send(self.ps.api().product_fetch(id)).await
+    }
+}
+
+request! {
+    /// Request for [`Products::update`].
+    Update => product_update { id: u64 } {
+        /// New name.
+        name: String,
+        /// New description.
+        description: String,
+        /// New price, in subunits.
+        price: Amount,
+        /// New currency of the price.
+        currency: Currency,
+        /// Whether stock never runs out.
+        unlimited: bool,
+        /// New stock count.
+        quantity: i64,
+        /// Split code to share sales with.
+        split_code: String,
+        /// Replacement custom data.
+        metadata: serde_json::Value,
+    }
+}
+
+impl Update<'_> {
+    /// Validates, sends and decodes.
+    pub async fn send(self) -> Result<Response<types::Product>> {
+        let id = to_i64("id", self.id)?;
+        if let Some(name) = &self.name {
+            validate::non_empty("name", name)?;
+        }
+        if let Some(price) = self.price {
+            price.check_positive()?;
+        }
+        check_quantity(self.quantity)?;
+        let body = types::ProductUpdateBody {
+            name: self.name,
+            description: self.description,
+            price: self.price,
+            currency: self.currency,
+            unlimited: self.unlimited,
+            quantity: self.quantity,
+            split_code: self.split_code,
+            metadata: self.metadata,
+        };
+        self.ps.send(self.ps.api().product_update(id, &body)).await
+    }
+}
+
+request! {
+    /// Request for [`Products::delete`].
+    Delete => product_delete { id: u64 } {}
+}
+
+impl Delete<'_> {
+    /// Sends; only Paystack's message comes back.
+    pub async fn send(self) -> Result<Response<()>> {
+        let id = to_i64("id", self.id)?;
+        self.ps.send(self.ps.api().product_delete(id)).await
+    }
+}

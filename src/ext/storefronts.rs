@@ -1,1 +1,391 @@
-//! Storefront: not wrapped yet.
+//! Storefronts: hosted shops that sell the integration's products.
+//!
+//! ```no_run
+//! # async fn run(ps: paystack::Paystack) -> paystack::Result<()> {
+//! use paystack::Currency;
+//! let shops = ps.storefronts();
+//! shops.verify_slug("kente-corner").send().await?;
+//! let shop = shops
+//!     .create("Kente Corner", "kente-corner", Currency::GHS)
+//!     .send()
+//!     .await?;
+//! let id = shop.data.id.as_ref().and_then(paystack::Id::as_u64).unwrap_or_default();
+//! shops.add_products(id, vec![730_114, 730_115]).send().await?;
+//! shops.publish(id).send().await?;
+//! # Ok(()) }
+//! ```
+
+use serde::{Deserialize, Deserializer, Serialize};
+
+use super::envelope::Envelope;
+use super::error::{Result, ValidationError};
+use super::validate::{self, to_i64};
+use super::{Currency, Paystack, Response};
+use crate::generated::types;
+use crate::{envelope, open_enum, request};
+
+open_enum! {
+    /// Whether a storefront is open to the public.
+    StorefrontStatus {
+        /// Published and selling.
+        Active = "active",
+        /// Not (or no longer) published.
+        Inactive = "inactive",
+    }
+}
+
+/// The products of a storefront after [`Storefronts::add_products`].
+///
+/// Read from either an array of products or a single product object, since Paystack's
+/// published material shows both shapes for this answer.
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
+#[serde(transparent)]
+pub struct StorefrontProducts(pub Vec<types::Product>);
+
+impl<'de> Deserialize<'de> for StorefrontProducts {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
+        #[derive(Deserialize)]
+        #[serde(untagged)]
+        enum OneOrMany {
+            Many(Vec<types::Product>),
+            One(Box<types::Product>),
+        }
+        Ok(match OneOrMany::deserialize(d)? {
+            OneOrMany::Many(v) => StorefrontProducts(v),
+            OneOrMany::One(p) => StorefrontProducts(vec![*p]),
+        })
+    }
+}
+
+impl std::ops::Deref for StorefrontProducts {
+    type Target = [types::Product];
+    fn deref(&self) -> &Self::Target {
+        &self.0
+    }
+}
+
+envelope!(types::StorefrontResponse => types::Storefront, meta);
+envelope!(types::StorefrontListResponse => Vec<types::Storefront>, meta);
+envelope!(types::StorefrontMessageResponse => ());
+envelope!(types::StorefrontOrdersResponse => Vec<types::OrderSummary>, meta);
+envelope!(types::StorefrontProductsResponse => Vec<types::Product>, meta);
+envelope!(types::StorefrontAddProductsResponse => StorefrontProducts);
+
+/// Update and publish answer with a message and, at times, the storefront: `data` is optional.
+impl Envelope for types::StorefrontOptionalResponse {
+    type Data = Option<types::Storefront>;
+    const DATA_REQUIRED: bool = false;
+    fn ok(&self) -> bool {
+        self.status.get()
+    }
+    fn has_data(&self) -> bool {
+        true
+    }
+    fn into_response(self) -> Option<Response<Self::Data>> {
+        Some(Response {
+            data: self.data,
+            message: self.message.unwrap_or_default(),
+            meta: None,
+        })
+    }
+}
+
+/// The Storefronts API (`/storefront`).
+#[derive(Debug, Clone, Copy)]
+pub struct Storefronts<'a> {
+    ps: &'a Paystack,
+}
+
+impl Paystack {
+    /// Hosted shops: create, publish, stock with products and read their orders.
+    pub fn storefronts(&self) -> Storefronts<'_> {
+        Storefronts { ps: self }
+    }
+}
+
+impl<'a> Storefronts<'a> {
+    /// Creates a storefront at `slug` that prices in `currency`; it stays inactive until
+    /// [`publish`](Self::publish)ed.
+    pub fn create(
+        &self,
+        name: impl Into<String>,
+        slug: impl Into<String>,
+        currency: Currency,
+    ) -> Create<'a> {
+        Create::new(self.ps, name.into(), slug.into(), currency)
+    }
+
+    /// Lists storefronts.
+    pub fn list(&self) -> List<'a> {
+        List::new(self.ps)
+    }
+
+    /// Fetches one storefront by numeric id.
+    pub fn fetch(&self, id: u64) -> Fetch<'a> {
+        Fetch::new(self.ps, id)
+    }
+
+    /// Changes the name, slug or description of a storefront.
+    pub fn update(&self, id: u64) -> Update<'a> {
+        Update::new(self.ps, id)
+    }
+
+    /// Deletes a storefront.
+    pub fn delete(&self, id: u64) -> Delete<'a> {
+        Delete::new(self.ps, id)
+    }
+
+    /// Succeeds when `slug` is free for a new storefront; a taken slug is an API error.
+    pub fn verify_slug(&self, slug: impl Into<String>) -> VerifySlug<'a> {
+        VerifySlug::new(self.ps, slug.into())
+    }
+
+    /// Lists the orders placed in a storefront.
+    pub fn fetch_orders(&self, id: u64) -> FetchOrders<'a> {
+        FetchOrders::new(self.ps, id)
+    }
+
+    /// Puts existing products (by numeric id) on sale in a storefront.
+    pub fn add_products(&self, id: u64, products: Vec<u64>) -> AddProducts<'a> {
+        AddProducts::new(self.ps, id, products)
+    }
+
+    /// Lists the products on sale in a storefront.
+    pub fn list_products(&self, id: u64) -> ListProducts<'a> {
+        ListProducts::new(self.ps, id)
+    }
+
+    /// Makes a storefront public.
+    pub fn publish(&self, id: u64) -> Publish<'a> {
+        Publish::new(self.ps, id)
+    }
+
+    /// Copies a storefront into a new one.
+    pub fn duplicate(&self, id: u64) -> Duplicate<'a> {
+        Duplicate::new(self.ps, id)
+    }
+}
+
+/// A slug, as used in storefront and page addresses: letters, digits, `-` and `_`.
+pub(crate) fn check_slug(value: &str) -> Result<(), ValidationError> {
+    validate::non_empty("slug", value)?;
+    if !value
+        .bytes()
+        .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_'))
+    {
+        return Err(ValidationError::Invalid {
+            field: "slug",
+            reason: format!("{value:?} may only hold letters, digits, '-' and '_'"),
+        });
+    }
+    Ok(())
+}
+
+/// Product ids to add: at least one, each within the API's range.
+pub(crate) fn product_ids(products: &[u64]) -> Result<Vec<i64>> {
+    if products.is_empty() {
+        return Err(ValidationError::Empty("products").into());
+    }
+    products.iter().map(|&p| to_i64("products", p)).collect()
+}
+
+request! {
+    /// Request for [`Storefronts::create`].
+    Create => storefront_create {
+        name: String,
+        slug: String,
+        currency: Currency,
+    } {
+        /// What the storefront sells, shown to visitors.
+        description: String,
+    }
+}
+
+impl Create<'_> {
+    /// Validates, sends and decodes.
+    pub async fn send(self) -> Result<Response<types::Storefront>> {
+        validate::non_empty("name", &self.name)?;
+        check_slug(&self.slug)?;
+        let body = types::StorefrontCreateBody {
+            name: self.name,
+            slug: self.slug,
+            currency: self.currency,
+            description: self.description,
+        };
+        self.ps.send(self.ps.api().storefront_create(&body)).await
+    }
+}
+
+request! {
+    /// Request for [`Storefronts::list`].
+    List => storefront_list {} {
+        /// Records per page (Paystack's default is 50).
+        per_page: u32,
+        /// Page number, from 1.
+        page: u32,
+        /// Only storefronts in this state.
+        status: StorefrontStatus,
+    }
+}
+
+impl List<'_> {
+    /// Sends and decodes one page.
+    pub async fn send(self) -> Result<Response<Vec<types::Storefront>>> {
+        let status = self.status.as_ref().map(ToString::to_string);
+        self.ps
+            .send(self.ps.api().storefront_list(
+                self.page.map(i64::from),
+                self.per_page.map(i64::from),
+                status.as_deref(),
+            ))
+            .await
+    }
+}
+
+request! {
+    /// Request for [`Storefronts::fetch`].
+    Fetch => storefront_fetch { id: u64 } {}
+}
+
+impl Fetch<'_> {
+    /// Sends and decodes.
+    pub async fn send(self) -> Result<Response<types::Storefront>> {
+        let id = to_i64("id", self.id)?;
+        self.ps.send(self.ps.api().storefront_fetch(id)).await
+    }
+}
+
+request! {
+    /// Request for [`Storefronts::update`].
+    Update => storefront_update { id: u64 } {
+        /// New name.
+        name: String,
+        /// New slug (the storefront's address).
+        slug: String,
+        /// New description.
+        description: String,
+    }
+}
+
+impl Update<'_> {
+    /// Validates, sends and decodes; `data` holds the storefront when Paystack returns it.
+    pub async fn send(self) -> Result<Response<Option<types::Storefront>>> {
+        let id = to_i64("id", self.id)?;
+        if let Some(name) = &self.name {
+            validate::non_empty("name", name)?;
+        }
+        if let Some(slug) = &self.slug {
+            check_slug(slug)?;
+        }
+        let body = types::StorefrontUpdateBody {
+            name: self.name,
+            slug: self.slug,
+            description: self.description,
+        };
+        self.ps
+            .send(self.ps.api().storefront_update(id, &body))
+            .await
+    }
+}
+
+request! {
+    /// Request for [`Storefronts::delete`].
+    Delete => storefront_delete { id: u64 } {}
+}
+
+impl Delete<'_> {
+    /// Sends; only Paystack's message comes back.
+    pub async fn send(self) -> Result<Response<()>> {
+        let id = to_i64("id", self.id)?;
+        self.ps.send(self.ps.api().storefront_delete(id)).await
+    }
+}
+
+request! {
+    /// Request for [`Storefronts::verify_slug`].
+    VerifySlug => storefront_verifySlug { slug: String } {}
+}
+
+impl VerifySlug<'_> {
+    /// Validates and sends; success means the slug is free.
+    pub async fn send(self) -> Result<Response<()>> {
+        check_slug(&self.slug)?;
+        self.ps
+            .send(self.ps.api().storefront_verify_slug(&self.slug))
+            .await
+    }
+}
+
+request! {
+    /// Request for [`Storefronts::fetch_orders`].
+    FetchOrders => storefront_fetchOrders { id: u64 } {}
+}
+
+impl FetchOrders<'_> {
+    /// Sends and decodes.
+    pub async fn send(self) -> Result<Response<Vec<types::OrderSummary>>> {
+        let id = to_i64("id", self.id)?;
+        self.ps
+            .send(self.ps.api().storefront_fetch_orders(id))
+            .await
+    }
+}
+
+request! {
+    /// Request for [`Storefronts::add_products`].
+    AddProducts => storefront_addProducts { id: u64, products: Vec<u64> } {}
+}
+
+impl AddProducts<'_> {
+    /// Validates, sends and decodes.
+    pub async fn send(self) -> Result<Response<StorefrontProducts>> {
+        let id = to_i64("id", self.id)?;
+        let body = types::StorefrontAddProductsBody {
+            products: product_ids(&self.products)?,
+        };
+        self.ps
+            .send(self.ps.api().storefront_add_products(id, &body))
+            .await
+    }
+}
+
+request! {
+    /// Request for [`Storefronts::list_products`].
+    ListProducts => storefront_listProducts { id: u64 } {}
+}
+
+impl ListProducts<'_> {
+    /// Sends and decodes.
+    pub async fn send(self) -> Result<Response<Vec<types::Product>>> {
+        let id = to_i64("id", self.id)?;
+        self.ps
+            .send(self.ps.api().storefront_list_products(id))
+            .await
+    }
+}
+
+request! {
+    /// Request for [`Storefronts::publish`].
+    Publish => storefront_publish { id: u64 } {}
+}
+
+impl Publish<'_> {
+    /// Sends; `data` holds the storefront when Paystack returns it.
+    pub async fn send(self) -> Result<Response<Option<types::Storefront>>> {
+        let id = to_i64("id", self.id)?;
+        self.ps.send(self.ps.api().storefront_publish(id)).await
+    }
+}
+
+request! {
+    /// Request for [`Storefronts::duplicate`].
+    Duplicate => storefront_duplicate { id: u64 } {}
+}
+
+impl Duplicate<'_> {
+    /// Sends and decodes the copy.
+    pub async fn send(self) -> Result<Response<types::Storefront>> {
+        let id = to_i64("id", self.id)?;
+        self.ps.send(self.ps.api().storefront_duplicate(id)).await
+    }
+}

@@ -1,1 +1,234 @@
-//! Product: tests arrive with the wrappers.
+//! Products: every operation's request and decoded response.
+
+use paystack::{Amount, Currency, Domain, Error, Id, ValidationError};
+use serde_json::json;
+use wiremock::matchers::{body_json, header, method, path, query_param, query_param_is_missing};
+use wiremock::{Mock, ResponseTemplate};
+
+use crate::common::{assert_no_requests, fixture, ok, setup, BEARER};
+
+#[tokio::test]
+async fn product_create_sends_body_and_decodes_product() {
+    let (server, ps) = setup().await;
+    Mock::given(method("POST"))
+        .and(path("/product"))
+        .and(header("authorization", BEARER))
+        .and(header("content-type", "application/json"))
+        .and(body_json(json!({
+            "name": "Clay mug",
+            "description": "Hand-thrown, 350 ml",
+            "price": 450000,
+            "currency": "NGN",
+            "unlimited": false,
+            "quantity": 40,
+            "metadata": {"glaze": "ochre"}
+        })))
+        .respond_with(ResponseTemplate::new(201).set_body_json(fixture("product/product.json")))
+        .expect(1)
+        .mount(&server)
+        .await;
+
+    let r = ps
+        .products()
+        .create(
+            "Clay mug",
+            "Hand-thrown, 350 ml",
+            Amount::from_major("4500").unwrap(),
+            Currency::NGN,
+        )
+        .unlimited(false)
+        .quantity(40)
+        .metadata(json!({"glaze": "ochre"}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.message, "Product created");
+    let p = r.data;
+    assert_eq!(p.id, Some(Id::Num(730_114)));
+    assert_eq!(p.domain, Some(Domain::Test));
+    assert_eq!(
+        p.price.map(Amount::subunits),
+        Some(450_000),
+        "price as a string"
+    );
+    assert_eq!(
+        p.quantity.map(|q| q.get()),
+        Some(40),
+        "quantity as a string"
+    );
+    assert_eq!(p.in_stock.map(|f| f.get()), Some(true), "1 reads as true");
+    assert_eq!(p.low_stock_alert.map(|f| f.get()), Some(false));
+    assert_eq!(p.description, None, "null description");
+    assert_eq!(p.maximum_orderable, None);
+    assert_eq!(p.metadata, Some(json!("{\"glaze\":\"ochre\"}")));
+    assert_eq!(p.type_.as_deref(), Some("good"));
+    assert_eq!(p.created_at.as_deref(), Some("2026-02-11T08:15:22.000Z"));
+    let file = &p.files.unwrap()[0];
+    assert_eq!(file.original_filename.as_deref(), Some("mug-front.png"));
+    let shipping = p.shipping_fields.unwrap();
+    assert_eq!(shipping.shipping_address.as_deref(), Some("required"));
+    let fee = &shipping.shipping_fees.unwrap()[0];
+    assert_eq!(fee.fee.map(Amount::subunits), Some(150_000));
+    assert_eq!(fee.name.as_deref(), Some("Lagos Island"));
+}
+
+#[tokio::test]
+async fn product_create_rejects_bad_input_before_sending() {
+    let (server, ps) = setup().await;
+    let price = Amount::from_subunits(10_000).unwrap();
+    let err = ps
+        .products()
+        .create("", "a thing", price, Currency::NGN)
+        .send()
+        .await;
+    assert!(matches!(
+        err,
+        Err(Error::Validation(ValidationError::Empty("name")))
+    ));
+    let err = ps
+        .products()
+        .create("Mug", "  ", price, Currency::NGN)
+        .send()
+        .await;
+    assert!(matches!(
+        err,
+        Err(Error::Validation(ValidationError::Empty("description")))
+    ));
+    let err = ps
+        .products()
+        .create("Mug", "a thing", price, Currency::NGN)
+        .quantity(-2)
+        .send()
+        .await;
+    assert!(matches!(
+        err,
+        Err(Error::Validation(ValidationError::Invalid {
+            field: "quantity",
+            ..
+        }))
+    ));
+    assert_no_requests(&server).await;
+}
+
+#[tokio::test]
+async fn product_list_sends_filters_and_decodes_page() {
+    let (server, ps) = setup().await;
+    Mock::given(method("GET"))
+        .and(path("/product"))
+        .and(header("authorization", BEARER))
+        .and(query_param("perPage", "25"))
+        .and(query_param("page", "1"))
+        .and(query_param("active", "true"))
+        .and(query_param("from", "2026-02-01T00:00:00Z"))
+        .and(query_param_is_missing("per_page"))
+        .respond_with(ok("product/list.json"))
+        .expect(1)
+        .mount(&server)
+        .await;
+
+    let from: chrono::DateTime<chrono::Utc> = "2026-02-01T00:00:00Z".parse().unwrap();
+    let r = ps
+        .products()
+        .list()
+        .per_page(25u32)
+        .page(1u32)
+        .active(true)
+        .from(from)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.data.len(), 3);
+    assert_eq!(r.data[0].low_stock_alert.map(|f| f.get()), Some(true));
+    assert_eq!(r.data[1].price.map(Amount::subunits), Some(250_000));
+    assert_eq!(r.data[1].unlimited.map(|f| f.get()), Some(true));
+    assert_eq!(
+        r.data[1].currency,
+        Some(Currency::Unknown("XAF".into())),
+        "unknown currencies are kept"
+    );
+    assert_eq!(r.data[2].id, Some(Id::Num(730_116)), "string id");
+    assert_eq!(r.data[2].active.map(|f| f.get()), Some(false));
+    let meta = r.meta.unwrap();
+    assert_eq!(
+        meta.per_page.map(|p| p.get()),
+        Some(25),
+        "perPage as a string"
+    );
+    assert_eq!(meta.total.map(|t| t.get()), Some(3));
+}
+
+#[tokio::test]
+async fn product_fetch_uses_numeric_id() {
+    let (server, ps) = setup().await;
+    Mock::given(method("GET"))
+        .and(path("/product/730114"))
+        .and(header("authorization", BEARER))
+        .respond_with(ok("product/product.json"))
+        .expect(1)
+        .mount(&server)
+        .await;
+    let r = ps.products().fetch(730_114).send().await.unwrap();
+    assert_eq!(r.data.product_code.as_deref(), Some("PROD_m4k2r8w1q9z3"));
+    assert_eq!(r.data.slug.as_deref(), Some("clay-mug-x7d2"));
+}
+
+#[tokio::test]
+async fn product_update_sends_only_set_fields() {
+    let (server, ps) = setup().await;
+    Mock::given(method("PUT"))
+        .and(path("/product/730114"))
+        .and(header("authorization", BEARER))
+        .and(body_json(json!({
+            "price": 480000,
+            "quantity": 0,
+            "split_code": "SPL_q1w2e3r4t5"
+        })))
+        .respond_with(ok("product/product.json"))
+        .expect(1)
+        .mount(&server)
+        .await;
+    let r = ps
+        .products()
+        .update(730_114)
+        .price(Amount::from_subunits(480_000).unwrap())
+        .quantity(0)
+        .split_code("SPL_q1w2e3r4t5")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.data.name.as_deref(), Some("Clay mug"));
+
+    let err = ps.products().update(730_114).name("").send().await;
+    assert!(matches!(
+        err,
+        Err(Error::Validation(ValidationError::Empty("name")))
+    ));
+}
+
+#[tokio::test]
+async fn product_update_rejects_ids_past_i64() {
+    let (server, ps) = setup().await;
+    let err = ps.products().update(u64::MAX).send().await;
+    assert!(matches!(
+        err,
+        Err(Error::Validation(ValidationError::Invalid {
+            field: "id",
+            ..
+        }))
+    ));
+    assert_no_requests(&server).await;
+}
+
+#[tokio::test]
+async fn product_delete_reads_message() {
+    let (server, ps) = setup().await;
+    Mock::given(method("DELETE"))
+        .and(path("/product/730115"))
+        .and(header("authorization", BEARER))
+        .respond_with(ok("product/delete.json"))
+        .expect(1)
+        .mount(&server)
+        .await;
+    let r = ps.products().delete(730_115).send().await.unwrap();
+    assert_eq!(r.message, "Product removed");
+}
