@@ -51,3 +51,6 @@ pub use lenient::{FlexBool, FlexInt, Id};
 pub use money::Amount;
 
 // Open enums defined by API areas (one line per area).
+pub use plans::Interval;
+pub use splits::SplitType;
+pub use subscriptions::SubscriptionStatus;
