@@ -65,7 +65,11 @@ impl UpdatePaymentSessionTimeout<'_> {
             timeout: i64::from(self.seconds),
         };
         self.ps
-            .send(self.ps.api().integration_update_payment_session_timeout(&body))
+            .send(
+                self.ps
+                    .api()
+                    .integration_update_payment_session_timeout(&body),
+            )
             .await
     }
 }

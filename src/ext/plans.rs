@@ -60,7 +60,12 @@ impl Paystack {
 
 impl<'a> Plans<'a> {
     /// Creates a plan that bills `amount` every `interval`.
-    pub fn create(&self, name: impl Into<String>, amount: Amount, interval: Interval) -> Create<'a> {
+    pub fn create(
+        &self,
+        name: impl Into<String>,
+        amount: Amount,
+        interval: Interval,
+    ) -> Create<'a> {
         Create::new(self.ps, name.into(), amount, interval)
     }
 

@@ -95,7 +95,11 @@ impl<'a> Splits<'a> {
     }
 
     /// Removes a subaccount from a split.
-    pub fn remove_subaccount(&self, id: u64, subaccount: impl Into<String>) -> RemoveSubaccount<'a> {
+    pub fn remove_subaccount(
+        &self,
+        id: u64,
+        subaccount: impl Into<String>,
+    ) -> RemoveSubaccount<'a> {
         RemoveSubaccount::new(self.ps, id, subaccount.into())
     }
 }

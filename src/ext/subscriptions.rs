@@ -197,7 +197,9 @@ impl Disable<'_> {
             code: self.code,
             token: self.token,
         };
-        self.ps.send(self.ps.api().subscription_disable(&body)).await
+        self.ps
+            .send(self.ps.api().subscription_disable(&body))
+            .await
     }
 }
 

@@ -81,7 +81,10 @@ async fn apple_pay_list_domain_sends_cursor_and_decodes_names() {
         .unwrap();
     assert_eq!(
         r.data.domain_names,
-        Some(vec!["shop.example.org".to_string(), "pay.example.org".to_string()])
+        Some(vec![
+            "shop.example.org".to_string(),
+            "pay.example.org".to_string()
+        ])
     );
     let meta = r.meta.unwrap();
     assert_eq!(meta.next, None);

@@ -1,7 +1,9 @@
 //! Plans: every operation's request and decoded response.
 
 use paystack::types::{SubscriptionCustomerRef, SubscriptionPlanRef};
-use paystack::{Amount, Currency, Domain, Error, Id, Interval, SubscriptionStatus, ValidationError};
+use paystack::{
+    Amount, Currency, Domain, Error, Id, Interval, SubscriptionStatus, ValidationError,
+};
 use serde_json::json;
 use wiremock::matchers::{body_json, header, method, path, query_param, query_param_is_missing};
 use wiremock::Mock;
@@ -30,7 +32,11 @@ async fn plan_create_sends_body_and_decodes_plan() {
 
     let r = ps
         .plans()
-        .create("Gold tier", Amount::from_major("7500").unwrap(), Interval::Monthly)
+        .create(
+            "Gold tier",
+            Amount::from_major("7500").unwrap(),
+            Interval::Monthly,
+        )
         .currency(Currency::NGN)
         .send_sms(false)
         .invoice_limit(12)
@@ -116,7 +122,11 @@ async fn plan_list_sends_filters_and_decodes_page() {
         .unwrap();
     assert_eq!(r.data.len(), 2);
     let gold = &r.data[0];
-    assert_eq!(gold.active_subscriptions.map(|a| a.get()), Some(3), "string count");
+    assert_eq!(
+        gold.active_subscriptions.map(|a| a.get()),
+        Some(3),
+        "string count"
+    );
     assert_eq!(
         gold.total_subscriptions_revenue.map(Amount::subunits),
         Some(3_000_000),
@@ -126,7 +136,11 @@ async fn plan_list_sends_filters_and_decodes_page() {
     let veg = &r.data[1];
     assert_eq!(veg.interval, Some(Interval::Unknown("fortnightly".into())));
     assert_eq!(veg.description, None);
-    assert_eq!(veg.send_invoices.map(|f| f.get()), Some(false), "0 reads as false");
+    assert_eq!(
+        veg.send_invoices.map(|f| f.get()),
+        Some(false),
+        "0 reads as false"
+    );
     assert_eq!(veg.send_sms.map(|f| f.get()), Some(true), "1 reads as true");
     assert_eq!(veg.pages, None, "missing pages");
     assert_eq!(veg.subscribers_count, None, "missing count");
@@ -150,7 +164,11 @@ async fn plan_fetch_decodes_subscriptions_and_pages() {
         .await
         .unwrap();
     let p = r.data;
-    assert_eq!(p.amount.map(Amount::subunits), Some(750_000), "string amount");
+    assert_eq!(
+        p.amount.map(Amount::subunits),
+        Some(750_000),
+        "string amount"
+    );
     assert_eq!(p.invoice_limit.map(|l| l.get()), Some(0), "string limit");
     assert_eq!(p.send_sms.map(|f| f.get()), Some(false));
     assert_eq!(p.active_subscriptions_count, None, "null count");
@@ -163,7 +181,10 @@ async fn plan_fetch_decodes_subscriptions_and_pages() {
         Some(SubscriptionCustomerRef::Id(Id::Num(90_877_001))),
         "customer as a bare id"
     );
-    assert_eq!(subs[0].plan, Some(SubscriptionPlanRef::Id(Id::Num(662_104))));
+    assert_eq!(
+        subs[0].plan,
+        Some(SubscriptionPlanRef::Id(Id::Num(662_104)))
+    );
     let pages = p.pages.unwrap();
     assert_eq!(pages[0].slug.as_deref(), Some("gold-tier-signup"));
     assert_eq!(pages[0].amount, None);

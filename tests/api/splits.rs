@@ -61,12 +61,19 @@ async fn split_create_sends_body_and_decodes_split() {
     assert_eq!(s.bearer_type, Some(Bearer::Subaccount));
     assert_eq!(s.bearer_subaccount, Some(Id::Num(7_712_034)));
     assert_eq!(s.domain, Some(Domain::Test));
-    assert_eq!(s.is_dynamic.map(|d| d.get()), Some(false), "0 reads as false");
+    assert_eq!(
+        s.is_dynamic.map(|d| d.get()),
+        Some(false),
+        "0 reads as false"
+    );
     assert_eq!(s.total_subaccounts.map(|t| t.get()), Some(2));
     let members = s.subaccounts.unwrap();
     assert_eq!(members[0].share.map(|x| x.get()), Some(30), "string share");
     let first = members[0].subaccount.as_ref().unwrap();
-    assert_eq!(first.subaccount_code.as_deref(), Some("ACCT_k0b0cr4ft5ltd9x"));
+    assert_eq!(
+        first.subaccount_code.as_deref(),
+        Some("ACCT_k0b0cr4ft5ltd9x")
+    );
     assert_eq!(first.description, None);
     assert_eq!(members[1].share.map(|x| x.get()), Some(20));
 }
@@ -106,7 +113,10 @@ async fn split_create_rejects_bad_input_before_sending() {
         .await;
     assert!(matches!(
         err,
-        Err(Error::Validation(ValidationError::Invalid { field: "share", .. }))
+        Err(Error::Validation(ValidationError::Invalid {
+            field: "share",
+            ..
+        }))
     ));
     let err = splits
         .create(
@@ -150,7 +160,9 @@ async fn split_create_rejects_bad_input_before_sending() {
         .await;
     assert!(matches!(
         err,
-        Err(Error::Validation(ValidationError::Empty("bearer_subaccount")))
+        Err(Error::Validation(ValidationError::Empty(
+            "bearer_subaccount"
+        )))
     ));
     assert_no_requests(&server).await;
 }
@@ -219,11 +231,18 @@ async fn split_list_sends_filters_and_decodes_unknown_values() {
     assert_eq!(r.data[0].type_, Some(SplitType::Flat));
     assert_eq!(r.data[0].bearer_type, Some(Bearer::AllProportional));
     assert_eq!(r.data[0].bearer_subaccount, None);
-    assert_eq!(r.data[0].active.map(|a| a.get()), Some(true), "1 reads as true");
+    assert_eq!(
+        r.data[0].active.map(|a| a.get()),
+        Some(true),
+        "1 reads as true"
+    );
     assert_eq!(r.data[0].total_subaccounts.map(|t| t.get()), Some(0));
     assert_eq!(r.data[0].subaccounts.as_ref().map(Vec::len), Some(0));
     assert_eq!(r.data[1].type_, Some(SplitType::Unknown("tiered".into())));
-    assert_eq!(r.data[1].bearer_type, Some(Bearer::Unknown("platform".into())));
+    assert_eq!(
+        r.data[1].bearer_type,
+        Some(Bearer::Unknown("platform".into()))
+    );
     assert_eq!(r.data[1].subaccounts, None, "null array");
     assert_eq!(r.data[1].currency, Some(Currency::GHS));
     assert_eq!(r.meta.unwrap().total.map(|t| t.get()), Some(2));
@@ -242,7 +261,10 @@ async fn split_fetch_uses_numeric_id() {
     let r = ps.splits().fetch(3_309_151).send().await.unwrap();
     assert_eq!(r.message, "Split found");
     assert_eq!(r.data.name.as_deref(), Some("Market stall partners"));
-    assert_eq!(r.data.created_at.as_deref(), Some("2026-02-12T10:00:00.000Z"));
+    assert_eq!(
+        r.data.created_at.as_deref(),
+        Some("2026-02-12T10:00:00.000Z")
+    );
 }
 
 #[tokio::test]
@@ -251,7 +273,10 @@ async fn split_fetch_rejects_ids_beyond_i64() {
     let err = ps.splits().fetch(u64::MAX).send().await;
     assert!(matches!(
         err,
-        Err(Error::Validation(ValidationError::Invalid { field: "id", .. }))
+        Err(Error::Validation(ValidationError::Invalid {
+            field: "id",
+            ..
+        }))
     ));
     assert_no_requests(&server).await;
 }
@@ -294,7 +319,9 @@ async fn split_update_rejects_blank_values_before_sending() {
     let err = ps.splits().update(1).bearer_subaccount("").send().await;
     assert!(matches!(
         err,
-        Err(Error::Validation(ValidationError::Empty("bearer_subaccount")))
+        Err(Error::Validation(ValidationError::Empty(
+            "bearer_subaccount"
+        )))
     ));
     assert_no_requests(&server).await;
 }
@@ -305,7 +332,9 @@ async fn split_add_subaccount_sends_share() {
     Mock::given(method("POST"))
         .and(path("/split/3309151/subaccount/add"))
         .and(header("authorization", BEARER))
-        .and(body_json(json!({"subaccount": "ACCT_b4k3ry0ne2x3c", "share": 20})))
+        .and(body_json(
+            json!({"subaccount": "ACCT_b4k3ry0ne2x3c", "share": 20}),
+        ))
         .respond_with(ok("split/split.json"))
         .expect(1)
         .mount(&server)
@@ -330,7 +359,10 @@ async fn split_add_subaccount_rejects_bad_input_before_sending() {
     let err = ps.splits().add_subaccount(1, "ACCT_a", -5).send().await;
     assert!(matches!(
         err,
-        Err(Error::Validation(ValidationError::Invalid { field: "share", .. }))
+        Err(Error::Validation(ValidationError::Invalid {
+            field: "share",
+            ..
+        }))
     ));
     assert_no_requests(&server).await;
 }

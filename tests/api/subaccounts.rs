@@ -23,7 +23,9 @@ async fn subaccount_create_sends_body_and_decodes_201() {
             "primary_contact_email": "owner@kobocrafts.example",
             "metadata": {"region": "north"}
         })))
-        .respond_with(ResponseTemplate::new(201).set_body_json(fixture("subaccount/subaccount.json")))
+        .respond_with(
+            ResponseTemplate::new(201).set_body_json(fixture("subaccount/subaccount.json")),
+        )
         .expect(1)
         .mount(&server)
         .await;
@@ -120,10 +122,18 @@ async fn subaccount_list_sends_filters_and_decodes_quirks() {
         .await
         .unwrap();
     assert_eq!(r.data.len(), 3);
-    assert_eq!(r.data[0].active.map(|a| a.get()), Some(true), "1 reads as true");
+    assert_eq!(
+        r.data[0].active.map(|a| a.get()),
+        Some(true),
+        "1 reads as true"
+    );
     assert_eq!(r.data[0].bank_id, Some(Id::Num(21)));
     assert_eq!(r.data[0].metadata, Some(json!({"region": "north"})));
-    assert_eq!(r.data[1].active.map(|a| a.get()), Some(false), "0 reads as false");
+    assert_eq!(
+        r.data[1].active.map(|a| a.get()),
+        Some(false),
+        "0 reads as false"
+    );
     assert_eq!(r.data[1].percentage_charge, Some(20.0));
     match r.data[1].bank.as_ref().unwrap() {
         SubaccountBankRef::SubaccountBank(bank) => {
@@ -227,7 +237,12 @@ async fn subaccount_update_rejects_bad_input_before_sending() {
         err,
         Err(Error::Validation(ValidationError::Email(_)))
     ));
-    let err = ps.subaccounts().update("ACCT_x").account_number("").send().await;
+    let err = ps
+        .subaccounts()
+        .update("ACCT_x")
+        .account_number("")
+        .send()
+        .await;
     assert!(matches!(
         err,
         Err(Error::Validation(ValidationError::Empty("account_number")))

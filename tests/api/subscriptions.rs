@@ -1,10 +1,8 @@
 //! Subscriptions: every operation's request and decoded response.
 
-use paystack::types::{
-    SubscriptionAuthorizationRef, SubscriptionCustomerRef, SubscriptionPlanRef,
-};
-use paystack::{Amount, Channel, Currency, Error, Id, Interval, RiskAction, SubscriptionStatus};
+use paystack::types::{SubscriptionAuthorizationRef, SubscriptionCustomerRef, SubscriptionPlanRef};
 use paystack::ValidationError;
+use paystack::{Amount, Channel, Currency, Error, Id, Interval, RiskAction, SubscriptionStatus};
 use serde_json::json;
 use wiremock::matchers::{body_json, header, method, path, query_param, query_param_is_missing};
 use wiremock::Mock;
@@ -135,7 +133,11 @@ async fn subscription_list_sends_filters_and_decodes_expanded_records() {
     assert_eq!(r.data.len(), 2);
     let first = &r.data[0];
     assert_eq!(first.status, Some(SubscriptionStatus::NonRenewing));
-    assert_eq!(first.amount.map(Amount::subunits), Some(750_000), "string amount");
+    assert_eq!(
+        first.amount.map(Amount::subunits),
+        Some(750_000),
+        "string amount"
+    );
     assert_eq!(first.next_payment_date, None);
     assert_eq!(first.most_recent_invoice, None);
     match first.plan.as_ref().unwrap() {
@@ -194,14 +196,22 @@ async fn subscription_fetch_decodes_every_documented_field() {
     let s = r.data;
     assert_eq!(s.status, Some(SubscriptionStatus::Attention));
     assert_eq!(s.start.map(|t| t.get()), Some(1_771_588_800), "string time");
-    assert_eq!(s.easy_cron_id.map(|e| e.get()), Some(40_213_355), "numeric string");
+    assert_eq!(
+        s.easy_cron_id.map(|e| e.get()),
+        Some(40_213_355),
+        "numeric string"
+    );
     assert_eq!(s.open_invoice.as_deref(), Some("INV_0p3n1nv01c3aa"));
     assert_eq!(s.payments_count.map(|p| p.get()), Some(1));
     assert_eq!(s.metadata, Some(json!("")));
     assert_eq!(s.updated_at.as_deref(), Some("2026-03-20T06:00:00.000Z"));
     let invoices = s.invoices.unwrap();
     assert_eq!(invoices[0].amount.map(Amount::subunits), Some(750_000));
-    assert_eq!(invoices[0].paid.map(|p| p.get()), Some(true), "1 reads as true");
+    assert_eq!(
+        invoices[0].paid.map(|p| p.get()),
+        Some(true),
+        "1 reads as true"
+    );
     assert_eq!(invoices[0].status.as_deref(), Some("success"));
     assert_eq!(s.invoices_history, Some(vec![]));
     let recent = s.most_recent_invoice.unwrap();
@@ -249,7 +259,9 @@ async fn subscription_disable_sends_code_and_token() {
     Mock::given(method("POST"))
         .and(path("/subscription/disable"))
         .and(header("authorization", BEARER))
-        .and(body_json(json!({"code": "SUB_a1s2d3f4g5h6j7k", "token": "tok9x8c7v6b5"})))
+        .and(body_json(
+            json!({"code": "SUB_a1s2d3f4g5h6j7k", "token": "tok9x8c7v6b5"}),
+        ))
         .respond_with(ok("subscription/disabled.json"))
         .expect(1)
         .mount(&server)
@@ -285,7 +297,9 @@ async fn subscription_enable_sends_code_and_token() {
     Mock::given(method("POST"))
         .and(path("/subscription/enable"))
         .and(header("authorization", BEARER))
-        .and(body_json(json!({"code": "SUB_a1s2d3f4g5h6j7k", "token": "tok9x8c7v6b5"})))
+        .and(body_json(
+            json!({"code": "SUB_a1s2d3f4g5h6j7k", "token": "tok9x8c7v6b5"}),
+        ))
         .respond_with(ok("subscription/enabled.json"))
         .expect(1)
         .mount(&server)
