@@ -55,5 +55,8 @@ pub use customers::{AuthorizationChannel, IdentificationType};
 pub use direct_debit::MandateStatus;
 pub use pages::PageType;
 pub use payment_requests::PaymentRequestStatus;
+pub use plans::Interval;
+pub use splits::SplitType;
 pub use storefronts::StorefrontStatus;
+pub use subscriptions::SubscriptionStatus;
 pub use terminals::{TerminalEventAction, TerminalEventType};

@@ -1,1 +1,244 @@
-//! Plan: not wrapped yet.
+//! Plans: a price and a billing interval that subscriptions follow.
+//!
+//! ```no_run
+//! # async fn run(ps: paystack::Paystack) -> paystack::Result<()> {
+//! use paystack::{Amount, Currency, Interval};
+//! let plan = ps
+//!     .plans()
+//!     .create("Gold tier", Amount::from_major("7500")?, Interval::Monthly)
+//!     .currency(Currency::NGN)
+//!     .send()
+//!     .await?;
+//! println!("subscribe customers to {:?}", plan.data.plan_code);
+//! # Ok(()) }
+//! ```
+
+use chrono::{DateTime, Utc};
+
+use super::error::Result;
+use super::validate::{self, check_amount};
+use super::{Amount, Currency, Paystack, Response};
+use crate::generated::types;
+use crate::{envelope, open_enum, request};
+
+envelope!(types::PlanResponse => types::Plan);
+envelope!(types::PlanListResponse => Vec<types::Plan>, meta);
+envelope!(types::PlanUpdateResponse => ());
+
+open_enum! {
+    /// How often a plan bills its subscribers.
+    Interval {
+        /// Every hour.
+        Hourly = "hourly",
+        /// Every day.
+        Daily = "daily",
+        /// Every week.
+        Weekly = "weekly",
+        /// Every month.
+        Monthly = "monthly",
+        /// Every three months.
+        Quarterly = "quarterly",
+        /// Every six months.
+        Biannually = "biannually",
+        /// Every year.
+        Annually = "annually",
+    }
+}
+
+/// The Plans API (`/plan`).
+#[derive(Debug, Clone, Copy)]
+pub struct Plans<'a> {
+    ps: &'a Paystack,
+}
+
+impl Paystack {
+    /// Subscription plans: create, list, fetch and update.
+    pub fn plans(&self) -> Plans<'_> {
+        Plans { ps: self }
+    }
+}
+
+impl<'a> Plans<'a> {
+    /// Creates a plan that bills `amount` every `interval`.
+    pub fn create(
+        &self,
+        name: impl Into<String>,
+        amount: Amount,
+        interval: Interval,
+    ) -> Create<'a> {
+        Create::new(self.ps, name.into(), amount, interval)
+    }
+
+    /// Lists plans, with filters.
+    pub fn list(&self) -> List<'a> {
+        List::new(self.ps)
+    }
+
+    /// Fetches one plan by its numeric id or its code (`PLN_…`).
+    pub fn fetch(&self, id_or_code: impl Into<String>) -> Fetch<'a> {
+        Fetch::new(self.ps, id_or_code.into())
+    }
+
+    /// Changes a plan, found by id or code. Only the fields set are sent.
+    pub fn update(&self, id_or_code: impl Into<String>) -> Update<'a> {
+        Update::new(self.ps, id_or_code.into())
+    }
+}
+
+/// Refuses a negative invoice limit (0 means no limit).
+fn check_invoice_limit(limit: Option<i64>) -> Result<()> {
+    match limit {
+        Some(n) if n < 0 => Err(super::ValidationError::Invalid {
+            field: "invoice_limit",
+            reason: format!("{n} is negative; use 0 for no limit"),
+        }
+        .into()),
+        _ => Ok(()),
+    }
+}
+
+request! {
+    /// Request for [`Plans::create`].
+    Create => plan_create {
+        name: String,
+        amount: Amount,
+        interval: Interval,
+    } {
+        /// What the plan is for.
+        description: String,
+        /// Whether Paystack emails invoices to subscribers (on by default).
+        send_invoices: bool,
+        /// Whether Paystack texts subscribers (on by default).
+        send_sms: bool,
+        /// Currency of the amount; also selects the minimum amount checked before sending.
+        currency: Currency,
+        /// How many times to bill before the subscription ends; 0 for no limit.
+        invoice_limit: i64,
+    }
+}
+
+impl Create<'_> {
+    /// Validates, sends and decodes.
+    pub async fn send(self) -> Result<Response<types::Plan>> {
+        validate::non_empty("name", &self.name)?;
+        check_amount(self.amount, self.currency.as_ref())?;
+        check_invoice_limit(self.invoice_limit)?;
+        let body = types::PlanCreateBody {
+            name: self.name,
+            amount: self.amount,
+            interval: self.interval,
+            description: self.description,
+            send_invoices: self.send_invoices,
+            send_sms: self.send_sms,
+            currency: self.currency,
+            invoice_limit: self.invoice_limit,
+        };
+        self.ps.send(self.ps.api().plan_create(&body)).await
+    }
+}
+
+request! {
+    /// Request for [`Plans::list`].
+    List => plan_list {} {
+        /// Records per page (Paystack's default is 50).
+        per_page: u32,
+        /// Page number, from 1.
+        page: u32,
+        /// Only plans with this interval.
+        interval: Interval,
+        /// Only plans of exactly this amount.
+        amount: Amount,
+        /// Only plans with this status.
+        status: String,
+        /// Only plans created from this time on.
+        from: DateTime<Utc>,
+        /// Only plans created up to this time.
+        to: DateTime<Utc>,
+    }
+}
+
+impl List<'_> {
+    /// Sends and decodes one page.
+    pub async fn send(self) -> Result<Response<Vec<types::Plan>>> {
+        let interval = self.interval.as_ref().map(ToString::to_string);
+        self.ps
+            .send(self.ps.api().plan_list(
+                self.amount.map(Amount::subunits),
+                self.from.as_ref(),
+                interval.as_deref(),
+                self.page.map(i64::from),
+                self.per_page.map(i64::from),
+                self.status.as_deref(),
+                self.to.as_ref(),
+            ))
+            .await
+    }
+}
+
+request! {
+    /// Request for [`Plans::fetch`].
+    Fetch => plan_fetch { id_or_code: String } {}
+}
+
+impl Fetch<'_> {
+    /// Validates, sends and decodes.
+    pub async fn send(self) -> Result<Response<types::Plan>> {
+        validate::non_empty("id_or_code", &self.id_or_code)?;
+        self.ps
+            .send(self.ps.api().plan_fetch(&self.id_or_code))
+            .await
+    }
+}
+
+request! {
+    /// Request for [`Plans::update`].
+    Update => plan_update { id_or_code: String } {
+        /// New name.
+        name: String,
+        /// New amount; checked against the currency's minimum when a currency is set.
+        amount: Amount,
+        /// New billing interval.
+        interval: Interval,
+        /// New description.
+        description: String,
+        /// Whether Paystack emails invoices to subscribers.
+        send_invoices: bool,
+        /// Whether Paystack texts subscribers.
+        send_sms: bool,
+        /// Currency of the amount.
+        currency: Currency,
+        /// How many times to bill; 0 for no limit.
+        invoice_limit: i64,
+        /// Whether running subscriptions move to the new terms as well (Paystack's default
+        /// is yes).
+        update_existing_subscriptions: bool,
+    }
+}
+
+impl Update<'_> {
+    /// Validates, sends and returns Paystack's message.
+    pub async fn send(self) -> Result<Response<()>> {
+        validate::non_empty("id_or_code", &self.id_or_code)?;
+        if let Some(name) = &self.name {
+            validate::non_empty("name", name)?;
+        }
+        if let Some(amount) = self.amount {
+            check_amount(amount, self.currency.as_ref())?;
+        }
+        check_invoice_limit(self.invoice_limit)?;
+        let body = types::PlanUpdateBody {
+            name: self.name,
+            amount: self.amount,
+            interval: self.interval,
+            description: self.description,
+            send_invoices: self.send_invoices,
+            send_sms: self.send_sms,
+            currency: self.currency,
+            invoice_limit: self.invoice_limit,
+            update_existing_subscriptions: self.update_existing_subscriptions,
+        };
+        self.ps
+            .send(self.ps.api().plan_update(&self.id_or_code, &body))
+            .await
+    }
+}

@@ -1,1 +1,326 @@
-//! Split: not wrapped yet.
+//! Splits: saved rules that share each payment between subaccounts.
+//!
+//! ```no_run
+//! # async fn run(ps: paystack::Paystack) -> paystack::Result<()> {
+//! use paystack::{Bearer, Currency, SplitType};
+//! use paystack::types::SplitShare;
+//! let split = ps
+//!     .splits()
+//!     .create(
+//!         "Market stall partners",
+//!         SplitType::Percentage,
+//!         Currency::NGN,
+//!         vec![
+//!             SplitShare { subaccount: "ACCT_stall0001".into(), share: 30 },
+//!             SplitShare { subaccount: "ACCT_stall0002".into(), share: 20 },
+//!         ],
+//!     )
+//!     .bearer_type(Bearer::Account)
+//!     .send()
+//!     .await?;
+//! println!("pay with split code {:?}", split.data.split_code);
+//! # Ok(()) }
+//! ```
+
+use chrono::{DateTime, Utc};
+
+use super::error::Result;
+use super::validate::{self, to_i64};
+use super::{Bearer, Currency, Paystack, Response, ValidationError};
+use crate::generated::types;
+use crate::{envelope, open_enum, request};
+
+envelope!(types::SplitResponse => types::Split);
+envelope!(types::SplitListResponse => Vec<types::Split>, meta);
+envelope!(types::SplitRemoveSubaccountResponse => ());
+
+open_enum! {
+    /// How the shares of a split are counted.
+    SplitType {
+        /// Shares are percentages of the payment.
+        Percentage = "percentage",
+        /// Shares are fixed amounts in the currency's subunit.
+        Flat = "flat",
+    }
+}
+
+/// The Splits API (`/split`).
+#[derive(Debug, Clone, Copy)]
+pub struct Splits<'a> {
+    ps: &'a Paystack,
+}
+
+impl Paystack {
+    /// Payment splits: create, list, fetch, update, and manage their subaccounts.
+    pub fn splits(&self) -> Splits<'_> {
+        Splits { ps: self }
+    }
+}
+
+impl<'a> Splits<'a> {
+    /// Creates a split that shares payments in `currency` between `subaccounts`.
+    pub fn create(
+        &self,
+        name: impl Into<String>,
+        split_type: SplitType,
+        currency: Currency,
+        subaccounts: Vec<types::SplitShare>,
+    ) -> Create<'a> {
+        Create::new(self.ps, name.into(), split_type, currency, subaccounts)
+    }
+
+    /// Lists splits, with filters.
+    pub fn list(&self) -> List<'a> {
+        List::new(self.ps)
+    }
+
+    /// Fetches one split by numeric id.
+    pub fn fetch(&self, id: u64) -> Fetch<'a> {
+        Fetch::new(self.ps, id)
+    }
+
+    /// Changes a split's name, state or fee bearer. Only the fields set are sent.
+    pub fn update(&self, id: u64) -> Update<'a> {
+        Update::new(self.ps, id)
+    }
+
+    /// Adds a subaccount to a split, or changes its share if it is already there.
+    pub fn add_subaccount(
+        &self,
+        id: u64,
+        subaccount: impl Into<String>,
+        share: i64,
+    ) -> AddSubaccount<'a> {
+        AddSubaccount::new(self.ps, id, subaccount.into(), share)
+    }
+
+    /// Removes a subaccount from a split.
+    pub fn remove_subaccount(
+        &self,
+        id: u64,
+        subaccount: impl Into<String>,
+    ) -> RemoveSubaccount<'a> {
+        RemoveSubaccount::new(self.ps, id, subaccount.into())
+    }
+}
+
+/// A share must be positive; a percentage share cannot pass 100.
+fn check_share(share: i64, split_type: Option<&SplitType>) -> Result<(), ValidationError> {
+    if share <= 0 {
+        return Err(ValidationError::Invalid {
+            field: "share",
+            reason: format!("{share} is not positive"),
+        });
+    }
+    if split_type == Some(&SplitType::Percentage) && share > 100 {
+        return Err(ValidationError::Invalid {
+            field: "share",
+            reason: format!("{share} is more than 100 percent"),
+        });
+    }
+    Ok(())
+}
+
+request! {
+    /// Request for [`Splits::create`].
+    Create => split_create {
+        name: String,
+        split_type: SplitType,
+        currency: Currency,
+        subaccounts: Vec<types::SplitShare>,
+    } {
+        /// Who pays Paystack's fee.
+        bearer_type: Bearer,
+        /// Code of the subaccount that pays the fee; required when `bearer_type` is
+        /// [`Bearer::Subaccount`].
+        bearer_subaccount: String,
+    }
+}
+
+impl Create<'_> {
+    /// Validates, sends and decodes.
+    pub async fn send(self) -> Result<Response<types::Split>> {
+        validate::non_empty("name", &self.name)?;
+        if self.subaccounts.is_empty() {
+            return Err(ValidationError::Empty("subaccounts").into());
+        }
+        let mut seen = std::collections::HashSet::new();
+        let mut total: i64 = 0;
+        for s in &self.subaccounts {
+            validate::non_empty("subaccount", &s.subaccount)?;
+            check_share(s.share, Some(&self.split_type))?;
+            if !seen.insert(s.subaccount.as_str()) {
+                return Err(ValidationError::Invalid {
+                    field: "subaccounts",
+                    reason: format!("{} appears more than once", s.subaccount),
+                }
+                .into());
+            }
+            total = total.saturating_add(s.share);
+        }
+        if self.split_type == SplitType::Percentage && total > 100 {
+            return Err(ValidationError::Invalid {
+                field: "subaccounts",
+                reason: format!("the shares add up to {total} percent, more than 100"),
+            }
+            .into());
+        }
+        match (&self.bearer_type, &self.bearer_subaccount) {
+            (Some(Bearer::Subaccount), None) => {
+                return Err(ValidationError::Empty("bearer_subaccount").into())
+            }
+            (_, Some(code)) => validate::non_empty("bearer_subaccount", code)?,
+            _ => {}
+        }
+        let body = types::SplitCreateBody {
+            name: self.name,
+            type_: self.split_type,
+            currency: self.currency,
+            subaccounts: self.subaccounts,
+            bearer_type: self.bearer_type,
+            bearer_subaccount: self.bearer_subaccount,
+        };
+        self.ps.send(self.ps.api().split_create(&body)).await
+    }
+}
+
+request! {
+    /// Request for [`Splits::list`].
+    List => split_list {} {
+        /// Only splits that include this subaccount code.
+        subaccount_code: String,
+        /// Only splits with this name.
+        name: String,
+        /// Only active (`true`) or inactive (`false`) splits.
+        active: bool,
+        /// Field to sort by (Paystack sorts by creation date unless told otherwise).
+        sort_by: String,
+        /// Records per page (Paystack's default is 50).
+        per_page: u32,
+        /// Page number, from 1.
+        page: u32,
+        /// Only splits created from this time on.
+        from: DateTime<Utc>,
+        /// Only splits created up to this time.
+        to: DateTime<Utc>,
+    }
+}
+
+impl List<'_> {
+    /// Sends and decodes one page.
+    pub async fn send(self) -> Result<Response<Vec<types::Split>>> {
+        self.ps
+            .send(self.ps.api().split_list(
+                self.active,
+                self.from.as_ref(),
+                self.name.as_deref(),
+                self.page.map(i64::from),
+                self.per_page.map(i64::from),
+                self.sort_by.as_deref(),
+                self.subaccount_code.as_deref(),
+                self.to.as_ref(),
+            ))
+            .await
+    }
+}
+
+request! {
+    /// Request for [`Splits::fetch`].
+    Fetch => split_fetch { id: u64 } {}
+}
+
+impl Fetch<'_> {
+    /// Sends and decodes.
+    pub async fn send(self) -> Result<Response<types::Split>> {
+        let id = to_i64("id", self.id)?;
+        self.ps.send(self.ps.api().split_fetch(id)).await
+    }
+}
+
+request! {
+    /// Request for [`Splits::update`].
+    Update => split_update { id: u64 } {
+        /// New name.
+        name: String,
+        /// Switch the split on or off.
+        active: bool,
+        /// Who pays Paystack's fee.
+        bearer_type: Bearer,
+        /// Code of the subaccount that pays the fee.
+        bearer_subaccount: String,
+    }
+}
+
+impl Update<'_> {
+    /// Validates, sends and decodes.
+    pub async fn send(self) -> Result<Response<types::Split>> {
+        let id = to_i64("id", self.id)?;
+        if let Some(name) = &self.name {
+            validate::non_empty("name", name)?;
+        }
+        if let Some(code) = &self.bearer_subaccount {
+            validate::non_empty("bearer_subaccount", code)?;
+        }
+        let body = types::SplitUpdateBody {
+            name: self.name,
+            active: self.active,
+            bearer_type: self.bearer_type,
+            bearer_subaccount: self.bearer_subaccount,
+        };
+        self.ps.send(self.ps.api().split_update(id, &body)).await
+    }
+}
+
+request! {
+    /// Request for [`Splits::add_subaccount`].
+    AddSubaccount => split_addSubaccount {
+        id: u64,
+        subaccount: String,
+        share: i64,
+    } {}
+}
+
+impl AddSubaccount<'_> {
+    /// Validates, sends and decodes the split as it now stands.
+    pub async fn send(self) -> Result<Response<types::Split>> {
+        let id = to_i64("id", self.id)?;
+        validate::non_empty("subaccount", &self.subaccount)?;
+        check_share(self.share, None)?;
+        let body = types::SplitAddSubaccountBody {
+            subaccount: self.subaccount,
+            share: self.share,
+        };
+        self.ps
+            .send(self.ps.api().split_add_subaccount(id, &body))
+            .await
+    }
+}
+
+request! {
+    /// Request for [`Splits::remove_subaccount`].
+    RemoveSubaccount => split_removeSubaccount {
+        id: u64,
+        subaccount: String,
+    } {
+        /// The subaccount's current share (listed by Paystack's published spec, not needed).
+        share: i64,
+    }
+}
+
+impl RemoveSubaccount<'_> {
+    /// Validates, sends and returns Paystack's message.
+    pub async fn send(self) -> Result<Response<()>> {
+        let id = to_i64("id", self.id)?;
+        validate::non_empty("subaccount", &self.subaccount)?;
+        if let Some(share) = self.share {
+            check_share(share, None)?;
+        }
+        let body = types::SplitRemoveSubaccountBody {
+            subaccount: self.subaccount,
+            share: self.share,
+        };
+        self.ps
+            .send(self.ps.api().split_remove_subaccount(id, &body))
+            .await
+    }
+}

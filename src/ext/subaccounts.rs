@@ -1,1 +1,242 @@
-//! Subaccount: not wrapped yet.
+//! Subaccounts: partner or vendor bank accounts that receive part of each payment.
+//!
+//! ```no_run
+//! # async fn run(ps: paystack::Paystack) -> paystack::Result<()> {
+//! let sub = ps
+//!     .subaccounts()
+//!     .create("Kobo Crafts Ltd", "044", "0987654321", 12.5)
+//!     .primary_contact_email("owner@kobocrafts.example")
+//!     .send()
+//!     .await?;
+//! println!("split payments with {:?}", sub.data.subaccount_code);
+//! # Ok(()) }
+//! ```
+
+use chrono::{DateTime, Utc};
+
+use super::error::Result;
+use super::validate;
+use super::{Paystack, Response, ValidationError};
+use crate::generated::types;
+use crate::{envelope, request};
+
+envelope!(types::SubaccountResponse => types::Subaccount);
+envelope!(types::SubaccountListResponse => Vec<types::Subaccount>, meta);
+
+/// The Subaccounts API (`/subaccount`).
+#[derive(Debug, Clone, Copy)]
+pub struct Subaccounts<'a> {
+    ps: &'a Paystack,
+}
+
+impl Paystack {
+    /// Subaccounts: create, list, fetch and update.
+    pub fn subaccounts(&self) -> Subaccounts<'_> {
+        Subaccounts { ps: self }
+    }
+}
+
+impl<'a> Subaccounts<'a> {
+    /// Creates a subaccount that settles into `account_number` at the bank with code
+    /// `settlement_bank`. `percentage_charge` is the percentage of each payment that the main
+    /// account keeps (0 to 100, fractions allowed).
+    pub fn create(
+        &self,
+        business_name: impl Into<String>,
+        settlement_bank: impl Into<String>,
+        account_number: impl Into<String>,
+        percentage_charge: f64,
+    ) -> Create<'a> {
+        Create::new(
+            self.ps,
+            business_name.into(),
+            settlement_bank.into(),
+            account_number.into(),
+            percentage_charge,
+        )
+    }
+
+    /// Lists subaccounts.
+    pub fn list(&self) -> List<'a> {
+        List::new(self.ps)
+    }
+
+    /// Fetches one subaccount by numeric id or code (`ACCT_…`).
+    pub fn fetch(&self, id_or_code: impl Into<String>) -> Fetch<'a> {
+        Fetch::new(self.ps, id_or_code.into())
+    }
+
+    /// Changes a subaccount, found by id or code. Only the fields set are sent.
+    pub fn update(&self, id_or_code: impl Into<String>) -> Update<'a> {
+        Update::new(self.ps, id_or_code.into())
+    }
+}
+
+/// A percentage must be a real number from 0 to 100.
+fn check_percentage(value: f64) -> Result<(), ValidationError> {
+    if !value.is_finite() || !(0.0..=100.0).contains(&value) {
+        return Err(ValidationError::Invalid {
+            field: "percentage_charge",
+            reason: format!("{value} is not a percentage from 0 to 100"),
+        });
+    }
+    Ok(())
+}
+
+request! {
+    /// Request for [`Subaccounts::create`].
+    Create => subaccount_create {
+        business_name: String,
+        settlement_bank: String,
+        account_number: String,
+        percentage_charge: f64,
+    } {
+        /// What the subaccount is for.
+        description: String,
+        /// Email of the subaccount's contact person.
+        primary_contact_email: String,
+        /// Name of the subaccount's contact person.
+        primary_contact_name: String,
+        /// Phone number of the subaccount's contact person.
+        primary_contact_phone: String,
+        /// Your own data, kept with the subaccount.
+        metadata: serde_json::Value,
+    }
+}
+
+impl Create<'_> {
+    /// Validates, sends and decodes.
+    pub async fn send(self) -> Result<Response<types::Subaccount>> {
+        validate::non_empty("business_name", &self.business_name)?;
+        validate::non_empty("settlement_bank", &self.settlement_bank)?;
+        validate::non_empty("account_number", &self.account_number)?;
+        check_percentage(self.percentage_charge)?;
+        if let Some(email) = &self.primary_contact_email {
+            validate::email(email)?;
+        }
+        let body = types::SubaccountCreateBody {
+            business_name: self.business_name,
+            settlement_bank: self.settlement_bank,
+            account_number: self.account_number,
+            percentage_charge: self.percentage_charge,
+            description: self.description,
+            primary_contact_email: self.primary_contact_email,
+            primary_contact_name: self.primary_contact_name,
+            primary_contact_phone: self.primary_contact_phone,
+            metadata: self.metadata,
+        };
+        self.ps.send(self.ps.api().subaccount_create(&body)).await
+    }
+}
+
+request! {
+    /// Request for [`Subaccounts::list`].
+    List => subaccount_list {} {
+        /// Records per page (Paystack's default is 50).
+        per_page: u32,
+        /// Page number, from 1.
+        page: u32,
+        /// Only active (`true`) or inactive (`false`) subaccounts.
+        active: bool,
+        /// Only subaccounts created from this time on.
+        from: DateTime<Utc>,
+        /// Only subaccounts created up to this time.
+        to: DateTime<Utc>,
+    }
+}
+
+impl List<'_> {
+    /// Sends and decodes one page.
+    pub async fn send(self) -> Result<Response<Vec<types::Subaccount>>> {
+        self.ps
+            .send(self.ps.api().subaccount_list(
+                self.active,
+                self.from.as_ref(),
+                self.page.map(i64::from),
+                self.per_page.map(i64::from),
+                self.to.as_ref(),
+            ))
+            .await
+    }
+}
+
+request! {
+    /// Request for [`Subaccounts::fetch`].
+    Fetch => subaccount_fetch { id_or_code: String } {}
+}
+
+impl Fetch<'_> {
+    /// Validates, sends and decodes.
+    pub async fn send(self) -> Result<Response<types::Subaccount>> {
+        validate::non_empty("id_or_code", &self.id_or_code)?;
+        self.ps
+            .send(self.ps.api().subaccount_fetch(&self.id_or_code))
+            .await
+    }
+}
+
+request! {
+    /// Request for [`Subaccounts::update`].
+    Update => subaccount_update { id_or_code: String } {
+        /// New business name.
+        business_name: String,
+        /// New settlement bank code.
+        settlement_bank: String,
+        /// New settlement account number.
+        account_number: String,
+        /// Switch the subaccount on or off.
+        active: bool,
+        /// New percentage kept by the main account (0 to 100).
+        percentage_charge: f64,
+        /// New description.
+        description: String,
+        /// New contact email.
+        primary_contact_email: String,
+        /// New contact name.
+        primary_contact_name: String,
+        /// New contact phone number.
+        primary_contact_phone: String,
+        /// When the subaccount is paid out: `auto`, `weekly`, `monthly` or `manual`.
+        settlement_schedule: String,
+        /// Your own data, kept with the subaccount.
+        metadata: serde_json::Value,
+    }
+}
+
+impl Update<'_> {
+    /// Validates, sends and decodes.
+    pub async fn send(self) -> Result<Response<types::Subaccount>> {
+        validate::non_empty("id_or_code", &self.id_or_code)?;
+        if let Some(p) = self.percentage_charge {
+            check_percentage(p)?;
+        }
+        if let Some(email) = &self.primary_contact_email {
+            validate::email(email)?;
+        }
+        for (field, value) in [
+            ("business_name", &self.business_name),
+            ("settlement_bank", &self.settlement_bank),
+            ("account_number", &self.account_number),
+        ] {
+            if let Some(v) = value {
+                validate::non_empty(field, v)?;
+            }
+        }
+        let body = types::SubaccountUpdateBody {
+            business_name: self.business_name,
+            settlement_bank: self.settlement_bank,
+            account_number: self.account_number,
+            active: self.active,
+            percentage_charge: self.percentage_charge,
+            description: self.description,
+            primary_contact_email: self.primary_contact_email,
+            primary_contact_name: self.primary_contact_name,
+            primary_contact_phone: self.primary_contact_phone,
+            settlement_schedule: self.settlement_schedule,
+            metadata: self.metadata,
+        };
+        self.ps
+            .send(self.ps.api().subaccount_update(&self.id_or_code, &body))
+            .await
+    }
+}

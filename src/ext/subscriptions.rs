@@ -1,1 +1,252 @@
-//! Subscription: not wrapped yet.
+//! Subscriptions: customers billed on a plan's schedule.
+//!
+//! ```no_run
+//! # async fn run(ps: paystack::Paystack) -> paystack::Result<()> {
+//! let sub = ps
+//!     .subscriptions()
+//!     .create("CUS_q1w2e3r4t5y6u7i", "PLN_z9x8c7v6b5n4m3l")
+//!     .send()
+//!     .await?;
+//! let code = sub.data.subscription_code.unwrap_or_default();
+//! let link = ps.subscriptions().manage_link(code).send().await?;
+//! println!("send the customer to {:?}", link.data.link);
+//! # Ok(()) }
+//! ```
+//!
+//! A subscription's `customer`, `plan` and `authorization` come back as bare ids on create and
+//! as full records on fetch and list; [`types::SubscriptionCustomerRef`] and its siblings hold
+//! either.
+
+use chrono::{DateTime, Utc};
+
+use super::error::Result;
+use super::validate::{self, to_i64};
+use super::{Paystack, Response};
+use crate::generated::types;
+use crate::{envelope, open_enum, request};
+
+envelope!(types::SubscriptionResponse => types::Subscription);
+envelope!(types::SubscriptionListResponse => Vec<types::Subscription>, meta);
+envelope!(types::SubscriptionToggleResponse => ());
+envelope!(types::SubscriptionManageLinkResponse => types::SubscriptionManageLinkResponseData);
+envelope!(types::SubscriptionManageEmailResponse => ());
+
+open_enum! {
+    /// Where a subscription stands.
+    SubscriptionStatus {
+        /// Billing as scheduled.
+        Active = "active",
+        /// Will not bill again; ends after the current period.
+        NonRenewing = "non-renewing",
+        /// The last charge failed; the card may need updating.
+        Attention = "attention",
+        /// Every scheduled invoice has been billed.
+        Completed = "completed",
+        /// Stopped.
+        Cancelled = "cancelled",
+    }
+}
+
+/// The Subscriptions API (`/subscription`).
+#[derive(Debug, Clone, Copy)]
+pub struct Subscriptions<'a> {
+    ps: &'a Paystack,
+}
+
+impl Paystack {
+    /// Subscriptions: create, list, fetch, enable, disable and card-update links.
+    pub fn subscriptions(&self) -> Subscriptions<'_> {
+        Subscriptions { ps: self }
+    }
+}
+
+impl<'a> Subscriptions<'a> {
+    /// Subscribes a customer (email address or `CUS_…` code) to a plan (`PLN_…` code).
+    /// The customer needs a reusable authorization from an earlier payment.
+    pub fn create(&self, customer: impl Into<String>, plan: impl Into<String>) -> Create<'a> {
+        Create::new(self.ps, customer.into(), plan.into())
+    }
+
+    /// Lists subscriptions, with filters.
+    pub fn list(&self) -> List<'a> {
+        List::new(self.ps)
+    }
+
+    /// Fetches one subscription by numeric id or code (`SUB_…`).
+    pub fn fetch(&self, id_or_code: impl Into<String>) -> Fetch<'a> {
+        Fetch::new(self.ps, id_or_code.into())
+    }
+
+    /// Stops a subscription. `token` is its `email_token`.
+    pub fn disable(&self, code: impl Into<String>, token: impl Into<String>) -> Disable<'a> {
+        Disable::new(self.ps, code.into(), token.into())
+    }
+
+    /// Restarts a disabled subscription. `token` is its `email_token`.
+    pub fn enable(&self, code: impl Into<String>, token: impl Into<String>) -> Enable<'a> {
+        Enable::new(self.ps, code.into(), token.into())
+    }
+
+    /// Makes a link where the customer can change the card a subscription bills.
+    pub fn manage_link(&self, code: impl Into<String>) -> ManageLink<'a> {
+        ManageLink::new(self.ps, code.into())
+    }
+
+    /// Emails the customer a link to change the card a subscription bills.
+    pub fn manage_email(&self, code: impl Into<String>) -> ManageEmail<'a> {
+        ManageEmail::new(self.ps, code.into())
+    }
+}
+
+request! {
+    /// Request for [`Subscriptions::create`].
+    Create => subscription_create {
+        customer: String,
+        plan: String,
+    } {
+        /// Authorization code to bill, when the customer has several (the latest by default).
+        authorization: String,
+        /// When to bill first (defaults to now).
+        start_date: DateTime<Utc>,
+    }
+}
+
+impl Create<'_> {
+    /// Validates, sends and decodes. `customer`, `plan` and `authorization` come back as ids.
+    pub async fn send(self) -> Result<Response<types::Subscription>> {
+        validate::non_empty("customer", &self.customer)?;
+        if self.customer.contains('@') {
+            validate::email(&self.customer)?;
+        }
+        validate::non_empty("plan", &self.plan)?;
+        if let Some(auth) = &self.authorization {
+            validate::non_empty("authorization", auth)?;
+        }
+        let body = types::SubscriptionCreateBody {
+            customer: self.customer,
+            plan: self.plan,
+            authorization: self.authorization,
+            start_date: self.start_date,
+        };
+        self.ps.send(self.ps.api().subscription_create(&body)).await
+    }
+}
+
+request! {
+    /// Request for [`Subscriptions::list`].
+    List => subscription_list {} {
+        /// Records per page (Paystack's default is 50).
+        per_page: u32,
+        /// Page number, from 1.
+        page: u32,
+        /// Only subscriptions to this plan (numeric plan id).
+        plan: u64,
+        /// Only this customer's subscriptions (numeric customer id).
+        customer: u64,
+        /// Only subscriptions created from this time on.
+        from: DateTime<Utc>,
+        /// Only subscriptions created up to this time.
+        to: DateTime<Utc>,
+    }
+}
+
+impl List<'_> {
+    /// Sends and decodes one page.
+    pub async fn send(self) -> Result<Response<Vec<types::Subscription>>> {
+        let plan = self.plan.map(|v| to_i64("plan", v)).transpose()?;
+        let customer = self.customer.map(|v| to_i64("customer", v)).transpose()?;
+        self.ps
+            .send(self.ps.api().subscription_list(
+                customer,
+                self.from.as_ref(),
+                self.page.map(i64::from),
+                self.per_page.map(i64::from),
+                plan,
+                self.to.as_ref(),
+            ))
+            .await
+    }
+}
+
+request! {
+    /// Request for [`Subscriptions::fetch`].
+    Fetch => subscription_fetch { id_or_code: String } {}
+}
+
+impl Fetch<'_> {
+    /// Validates, sends and decodes.
+    pub async fn send(self) -> Result<Response<types::Subscription>> {
+        validate::non_empty("id_or_code", &self.id_or_code)?;
+        self.ps
+            .send(self.ps.api().subscription_fetch(&self.id_or_code))
+            .await
+    }
+}
+
+request! {
+    /// Request for [`Subscriptions::disable`].
+    Disable => subscription_disable { code: String, token: String } {}
+}
+
+impl Disable<'_> {
+    /// Validates, sends and returns Paystack's message.
+    pub async fn send(self) -> Result<Response<()>> {
+        validate::non_empty("code", &self.code)?;
+        validate::non_empty("token", &self.token)?;
+        let body = types::SubscriptionToggleBody {
+            code: self.code,
+            token: self.token,
+        };
+        self.ps
+            .send(self.ps.api().subscription_disable(&body))
+            .await
+    }
+}
+
+request! {
+    /// Request for [`Subscriptions::enable`].
+    Enable => subscription_enable { code: String, token: String } {}
+}
+
+impl Enable<'_> {
+    /// Validates, sends and returns Paystack's message.
+    pub async fn send(self) -> Result<Response<()>> {
+        validate::non_empty("code", &self.code)?;
+        validate::non_empty("token", &self.token)?;
+        let body = types::SubscriptionToggleBody {
+            code: self.code,
+            token: self.token,
+        };
+        self.ps.send(self.ps.api().subscription_enable(&body)).await
+    }
+}
+
+request! {
+    /// Request for [`Subscriptions::manage_link`].
+    ManageLink => subscription_manageLink { code: String } {}
+}
+
+impl ManageLink<'_> {
+    /// Validates, sends and decodes the link.
+    pub async fn send(self) -> Result<Response<types::SubscriptionManageLinkResponseData>> {
+        validate::non_empty("code", &self.code)?;
+        self.ps
+            .send(self.ps.api().subscription_manage_link(&self.code))
+            .await
+    }
+}
+
+request! {
+    /// Request for [`Subscriptions::manage_email`].
+    ManageEmail => subscription_manageEmail { code: String } {}
+}
+
+impl ManageEmail<'_> {
+    /// Validates, sends and returns Paystack's message.
+    pub async fn send(self) -> Result<Response<()>> {
+        validate::non_empty("code", &self.code)?;
+        self.ps
+            .send(self.ps.api().subscription_manage_email(&self.code))
+            .await
+    }
+}

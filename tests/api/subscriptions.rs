@@ -1,1 +1,385 @@
-//! Subscription: tests arrive with the wrappers.
+//! Subscriptions: every operation's request and decoded response.
+
+use paystack::types::{SubscriptionAuthorizationRef, SubscriptionCustomerRef, SubscriptionPlanRef};
+use paystack::ValidationError;
+use paystack::{Amount, Channel, Currency, Error, Id, Interval, RiskAction, SubscriptionStatus};
+use serde_json::json;
+use wiremock::matchers::{body_json, header, method, path, query_param, query_param_is_missing};
+use wiremock::Mock;
+
+use crate::common::{assert_no_requests, ok, setup, BEARER};
+
+#[tokio::test]
+async fn subscription_create_sends_body_and_decodes_ids() {
+    let (server, ps) = setup().await;
+    Mock::given(method("POST"))
+        .and(path("/subscription"))
+        .and(header("authorization", BEARER))
+        .and(header("content-type", "application/json"))
+        .and(body_json(json!({
+            "customer": "CUS_q1w2e3r4t5y6u7i",
+            "plan": "PLN_g0ldt13r7q2w3e4",
+            "authorization": "AUTH_z1x2c3v4b5",
+            "start_date": "2026-04-01T09:00:00Z"
+        })))
+        .respond_with(ok("subscription/create.json"))
+        .expect(1)
+        .mount(&server)
+        .await;
+
+    let start: chrono::DateTime<chrono::Utc> = "2026-04-01T09:00:00Z".parse().unwrap();
+    let r = ps
+        .subscriptions()
+        .create("CUS_q1w2e3r4t5y6u7i", "PLN_g0ldt13r7q2w3e4")
+        .authorization("AUTH_z1x2c3v4b5")
+        .start_date(start)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.message, "Subscription set up");
+    let s = r.data;
+    assert_eq!(s.subscription_code.as_deref(), Some("SUB_a1s2d3f4g5h6j7k"));
+    assert_eq!(s.email_token.as_deref(), Some("tok9x8c7v6b5"));
+    assert_eq!(s.status, Some(SubscriptionStatus::Active));
+    assert_eq!(
+        s.customer,
+        Some(SubscriptionCustomerRef::Id(Id::Num(90_877_001)))
+    );
+    assert_eq!(s.plan, Some(SubscriptionPlanRef::Id(Id::Num(662_104))));
+    assert_eq!(
+        s.authorization,
+        Some(SubscriptionAuthorizationRef::Id(Id::Num(551_230_987)))
+    );
+    assert_eq!(s.easy_cron_id, None);
+    assert_eq!(s.open_invoice, None);
+    assert_eq!(s.cancelled_at, None);
+    assert_eq!(s.start.map(|t| t.get()), Some(1_771_588_800));
+    assert_eq!(s.metadata, Some(json!({})));
+}
+
+#[tokio::test]
+async fn subscription_create_rejects_bad_input_before_sending() {
+    let (server, ps) = setup().await;
+    let subs = ps.subscriptions();
+    let err = subs.create("", "PLN_x").send().await;
+    assert!(matches!(
+        err,
+        Err(Error::Validation(ValidationError::Empty("customer")))
+    ));
+    let err = subs.create("chidi@", "PLN_x").send().await;
+    assert!(matches!(
+        err,
+        Err(Error::Validation(ValidationError::Email(_)))
+    ));
+    let err = subs.create("CUS_x", " ").send().await;
+    assert!(matches!(
+        err,
+        Err(Error::Validation(ValidationError::Empty("plan")))
+    ));
+    let err = subs.create("CUS_x", "PLN_x").authorization("").send().await;
+    assert!(matches!(
+        err,
+        Err(Error::Validation(ValidationError::Empty("authorization")))
+    ));
+    assert_no_requests(&server).await;
+}
+
+#[tokio::test]
+async fn subscription_create_accepts_customer_email() {
+    let (server, ps) = setup().await;
+    Mock::given(method("POST"))
+        .and(path("/subscription"))
+        .and(header("authorization", BEARER))
+        .and(body_json(json!({
+            "customer": "chidi.okafor@example.net",
+            "plan": "PLN_g0ldt13r7q2w3e4"
+        })))
+        .respond_with(ok("subscription/create.json"))
+        .expect(1)
+        .mount(&server)
+        .await;
+    ps.subscriptions()
+        .create("chidi.okafor@example.net", "PLN_g0ldt13r7q2w3e4")
+        .send()
+        .await
+        .unwrap();
+}
+
+#[tokio::test]
+async fn subscription_list_sends_filters_and_decodes_expanded_records() {
+    let (server, ps) = setup().await;
+    Mock::given(method("GET"))
+        .and(path("/subscription"))
+        .and(header("authorization", BEARER))
+        .and(query_param("perPage", "10"))
+        .and(query_param("page", "1"))
+        .and(query_param("plan", "662104"))
+        .and(query_param("customer", "90877001"))
+        .and(query_param_is_missing("per_page"))
+        .respond_with(ok("subscription/list.json"))
+        .expect(1)
+        .mount(&server)
+        .await;
+    let r = ps
+        .subscriptions()
+        .list()
+        .per_page(10u32)
+        .page(1u32)
+        .plan(662_104u64)
+        .customer(90_877_001u64)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.data.len(), 2);
+    let first = &r.data[0];
+    assert_eq!(first.status, Some(SubscriptionStatus::NonRenewing));
+    assert_eq!(
+        first.amount.map(Amount::subunits),
+        Some(750_000),
+        "string amount"
+    );
+    assert_eq!(first.next_payment_date, None);
+    assert_eq!(first.most_recent_invoice, None);
+    match first.plan.as_ref().unwrap() {
+        SubscriptionPlanRef::Plan(plan) => {
+            assert_eq!(plan.interval, Some(Interval::Monthly));
+            assert_eq!(plan.currency, Some(Currency::NGN));
+        }
+        other => panic!("expected a plan record, got {other:?}"),
+    }
+    match first.authorization.as_ref().unwrap() {
+        SubscriptionAuthorizationRef::Authorization(auth) => {
+            assert_eq!(auth.exp_month.map(|m| m.get()), Some(7), "numeric month");
+            assert_eq!(auth.reusable.map(|f| f.get()), Some(true));
+        }
+        other => panic!("expected an authorization record, got {other:?}"),
+    }
+    match first.customer.as_ref().unwrap() {
+        SubscriptionCustomerRef::CustomerSummary(c) => {
+            assert_eq!(c.last_name.as_deref(), Some("Okafor"));
+            assert_eq!(c.metadata, Some(json!(0)));
+        }
+        other => panic!("expected a customer record, got {other:?}"),
+    }
+    let second = &r.data[1];
+    assert_eq!(
+        second.status,
+        Some(SubscriptionStatus::Unknown("paused_by_bank".into()))
+    );
+    assert_eq!(second.plan, Some(SubscriptionPlanRef::Id(Id::Num(662_190))));
+    assert_eq!(
+        second.customer,
+        Some(SubscriptionCustomerRef::Id(Id::Num(90_877_055))),
+        "a string id"
+    );
+    assert_eq!(second.authorization, None, "null authorization");
+    assert_eq!(r.meta.unwrap().per_page.map(|p| p.get()), Some(10));
+}
+
+#[tokio::test]
+async fn subscription_fetch_decodes_every_documented_field() {
+    let (server, ps) = setup().await;
+    Mock::given(method("GET"))
+        .and(path("/subscription/SUB_a1s2d3f4g5h6j7k"))
+        .and(header("authorization", BEARER))
+        .respond_with(ok("subscription/fetch.json"))
+        .expect(1)
+        .mount(&server)
+        .await;
+    let r = ps
+        .subscriptions()
+        .fetch("SUB_a1s2d3f4g5h6j7k")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.message, "Subscription found");
+    let s = r.data;
+    assert_eq!(s.status, Some(SubscriptionStatus::Attention));
+    assert_eq!(s.start.map(|t| t.get()), Some(1_771_588_800), "string time");
+    assert_eq!(
+        s.easy_cron_id.map(|e| e.get()),
+        Some(40_213_355),
+        "numeric string"
+    );
+    assert_eq!(s.open_invoice.as_deref(), Some("INV_0p3n1nv01c3aa"));
+    assert_eq!(s.payments_count.map(|p| p.get()), Some(1));
+    assert_eq!(s.metadata, Some(json!("")));
+    assert_eq!(s.updated_at.as_deref(), Some("2026-03-20T06:00:00.000Z"));
+    let invoices = s.invoices.unwrap();
+    assert_eq!(invoices[0].amount.map(Amount::subunits), Some(750_000));
+    assert_eq!(
+        invoices[0].paid.map(|p| p.get()),
+        Some(true),
+        "1 reads as true"
+    );
+    assert_eq!(invoices[0].status.as_deref(), Some("success"));
+    assert_eq!(s.invoices_history, Some(vec![]));
+    let recent = s.most_recent_invoice.unwrap();
+    assert_eq!(recent.invoice_code.as_deref(), Some("INV_p4y1d0n3x7c8v9"));
+    match s.customer.unwrap() {
+        SubscriptionCustomerRef::CustomerSummary(c) => {
+            assert_eq!(c.email.as_deref(), Some("chidi.okafor@example.net"));
+            assert_eq!(c.last_name, None);
+            assert_eq!(c.risk_action, Some(RiskAction::Default));
+        }
+        other => panic!("expected a customer record, got {other:?}"),
+    }
+    match s.plan.unwrap() {
+        SubscriptionPlanRef::Plan(p) => {
+            assert_eq!(p.plan_code.as_deref(), Some("PLN_g0ldt13r7q2w3e4"));
+            assert_eq!(p.send_sms.map(|f| f.get()), Some(false));
+        }
+        other => panic!("expected a plan record, got {other:?}"),
+    }
+    match s.authorization.unwrap() {
+        SubscriptionAuthorizationRef::Authorization(a) => {
+            assert_eq!(a.authorization_code.as_deref(), Some("AUTH_z1x2c3v4b5"));
+            assert_eq!(a.exp_month.map(|m| m.get()), Some(7), "\"07\" reads as 7");
+            assert_eq!(a.channel, Some(Channel::Card));
+            assert_eq!(a.reusable.map(|f| f.get()), Some(true));
+        }
+        other => panic!("expected an authorization record, got {other:?}"),
+    }
+}
+
+#[tokio::test]
+async fn subscription_fetch_rejects_blank_code_before_sending() {
+    let (server, ps) = setup().await;
+    let err = ps.subscriptions().fetch(" ").send().await;
+    assert!(matches!(
+        err,
+        Err(Error::Validation(ValidationError::Empty("id_or_code")))
+    ));
+    assert_no_requests(&server).await;
+}
+
+#[tokio::test]
+async fn subscription_disable_sends_code_and_token() {
+    let (server, ps) = setup().await;
+    Mock::given(method("POST"))
+        .and(path("/subscription/disable"))
+        .and(header("authorization", BEARER))
+        .and(body_json(
+            json!({"code": "SUB_a1s2d3f4g5h6j7k", "token": "tok9x8c7v6b5"}),
+        ))
+        .respond_with(ok("subscription/disabled.json"))
+        .expect(1)
+        .mount(&server)
+        .await;
+    let r = ps
+        .subscriptions()
+        .disable("SUB_a1s2d3f4g5h6j7k", "tok9x8c7v6b5")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.message, "Billing stopped for subscription");
+}
+
+#[tokio::test]
+async fn subscription_disable_rejects_blank_values_before_sending() {
+    let (server, ps) = setup().await;
+    let err = ps.subscriptions().disable("", "tok").send().await;
+    assert!(matches!(
+        err,
+        Err(Error::Validation(ValidationError::Empty("code")))
+    ));
+    let err = ps.subscriptions().disable("SUB_x", "").send().await;
+    assert!(matches!(
+        err,
+        Err(Error::Validation(ValidationError::Empty("token")))
+    ));
+    assert_no_requests(&server).await;
+}
+
+#[tokio::test]
+async fn subscription_enable_sends_code_and_token() {
+    let (server, ps) = setup().await;
+    Mock::given(method("POST"))
+        .and(path("/subscription/enable"))
+        .and(header("authorization", BEARER))
+        .and(body_json(
+            json!({"code": "SUB_a1s2d3f4g5h6j7k", "token": "tok9x8c7v6b5"}),
+        ))
+        .respond_with(ok("subscription/enabled.json"))
+        .expect(1)
+        .mount(&server)
+        .await;
+    let r = ps
+        .subscriptions()
+        .enable("SUB_a1s2d3f4g5h6j7k", "tok9x8c7v6b5")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.message, "Billing resumed for subscription");
+}
+
+#[tokio::test]
+async fn subscription_enable_rejects_blank_token_before_sending() {
+    let (server, ps) = setup().await;
+    let err = ps.subscriptions().enable("SUB_x", " ").send().await;
+    assert!(matches!(
+        err,
+        Err(Error::Validation(ValidationError::Empty("token")))
+    ));
+    assert_no_requests(&server).await;
+}
+
+#[tokio::test]
+async fn subscription_manage_link_decodes_link() {
+    let (server, ps) = setup().await;
+    Mock::given(method("GET"))
+        .and(path("/subscription/SUB_a1s2d3f4g5h6j7k/manage/link"))
+        .and(header("authorization", BEARER))
+        .respond_with(ok("subscription/manage_link.json"))
+        .expect(1)
+        .mount(&server)
+        .await;
+    let r = ps
+        .subscriptions()
+        .manage_link("SUB_a1s2d3f4g5h6j7k")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(
+        r.data.link.as_deref(),
+        Some("https://manage.example.test/subscriptions/SUB_a1s2d3f4g5h6j7k?token=tok9x8c7v6b5")
+    );
+}
+
+#[tokio::test]
+async fn subscription_manage_link_rejects_blank_code_before_sending() {
+    let (server, ps) = setup().await;
+    let err = ps.subscriptions().manage_link("").send().await;
+    assert!(matches!(
+        err,
+        Err(Error::Validation(ValidationError::Empty("code")))
+    ));
+    assert_no_requests(&server).await;
+}
+
+#[tokio::test]
+async fn subscription_manage_email_posts_without_body() {
+    let (server, ps) = setup().await;
+    Mock::given(method("POST"))
+        .and(path("/subscription/SUB_a1s2d3f4g5h6j7k/manage/email"))
+        .and(header("authorization", BEARER))
+        .respond_with(ok("subscription/manage_email.json"))
+        .expect(1)
+        .mount(&server)
+        .await;
+    let r = ps
+        .subscriptions()
+        .manage_email("SUB_a1s2d3f4g5h6j7k")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.message, "Card update email queued");
+    let seen = server.received_requests().await.unwrap();
+    assert!(seen[0].body.is_empty(), "no body is sent");
+
+    let err = ps.subscriptions().manage_email(" ").send().await;
+    assert!(matches!(
+        err,
+        Err(Error::Validation(ValidationError::Empty("code")))
+    ));
+}
