@@ -51,3 +51,4 @@ pub use lenient::{FlexBool, FlexInt, Id};
 pub use money::Amount;
 
 // Open enums defined by API areas (one line per area).
+pub use banks::{BankCountry, BankGateway, BankType};
