@@ -7,7 +7,7 @@
 //! let code = banks.data[0].code.clone().unwrap_or_default();
 //! let account = ps
 //!     .banks()
-//!     .resolve_account_number("0123456789", code)
+//!     .resolve_account_number("0731148290", code)
 //!     .send()
 //!     .await?;
 //! println!("{:?}", account.data.account_name);

@@ -3,7 +3,7 @@
 //!
 //! ```no_run
 //! # async fn run(ps: paystack::Paystack) -> paystack::Result<()> {
-//! let bin = ps.miscellaneous().resolve_card_bin("408408").send().await?;
+//! let bin = ps.miscellaneous().resolve_card_bin("521987").send().await?;
 //! println!("{:?} {:?}", bin.data.brand, bin.data.card_type);
 //! # Ok(()) }
 //! ```
@@ -46,7 +46,7 @@ impl<'a> Miscellaneous<'a> {
         ListCountries::new(self.ps)
     }
 
-    /// Lists the states of `country` (a two-letter code such as `CA`), for card address
+    /// Lists the states of `country` (a two-letter code such as `US`), for card address
     /// verification.
     pub fn avs(&self, country: impl Into<String>) -> Avs<'a> {
         Avs::new(self.ps, country.into())

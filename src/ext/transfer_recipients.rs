@@ -6,8 +6,8 @@
 //! let recipient = ps
 //!     .transfer_recipients()
 //!     .create(RecipientType::Nuban, "Kemi Adeyemi")
-//!     .account_number("0123456789")
-//!     .bank_code("058")
+//!     .account_number("0731148290")
+//!     .bank_code("035")
 //!     .currency(Currency::NGN)
 //!     .send()
 //!     .await?;
