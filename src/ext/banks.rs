@@ -220,7 +220,8 @@ impl ValidateAccountNumber<'_> {
         validate::non_empty("account_name", &self.account_name)?;
         validate::non_empty("account_number", &self.account_number)?;
         validate::non_empty("bank_code", &self.bank_code)?;
-        if self.country_code.len() != 2 || !self.country_code.bytes().all(|b| b.is_ascii_alphabetic())
+        if self.country_code.len() != 2
+            || !self.country_code.bytes().all(|b| b.is_ascii_alphabetic())
         {
             return Err(ValidationError::Invalid {
                 field: "country_code",

@@ -75,7 +75,11 @@ impl<'a> Transfers<'a> {
     }
 
     /// Confirms a transfer waiting for an OTP with the code sent to the business phone.
-    pub fn finalize(&self, transfer_code: impl Into<String>, otp: impl Into<String>) -> Finalize<'a> {
+    pub fn finalize(
+        &self,
+        transfer_code: impl Into<String>,
+        otp: impl Into<String>,
+    ) -> Finalize<'a> {
         Finalize::new(self.ps, transfer_code.into(), otp.into())
     }
 

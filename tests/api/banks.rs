@@ -48,7 +48,11 @@ async fn bank_list_sends_filters_and_decodes_banks() {
     assert_eq!(lagoon.id, Some(Id::Num(9)));
     assert_eq!(lagoon.gateway, None);
     assert_eq!(lagoon.is_deleted, None, "null flag");
-    assert_eq!(lagoon.available_for_direct_debit.map(|f| f.get()), Some(true), "1 as a flag");
+    assert_eq!(
+        lagoon.available_for_direct_debit.map(|f| f.get()),
+        Some(true),
+        "1 as a flag"
+    );
     assert_eq!(lagoon.nip_sort_code.as_deref(), Some("000013"));
     assert_eq!(lagoon.type_, Some(BankType::Nuban));
     let savannah = &r.data[1];
@@ -119,7 +123,11 @@ async fn bank_resolve_account_number_refuses_empty_input() {
         err,
         Err(Error::Validation(ValidationError::Empty("account_number")))
     ));
-    let err = ps.banks().resolve_account_number("0731148290", " ").send().await;
+    let err = ps
+        .banks()
+        .resolve_account_number("0731148290", " ")
+        .send()
+        .await;
     assert!(matches!(
         err,
         Err(Error::Validation(ValidationError::Empty("bank_code")))
@@ -166,7 +174,11 @@ async fn bank_validate_account_number_sends_body_and_decodes_flags() {
         v.verification_message.as_deref(),
         Some("Account holder confirmed")
     );
-    assert_eq!(v.account_accepts_debits.map(|f| f.get()), Some(true), "1 as a flag");
+    assert_eq!(
+        v.account_accepts_debits.map(|f| f.get()),
+        Some(true),
+        "1 as a flag"
+    );
     assert_eq!(
         v.account_open_for_more_than_three_months.map(|f| f.get()),
         Some(true),

@@ -39,7 +39,10 @@ async fn miscellaneous_resolve_card_bin_refuses_non_bins_and_card_numbers() {
         assert!(
             matches!(
                 err,
-                Err(Error::Validation(ValidationError::Invalid { field: "bin", .. }))
+                Err(Error::Validation(ValidationError::Invalid {
+                    field: "bin",
+                    ..
+                }))
             ),
             "{bad:?} should be refused"
         );
@@ -72,7 +75,10 @@ async fn miscellaneous_list_countries_decodes_nested_account_rules() {
     assert_eq!(usd_bank.branch_code.map(|f| f.get()), Some(false));
     assert_eq!(usd_bank.required_fields.as_ref().map(Vec::len), Some(3));
     assert_eq!(usd_bank.notices.as_ref().map(Vec::len), Some(1));
-    let pattern = supported["NGN"]["bank"].account_number_pattern.as_ref().unwrap();
+    let pattern = supported["NGN"]["bank"]
+        .account_number_pattern
+        .as_ref()
+        .unwrap();
     assert_eq!(pattern.pattern.as_deref(), Some("^[0-9]{10}$"));
     assert_eq!(
         rel.payment_method.as_ref().unwrap().data,
@@ -87,11 +93,18 @@ async fn miscellaneous_list_countries_decodes_nested_account_rules() {
         .and_then(|c| c.supported_currencies.as_ref())
         .unwrap();
     assert_eq!(
-        gh_rules["GHS"]["mobile_money"].account_number_label.as_deref(),
+        gh_rules["GHS"]["mobile_money"]
+            .account_number_label
+            .as_deref(),
         Some("Wallet number"),
         "account kinds other than bank are kept"
     );
-    assert!(gh.relationships.as_ref().unwrap().integration_feature.is_none());
+    assert!(gh
+        .relationships
+        .as_ref()
+        .unwrap()
+        .integration_feature
+        .is_none());
 }
 
 #[tokio::test]

@@ -49,7 +49,11 @@ async fn transferrecipient_create_sends_body_and_decodes_recipient() {
     assert_eq!(rc.type_, Some(RecipientType::Nuban));
     assert_eq!(rc.domain, Some(Domain::Test));
     assert_eq!(rc.active.map(|f| f.get()), Some(true), "1 reads as true");
-    assert_eq!(rc.is_deleted.map(|f| f.get()), Some(false), "0 reads as false");
+    assert_eq!(
+        rc.is_deleted.map(|f| f.get()),
+        Some(false),
+        "0 reads as false"
+    );
     assert_eq!(rc.description, None);
     assert_eq!(rc.email, None);
     assert_eq!(rc.created_at.as_deref(), Some("2026-02-11T08:14:22.310Z"));
@@ -170,8 +174,15 @@ async fn transferrecipient_list_sends_paging_and_decodes_quirks() {
     );
     assert_eq!(r.data[2].currency, Some(Currency::Unknown("XAF".into())));
     let meta = r.meta.unwrap();
-    assert_eq!(meta.next.as_deref(), Some("dW5pcXVlX2N1cnNvcjo3MTIzMDA0Nw=="));
-    assert_eq!(meta.per_page.map(|p| p.get()), Some(3), "perPage as a string");
+    assert_eq!(
+        meta.next.as_deref(),
+        Some("dW5pcXVlX2N1cnNvcjo3MTIzMDA0Nw==")
+    );
+    assert_eq!(
+        meta.per_page.map(|p| p.get()),
+        Some(3),
+        "perPage as a string"
+    );
     assert_eq!(meta.total, None, "cursor pages carry no total");
 }
 
@@ -261,8 +272,12 @@ async fn transferrecipient_bulk_checks_every_entry_before_sending() {
             ..
         }))
     ));
-    let good =
-        TransferRecipientBatchItem::account(RecipientType::Nuban, "Kemi Adeyemi", "0731148290", "035");
+    let good = TransferRecipientBatchItem::account(
+        RecipientType::Nuban,
+        "Kemi Adeyemi",
+        "0731148290",
+        "035",
+    );
     let bad = TransferRecipientBatchItem::new(RecipientType::Ghipss, "Yaw Boateng");
     let err = api.bulk(vec![good, bad]).send().await;
     assert!(matches!(
@@ -293,7 +308,11 @@ async fn transferrecipient_fetch_decodes_fetch_only_fields() {
     assert_eq!(rc.type_, Some(RecipientType::MobileMoney));
     assert_eq!(rc.currency, Some(Currency::GHS));
     assert_eq!(rc.domain, Some(Domain::Live));
-    assert_eq!(rc.metadata, Some(json!("")), "empty-string metadata survives");
+    assert_eq!(
+        rc.metadata,
+        Some(json!("")),
+        "empty-string metadata survives"
+    );
     assert_eq!(rc.recipient_account.as_deref(), Some("0241234567"));
     assert_eq!(rc.institution_code.as_deref(), Some("MTN"));
     assert_eq!(rc.email.as_deref(), Some("yaw.boateng@example.org"));

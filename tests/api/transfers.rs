@@ -37,7 +37,11 @@ async fn transfer_initiate_sends_body_and_decodes_otp_status() {
 
     let r = ps
         .transfers()
-        .initiate(amount(1_500_000), "RCP_4h7k2m9q1wzx3ab", "payout-2026-03-0001")
+        .initiate(
+            amount(1_500_000),
+            "RCP_4h7k2m9q1wzx3ab",
+            "payout-2026-03-0001",
+        )
         .reason("March commission")
         .currency(Currency::NGN)
         .send()
@@ -90,10 +94,10 @@ async fn transfer_initiate_checks_reference_amount_and_recipient_before_sending(
     let (server, ps) = setup().await;
     let api = ps.transfers();
     for bad in [
-        "Payout-2026-03-0001",  // uppercase
-        "payout/2026/03/0001",  // slash
-        "payout 2026 03 0001",  // spaces
-        "payout-short",         // under 16 characters
+        "Payout-2026-03-0001",                                  // uppercase
+        "payout/2026/03/0001",                                  // slash
+        "payout 2026 03 0001",                                  // spaces
+        "payout-short",                                         // under 16 characters
         "payout-2026-03-0001-payout-2026-03-0001-payout-20261", // over 50
     ] {
         let err = api
@@ -194,7 +198,11 @@ async fn transfer_list_sends_filters_and_decodes_page() {
     );
     assert_eq!(r.data[2].recipient, None, "missing recipient");
     let meta = r.meta.unwrap();
-    assert_eq!(meta.page_count.map(|p| p.get()), Some(1), "pageCount as a string");
+    assert_eq!(
+        meta.page_count.map(|p| p.get()),
+        Some(1),
+        "pageCount as a string"
+    );
     assert_eq!(meta.total.map(|p| p.get()), Some(3));
 }
 
@@ -272,9 +280,17 @@ async fn transfer_bulk_sends_every_entry_and_decodes_results() {
     let r = ps
         .transfers()
         .bulk(vec![
-            TransferBulkItem::new(amount(500_000), "RCP_4h7k2m9q1wzx3ab", "payout-2026-03-0101")
-                .with_reason("Bonus"),
-            TransferBulkItem::new(amount(725_050), "RCP_b2c3d4e5f6g7h8i", "payout-2026-03-0102"),
+            TransferBulkItem::new(
+                amount(500_000),
+                "RCP_4h7k2m9q1wzx3ab",
+                "payout-2026-03-0101",
+            )
+            .with_reason("Bonus"),
+            TransferBulkItem::new(
+                amount(725_050),
+                "RCP_b2c3d4e5f6g7h8i",
+                "payout-2026-03-0102",
+            ),
         ])
         .currency(Currency::NGN)
         .send()
@@ -283,7 +299,10 @@ async fn transfer_bulk_sends_every_entry_and_decodes_results() {
     assert_eq!(r.message, "2 transfers queued");
     assert_eq!(r.data.len(), 2);
     assert_eq!(r.data[0].status, Some(TransferStatus::Received));
-    assert_eq!(r.data[0].transfer_code.as_deref(), Some("TRF_a1a1a1a1a1a1a1a"));
+    assert_eq!(
+        r.data[0].transfer_code.as_deref(),
+        Some("TRF_a1a1a1a1a1a1a1a")
+    );
     assert_eq!(r.data[1].amount.map(Amount::subunits), Some(725_050));
     assert_eq!(
         r.data[1].status,
@@ -296,7 +315,11 @@ async fn transfer_bulk_sends_every_entry_and_decodes_results() {
 async fn transfer_bulk_checks_every_entry_before_sending() {
     let (server, ps) = setup().await;
     let api = ps.transfers();
-    let good = TransferBulkItem::new(amount(500_000), "RCP_4h7k2m9q1wzx3ab", "payout-2026-03-0101");
+    let good = TransferBulkItem::new(
+        amount(500_000),
+        "RCP_4h7k2m9q1wzx3ab",
+        "payout-2026-03-0101",
+    );
 
     let err = api.bulk(vec![]).send().await;
     assert!(matches!(
@@ -307,7 +330,11 @@ async fn transfer_bulk_checks_every_entry_before_sending() {
         }))
     ));
 
-    let upper = TransferBulkItem::new(amount(500_000), "RCP_b2c3d4e5f6g7h8i", "PAYOUT-2026-03-0102");
+    let upper = TransferBulkItem::new(
+        amount(500_000),
+        "RCP_b2c3d4e5f6g7h8i",
+        "PAYOUT-2026-03-0102",
+    );
     let err = api.bulk(vec![good.clone(), upper]).send().await;
     assert!(matches!(
         err,
@@ -335,7 +362,9 @@ async fn transfer_bulk_checks_every_entry_before_sending() {
         .await;
     assert!(matches!(
         err,
-        Err(Error::Validation(ValidationError::AmountBelowMinimum { .. }))
+        Err(Error::Validation(
+            ValidationError::AmountBelowMinimum { .. }
+        ))
     ));
 
     let nobody = TransferBulkItem::new(amount(9_000), " ", "payout-2026-03-0104");
@@ -366,7 +395,11 @@ async fn transfer_fetch_decodes_expanded_transfer() {
     let t = r.data;
     assert_eq!(t.id, Some(Id::Num(409_988_112)));
     assert_eq!(t.status, Some(TransferStatus::Success));
-    assert_eq!(t.fee_charged.map(Amount::subunits), Some(2_500), "string fee");
+    assert_eq!(
+        t.fee_charged.map(Amount::subunits),
+        Some(2_500),
+        "string fee"
+    );
     let fees = t.fees_breakdown.unwrap();
     assert_eq!(fees[0].amount.map(Amount::subunits), Some(2_500));
     assert_eq!(fees[0].type_.as_deref(), Some("paystack"));
@@ -386,7 +419,11 @@ async fn transfer_fetch_decodes_expanded_transfer() {
         Some("0731148290")
     );
     let attrs = t.transfer_attributes.unwrap();
-    assert_eq!(attrs.transfer_type.map(|v| v.get()), Some(1), "string integer");
+    assert_eq!(
+        attrs.transfer_type.map(|v| v.get()),
+        Some(1),
+        "string integer"
+    );
     assert_eq!(attrs.receipt_number, None);
 }
 
