@@ -1,1 +1,84 @@
-//! Balance: not wrapped yet.
+//! Balance: the money your integration holds, per currency, and the ledger behind it.
+//!
+//! ```no_run
+//! # async fn run(ps: paystack::Paystack) -> paystack::Result<()> {
+//! for entry in ps.balance().fetch().send().await?.data {
+//!     println!("{:?}: {:?}", entry.currency, entry.balance.map(|b| b.to_string()));
+//! }
+//! # Ok(()) }
+//! ```
+
+use chrono::{DateTime, Utc};
+
+use super::error::Result;
+use super::{Paystack, Response};
+use crate::generated::types;
+use crate::{envelope, request};
+
+envelope!(types::BalanceResponse => Vec<types::Balance>);
+envelope!(types::BalanceLedgerResponse => Vec<types::BalanceLedgerEntry>, meta);
+
+/// The Balance API (`/balance`).
+#[derive(Debug, Clone, Copy)]
+pub struct BalanceApi<'a> {
+    ps: &'a Paystack,
+}
+
+impl Paystack {
+    /// Your balance per currency, and its ledger.
+    pub fn balance(&self) -> BalanceApi<'_> {
+        BalanceApi { ps: self }
+    }
+}
+
+impl<'a> BalanceApi<'a> {
+    /// The money available in each currency, in subunits.
+    pub fn fetch(&self) -> Fetch<'a> {
+        Fetch::new(self.ps)
+    }
+
+    /// Lists the credits and debits that changed the balance, newest first.
+    pub fn ledger(&self) -> Ledger<'a> {
+        Ledger::new(self.ps)
+    }
+}
+
+request! {
+    /// Request for [`BalanceApi::fetch`].
+    Fetch => balance_fetch {} {}
+}
+
+impl Fetch<'_> {
+    /// Sends and decodes: one entry per currency.
+    pub async fn send(self) -> Result<Response<Vec<types::Balance>>> {
+        self.ps.send(self.ps.api().balance_fetch()).await
+    }
+}
+
+request! {
+    /// Request for [`BalanceApi::ledger`].
+    Ledger => balance_ledger {} {
+        /// Records per page (Paystack's default is 50).
+        per_page: u32,
+        /// Page number, from 1.
+        page: u32,
+        /// Only changes from this time on.
+        from: DateTime<Utc>,
+        /// Only changes up to this time.
+        to: DateTime<Utc>,
+    }
+}
+
+impl Ledger<'_> {
+    /// Sends and decodes one page.
+    pub async fn send(self) -> Result<Response<Vec<types::BalanceLedgerEntry>>> {
+        self.ps
+            .send(self.ps.api().balance_ledger(
+                self.from.as_ref(),
+                self.page.map(i64::from),
+                self.per_page.map(i64::from),
+                self.to.as_ref(),
+            ))
+            .await
+    }
+}

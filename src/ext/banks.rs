@@ -1,1 +1,248 @@
-//! Bank: not wrapped yet.
+//! Banks: list the banks and wallets Paystack works with, and check account numbers.
+//!
+//! ```no_run
+//! # async fn run(ps: paystack::Paystack) -> paystack::Result<()> {
+//! use paystack::BankCountry;
+//! let banks = ps.banks().list().country(BankCountry::Nigeria).send().await?;
+//! let code = banks.data[0].code.clone().unwrap_or_default();
+//! let account = ps
+//!     .banks()
+//!     .resolve_account_number("0731148290", code)
+//!     .send()
+//!     .await?;
+//! println!("{:?}", account.data.account_name);
+//! # Ok(()) }
+//! ```
+
+use super::error::{Result, ValidationError};
+use super::validate;
+use super::{Currency, Paystack, Response};
+use crate::generated::types;
+use crate::{envelope, open_enum, request};
+
+envelope!(types::BankListResponse => Vec<types::Bank>, meta);
+envelope!(types::BankResolveResponse => types::BankAccountResolution);
+envelope!(types::BankValidateResponse => types::BankAccountValidation);
+
+open_enum! {
+    /// A country to list banks for, as the bank list's `country` filter spells it.
+    BankCountry {
+        /// Ghana.
+        Ghana = "ghana",
+        /// Kenya.
+        Kenya = "kenya",
+        /// Nigeria.
+        Nigeria = "nigeria",
+        /// South Africa.
+        SouthAfrica = "south africa",
+    }
+}
+
+open_enum! {
+    /// The kind of institution or payment rail a bank entry is.
+    BankType {
+        /// Nigerian bank (NUBAN account numbers).
+        Nuban = "nuban",
+        /// Ghanaian bank. Paystack spells this bank-list value `ghipps`, unlike the
+        /// recipient type `ghipss`.
+        Ghipps = "ghipps",
+        /// Mobile money provider.
+        MobileMoney = "mobile_money",
+        /// Kenyan bank on Pesalink.
+        Kepss = "kepss",
+        /// South African bank.
+        Basa = "basa",
+    }
+}
+
+open_enum! {
+    /// The direct-debit gateway a bank is reached through.
+    BankGateway {
+        /// Electronic mandate.
+        Emandate = "emandate",
+        /// Digital bank mandate.
+        DigitalBankMandate = "digitalbankmandate",
+    }
+}
+
+/// The Banks API (`/bank`).
+#[derive(Debug, Clone, Copy)]
+pub struct Banks<'a> {
+    ps: &'a Paystack,
+}
+
+impl Paystack {
+    /// Banks: list them, resolve and validate account numbers.
+    pub fn banks(&self) -> Banks<'_> {
+        Banks { ps: self }
+    }
+}
+
+impl<'a> Banks<'a> {
+    /// Lists banks and wallet providers, with filters.
+    pub fn list(&self) -> List<'a> {
+        List::new(self.ps)
+    }
+
+    /// Looks up the name on an account, to confirm it before paying it.
+    pub fn resolve_account_number(
+        &self,
+        account_number: impl Into<String>,
+        bank_code: impl Into<String>,
+    ) -> ResolveAccountNumber<'a> {
+        ResolveAccountNumber::new(self.ps, account_number.into(), bank_code.into())
+    }
+
+    /// Asks the bank to confirm an account's holder and standing (South African accounts).
+    /// `country_code` is the two-letter ISO code, such as `ZA`.
+    pub fn validate_account_number(
+        &self,
+        account_name: impl Into<String>,
+        account_number: impl Into<String>,
+        account_type: types::BankAccountType,
+        bank_code: impl Into<String>,
+        country_code: impl Into<String>,
+        document_type: types::BankDocumentType,
+    ) -> ValidateAccountNumber<'a> {
+        ValidateAccountNumber::new(
+            self.ps,
+            account_name.into(),
+            account_number.into(),
+            account_type,
+            bank_code.into(),
+            country_code.into(),
+            document_type,
+        )
+    }
+}
+
+request! {
+    /// Request for [`Banks::list`].
+    List => bank_list {} {
+        /// Only banks in this country.
+        country: BankCountry,
+        /// Only banks in this currency.
+        currency: Currency,
+        /// Page through with cursors (`next`/`previous` in `meta`) instead of page numbers.
+        use_cursor: bool,
+        /// Records per page.
+        per_page: u32,
+        /// Page number, from 1.
+        page: u32,
+        /// Cursor of the page after, from `meta.next`.
+        next: String,
+        /// Cursor of the page before, from `meta.previous`.
+        previous: String,
+        /// Only banks that can issue accounts for pay-with-transfer.
+        pay_with_bank_transfer: bool,
+        /// Only banks customers can pay with directly.
+        pay_with_bank: bool,
+        /// Only banks that support account validation (South Africa; combine with a
+        /// country or currency).
+        enabled_for_verification: bool,
+        /// Only banks on this direct-debit gateway.
+        gateway: BankGateway,
+        /// Only entries of this kind (the API's `type` filter).
+        bank_type: BankType,
+        /// Include each Nigerian bank's NIP institution code (`nip_sort_code`).
+        include_nip_sort_code: bool,
+    }
+}
+
+impl List<'_> {
+    /// Sends and decodes.
+    pub async fn send(self) -> Result<Response<Vec<types::Bank>>> {
+        let country = self.country.as_ref().map(ToString::to_string);
+        let currency = self.currency.as_ref().map(ToString::to_string);
+        let gateway = self.gateway.as_ref().map(ToString::to_string);
+        let bank_type = self.bank_type.as_ref().map(ToString::to_string);
+        self.ps
+            .send(self.ps.api().bank_list(
+                country.as_deref(),
+                currency.as_deref(),
+                self.enabled_for_verification,
+                gateway.as_deref(),
+                self.include_nip_sort_code,
+                self.next.as_deref(),
+                self.page.map(i64::from),
+                self.pay_with_bank,
+                self.pay_with_bank_transfer,
+                self.per_page.map(i64::from),
+                self.previous.as_deref(),
+                bank_type.as_deref(),
+                self.use_cursor,
+            ))
+            .await
+    }
+}
+
+request! {
+    /// Request for [`Banks::resolve_account_number`].
+    ResolveAccountNumber => bank_resolveAccountNumber {
+        account_number: String,
+        bank_code: String,
+    } {}
+}
+
+impl ResolveAccountNumber<'_> {
+    /// Validates, sends and decodes.
+    pub async fn send(self) -> Result<Response<types::BankAccountResolution>> {
+        validate::non_empty("account_number", &self.account_number)?;
+        validate::non_empty("bank_code", &self.bank_code)?;
+        self.ps
+            .send(
+                self.ps
+                    .api()
+                    .bank_resolve_account_number(&self.account_number, &self.bank_code),
+            )
+            .await
+    }
+}
+
+request! {
+    /// Request for [`Banks::validate_account_number`].
+    ValidateAccountNumber => bank_validateAccountNumber {
+        account_name: String,
+        account_number: String,
+        account_type: types::BankAccountType,
+        bank_code: String,
+        country_code: String,
+        document_type: types::BankDocumentType,
+    } {
+        /// The number on the identity document.
+        document_number: String,
+    }
+}
+
+impl ValidateAccountNumber<'_> {
+    /// Validates, sends and decodes.
+    pub async fn send(self) -> Result<Response<types::BankAccountValidation>> {
+        validate::non_empty("account_name", &self.account_name)?;
+        validate::non_empty("account_number", &self.account_number)?;
+        validate::non_empty("bank_code", &self.bank_code)?;
+        if self.country_code.len() != 2
+            || !self.country_code.bytes().all(|b| b.is_ascii_alphabetic())
+        {
+            return Err(ValidationError::Invalid {
+                field: "country_code",
+                reason: format!("{:?} is not a two-letter country code", self.country_code),
+            }
+            .into());
+        }
+        if let Some(number) = &self.document_number {
+            validate::non_empty("document_number", number)?;
+        }
+        let body = types::BankValidateAccountNumberBody {
+            account_name: self.account_name,
+            account_number: self.account_number,
+            account_type: self.account_type,
+            bank_code: self.bank_code,
+            country_code: self.country_code,
+            document_type: self.document_type,
+            document_number: self.document_number,
+        };
+        self.ps
+            .send(self.ps.api().bank_validate_account_number(&body))
+            .await
+    }
+}

@@ -51,6 +51,7 @@ pub use lenient::{FlexBool, FlexInt, Id};
 pub use money::Amount;
 
 // Open enums defined by API areas (one line per area).
+pub use banks::{BankCountry, BankGateway, BankType};
 pub use customers::{AuthorizationChannel, IdentificationType};
 pub use direct_debit::MandateStatus;
 pub use pages::PageType;

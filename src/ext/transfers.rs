@@ -1,1 +1,417 @@
-//! Transfer: not wrapped yet.
+//! Transfers: pay out of your balance to saved recipients, and manage the OTP that guards them.
+//!
+//! The transfer reference is the idempotency key: when a transfer's outcome is unclear (a
+//! timeout, a 5xx), retry with the **same** reference, never a new one.
+//!
+//! ```no_run
+//! # async fn run(ps: paystack::Paystack) -> paystack::Result<()> {
+//! use paystack::{Amount, Currency, TransferStatus};
+//! let sent = ps
+//!     .transfers()
+//!     .initiate(
+//!         Amount::from_major("15000")?,
+//!         "RCP_4h7k2m9q1w",
+//!         "payout-2026-03-0001",
+//!     )
+//!     .currency(Currency::NGN)
+//!     .reason("March commission")
+//!     .send()
+//!     .await?;
+//! if sent.data.status == Some(TransferStatus::Otp) {
+//!     let code = sent.data.transfer_code.unwrap_or_default();
+//!     ps.transfers().finalize(code, "482915").send().await?;
+//! }
+//! # Ok(()) }
+//! ```
+
+use std::collections::HashSet;
+
+use chrono::{DateTime, Utc};
+
+use super::error::{Result, ValidationError};
+use super::validate::{self, check_amount};
+use super::{Amount, Currency, Paystack, Response, TransferSource, TransferStatus};
+use crate::generated::types;
+use crate::{envelope, request};
+
+envelope!(types::TransferCreatedResponse => types::TransferCreated);
+envelope!(types::TransferResponse => types::Transfer);
+envelope!(types::TransferListResponse => Vec<types::Transfer>, meta);
+envelope!(types::TransferBulkResponse => Vec<types::TransferBulkResult>);
+envelope!(types::TransferExportResponse => types::TransferExport);
+envelope!(types::TransferMessageResponse => ());
+
+/// The Transfers API (`/transfer`).
+#[derive(Debug, Clone, Copy)]
+pub struct Transfers<'a> {
+    ps: &'a Paystack,
+}
+
+impl Paystack {
+    /// Payouts: initiate (one or many), finalize with OTP, list, fetch, verify, export, and
+    /// the OTP settings.
+    pub fn transfers(&self) -> Transfers<'_> {
+        Transfers { ps: self }
+    }
+}
+
+impl<'a> Transfers<'a> {
+    /// Sends `amount` from your balance to the recipient code `recipient`.
+    ///
+    /// `reference` is your idempotency key: 16 to 50 lowercase letters, digits, `-` or `_`.
+    /// When `data.status` is `otp`, confirm with [`Transfers::finalize`].
+    pub fn initiate(
+        &self,
+        amount: Amount,
+        recipient: impl Into<String>,
+        reference: impl Into<String>,
+    ) -> Initiate<'a> {
+        Initiate::new(self.ps, amount, recipient.into(), reference.into())
+    }
+
+    /// Lists transfers, newest first.
+    pub fn list(&self) -> List<'a> {
+        List::new(self.ps)
+    }
+
+    /// Confirms a transfer waiting for an OTP with the code sent to the business phone.
+    pub fn finalize(
+        &self,
+        transfer_code: impl Into<String>,
+        otp: impl Into<String>,
+    ) -> Finalize<'a> {
+        Finalize::new(self.ps, transfer_code.into(), otp.into())
+    }
+
+    /// Queues many transfers from your balance. Build entries with
+    /// [`types::TransferBulkItem::new`]; every entry needs its own reference.
+    pub fn bulk(&self, transfers: Vec<types::TransferBulkItem>) -> Bulk<'a> {
+        Bulk::new(self.ps, transfers)
+    }
+
+    /// Fetches one transfer by numeric id or transfer code (`TRF_…`).
+    pub fn fetch(&self, id_or_code: impl Into<String>) -> Fetch<'a> {
+        Fetch::new(self.ps, id_or_code.into())
+    }
+
+    /// Looks a transfer up by its reference to learn where it stands.
+    pub fn verify(&self, reference: impl Into<String>) -> Verify<'a> {
+        Verify::new(self.ps, reference.into())
+    }
+
+    /// Builds a CSV export of transfers and returns a download link.
+    pub fn export(&self) -> Export<'a> {
+        Export::new(self.ps)
+    }
+
+    /// Sends a new OTP for a transfer, for the purpose in `reason`.
+    pub fn resend_otp(
+        &self,
+        transfer_code: impl Into<String>,
+        reason: types::TransferOtpReason,
+    ) -> ResendOtp<'a> {
+        ResendOtp::new(self.ps, transfer_code.into(), reason)
+    }
+
+    /// Starts turning off the OTP requirement; Paystack sends an OTP to confirm with
+    /// [`Transfers::disable_otp_finalize`].
+    pub fn disable_otp(&self) -> DisableOtp<'a> {
+        DisableOtp::new(self.ps)
+    }
+
+    /// Finishes turning off the OTP requirement with the OTP Paystack sent.
+    pub fn disable_otp_finalize(&self, otp: impl Into<String>) -> DisableOtpFinalize<'a> {
+        DisableOtpFinalize::new(self.ps, otp.into())
+    }
+
+    /// Turns the OTP requirement back on for every transfer.
+    pub fn enable_otp(&self) -> EnableOtp<'a> {
+        EnableOtp::new(self.ps)
+    }
+}
+
+impl types::TransferBulkItem {
+    /// An entry for [`Transfers::bulk`]: `amount` to the recipient code `recipient`, with its
+    /// own idempotency `reference`.
+    pub fn new(amount: Amount, recipient: impl Into<String>, reference: impl Into<String>) -> Self {
+        Self {
+            amount,
+            recipient: recipient.into(),
+            reference: reference.into(),
+            reason: None,
+        }
+    }
+
+    /// Sets the narration shown for this transfer.
+    pub fn with_reason(mut self, reason: impl Into<String>) -> Self {
+        self.reason = Some(reason.into());
+        self
+    }
+}
+
+request! {
+    /// Request for [`Transfers::initiate`].
+    Initiate => transfer_initiate {
+        amount: Amount,
+        recipient: String,
+        reference: String,
+    } {
+        /// Where the money comes from; defaults to [`TransferSource::Balance`].
+        source: TransferSource,
+        /// The narration for the transfer.
+        reason: String,
+        /// The transfer's currency (Paystack defaults to the integration's); also selects
+        /// the minimum amount checked before sending.
+        currency: Currency,
+    }
+}
+
+impl Initiate<'_> {
+    /// Validates, sends and decodes. `data.status` is `otp` when an OTP must finalize it.
+    pub async fn send(self) -> Result<Response<types::TransferCreated>> {
+        check_amount(self.amount, self.currency.as_ref())?;
+        validate::non_empty("recipient", &self.recipient)?;
+        validate::transfer_reference(&self.reference)?;
+        let body = types::TransferInitiateBody {
+            source: self.source.unwrap_or(TransferSource::Balance),
+            amount: self.amount,
+            recipient: self.recipient,
+            reference: self.reference,
+            reason: self.reason,
+            currency: self.currency,
+        };
+        self.ps.send(self.ps.api().transfer_initiate(&body)).await
+    }
+}
+
+request! {
+    /// Request for [`Transfers::list`].
+    List => transfer_list {} {
+        /// Page through with cursors (`next`/`previous` in `meta`) instead of page numbers.
+        use_cursor: bool,
+        /// Cursor of the page after, from `meta.next`.
+        next: String,
+        /// Cursor of the page before, from `meta.previous`.
+        previous: String,
+        /// Records per page (Paystack's default is 50).
+        per_page: u32,
+        /// Page number, from 1.
+        page: u32,
+        /// Only transfers from this time on.
+        from: DateTime<Utc>,
+        /// Only transfers up to this time.
+        to: DateTime<Utc>,
+        /// Only transfers to this recipient.
+        recipient: String,
+        /// Only transfers with this status.
+        status: TransferStatus,
+    }
+}
+
+impl List<'_> {
+    /// Sends and decodes one page.
+    pub async fn send(self) -> Result<Response<Vec<types::Transfer>>> {
+        let status = self.status.as_ref().map(ToString::to_string);
+        self.ps
+            .send(self.ps.api().transfer_list(
+                self.from.as_ref(),
+                self.next.as_deref(),
+                self.page.map(i64::from),
+                self.per_page.map(i64::from),
+                self.previous.as_deref(),
+                self.recipient.as_deref(),
+                status.as_deref(),
+                self.to.as_ref(),
+                self.use_cursor,
+            ))
+            .await
+    }
+}
+
+request! {
+    /// Request for [`Transfers::finalize`].
+    Finalize => transfer_finalize {
+        transfer_code: String,
+        otp: String,
+    } {}
+}
+
+impl Finalize<'_> {
+    /// Validates, sends and decodes.
+    pub async fn send(self) -> Result<Response<types::TransferCreated>> {
+        validate::non_empty("transfer_code", &self.transfer_code)?;
+        validate::non_empty("otp", &self.otp)?;
+        let body = types::TransferFinalizeBody {
+            transfer_code: self.transfer_code,
+            otp: self.otp,
+        };
+        self.ps.send(self.ps.api().transfer_finalize(&body)).await
+    }
+}
+
+request! {
+    /// Request for [`Transfers::bulk`].
+    Bulk => transfer_bulk {
+        transfers: Vec<types::TransferBulkItem>,
+    } {
+        /// Where the money comes from; defaults to [`TransferSource::Balance`].
+        source: TransferSource,
+        /// The currency of every transfer in the batch; also selects the minimum checked.
+        currency: Currency,
+    }
+}
+
+impl Bulk<'_> {
+    /// Validates every entry (amount, recipient, reference, and no reference twice), sends
+    /// and decodes.
+    pub async fn send(self) -> Result<Response<Vec<types::TransferBulkResult>>> {
+        if self.transfers.is_empty() {
+            return Err(ValidationError::Invalid {
+                field: "transfers",
+                reason: "it holds no transfers".into(),
+            }
+            .into());
+        }
+        let mut seen = HashSet::new();
+        for item in &self.transfers {
+            check_amount(item.amount, self.currency.as_ref())?;
+            validate::non_empty("recipient", &item.recipient)?;
+            validate::transfer_reference(&item.reference)?;
+            if !seen.insert(item.reference.as_str()) {
+                return Err(ValidationError::Invalid {
+                    field: "transfers",
+                    reason: format!("the reference {:?} is used twice", item.reference),
+                }
+                .into());
+            }
+        }
+        let body = types::TransferBulkBody {
+            source: self.source.unwrap_or(TransferSource::Balance),
+            currency: self.currency,
+            transfers: self.transfers,
+        };
+        self.ps.send(self.ps.api().transfer_bulk(&body)).await
+    }
+}
+
+request! {
+    /// Request for [`Transfers::fetch`].
+    Fetch => transfer_fetch { id_or_code: String } {}
+}
+
+impl Fetch<'_> {
+    /// Validates, sends and decodes.
+    pub async fn send(self) -> Result<Response<types::Transfer>> {
+        validate::non_empty("id_or_code", &self.id_or_code)?;
+        self.ps
+            .send(self.ps.api().transfer_fetch(&self.id_or_code))
+            .await
+    }
+}
+
+request! {
+    /// Request for [`Transfers::verify`].
+    Verify => transfer_verify { reference: String } {}
+}
+
+impl Verify<'_> {
+    /// Validates, sends and decodes.
+    ///
+    /// Only emptiness is checked: references Paystack generated for transfers sent without
+    /// one do not follow the rules [`Transfers::initiate`] enforces, and must still verify.
+    pub async fn send(self) -> Result<Response<types::Transfer>> {
+        validate::non_empty("reference", &self.reference)?;
+        self.ps
+            .send(self.ps.api().transfer_verify(&self.reference))
+            .await
+    }
+}
+
+request! {
+    /// Request for [`Transfers::export`].
+    Export => transfer_exportTransfer {} {
+        /// Only transfers to this recipient.
+        recipient: String,
+        /// Only transfers with this status.
+        status: TransferStatus,
+        /// Start of the period.
+        from: DateTime<Utc>,
+        /// End of the period.
+        to: DateTime<Utc>,
+    }
+}
+
+impl Export<'_> {
+    /// Sends and decodes.
+    pub async fn send(self) -> Result<Response<types::TransferExport>> {
+        let status = self.status.as_ref().map(ToString::to_string);
+        self.ps
+            .send(self.ps.api().transfer_export_transfer(
+                self.from.as_ref(),
+                self.recipient.as_deref(),
+                status.as_deref(),
+                self.to.as_ref(),
+            ))
+            .await
+    }
+}
+
+request! {
+    /// Request for [`Transfers::resend_otp`].
+    ResendOtp => transfer_resendOtp {
+        transfer_code: String,
+        reason: types::TransferOtpReason,
+    } {}
+}
+
+impl ResendOtp<'_> {
+    /// Validates and sends. Paystack answers with a message only.
+    pub async fn send(self) -> Result<Response<()>> {
+        validate::non_empty("transfer_code", &self.transfer_code)?;
+        let body = types::TransferResendOtpBody {
+            transfer_code: self.transfer_code,
+            reason: self.reason,
+        };
+        self.ps.send(self.ps.api().transfer_resend_otp(&body)).await
+    }
+}
+
+request! {
+    /// Request for [`Transfers::disable_otp`].
+    DisableOtp => transfer_disableOtp {} {}
+}
+
+impl DisableOtp<'_> {
+    /// Sends. Paystack answers with a message only and texts an OTP to confirm.
+    pub async fn send(self) -> Result<Response<()>> {
+        self.ps.send(self.ps.api().transfer_disable_otp()).await
+    }
+}
+
+request! {
+    /// Request for [`Transfers::disable_otp_finalize`].
+    DisableOtpFinalize => transfer_disableOtpFinalize { otp: String } {}
+}
+
+impl DisableOtpFinalize<'_> {
+    /// Validates and sends. Paystack answers with a message only.
+    pub async fn send(self) -> Result<Response<()>> {
+        validate::non_empty("otp", &self.otp)?;
+        let body = types::TransferDisableOtpFinalizeBody { otp: self.otp };
+        self.ps
+            .send(self.ps.api().transfer_disable_otp_finalize(&body))
+            .await
+    }
+}
+
+request! {
+    /// Request for [`Transfers::enable_otp`].
+    EnableOtp => transfer_enableOtp {} {}
+}
+
+impl EnableOtp<'_> {
+    /// Sends. Paystack answers with a message only.
+    pub async fn send(self) -> Result<Response<()>> {
+        self.ps.send(self.ps.api().transfer_enable_otp()).await
+    }
+}

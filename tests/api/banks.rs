@@ -1,1 +1,229 @@
-//! Bank: tests arrive with the wrappers.
+//! Banks: every operation's request and decoded response.
+
+use paystack::types::{BankAccountType, BankDocumentType};
+use paystack::{BankCountry, BankGateway, BankType, Currency, Error, Id, ValidationError};
+use serde_json::json;
+use wiremock::matchers::{body_json, header, method, path, query_param, query_param_is_missing};
+use wiremock::Mock;
+
+use crate::common::{assert_no_requests, ok, setup, BEARER};
+
+#[tokio::test]
+async fn bank_list_sends_filters_and_decodes_banks() {
+    let (server, ps) = setup().await;
+    Mock::given(method("GET"))
+        .and(path("/bank"))
+        .and(header("authorization", BEARER))
+        .and(query_param("country", "nigeria"))
+        .and(query_param("currency", "NGN"))
+        .and(query_param("type", "nuban"))
+        .and(query_param("gateway", "emandate"))
+        .and(query_param("use_cursor", "true"))
+        .and(query_param("perPage", "2"))
+        .and(query_param("pay_with_bank", "true"))
+        .and(query_param("include_nip_sort_code", "true"))
+        .and(query_param_is_missing("bank_type"))
+        .and(query_param_is_missing("pay_with_bank_transfer"))
+        .respond_with(ok("bank/list.json"))
+        .expect(1)
+        .mount(&server)
+        .await;
+    let r = ps
+        .banks()
+        .list()
+        .country(BankCountry::Nigeria)
+        .currency(Currency::NGN)
+        .bank_type(BankType::Nuban)
+        .gateway(BankGateway::Emandate)
+        .use_cursor(true)
+        .per_page(2u32)
+        .pay_with_bank(true)
+        .include_nip_sort_code(true)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.data.len(), 2);
+    let lagoon = &r.data[0];
+    assert_eq!(lagoon.code.as_deref(), Some("035"));
+    assert_eq!(lagoon.id, Some(Id::Num(9)));
+    assert_eq!(lagoon.gateway, None);
+    assert_eq!(lagoon.is_deleted, None, "null flag");
+    assert_eq!(
+        lagoon.available_for_direct_debit.map(|f| f.get()),
+        Some(true),
+        "1 as a flag"
+    );
+    assert_eq!(lagoon.nip_sort_code.as_deref(), Some("000013"));
+    assert_eq!(lagoon.type_, Some(BankType::Nuban));
+    let savannah = &r.data[1];
+    assert_eq!(savannah.pay_with_bank.map(|f| f.get()), Some(true));
+    assert_eq!(savannah.supports_transfer.map(|f| f.get()), Some(false));
+    assert_eq!(
+        savannah.type_,
+        Some(BankType::Unknown("digital_wallet".into())),
+        "unknown bank types are kept"
+    );
+    assert_eq!(savannah.created_at, None);
+    let meta = r.meta.unwrap();
+    assert_eq!(meta.next.as_deref(), Some("YmFuazozMDI="));
+    assert_eq!(meta.previous, None);
+}
+
+#[tokio::test]
+async fn bank_list_spells_south_africa_with_a_space() {
+    let (server, ps) = setup().await;
+    Mock::given(method("GET"))
+        .and(path("/bank"))
+        .and(header("authorization", BEARER))
+        .and(query_param("country", "south africa"))
+        .and(query_param("enabled_for_verification", "true"))
+        .and(query_param("pay_with_bank_transfer", "false"))
+        .respond_with(ok("bank/list.json"))
+        .expect(1)
+        .mount(&server)
+        .await;
+    ps.banks()
+        .list()
+        .country(BankCountry::SouthAfrica)
+        .enabled_for_verification(true)
+        .pay_with_bank_transfer(false)
+        .send()
+        .await
+        .unwrap();
+}
+
+#[tokio::test]
+async fn bank_resolve_account_number_keeps_leading_zeros() {
+    let (server, ps) = setup().await;
+    Mock::given(method("GET"))
+        .and(path("/bank/resolve"))
+        .and(header("authorization", BEARER))
+        .and(query_param("account_number", "0731148290"))
+        .and(query_param("bank_code", "035"))
+        .respond_with(ok("bank/resolve.json"))
+        .expect(1)
+        .mount(&server)
+        .await;
+    let r = ps
+        .banks()
+        .resolve_account_number("0731148290", "035")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.data.account_name.as_deref(), Some("KEMI ADEYEMI"));
+    assert_eq!(r.data.account_number.as_deref(), Some("0731148290"));
+    assert_eq!(r.data.bank_id, Some(Id::Num(9)));
+}
+
+#[tokio::test]
+async fn bank_resolve_account_number_refuses_empty_input() {
+    let (server, ps) = setup().await;
+    let err = ps.banks().resolve_account_number("", "035").send().await;
+    assert!(matches!(
+        err,
+        Err(Error::Validation(ValidationError::Empty("account_number")))
+    ));
+    let err = ps
+        .banks()
+        .resolve_account_number("0731148290", " ")
+        .send()
+        .await;
+    assert!(matches!(
+        err,
+        Err(Error::Validation(ValidationError::Empty("bank_code")))
+    ));
+    assert_no_requests(&server).await;
+}
+
+#[tokio::test]
+async fn bank_validate_account_number_sends_body_and_decodes_flags() {
+    let (server, ps) = setup().await;
+    Mock::given(method("POST"))
+        .and(path("/bank/validate"))
+        .and(header("authorization", BEARER))
+        .and(body_json(json!({
+            "account_name": "Thandi Nkosi",
+            "account_number": "1100223344",
+            "account_type": "personal",
+            "bank_code": "470010",
+            "country_code": "ZA",
+            "document_type": "identityNumber",
+            "document_number": "8801015800082"
+        })))
+        .respond_with(ok("bank/validate.json"))
+        .expect(1)
+        .mount(&server)
+        .await;
+    let r = ps
+        .banks()
+        .validate_account_number(
+            "Thandi Nkosi",
+            "1100223344",
+            BankAccountType::Personal,
+            "470010",
+            "ZA",
+            BankDocumentType::IdentityNumber,
+        )
+        .document_number("8801015800082")
+        .send()
+        .await
+        .unwrap();
+    let v = r.data;
+    assert_eq!(v.verified.map(|f| f.get()), Some(true));
+    assert_eq!(
+        v.verification_message.as_deref(),
+        Some("Account holder confirmed")
+    );
+    assert_eq!(
+        v.account_accepts_debits.map(|f| f.get()),
+        Some(true),
+        "1 as a flag"
+    );
+    assert_eq!(
+        v.account_open_for_more_than_three_months.map(|f| f.get()),
+        Some(true),
+        "\"true\" as a flag"
+    );
+    assert_eq!(v.account_open.map(|f| f.get()), Some(false));
+}
+
+#[tokio::test]
+async fn bank_validate_account_number_checks_input_before_sending() {
+    let (server, ps) = setup().await;
+    let err = ps
+        .banks()
+        .validate_account_number(
+            "Thandi Nkosi",
+            "1100223344",
+            BankAccountType::Business,
+            "470010",
+            "ZAF",
+            BankDocumentType::BusinessRegistrationNumber,
+        )
+        .send()
+        .await;
+    assert!(matches!(
+        err,
+        Err(Error::Validation(ValidationError::Invalid {
+            field: "country_code",
+            ..
+        }))
+    ));
+    let err = ps
+        .banks()
+        .validate_account_number(
+            "",
+            "1100223344",
+            BankAccountType::Personal,
+            "470010",
+            "ZA",
+            BankDocumentType::PassportNumber,
+        )
+        .send()
+        .await;
+    assert!(matches!(
+        err,
+        Err(Error::Validation(ValidationError::Empty("account_name")))
+    ));
+    assert_no_requests(&server).await;
+}

@@ -1,1 +1,411 @@
-//! Transfer Recipient: tests arrive with the wrappers.
+//! Transfer recipients: every operation's request and decoded response.
+
+use paystack::types::TransferRecipientBatchItem;
+use paystack::{Currency, Domain, Error, Id, RecipientType, ValidationError};
+use serde_json::json;
+use wiremock::matchers::{body_json, header, method, path, query_param, query_param_is_missing};
+use wiremock::{Mock, ResponseTemplate};
+
+use crate::common::{assert_no_requests, fixture, ok, setup, BEARER};
+
+#[tokio::test]
+async fn transferrecipient_create_sends_body_and_decodes_recipient() {
+    let (server, ps) = setup().await;
+    Mock::given(method("POST"))
+        .and(path("/transferrecipient"))
+        .and(header("authorization", BEARER))
+        .and(header("content-type", "application/json"))
+        .and(body_json(json!({
+            "type": "nuban",
+            "name": "Kemi Adeyemi",
+            "account_number": "0731148290",
+            "bank_code": "035",
+            "currency": "NGN",
+            "description": "Sales team payouts",
+            "metadata": {"payroll_id": "pr-3391"}
+        })))
+        .respond_with(
+            ResponseTemplate::new(201).set_body_json(fixture("transfer_recipient/recipient.json")),
+        )
+        .expect(1)
+        .mount(&server)
+        .await;
+
+    let r = ps
+        .transfer_recipients()
+        .create(RecipientType::Nuban, "Kemi Adeyemi")
+        .account_number("0731148290")
+        .bank_code("035")
+        .currency(Currency::NGN)
+        .description("Sales team payouts")
+        .metadata(json!({"payroll_id": "pr-3391"}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.message, "Recipient saved");
+    let rc = r.data;
+    assert_eq!(rc.recipient_code.as_deref(), Some("RCP_4h7k2m9q1wzx3ab"));
+    assert_eq!(rc.id, Some(Id::Num(71_230_045)));
+    assert_eq!(rc.type_, Some(RecipientType::Nuban));
+    assert_eq!(rc.domain, Some(Domain::Test));
+    assert_eq!(rc.active.map(|f| f.get()), Some(true), "1 reads as true");
+    assert_eq!(
+        rc.is_deleted.map(|f| f.get()),
+        Some(false),
+        "0 reads as false"
+    );
+    assert_eq!(rc.description, None);
+    assert_eq!(rc.email, None);
+    assert_eq!(rc.created_at.as_deref(), Some("2026-02-11T08:14:22.310Z"));
+    let details = rc.details.unwrap();
+    assert_eq!(details.account_name.as_deref(), Some("KEMI ADEYEMI"));
+    assert_eq!(details.authorization_code, None);
+    assert_eq!(details.bank_name.as_deref(), Some("Lagoon Savings Bank"));
+}
+
+#[tokio::test]
+async fn transferrecipient_create_accepts_a_plain_200_too() {
+    let (server, ps) = setup().await;
+    Mock::given(method("POST"))
+        .and(path("/transferrecipient"))
+        .and(header("authorization", BEARER))
+        .and(body_json(json!({
+            "type": "authorization",
+            "name": "Ifeoma Eze",
+            "authorization_code": "AUTH_p0o9i8u7y6"
+        })))
+        .respond_with(ok("transfer_recipient/recipient.json"))
+        .expect(1)
+        .mount(&server)
+        .await;
+    let r = ps
+        .transfer_recipients()
+        .create(RecipientType::Authorization, "Ifeoma Eze")
+        .authorization_code("AUTH_p0o9i8u7y6")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.data.name.as_deref(), Some("Kemi Adeyemi"));
+}
+
+#[tokio::test]
+async fn transferrecipient_create_checks_fields_per_type_before_sending() {
+    let (server, ps) = setup().await;
+    let api = ps.transfer_recipients();
+    let err = api
+        .create(RecipientType::Nuban, "Kemi Adeyemi")
+        .bank_code("035")
+        .send()
+        .await;
+    assert!(matches!(
+        err,
+        Err(Error::Validation(ValidationError::Empty("account_number")))
+    ));
+    let err = api
+        .create(RecipientType::Basa, "Thandi Nkosi")
+        .account_number("1100223344")
+        .send()
+        .await;
+    assert!(matches!(
+        err,
+        Err(Error::Validation(ValidationError::Empty("bank_code")))
+    ));
+    let err = api
+        .create(RecipientType::Authorization, "Ifeoma Eze")
+        .send()
+        .await;
+    assert!(matches!(
+        err,
+        Err(Error::Validation(ValidationError::Empty(
+            "authorization_code"
+        )))
+    ));
+    let err = api
+        .create(RecipientType::MobileMoney, "  ")
+        .account_number("0241234567")
+        .bank_code("MTN")
+        .send()
+        .await;
+    assert!(matches!(
+        err,
+        Err(Error::Validation(ValidationError::Empty("name")))
+    ));
+    assert_no_requests(&server).await;
+}
+
+#[tokio::test]
+async fn transferrecipient_list_sends_paging_and_decodes_quirks() {
+    let (server, ps) = setup().await;
+    Mock::given(method("GET"))
+        .and(path("/transferrecipient"))
+        .and(header("authorization", BEARER))
+        .and(query_param("perPage", "3"))
+        .and(query_param("use_cursor", "true"))
+        .and(query_param("next", "dW5pcXVlX2N1cnNvcjo3MTIzMDA0NA=="))
+        .and(query_param("from", "2026-01-01T00:00:00Z"))
+        .and(query_param_is_missing("per_page"))
+        .and(query_param_is_missing("page"))
+        .respond_with(ok("transfer_recipient/list.json"))
+        .expect(1)
+        .mount(&server)
+        .await;
+
+    let from: chrono::DateTime<chrono::Utc> = "2026-01-01T00:00:00Z".parse().unwrap();
+    let r = ps
+        .transfer_recipients()
+        .list()
+        .per_page(3u32)
+        .use_cursor(true)
+        .next("dW5pcXVlX2N1cnNvcjo3MTIzMDA0NA==")
+        .from(from)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.data.len(), 3);
+    assert_eq!(r.data[0].type_, Some(RecipientType::Nuban));
+    assert_eq!(r.data[1].type_, Some(RecipientType::Basa));
+    assert_eq!(r.data[1].active.map(|f| f.get()), Some(false));
+    assert_eq!(r.data[1].details, None, "null details");
+    assert_eq!(r.data[1].metadata, None);
+    assert_eq!(
+        r.data[2].type_,
+        Some(RecipientType::Unknown("crypto_wallet".into())),
+        "unknown recipient types are kept"
+    );
+    assert_eq!(r.data[2].currency, Some(Currency::Unknown("XAF".into())));
+    let meta = r.meta.unwrap();
+    assert_eq!(
+        meta.next.as_deref(),
+        Some("dW5pcXVlX2N1cnNvcjo3MTIzMDA0Nw==")
+    );
+    assert_eq!(
+        meta.per_page.map(|p| p.get()),
+        Some(3),
+        "perPage as a string"
+    );
+    assert_eq!(meta.total, None, "cursor pages carry no total");
+}
+
+#[tokio::test]
+async fn transferrecipient_bulk_sends_batch_and_decodes_successes_and_errors() {
+    let (server, ps) = setup().await;
+    Mock::given(method("POST"))
+        .and(path("/transferrecipient/bulk"))
+        .and(header("authorization", BEARER))
+        .and(body_json(json!({
+            "batch": [
+                {
+                    "type": "nuban",
+                    "name": "Kemi Adeyemi",
+                    "account_number": "0731148290",
+                    "bank_code": "035",
+                    "currency": "NGN"
+                },
+                {
+                    "type": "nuban",
+                    "name": "Chidi Okafor",
+                    "account_number": "9999999999",
+                    "bank_code": "044",
+                    "description": "Logistics contractor"
+                },
+                {
+                    "type": "authorization",
+                    "name": "Ifeoma Eze",
+                    "authorization_code": "AUTH_p0o9i8u7y6"
+                }
+            ]
+        })))
+        .respond_with(ok("transfer_recipient/bulk.json"))
+        .expect(1)
+        .mount(&server)
+        .await;
+
+    let mut first = TransferRecipientBatchItem::account(
+        RecipientType::Nuban,
+        "Kemi Adeyemi",
+        "0731148290",
+        "035",
+    );
+    first.currency = Some(Currency::NGN);
+    let mut second = TransferRecipientBatchItem::account(
+        RecipientType::Nuban,
+        "Chidi Okafor",
+        "9999999999",
+        "044",
+    );
+    second.description = Some("Logistics contractor".into());
+    let mut third = TransferRecipientBatchItem::new(RecipientType::Authorization, "Ifeoma Eze");
+    third.authorization_code = Some("AUTH_p0o9i8u7y6".into());
+
+    let r = ps
+        .transfer_recipients()
+        .bulk(vec![first, second, third])
+        .send()
+        .await
+        .unwrap();
+    let saved = r.data.success.unwrap();
+    assert_eq!(saved.len(), 1);
+    assert_eq!(
+        saved[0].recipient_code.as_deref(),
+        Some("RCP_4h7k2m9q1wzx3ab")
+    );
+    let errors = r.data.errors.unwrap();
+    assert_eq!(
+        errors[0].message.as_deref(),
+        Some("Account details could not be confirmed")
+    );
+    let records = errors[0].records.as_ref().unwrap();
+    assert_eq!(records[0].name.as_deref(), Some("Chidi Okafor"));
+    assert_eq!(records[0].type_, Some(RecipientType::Nuban));
+    assert_eq!(records[0].email, None);
+}
+
+#[tokio::test]
+async fn transferrecipient_bulk_checks_every_entry_before_sending() {
+    let (server, ps) = setup().await;
+    let api = ps.transfer_recipients();
+    let err = api.bulk(vec![]).send().await;
+    assert!(matches!(
+        err,
+        Err(Error::Validation(ValidationError::Invalid {
+            field: "batch",
+            ..
+        }))
+    ));
+    let good = TransferRecipientBatchItem::account(
+        RecipientType::Nuban,
+        "Kemi Adeyemi",
+        "0731148290",
+        "035",
+    );
+    let bad = TransferRecipientBatchItem::new(RecipientType::Ghipss, "Yaw Boateng");
+    let err = api.bulk(vec![good, bad]).send().await;
+    assert!(matches!(
+        err,
+        Err(Error::Validation(ValidationError::Empty("account_number")))
+    ));
+    assert_no_requests(&server).await;
+}
+
+#[tokio::test]
+async fn transferrecipient_fetch_decodes_fetch_only_fields() {
+    let (server, ps) = setup().await;
+    Mock::given(method("GET"))
+        .and(path("/transferrecipient/RCP_9zq8x7w6v5u4t3s"))
+        .and(header("authorization", BEARER))
+        .respond_with(ok("transfer_recipient/fetch.json"))
+        .expect(1)
+        .mount(&server)
+        .await;
+    let r = ps
+        .transfer_recipients()
+        .fetch("RCP_9zq8x7w6v5u4t3s")
+        .send()
+        .await
+        .unwrap();
+    let rc = r.data;
+    assert_eq!(rc.id, Some(Id::Num(71_230_099)), "a numeric string id");
+    assert_eq!(rc.type_, Some(RecipientType::MobileMoney));
+    assert_eq!(rc.currency, Some(Currency::GHS));
+    assert_eq!(rc.domain, Some(Domain::Live));
+    assert_eq!(
+        rc.metadata,
+        Some(json!("")),
+        "empty-string metadata survives"
+    );
+    assert_eq!(rc.recipient_account.as_deref(), Some("0241234567"));
+    assert_eq!(rc.institution_code.as_deref(), Some("MTN"));
+    assert_eq!(rc.email.as_deref(), Some("yaw.boateng@example.org"));
+    assert_eq!(rc.is_deleted, None, "only the camelCase twin was sent");
+    assert_eq!(rc.details.unwrap().account_name, None);
+}
+
+#[tokio::test]
+async fn transferrecipient_fetch_refuses_an_empty_code() {
+    let (server, ps) = setup().await;
+    let err = ps.transfer_recipients().fetch("").send().await;
+    assert!(matches!(
+        err,
+        Err(Error::Validation(ValidationError::Empty("id_or_code")))
+    ));
+    assert_no_requests(&server).await;
+}
+
+#[tokio::test]
+async fn transferrecipient_update_sends_name_and_email() {
+    let (server, ps) = setup().await;
+    Mock::given(method("PUT"))
+        .and(path("/transferrecipient/RCP_4h7k2m9q1wzx3ab"))
+        .and(header("authorization", BEARER))
+        .and(body_json(json!({
+            "name": "Kemi A. Adeyemi",
+            "email": "kemi.adeyemi@example.org"
+        })))
+        .respond_with(ok("transfer_recipient/updated.json"))
+        .expect(1)
+        .mount(&server)
+        .await;
+    let r = ps
+        .transfer_recipients()
+        .update("RCP_4h7k2m9q1wzx3ab", "Kemi A. Adeyemi")
+        .email("kemi.adeyemi@example.org")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.message, "Recipient details changed");
+}
+
+#[tokio::test]
+async fn transferrecipient_update_checks_email_and_name_before_sending() {
+    let (server, ps) = setup().await;
+    let err = ps
+        .transfer_recipients()
+        .update("RCP_4h7k2m9q1wzx3ab", "Kemi Adeyemi")
+        .email("kemi at example.org")
+        .send()
+        .await;
+    assert!(matches!(
+        err,
+        Err(Error::Validation(ValidationError::Email(_)))
+    ));
+    let err = ps
+        .transfer_recipients()
+        .update("RCP_4h7k2m9q1wzx3ab", "")
+        .send()
+        .await;
+    assert!(matches!(
+        err,
+        Err(Error::Validation(ValidationError::Empty("name")))
+    ));
+    assert_no_requests(&server).await;
+}
+
+#[tokio::test]
+async fn transferrecipient_delete_sends_delete() {
+    let (server, ps) = setup().await;
+    Mock::given(method("DELETE"))
+        .and(path("/transferrecipient/71230045"))
+        .and(header("authorization", BEARER))
+        .respond_with(ok("transfer_recipient/deleted.json"))
+        .expect(1)
+        .mount(&server)
+        .await;
+    let r = ps
+        .transfer_recipients()
+        .delete("71230045")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.message, "Recipient deactivated");
+}
+
+#[tokio::test]
+async fn transferrecipient_delete_refuses_an_empty_code() {
+    let (server, ps) = setup().await;
+    let err = ps.transfer_recipients().delete(" ").send().await;
+    assert!(matches!(
+        err,
+        Err(Error::Validation(ValidationError::Empty("id_or_code")))
+    ));
+    assert_no_requests(&server).await;
+}
