@@ -51,3 +51,7 @@ pub use lenient::{FlexBool, FlexInt, Id};
 pub use money::Amount;
 
 // Open enums defined by API areas (one line per area).
+pub use bulk_charges::BulkChargeItemStatus;
+pub use disputes::{DisputeResolution, DisputeStatus};
+pub use refunds::RefundStatus;
+pub use settlements::SettlementStatus;
