@@ -98,7 +98,10 @@ impl Paystack {
 impl<'a> BulkCharges<'a> {
     /// Queues a batch of charges; Paystack runs them in the background. Build each entry with
     /// [`types::BulkChargeItem::new`].
-    pub fn initiate(&self, charges: impl IntoIterator<Item = types::BulkChargeItem>) -> Initiate<'a> {
+    pub fn initiate(
+        &self,
+        charges: impl IntoIterator<Item = types::BulkChargeItem>,
+    ) -> Initiate<'a> {
         Initiate::new(self.ps, charges.into_iter().collect())
     }
 

@@ -53,12 +53,20 @@ impl<'a> Charges<'a> {
     }
 
     /// Answers a `send_pin` step with the card's PIN.
-    pub fn submit_pin(&self, reference: impl Into<String>, pin: impl Into<String>) -> SubmitPin<'a> {
+    pub fn submit_pin(
+        &self,
+        reference: impl Into<String>,
+        pin: impl Into<String>,
+    ) -> SubmitPin<'a> {
         SubmitPin::new(self.ps, reference.into(), pin.into())
     }
 
     /// Answers a `send_otp` step with the one-time code the customer received.
-    pub fn submit_otp(&self, reference: impl Into<String>, otp: impl Into<String>) -> SubmitOtp<'a> {
+    pub fn submit_otp(
+        &self,
+        reference: impl Into<String>,
+        otp: impl Into<String>,
+    ) -> SubmitOtp<'a> {
         SubmitOtp::new(self.ps, reference.into(), otp.into())
     }
 
@@ -143,7 +151,11 @@ request! {
 
 impl Create<'_> {
     /// Debits the account `account_number` at the bank with code `bank_code`.
-    pub fn bank_account(self, bank_code: impl Into<String>, account_number: impl Into<String>) -> Self {
+    pub fn bank_account(
+        self,
+        bank_code: impl Into<String>,
+        account_number: impl Into<String>,
+    ) -> Self {
         self.bank(types::ChargeBankAccount {
             code: Some(bank_code.into()),
             account_number: Some(account_number.into()),
@@ -151,7 +163,11 @@ impl Create<'_> {
     }
 
     /// Charges the mobile money wallet on `phone` run by `provider` (such as `mtn`).
-    pub fn mobile_money_wallet(self, phone: impl Into<String>, provider: impl Into<String>) -> Self {
+    pub fn mobile_money_wallet(
+        self,
+        phone: impl Into<String>,
+        provider: impl Into<String>,
+    ) -> Self {
         self.mobile_money(types::ChargeMobileMoney {
             phone: Some(phone.into()),
             provider: Some(provider.into()),
@@ -195,7 +211,10 @@ impl Create<'_> {
             )?;
         }
         if let Some(wallet) = &self.mobile_money {
-            validate::non_empty("mobile_money.phone", wallet.phone.as_deref().unwrap_or_default())?;
+            validate::non_empty(
+                "mobile_money.phone",
+                wallet.phone.as_deref().unwrap_or_default(),
+            )?;
             validate::non_empty(
                 "mobile_money.provider",
                 wallet.provider.as_deref().unwrap_or_default(),

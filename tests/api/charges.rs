@@ -163,7 +163,10 @@ async fn charge_create_rejects_bad_input_before_sending() {
         .await;
     assert!(matches!(
         err,
-        Err(Error::Validation(ValidationError::Invalid { field: "pin", .. }))
+        Err(Error::Validation(ValidationError::Invalid {
+            field: "pin",
+            ..
+        }))
     ));
     let err = ch
         .create("kemi@example.com", amount(75_000))
@@ -208,7 +211,9 @@ async fn charge_submit_pin_sends_body_and_decodes_next_step() {
     Mock::given(method("POST"))
         .and(path("/charge/submit_pin"))
         .and(header("authorization", BEARER))
-        .and(body_json(json!({"pin": "0000", "reference": "shoe-order-77"})))
+        .and(body_json(
+            json!({"pin": "0000", "reference": "shoe-order-77"}),
+        ))
         .respond_with(ok("charge/send_otp.json"))
         .expect(1)
         .mount(&server)
@@ -245,7 +250,9 @@ async fn charge_submit_otp_sends_body_and_decodes_success() {
     Mock::given(method("POST"))
         .and(path("/charge/submit_otp"))
         .and(header("authorization", BEARER))
-        .and(body_json(json!({"otp": "482913", "reference": "shoe-order-77"})))
+        .and(body_json(
+            json!({"otp": "482913", "reference": "shoe-order-77"}),
+        ))
         .respond_with(ok("charge/success.json"))
         .expect(1)
         .mount(&server)
@@ -272,7 +279,9 @@ async fn charge_submit_phone_sends_body_and_decodes_open_url() {
     Mock::given(method("POST"))
         .and(path("/charge/submit_phone"))
         .and(header("authorization", BEARER))
-        .and(body_json(json!({"phone": "08031234567", "reference": "shoe-order-77"})))
+        .and(body_json(
+            json!({"phone": "08031234567", "reference": "shoe-order-77"}),
+        ))
         .respond_with(ok("charge/open_url.json"))
         .expect(1)
         .mount(&server)
@@ -302,14 +311,19 @@ async fn charge_submit_birthday_sends_iso_date() {
     Mock::given(method("POST"))
         .and(path("/charge/submit_birthday"))
         .and(header("authorization", BEARER))
-        .and(body_json(json!({"birthday": "1988-12-01", "reference": "shoe-order-77"})))
+        .and(body_json(
+            json!({"birthday": "1988-12-01", "reference": "shoe-order-77"}),
+        ))
         .respond_with(ok("charge/send_birthday.json"))
         .expect(1)
         .mount(&server)
         .await;
     let r = ps
         .charges()
-        .submit_birthday("shoe-order-77", NaiveDate::from_ymd_opt(1988, 12, 1).unwrap())
+        .submit_birthday(
+            "shoe-order-77",
+            NaiveDate::from_ymd_opt(1988, 12, 1).unwrap(),
+        )
         .send()
         .await
         .unwrap();
@@ -407,7 +421,9 @@ async fn charge_create_without_channel_decodes_send_pin() {
     Mock::given(method("POST"))
         .and(path("/charge"))
         .and(header("authorization", BEARER))
-        .and(body_json(json!({"email": "kemi@example.com", "amount": 75000})))
+        .and(body_json(
+            json!({"email": "kemi@example.com", "amount": 75000}),
+        ))
         .respond_with(ok("charge/send_pin.json"))
         .expect(1)
         .mount(&server)

@@ -77,7 +77,10 @@ async fn dispute_list_sends_filters_and_decodes_id_or_object() {
     );
     assert_eq!(second.currency, None, "null currency");
     assert_eq!(second.domain, Some(Domain::Live));
-    assert_eq!(second.evidence, Some(DisputeEvidenceRef::Id(Id::Num(8_812))));
+    assert_eq!(
+        second.evidence,
+        Some(DisputeEvidenceRef::Id(Id::Num(8_812)))
+    );
     assert_eq!(r.meta.unwrap().total.map(|t| t.get()), Some(2));
 }
 
@@ -93,7 +96,10 @@ async fn dispute_list_rejects_reversed_period_before_sending() {
         .await;
     assert!(matches!(
         err,
-        Err(Error::Validation(ValidationError::Invalid { field: "from", .. }))
+        Err(Error::Validation(ValidationError::Invalid {
+            field: "from",
+            ..
+        }))
     ));
     assert_no_requests(&server).await;
 }
@@ -173,7 +179,9 @@ async fn dispute_update_sends_amount_and_decodes_array() {
         .await;
     assert!(matches!(
         err,
-        Err(Error::Validation(ValidationError::Empty("uploaded_filename")))
+        Err(Error::Validation(ValidationError::Empty(
+            "uploaded_filename"
+        )))
     ));
 }
 
@@ -300,7 +308,10 @@ async fn dispute_resolve_sends_body_and_decodes_ids_and_message() {
     );
     let message = d.message.unwrap();
     assert_eq!(message.dispute, Some(Id::Num(624_011)));
-    assert_eq!(message.body.as_deref(), Some("Signed delivery note attached"));
+    assert_eq!(
+        message.body.as_deref(),
+        Some("Signed delivery note attached")
+    );
 }
 
 #[tokio::test]
@@ -309,7 +320,13 @@ async fn dispute_resolve_rejects_bad_input_before_sending() {
     let amount = Amount::from_subunits(39_100).unwrap();
     let err = ps
         .disputes()
-        .resolve(624_011, DisputeResolution::MerchantAccepted, " ", amount, "r.pdf")
+        .resolve(
+            624_011,
+            DisputeResolution::MerchantAccepted,
+            " ",
+            amount,
+            "r.pdf",
+        )
         .send()
         .await;
     assert!(matches!(
@@ -318,12 +335,20 @@ async fn dispute_resolve_rejects_bad_input_before_sending() {
     ));
     let err = ps
         .disputes()
-        .resolve(624_011, DisputeResolution::MerchantAccepted, "ok", amount, "")
+        .resolve(
+            624_011,
+            DisputeResolution::MerchantAccepted,
+            "ok",
+            amount,
+            "",
+        )
         .send()
         .await;
     assert!(matches!(
         err,
-        Err(Error::Validation(ValidationError::Empty("uploaded_filename")))
+        Err(Error::Validation(ValidationError::Empty(
+            "uploaded_filename"
+        )))
     ));
     assert_no_requests(&server).await;
 }

@@ -111,7 +111,11 @@ async fn refund_list_sends_filters_and_decodes_page() {
         .unwrap();
     assert_eq!(r.data.len(), 3);
     assert_eq!(r.data[0].status, Some(RefundStatus::Processed));
-    assert_eq!(r.data[0].fully_deducted.map(|f| f.get()), Some(true), "0/1 flag");
+    assert_eq!(
+        r.data[0].fully_deducted.map(|f| f.get()),
+        Some(true),
+        "0/1 flag"
+    );
     assert_eq!(
         r.data[0].transaction,
         Some(RefundTransactionRef::Id(Id::Num(5_123_987_641)))
@@ -124,7 +128,10 @@ async fn refund_list_sends_filters_and_decodes_page() {
     );
     assert_eq!(r.data[1].amount.map(Amount::subunits), Some(99_900));
     assert_eq!(r.data[1].currency, Some(Currency::GHS));
-    assert_eq!(r.data[1].collect_account_number.map(|f| f.get()), Some(true));
+    assert_eq!(
+        r.data[1].collect_account_number.map(|f| f.get()),
+        Some(true)
+    );
     assert_eq!(
         r.data[2].status,
         Some(RefundStatus::Unknown("awaiting_bank_confirmation".into()))
@@ -137,7 +144,10 @@ async fn refund_list_sends_filters_and_decodes_page() {
     let err = ps.refunds().list().from(late).to(early).send().await;
     assert!(matches!(
         err,
-        Err(Error::Validation(ValidationError::Invalid { field: "from", .. }))
+        Err(Error::Validation(ValidationError::Invalid {
+            field: "from",
+            ..
+        }))
     ));
 }
 
@@ -202,7 +212,10 @@ async fn refund_retry_rejects_missing_account_before_sending() {
         .await;
     assert!(matches!(
         err,
-        Err(Error::Validation(ValidationError::Invalid { field: "id", .. }))
+        Err(Error::Validation(ValidationError::Invalid {
+            field: "id",
+            ..
+        }))
     ));
     assert_no_requests(&server).await;
 }
@@ -229,11 +242,17 @@ async fn refund_fetch_decodes_every_documented_field() {
         "string amount"
     );
     assert_eq!(refund.fully_deducted.map(|f| f.get()), Some(true));
-    assert_eq!(refund.transaction_amount.map(Amount::subunits), Some(250_000));
+    assert_eq!(
+        refund.transaction_amount.map(Amount::subunits),
+        Some(250_000)
+    );
     assert_eq!(refund.transaction_reference.as_deref(), Some("order-1042"));
     assert_eq!(refund.refund_type.as_deref(), Some("partial"));
     assert_eq!(refund.refund_channel.as_deref(), Some("card"));
-    assert_eq!(refund.created_at.as_deref(), Some("2026-03-14T09:40:00.000Z"));
+    assert_eq!(
+        refund.created_at.as_deref(),
+        Some("2026-03-14T09:40:00.000Z")
+    );
     assert_eq!(refund.customer.unwrap().metadata, Some(json!("")));
     assert!(refund.transaction.unwrap().transaction().is_none());
 }

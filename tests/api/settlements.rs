@@ -84,7 +84,10 @@ async fn settlements_fetch_rejects_bad_filters_before_sending() {
         .await;
     assert!(matches!(
         err,
-        Err(Error::Validation(ValidationError::Invalid { field: "from", .. }))
+        Err(Error::Validation(ValidationError::Invalid {
+            field: "from",
+            ..
+        }))
     ));
     let err = ps.settlements().list().subaccount("").send().await;
     assert!(matches!(
@@ -138,6 +141,9 @@ async fn settlements_transaction_sends_paging_and_decodes_transactions() {
     let err = ps.settlements().transactions(u64::MAX).send().await;
     assert!(matches!(
         err,
-        Err(Error::Validation(ValidationError::Invalid { field: "id", .. }))
+        Err(Error::Validation(ValidationError::Invalid {
+            field: "id",
+            ..
+        }))
     ));
 }
