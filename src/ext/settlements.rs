@@ -5,8 +5,10 @@
 //! use paystack::SettlementStatus;
 //! let page = ps.settlements().list().status(SettlementStatus::Success).send().await?;
 //! for s in &page.data {
-//!     let txs = ps.settlements().transactions(s.id.as_ref().and_then(|i| i.as_u64()).unwrap_or_default()).send().await?;
-//!     println!("{:?}: {} payments", s.settlement_date, txs.data.len());
+//!     if let Some(id) = s.id.as_ref().and_then(|i| i.as_u64()) {
+//!         let txs = ps.settlements().transactions(id).send().await?;
+//!         println!("{:?}: {} payments", s.settlement_date, txs.data.len());
+//!     }
 //! }
 //! # Ok(()) }
 //! ```
