@@ -1,1 +1,280 @@
-//! Bulk Charge: not wrapped yet.
+//! Bulk Charge: charge many reusable authorizations in one batch, then follow and steer it.
+//!
+//! ```no_run
+//! # async fn run(ps: paystack::Paystack) -> paystack::Result<()> {
+//! use paystack::types::BulkChargeItem;
+//! use paystack::Amount;
+//! let batch = ps
+//!     .bulk_charges()
+//!     .initiate(vec![
+//!         BulkChargeItem::new("AUTH_first", Amount::from_subunits(10_000)?).reference("rent-0001"),
+//!         BulkChargeItem::new("AUTH_second", Amount::from_subunits(25_000)?),
+//!     ])
+//!     .send()
+//!     .await?;
+//! println!("batch {:?} queued", batch.data.batch_code);
+//! # Ok(()) }
+//! ```
+
+use super::error::{Result, ValidationError};
+use super::validate;
+use super::{Amount, BulkChargeStatus, Paystack, Response};
+use crate::generated::types;
+use crate::{envelope, open_enum, request};
+
+open_enum! {
+    /// How one charge inside a bulk charge batch went.
+    BulkChargeItemStatus {
+        /// Not attempted yet.
+        Pending = "pending",
+        /// Charged.
+        Success = "success",
+        /// The charge was declined.
+        Failed = "failed",
+        /// The charge could not be attempted.
+        Error = "error",
+        /// The authorization can no longer be charged.
+        InactiveAuthorization = "inactive_authorization",
+    }
+}
+
+envelope!(types::BulkChargeBatchResponse => types::BulkChargeBatch);
+envelope!(types::BulkChargeListResponse => Vec<types::BulkChargeBatch>, meta);
+envelope!(types::BulkChargeChargesResponse => Vec<types::BulkChargeCharge>, meta);
+envelope!(types::BulkChargeMessageResponse => ());
+
+impl types::BulkChargeItem {
+    /// One charge of `amount` on the reusable authorization `authorization` (its
+    /// `AUTH_…` code).
+    pub fn new(authorization: impl Into<String>, amount: Amount) -> Self {
+        types::BulkChargeItem {
+            authorization: authorization.into(),
+            amount,
+            reference: None,
+            attempt_partial_debit: None,
+            at_least: None,
+            metadata: None,
+        }
+    }
+
+    /// Your unique reference for this charge.
+    pub fn reference(mut self, reference: impl Into<String>) -> Self {
+        self.reference = Some(reference.into());
+        self
+    }
+
+    /// Accept less than the full amount when the account holds less.
+    pub fn attempt_partial_debit(mut self, value: bool) -> Self {
+        self.attempt_partial_debit = Some(value);
+        self
+    }
+
+    /// With a partial debit, the least amount to accept.
+    pub fn at_least(mut self, amount: Amount) -> Self {
+        self.at_least = Some(amount);
+        self
+    }
+
+    /// Your own data, returned with the charge.
+    pub fn metadata(mut self, metadata: serde_json::Value) -> Self {
+        self.metadata = Some(metadata);
+        self
+    }
+}
+
+/// The Bulk Charge API (`/bulkcharge`).
+#[derive(Debug, Clone, Copy)]
+pub struct BulkCharges<'a> {
+    ps: &'a Paystack,
+}
+
+impl Paystack {
+    /// Bulk charges: batches of charges on saved authorizations.
+    pub fn bulk_charges(&self) -> BulkCharges<'_> {
+        BulkCharges { ps: self }
+    }
+}
+
+impl<'a> BulkCharges<'a> {
+    /// Queues a batch of charges; Paystack runs them in the background. Build each entry with
+    /// [`types::BulkChargeItem::new`].
+    pub fn initiate(
+        &self,
+        charges: impl IntoIterator<Item = types::BulkChargeItem>,
+    ) -> Initiate<'a> {
+        Initiate::new(self.ps, charges.into_iter().collect())
+    }
+
+    /// Lists batches, newest first.
+    pub fn list(&self) -> List<'a> {
+        List::new(self.ps)
+    }
+
+    /// Fetches one batch (by batch code or id) with its progress counters.
+    pub fn fetch(&self, code: impl Into<String>) -> Fetch<'a> {
+        Fetch::new(self.ps, code.into())
+    }
+
+    /// Lists the charges of one batch (by batch code or id).
+    pub fn charges(&self, code: impl Into<String>) -> Charges<'a> {
+        Charges::new(self.ps, code.into())
+    }
+
+    /// Holds a running batch: charges not yet attempted wait until it is resumed.
+    pub fn pause(&self, code: impl Into<String>) -> Pause<'a> {
+        Pause::new(self.ps, code.into())
+    }
+
+    /// Lets a paused batch carry on.
+    pub fn resume(&self, code: impl Into<String>) -> Resume<'a> {
+        Resume::new(self.ps, code.into())
+    }
+}
+
+request! {
+    /// Request for [`BulkCharges::initiate`].
+    Initiate => bulkCharge_initiate { charges: Vec<types::BulkChargeItem> } {}
+}
+
+/// Checks one entry of a batch: authorization, amount, reference and partial-debit floor.
+fn check_item(item: &types::BulkChargeItem) -> Result<(), ValidationError> {
+    validate::non_empty("authorization", &item.authorization)?;
+    item.amount.check_positive()?;
+    if let Some(r) = &item.reference {
+        validate::transaction_reference(r)?;
+    }
+    if let Some(least) = item.at_least {
+        least.check_positive()?;
+        if least > item.amount {
+            return Err(ValidationError::Invalid {
+                field: "at_least",
+                reason: format!("{least} is more than the amount {}", item.amount),
+            });
+        }
+    }
+    Ok(())
+}
+
+impl Initiate<'_> {
+    /// Validates every entry, sends and decodes the queued batch.
+    pub async fn send(self) -> Result<Response<types::BulkChargeBatch>> {
+        if self.charges.is_empty() {
+            return Err(ValidationError::Empty("charges").into());
+        }
+        let mut seen = std::collections::HashSet::new();
+        for item in &self.charges {
+            check_item(item)?;
+            if let Some(r) = &item.reference {
+                if !seen.insert(r.as_str()) {
+                    return Err(ValidationError::Invalid {
+                        field: "reference",
+                        reason: format!("{r:?} appears twice in the batch"),
+                    }
+                    .into());
+                }
+            }
+        }
+        self.ps
+            .send(self.ps.api().bulk_charge_initiate(&self.charges))
+            .await
+    }
+}
+
+request! {
+    /// Request for [`BulkCharges::list`].
+    List => bulkCharge_list {} {
+        /// Records per page (Paystack's default is 50).
+        per_page: u32,
+        /// Page number, from 1.
+        page: u32,
+        /// Only batches in this state.
+        status: BulkChargeStatus,
+    }
+}
+
+impl List<'_> {
+    /// Sends and decodes one page.
+    pub async fn send(self) -> Result<Response<Vec<types::BulkChargeBatch>>> {
+        let status = self.status.as_ref().map(ToString::to_string);
+        self.ps
+            .send(self.ps.api().bulk_charge_list(
+                self.page.map(i64::from),
+                self.per_page.map(i64::from),
+                status.as_deref(),
+            ))
+            .await
+    }
+}
+
+request! {
+    /// Request for [`BulkCharges::fetch`].
+    Fetch => bulkCharge_fetch { code: String } {}
+}
+
+impl Fetch<'_> {
+    /// Validates, sends and decodes.
+    pub async fn send(self) -> Result<Response<types::BulkChargeBatch>> {
+        validate::non_empty("code", &self.code)?;
+        self.ps
+            .send(self.ps.api().bulk_charge_fetch(&self.code))
+            .await
+    }
+}
+
+request! {
+    /// Request for [`BulkCharges::charges`].
+    Charges => bulkCharge_charges { code: String } {
+        /// Records per page (Paystack's default is 50).
+        per_page: u32,
+        /// Page number, from 1.
+        page: u32,
+        /// Only charges with this outcome.
+        status: BulkChargeItemStatus,
+    }
+}
+
+impl Charges<'_> {
+    /// Validates, sends and decodes one page.
+    pub async fn send(self) -> Result<Response<Vec<types::BulkChargeCharge>>> {
+        validate::non_empty("code", &self.code)?;
+        let status = self.status.as_ref().map(ToString::to_string);
+        self.ps
+            .send(self.ps.api().bulk_charge_charges(
+                &self.code,
+                self.page.map(i64::from),
+                self.per_page.map(i64::from),
+                status.as_deref(),
+            ))
+            .await
+    }
+}
+
+request! {
+    /// Request for [`BulkCharges::pause`].
+    Pause => bulkCharge_pause { code: String } {}
+}
+
+impl Pause<'_> {
+    /// Validates and sends; only Paystack's message comes back.
+    pub async fn send(self) -> Result<Response<()>> {
+        validate::non_empty("code", &self.code)?;
+        self.ps
+            .send(self.ps.api().bulk_charge_pause(&self.code))
+            .await
+    }
+}
+
+request! {
+    /// Request for [`BulkCharges::resume`].
+    Resume => bulkCharge_resume { code: String } {}
+}
+
+impl Resume<'_> {
+    /// Validates and sends; only Paystack's message comes back.
+    pub async fn send(self) -> Result<Response<()>> {
+        validate::non_empty("code", &self.code)?;
+        self.ps
+            .send(self.ps.api().bulk_charge_resume(&self.code))
+            .await
+    }
+}

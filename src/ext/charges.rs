@@ -1,1 +1,377 @@
-//! Charge: not wrapped yet.
+//! Charge: take a payment from the server on a chosen channel, answering each step Paystack
+//! asks for until the charge settles.
+//!
+//! A charge answers with `data.status`: `success` or `failed` when done, otherwise the next
+//! step (`send_pin`, `send_otp`, `send_phone`, `send_birthday`, `send_address`, `open_url`,
+//! `pay_offline`...). Answer with the matching `submit_*` call, and use
+//! [`Charges::check`] when a call timed out or the charge stays `pending`.
+//!
+//! ```no_run
+//! # async fn run(ps: paystack::Paystack) -> paystack::Result<()> {
+//! use paystack::{Amount, TransactionStatus};
+//! let charge = ps
+//!     .charges()
+//!     .create("kemi@example.com", Amount::from_subunits(75_000)?)
+//!     .bank_account("057", "0000000000")
+//!     .reference("shoe-order-77")
+//!     .send()
+//!     .await?;
+//! if charge.data.status == Some(TransactionStatus::SendOtp) {
+//!     ps.charges().submit_otp("shoe-order-77", "123456").send().await?;
+//! }
+//! # Ok(()) }
+//! ```
+
+use chrono::NaiveDate;
+
+use super::error::{Result, ValidationError};
+use super::validate::{self, check_amount};
+use super::{Amount, Currency, Paystack, Response};
+use crate::generated::types;
+use crate::{envelope, request};
+
+envelope!(types::ChargeResponse => types::Charge);
+
+/// The Charge API (`/charge`).
+#[derive(Debug, Clone, Copy)]
+pub struct Charges<'a> {
+    ps: &'a Paystack,
+}
+
+impl Paystack {
+    /// Server-side charges on cards, bank accounts, USSD, mobile money, QR and more.
+    pub fn charges(&self) -> Charges<'_> {
+        Charges { ps: self }
+    }
+}
+
+impl<'a> Charges<'a> {
+    /// Starts a charge of `amount` for the customer at `email`. Pick the channel with one of
+    /// the setters (an authorization code, a bank account, a wallet, a USSD bank...).
+    pub fn create(&self, email: impl Into<String>, amount: Amount) -> Create<'a> {
+        Create::new(self.ps, email.into(), amount)
+    }
+
+    /// Answers a `send_pin` step with the card's PIN.
+    pub fn submit_pin(
+        &self,
+        reference: impl Into<String>,
+        pin: impl Into<String>,
+    ) -> SubmitPin<'a> {
+        SubmitPin::new(self.ps, reference.into(), pin.into())
+    }
+
+    /// Answers a `send_otp` step with the one-time code the customer received.
+    pub fn submit_otp(
+        &self,
+        reference: impl Into<String>,
+        otp: impl Into<String>,
+    ) -> SubmitOtp<'a> {
+        SubmitOtp::new(self.ps, reference.into(), otp.into())
+    }
+
+    /// Answers a `send_phone` step with the customer's phone number.
+    pub fn submit_phone(
+        &self,
+        reference: impl Into<String>,
+        phone: impl Into<String>,
+    ) -> SubmitPhone<'a> {
+        SubmitPhone::new(self.ps, reference.into(), phone.into())
+    }
+
+    /// Answers a `send_birthday` step with the customer's date of birth.
+    pub fn submit_birthday(
+        &self,
+        reference: impl Into<String>,
+        birthday: NaiveDate,
+    ) -> SubmitBirthday<'a> {
+        SubmitBirthday::new(self.ps, reference.into(), birthday)
+    }
+
+    /// Answers a `send_address` step with the card holder's billing address.
+    pub fn submit_address(
+        &self,
+        reference: impl Into<String>,
+        address: impl Into<String>,
+        city: impl Into<String>,
+        state: impl Into<String>,
+        zip_code: impl Into<String>,
+    ) -> SubmitAddress<'a> {
+        SubmitAddress::new(
+            self.ps,
+            reference.into(),
+            address.into(),
+            city.into(),
+            state.into(),
+            zip_code.into(),
+        )
+    }
+
+    /// Asks where a charge stands, by its reference: for a charge left `pending` or whose
+    /// answer never arrived.
+    pub fn check(&self, reference: impl Into<String>) -> Check<'a> {
+        Check::new(self.ps, reference.into())
+    }
+}
+
+request! {
+    /// Request for [`Charges::create`].
+    Create => charge_create {
+        email: String,
+        amount: Amount,
+    } {
+        /// Currency to charge in; also selects the minimum amount checked before sending.
+        currency: Currency,
+        /// Charge this reusable authorization from an earlier payment.
+        authorization_code: String,
+        /// The card's PIN, when charging a card that needs one.
+        pin: String,
+        /// Your unique reference (letters, digits, `-`, `.`, `=`). Paystack makes one if unset.
+        reference: String,
+        /// The customer's date of birth, when the bank asks for it up front.
+        birthday: NaiveDate,
+        /// An id for the customer's device (letters, digits, `-`, `.`, `=`).
+        device_id: String,
+        /// Your own data, returned with the transaction and in webhooks.
+        metadata: serde_json::Value,
+        /// Debit this bank account (see also [`Create::bank_account`]).
+        bank: types::ChargeBankAccount,
+        /// Pay by transfer into a temporary account.
+        bank_transfer: types::ChargeBankTransfer,
+        /// Charge this mobile money wallet (see also [`Create::mobile_money_wallet`]).
+        mobile_money: types::ChargeMobileMoney,
+        /// Charge through this bank's USSD code (see also [`Create::ussd_bank`]).
+        ussd: types::ChargeUssd,
+        /// Pay by scanning a QR code from this provider.
+        qr: types::ChargeProvider,
+        /// Pay by electronic funds transfer through this provider.
+        eft: types::ChargeProvider,
+    }
+}
+
+impl Create<'_> {
+    /// Debits the account `account_number` at the bank with code `bank_code`.
+    pub fn bank_account(
+        self,
+        bank_code: impl Into<String>,
+        account_number: impl Into<String>,
+    ) -> Self {
+        self.bank(types::ChargeBankAccount {
+            code: Some(bank_code.into()),
+            account_number: Some(account_number.into()),
+        })
+    }
+
+    /// Charges the mobile money wallet on `phone` run by `provider` (such as `mtn`).
+    pub fn mobile_money_wallet(
+        self,
+        phone: impl Into<String>,
+        provider: impl Into<String>,
+    ) -> Self {
+        self.mobile_money(types::ChargeMobileMoney {
+            phone: Some(phone.into()),
+            provider: Some(provider.into()),
+        })
+    }
+
+    /// Charges through the USSD short code of a bank (such as `737`).
+    pub fn ussd_bank(self, code: impl Into<String>) -> Self {
+        self.ussd(types::ChargeUssd {
+            type_: Some(code.into()),
+        })
+    }
+
+    /// Validates, sends and decodes. `data.status` says whether more is needed.
+    pub async fn send(self) -> Result<Response<types::Charge>> {
+        validate::email(&self.email)?;
+        check_amount(self.amount, self.currency.as_ref())?;
+        if let Some(r) = &self.reference {
+            validate::transaction_reference(r)?;
+        }
+        if let Some(code) = &self.authorization_code {
+            validate::non_empty("authorization_code", code)?;
+        }
+        if let Some(pin) = &self.pin {
+            check_digits("pin", pin)?;
+        }
+        if let Some(device) = &self.device_id {
+            if validate::transaction_reference(device).is_err() {
+                return Err(ValidationError::Invalid {
+                    field: "device_id",
+                    reason: "only letters, digits, '-', '.' and '=' are allowed".into(),
+                }
+                .into());
+            }
+        }
+        if let Some(bank) = &self.bank {
+            validate::non_empty("bank.code", bank.code.as_deref().unwrap_or_default())?;
+            validate::non_empty(
+                "bank.account_number",
+                bank.account_number.as_deref().unwrap_or_default(),
+            )?;
+        }
+        if let Some(wallet) = &self.mobile_money {
+            validate::non_empty(
+                "mobile_money.phone",
+                wallet.phone.as_deref().unwrap_or_default(),
+            )?;
+            validate::non_empty(
+                "mobile_money.provider",
+                wallet.provider.as_deref().unwrap_or_default(),
+            )?;
+        }
+        if let Some(ussd) = &self.ussd {
+            validate::non_empty("ussd.type", ussd.type_.as_deref().unwrap_or_default())?;
+        }
+        let body = types::ChargeCreateBody {
+            email: self.email,
+            amount: self.amount,
+            currency: self.currency,
+            authorization_code: self.authorization_code,
+            pin: self.pin,
+            reference: self.reference,
+            birthday: self.birthday,
+            device_id: self.device_id,
+            metadata: self.metadata,
+            bank: self.bank,
+            bank_transfer: self.bank_transfer,
+            mobile_money: self.mobile_money,
+            ussd: self.ussd,
+            qr: self.qr,
+            eft: self.eft,
+        };
+        self.ps.send(self.ps.api().charge_create(&body)).await
+    }
+}
+
+/// A PIN or OTP: not empty, digits only.
+fn check_digits(field: &'static str, value: &str) -> Result<(), ValidationError> {
+    validate::non_empty(field, value)?;
+    if !value.bytes().all(|b| b.is_ascii_digit()) {
+        return Err(ValidationError::Invalid {
+            field,
+            reason: "only digits are allowed".into(),
+        });
+    }
+    Ok(())
+}
+
+request! {
+    /// Request for [`Charges::submit_pin`].
+    SubmitPin => charge_submitPin { reference: String, pin: String } {}
+}
+
+impl SubmitPin<'_> {
+    /// Validates, sends and decodes.
+    pub async fn send(self) -> Result<Response<types::Charge>> {
+        validate::transaction_reference(&self.reference)?;
+        check_digits("pin", &self.pin)?;
+        let body = types::ChargeSubmitPinBody {
+            pin: self.pin,
+            reference: self.reference,
+        };
+        self.ps.send(self.ps.api().charge_submit_pin(&body)).await
+    }
+}
+
+request! {
+    /// Request for [`Charges::submit_otp`].
+    SubmitOtp => charge_submitOtp { reference: String, otp: String } {}
+}
+
+impl SubmitOtp<'_> {
+    /// Validates, sends and decodes.
+    pub async fn send(self) -> Result<Response<types::Charge>> {
+        validate::transaction_reference(&self.reference)?;
+        validate::non_empty("otp", &self.otp)?;
+        let body = types::ChargeSubmitOtpBody {
+            otp: self.otp,
+            reference: self.reference,
+        };
+        self.ps.send(self.ps.api().charge_submit_otp(&body)).await
+    }
+}
+
+request! {
+    /// Request for [`Charges::submit_phone`].
+    SubmitPhone => charge_submitPhone { reference: String, phone: String } {}
+}
+
+impl SubmitPhone<'_> {
+    /// Validates, sends and decodes.
+    pub async fn send(self) -> Result<Response<types::Charge>> {
+        validate::transaction_reference(&self.reference)?;
+        validate::non_empty("phone", &self.phone)?;
+        let body = types::ChargeSubmitPhoneBody {
+            phone: self.phone,
+            reference: self.reference,
+        };
+        self.ps.send(self.ps.api().charge_submit_phone(&body)).await
+    }
+}
+
+request! {
+    /// Request for [`Charges::submit_birthday`].
+    SubmitBirthday => charge_submitBirthday { reference: String, birthday: NaiveDate } {}
+}
+
+impl SubmitBirthday<'_> {
+    /// Validates, sends and decodes.
+    pub async fn send(self) -> Result<Response<types::Charge>> {
+        validate::transaction_reference(&self.reference)?;
+        let body = types::ChargeSubmitBirthdayBody {
+            birthday: self.birthday,
+            reference: self.reference,
+        };
+        self.ps
+            .send(self.ps.api().charge_submit_birthday(&body))
+            .await
+    }
+}
+
+request! {
+    /// Request for [`Charges::submit_address`].
+    SubmitAddress => charge_submitAddress {
+        reference: String,
+        address: String,
+        city: String,
+        state: String,
+        zip_code: String,
+    } {}
+}
+
+impl SubmitAddress<'_> {
+    /// Validates, sends and decodes.
+    pub async fn send(self) -> Result<Response<types::Charge>> {
+        validate::transaction_reference(&self.reference)?;
+        validate::non_empty("address", &self.address)?;
+        validate::non_empty("city", &self.city)?;
+        validate::non_empty("state", &self.state)?;
+        validate::non_empty("zip_code", &self.zip_code)?;
+        let body = types::ChargeSubmitAddressBody {
+            address: self.address,
+            city: self.city,
+            state: self.state,
+            zip_code: self.zip_code,
+            reference: self.reference,
+        };
+        self.ps
+            .send(self.ps.api().charge_submit_address(&body))
+            .await
+    }
+}
+
+request! {
+    /// Request for [`Charges::check`].
+    Check => charge_check { reference: String } {}
+}
+
+impl Check<'_> {
+    /// Validates, sends and decodes.
+    pub async fn send(self) -> Result<Response<types::Charge>> {
+        validate::transaction_reference(&self.reference)?;
+        self.ps
+            .send(self.ps.api().charge_check(&self.reference))
+            .await
+    }
+}

@@ -1,1 +1,395 @@
-//! Dispute: not wrapped yet.
+//! Disputes: chargebacks and fraud claims raised against payments, and your answers to them.
+//!
+//! A typical answer: [`Disputes::upload_url`] for a signed URL, upload the receipt there,
+//! [`Disputes::evidence`] to record what was delivered, then [`Disputes::resolve`] with the
+//! uploaded file's name.
+//!
+//! ```no_run
+//! # async fn run(ps: paystack::Paystack) -> paystack::Result<()> {
+//! use paystack::{Amount, DisputeResolution};
+//! let upload = ps.disputes().upload_url(624_011).upload_filename("receipt.pdf").send().await?;
+//! // ... PUT the file to upload.data.signed_url ...
+//! ps.disputes()
+//!     .resolve(
+//!         624_011,
+//!         DisputeResolution::Declined,
+//!         "Delivered and signed for on the 3rd",
+//!         Amount::from_subunits(39_100)?,
+//!         upload.data.file_name.unwrap_or_default(),
+//!     )
+//!     .send()
+//!     .await?;
+//! # Ok(()) }
+//! ```
+
+use chrono::{DateTime, Utc};
+
+use super::error::{Result, ValidationError};
+use super::validate::{self, to_i64};
+use super::{Amount, Paystack, Response};
+use crate::generated::types;
+use crate::{envelope, open_enum, request};
+
+open_enum! {
+    /// Where a dispute stands.
+    DisputeStatus {
+        /// Waiting for the merchant to answer.
+        AwaitingMerchantFeedback = "awaiting-merchant-feedback",
+        /// Waiting for the customer's bank.
+        AwaitingBankFeedback = "awaiting-bank-feedback",
+        /// Opened, not yet routed.
+        Pending = "pending",
+        /// Closed.
+        Resolved = "resolved",
+        /// Closed and filed away.
+        Archived = "archived",
+    }
+}
+
+open_enum! {
+    /// How a dispute is closed by the merchant.
+    DisputeResolution {
+        /// The merchant agrees and refunds.
+        MerchantAccepted = "merchant-accepted",
+        /// The merchant contests the claim with proof.
+        Declined = "declined",
+    }
+}
+
+envelope!(types::DisputeResponse => types::Dispute);
+envelope!(types::DisputeListResponse => Vec<types::Dispute>, meta);
+envelope!(types::DisputeUploadUrlResponse => types::DisputeUploadUrlResponseData);
+envelope!(types::DisputeExportResponse => types::DisputeExportResponseData);
+envelope!(types::DisputeEvidenceResponse => types::DisputeEvidence);
+
+impl types::DisputeTransactionRef {
+    /// The disputed transaction's id, whichever form the answer used.
+    pub fn id(&self) -> Option<&super::Id> {
+        match self {
+            types::DisputeTransactionRef::Id(id) => Some(id),
+            types::DisputeTransactionRef::Transaction(tx) => tx.id.as_ref(),
+        }
+    }
+
+    /// The whole transaction, when the answer carried it.
+    pub fn transaction(&self) -> Option<&types::Transaction> {
+        match self {
+            types::DisputeTransactionRef::Id(_) => None,
+            types::DisputeTransactionRef::Transaction(tx) => Some(tx),
+        }
+    }
+}
+
+/// The Disputes API (`/dispute`).
+#[derive(Debug, Clone, Copy)]
+pub struct Disputes<'a> {
+    ps: &'a Paystack,
+}
+
+impl Paystack {
+    /// Disputes: list, inspect, answer and resolve chargebacks and fraud claims.
+    pub fn disputes(&self) -> Disputes<'_> {
+        Disputes { ps: self }
+    }
+}
+
+impl<'a> Disputes<'a> {
+    /// Lists disputes, newest first.
+    pub fn list(&self) -> List<'a> {
+        List::new(self.ps)
+    }
+
+    /// Fetches one dispute by id, with its history and messages.
+    pub fn fetch(&self, id: u64) -> Fetch<'a> {
+        Fetch::new(self.ps, id)
+    }
+
+    /// Changes how much of a dispute you will refund. Paystack answers with the updated
+    /// dispute inside a list.
+    pub fn update(&self, id: u64, refund_amount: Amount) -> Update<'a> {
+        Update::new(self.ps, id, refund_amount)
+    }
+
+    /// A short-lived signed URL to upload a file of evidence to.
+    pub fn upload_url(&self, id: u64) -> UploadUrl<'a> {
+        UploadUrl::new(self.ps, id)
+    }
+
+    /// Builds a CSV export of disputes and returns a download link.
+    pub fn download(&self) -> Download<'a> {
+        Download::new(self.ps)
+    }
+
+    /// The dispute raised on one transaction, by the transaction's id.
+    pub fn transaction(&self, transaction_id: u64) -> Transaction<'a> {
+        Transaction::new(self.ps, transaction_id)
+    }
+
+    /// Closes a dispute: accept (and refund `refund_amount`) or decline, quoting the name of
+    /// a file uploaded through [`Disputes::upload_url`] and a message for the record.
+    pub fn resolve(
+        &self,
+        id: u64,
+        resolution: super::DisputeResolution,
+        message: impl Into<String>,
+        refund_amount: Amount,
+        uploaded_filename: impl Into<String>,
+    ) -> Resolve<'a> {
+        Resolve::new(
+            self.ps,
+            id,
+            resolution,
+            message.into(),
+            refund_amount,
+            uploaded_filename.into(),
+        )
+    }
+
+    /// Records proof that the customer received what they paid for.
+    pub fn evidence(
+        &self,
+        id: u64,
+        customer_email: impl Into<String>,
+        customer_name: impl Into<String>,
+        customer_phone: impl Into<String>,
+        service_details: impl Into<String>,
+    ) -> Evidence<'a> {
+        Evidence::new(
+            self.ps,
+            id,
+            customer_email.into(),
+            customer_name.into(),
+            customer_phone.into(),
+            service_details.into(),
+        )
+    }
+}
+
+/// Refuses a period whose start is after its end.
+fn check_period(from: Option<DateTime<Utc>>, to: Option<DateTime<Utc>>) -> Result<()> {
+    if let (Some(from), Some(to)) = (from, to) {
+        if from > to {
+            return Err(ValidationError::Invalid {
+                field: "from",
+                reason: format!("{from} is after {to}"),
+            }
+            .into());
+        }
+    }
+    Ok(())
+}
+
+request! {
+    /// Request for [`Disputes::list`].
+    List => dispute_list {} {
+        /// Records per page (Paystack's default is 50).
+        per_page: u32,
+        /// Page number, from 1.
+        page: u32,
+        /// Only disputes in this state.
+        status: DisputeStatus,
+        /// Only disputes on this transaction (its id).
+        transaction: String,
+        /// Only disputes from this time on.
+        from: DateTime<Utc>,
+        /// Only disputes up to this time.
+        to: DateTime<Utc>,
+    }
+}
+
+impl List<'_> {
+    /// Sends and decodes one page.
+    pub async fn send(self) -> Result<Response<Vec<types::Dispute>>> {
+        check_period(self.from, self.to)?;
+        let status = self.status.as_ref().map(ToString::to_string);
+        self.ps
+            .send(self.ps.api().dispute_list(
+                self.from.as_ref(),
+                self.page.map(i64::from),
+                self.per_page.map(i64::from),
+                status.as_deref(),
+                self.to.as_ref(),
+                self.transaction.as_deref(),
+            ))
+            .await
+    }
+}
+
+request! {
+    /// Request for [`Disputes::fetch`].
+    Fetch => dispute_fetch { id: u64 } {}
+}
+
+impl Fetch<'_> {
+    /// Sends and decodes.
+    pub async fn send(self) -> Result<Response<types::Dispute>> {
+        let id = to_i64("id", self.id)?;
+        self.ps.send(self.ps.api().dispute_fetch(id)).await
+    }
+}
+
+request! {
+    /// Request for [`Disputes::update`].
+    Update => dispute_update { id: u64, refund_amount: Amount } {
+        /// Name of a file uploaded through [`Disputes::upload_url`].
+        uploaded_filename: String,
+    }
+}
+
+impl Update<'_> {
+    /// Validates, sends and decodes the updated dispute(s).
+    pub async fn send(self) -> Result<Response<Vec<types::Dispute>>> {
+        let id = to_i64("id", self.id)?;
+        self.refund_amount.check_positive()?;
+        if let Some(name) = &self.uploaded_filename {
+            validate::non_empty("uploaded_filename", name)?;
+        }
+        let body = types::DisputeUpdateBody {
+            refund_amount: self.refund_amount,
+            uploaded_filename: self.uploaded_filename,
+        };
+        self.ps.send(self.ps.api().dispute_update(id, &body)).await
+    }
+}
+
+request! {
+    /// Request for [`Disputes::upload_url`].
+    UploadUrl => dispute_uploadUrl { id: u64 } {
+        /// Name, with extension, of the file you are about to upload (e.g. `receipt.pdf`).
+        upload_filename: String,
+    }
+}
+
+impl UploadUrl<'_> {
+    /// Validates, sends and decodes.
+    pub async fn send(self) -> Result<Response<types::DisputeUploadUrlResponseData>> {
+        let id = to_i64("id", self.id)?;
+        if let Some(name) = &self.upload_filename {
+            validate::non_empty("upload_filename", name)?;
+        }
+        self.ps
+            .send(
+                self.ps
+                    .api()
+                    .dispute_upload_url(id, self.upload_filename.as_deref()),
+            )
+            .await
+    }
+}
+
+request! {
+    /// Request for [`Disputes::download`].
+    Download => dispute_download {} {
+        /// Records per page (Paystack's default is 50).
+        per_page: u32,
+        /// Page number, from 1.
+        page: u32,
+        /// Only disputes in this state.
+        status: DisputeStatus,
+        /// Only disputes from this time on.
+        from: DateTime<Utc>,
+        /// Only disputes up to this time.
+        to: DateTime<Utc>,
+    }
+}
+
+impl Download<'_> {
+    /// Sends and decodes.
+    pub async fn send(self) -> Result<Response<types::DisputeExportResponseData>> {
+        check_period(self.from, self.to)?;
+        let status = self.status.as_ref().map(ToString::to_string);
+        self.ps
+            .send(self.ps.api().dispute_download(
+                self.from.as_ref(),
+                self.page.map(i64::from),
+                self.per_page.map(i64::from),
+                status.as_deref(),
+                self.to.as_ref(),
+            ))
+            .await
+    }
+}
+
+request! {
+    /// Request for [`Disputes::transaction`].
+    Transaction => dispute_transaction { transaction_id: u64 } {}
+}
+
+impl Transaction<'_> {
+    /// Sends and decodes.
+    pub async fn send(self) -> Result<Response<types::Dispute>> {
+        let id = to_i64("transaction_id", self.transaction_id)?;
+        self.ps.send(self.ps.api().dispute_transaction(id)).await
+    }
+}
+
+request! {
+    /// Request for [`Disputes::resolve`].
+    Resolve => dispute_resolve {
+        id: u64,
+        resolution: DisputeResolution,
+        message: String,
+        refund_amount: Amount,
+        uploaded_filename: String,
+    } {
+        /// Id of the evidence record (from [`Disputes::evidence`]), for fraud claims.
+        evidence: u64,
+    }
+}
+
+impl Resolve<'_> {
+    /// Validates, sends and decodes the resolved dispute.
+    pub async fn send(self) -> Result<Response<types::Dispute>> {
+        let id = to_i64("id", self.id)?;
+        validate::non_empty("message", &self.message)?;
+        validate::non_empty("uploaded_filename", &self.uploaded_filename)?;
+        self.refund_amount.check_positive()?;
+        let evidence = self.evidence.map(|e| to_i64("evidence", e)).transpose()?;
+        let body = types::DisputeResolveBody {
+            resolution: self.resolution,
+            message: self.message,
+            refund_amount: self.refund_amount,
+            uploaded_filename: self.uploaded_filename,
+            evidence,
+        };
+        self.ps.send(self.ps.api().dispute_resolve(id, &body)).await
+    }
+}
+
+request! {
+    /// Request for [`Disputes::evidence`].
+    Evidence => dispute_evidence {
+        id: u64,
+        customer_email: String,
+        customer_name: String,
+        customer_phone: String,
+        service_details: String,
+    } {
+        /// Where the goods were delivered.
+        delivery_address: String,
+        /// When the goods were delivered.
+        delivery_date: DateTime<Utc>,
+    }
+}
+
+impl Evidence<'_> {
+    /// Validates, sends and decodes the stored evidence.
+    pub async fn send(self) -> Result<Response<types::DisputeEvidence>> {
+        let id = to_i64("id", self.id)?;
+        validate::email(&self.customer_email)?;
+        validate::non_empty("customer_name", &self.customer_name)?;
+        validate::non_empty("customer_phone", &self.customer_phone)?;
+        validate::non_empty("service_details", &self.service_details)?;
+        let body = types::DisputeEvidenceBody {
+            customer_email: self.customer_email,
+            customer_name: self.customer_name,
+            customer_phone: self.customer_phone,
+            service_details: self.service_details,
+            delivery_address: self.delivery_address,
+            delivery_date: self.delivery_date,
+        };
+        self.ps
+            .send(self.ps.api().dispute_evidence(id, &body))
+            .await
+    }
+}

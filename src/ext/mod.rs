@@ -52,11 +52,15 @@ pub use money::Amount;
 
 // Open enums defined by API areas (one line per area).
 pub use banks::{BankCountry, BankGateway, BankType};
+pub use bulk_charges::BulkChargeItemStatus;
 pub use customers::{AuthorizationChannel, IdentificationType};
 pub use direct_debit::MandateStatus;
+pub use disputes::{DisputeResolution, DisputeStatus};
 pub use pages::PageType;
 pub use payment_requests::PaymentRequestStatus;
 pub use plans::Interval;
+pub use refunds::RefundStatus;
+pub use settlements::SettlementStatus;
 pub use splits::SplitType;
 pub use storefronts::StorefrontStatus;
 pub use subscriptions::SubscriptionStatus;

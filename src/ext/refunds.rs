@@ -1,1 +1,213 @@
-//! Refund: not wrapped yet.
+//! Refunds: give money back on a paid transaction, in full or in part, and follow it.
+//!
+//! ```no_run
+//! # async fn run(ps: paystack::Paystack) -> paystack::Result<()> {
+//! use paystack::Amount;
+//! let refund = ps
+//!     .refunds()
+//!     .create("order-1042")
+//!     .amount(Amount::from_major("40.00")?)
+//!     .merchant_note("one item out of stock")
+//!     .send()
+//!     .await?;
+//! println!("refund is {:?}", refund.data.status);
+//! # Ok(()) }
+//! ```
+
+use chrono::{DateTime, Utc};
+
+use super::error::{Result, ValidationError};
+use super::validate::{self, to_i64};
+use super::{Amount, Currency, Paystack, Response};
+use crate::generated::types;
+use crate::{envelope, open_enum, request};
+
+open_enum! {
+    /// Where a refund stands.
+    RefundStatus {
+        /// Recorded, not yet sent to the processor.
+        Pending = "pending",
+        /// With the processor.
+        Processing = "processing",
+        /// The money reached the customer.
+        Processed = "processed",
+        /// The refund could not be completed.
+        Failed = "failed",
+        /// Paystack needs the customer's bank details; see [`Refunds::retry`].
+        NeedsAttention = "needs-attention",
+    }
+}
+
+envelope!(types::RefundResponse => types::Refund);
+envelope!(types::RefundListResponse => Vec<types::Refund>, meta);
+
+impl types::RefundTransactionRef {
+    /// The refunded transaction's id, whichever form the answer used.
+    pub fn id(&self) -> Option<&super::Id> {
+        match self {
+            types::RefundTransactionRef::Id(id) => Some(id),
+            types::RefundTransactionRef::Transaction(tx) => tx.id.as_ref(),
+        }
+    }
+
+    /// The whole transaction, when the answer carried it.
+    pub fn transaction(&self) -> Option<&types::Transaction> {
+        match self {
+            types::RefundTransactionRef::Id(_) => None,
+            types::RefundTransactionRef::Transaction(tx) => Some(tx),
+        }
+    }
+}
+
+/// The Refunds API (`/refund`).
+#[derive(Debug, Clone, Copy)]
+pub struct Refunds<'a> {
+    ps: &'a Paystack,
+}
+
+impl Paystack {
+    /// Refunds: create, list, fetch and retry.
+    pub fn refunds(&self) -> Refunds<'_> {
+        Refunds { ps: self }
+    }
+}
+
+impl<'a> Refunds<'a> {
+    /// Refunds the transaction with this id or reference; in full unless
+    /// [`Create::amount`] is set.
+    pub fn create(&self, transaction: impl Into<String>) -> Create<'a> {
+        Create::new(self.ps, transaction.into())
+    }
+
+    /// Lists refunds, newest first.
+    pub fn list(&self) -> List<'a> {
+        List::new(self.ps)
+    }
+
+    /// Tries a refund in `needs-attention` again, paying it into the customer's bank account
+    /// `account_number` at the bank with Paystack id `bank_id`.
+    pub fn retry(
+        &self,
+        id: u64,
+        currency: Currency,
+        account_number: impl Into<String>,
+        bank_id: impl Into<String>,
+    ) -> Retry<'a> {
+        Retry::new(self.ps, id, currency, account_number.into(), bank_id.into())
+    }
+
+    /// Fetches one refund by id.
+    pub fn fetch(&self, id: u64) -> Fetch<'a> {
+        Fetch::new(self.ps, id)
+    }
+}
+
+request! {
+    /// Request for [`Refunds::create`].
+    Create => refund_create { transaction: String } {
+        /// How much to give back, in subunits; the whole payment when unset. Must not be more
+        /// than what was paid.
+        amount: Amount,
+        /// Currency of the refund (that of the transaction).
+        currency: Currency,
+        /// Why the refund was made, shown to the customer.
+        customer_note: String,
+        /// Why the refund was made, for your own records.
+        merchant_note: String,
+    }
+}
+
+impl Create<'_> {
+    /// Validates, sends and decodes.
+    pub async fn send(self) -> Result<Response<types::Refund>> {
+        validate::non_empty("transaction", &self.transaction)?;
+        if let Some(amount) = self.amount {
+            amount.check_positive()?;
+        }
+        let body = types::RefundCreateBody {
+            transaction: self.transaction,
+            amount: self.amount,
+            currency: self.currency,
+            customer_note: self.customer_note,
+            merchant_note: self.merchant_note,
+        };
+        self.ps.send(self.ps.api().refund_create(&body)).await
+    }
+}
+
+request! {
+    /// Request for [`Refunds::list`].
+    List => refund_list {} {
+        /// Records per page (Paystack's default is 50).
+        per_page: u32,
+        /// Page number, from 1.
+        page: u32,
+        /// Only refunds from this time on.
+        from: DateTime<Utc>,
+        /// Only refunds up to this time.
+        to: DateTime<Utc>,
+    }
+}
+
+impl List<'_> {
+    /// Sends and decodes one page.
+    pub async fn send(self) -> Result<Response<Vec<types::Refund>>> {
+        if let (Some(from), Some(to)) = (self.from, self.to) {
+            if from > to {
+                return Err(ValidationError::Invalid {
+                    field: "from",
+                    reason: format!("{from} is after {to}"),
+                }
+                .into());
+            }
+        }
+        self.ps
+            .send(self.ps.api().refund_list(
+                self.from.as_ref(),
+                self.page.map(i64::from),
+                self.per_page.map(i64::from),
+                self.to.as_ref(),
+            ))
+            .await
+    }
+}
+
+request! {
+    /// Request for [`Refunds::retry`].
+    Retry => refund_retry {
+        id: u64,
+        currency: Currency,
+        account_number: String,
+        bank_id: String,
+    } {}
+}
+
+impl Retry<'_> {
+    /// Validates, sends and decodes.
+    pub async fn send(self) -> Result<Response<types::Refund>> {
+        let id = to_i64("id", self.id)?;
+        validate::non_empty("account_number", &self.account_number)?;
+        validate::non_empty("bank_id", &self.bank_id)?;
+        let body = types::RefundRetryBody {
+            refund_account_details: types::RefundAccountDetails {
+                currency: self.currency,
+                account_number: self.account_number,
+                bank_id: self.bank_id,
+            },
+        };
+        self.ps.send(self.ps.api().refund_retry(id, &body)).await
+    }
+}
+
+request! {
+    /// Request for [`Refunds::fetch`].
+    Fetch => refund_fetch { id: u64 } {}
+}
+
+impl Fetch<'_> {
+    /// Sends and decodes.
+    pub async fn send(self) -> Result<Response<types::Refund>> {
+        let id = to_i64("id", self.id)?;
+        self.ps.send(self.ps.api().refund_fetch(id)).await
+    }
+}

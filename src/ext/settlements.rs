@@ -1,1 +1,148 @@
-//! Settlement: not wrapped yet.
+//! Settlements: the payouts Paystack makes to your bank account, and what each one paid out.
+//!
+//! ```no_run
+//! # async fn run(ps: paystack::Paystack) -> paystack::Result<()> {
+//! use paystack::SettlementStatus;
+//! let page = ps.settlements().list().status(SettlementStatus::Success).send().await?;
+//! for s in &page.data {
+//!     if let Some(id) = s.id.as_ref().and_then(|i| i.as_u64()) {
+//!         let txs = ps.settlements().transactions(id).send().await?;
+//!         println!("{:?}: {} payments", s.settlement_date, txs.data.len());
+//!     }
+//! }
+//! # Ok(()) }
+//! ```
+
+use chrono::{DateTime, Utc};
+
+use super::error::{Result, ValidationError};
+use super::validate::{self, to_i64};
+use super::{Paystack, Response};
+use crate::generated::types;
+use crate::{envelope, open_enum, request};
+
+open_enum! {
+    /// Where a payout stands.
+    SettlementStatus {
+        /// Paid into the settlement account.
+        Success = "success",
+        /// On its way.
+        Processing = "processing",
+        /// Waiting to be paid.
+        Pending = "pending",
+        /// The payout did not go through.
+        Failed = "failed",
+    }
+}
+
+envelope!(types::SettlementListResponse => Vec<types::Settlement>, meta);
+envelope!(types::SettlementTransactionsResponse => Vec<types::Transaction>, meta);
+
+/// The Settlements API (`/settlement`).
+#[derive(Debug, Clone, Copy)]
+pub struct Settlements<'a> {
+    ps: &'a Paystack,
+}
+
+impl Paystack {
+    /// Settlements: payouts to your bank account and the payments behind them.
+    pub fn settlements(&self) -> Settlements<'_> {
+        Settlements { ps: self }
+    }
+}
+
+impl<'a> Settlements<'a> {
+    /// Lists payouts made to your settlement accounts, newest first.
+    pub fn list(&self) -> List<'a> {
+        List::new(self.ps)
+    }
+
+    /// Lists the payments paid out in one settlement, by the settlement's id.
+    pub fn transactions(&self, id: u64) -> Transactions<'a> {
+        Transactions::new(self.ps, id)
+    }
+}
+
+/// Refuses a period whose start is after its end.
+fn check_period(from: Option<DateTime<Utc>>, to: Option<DateTime<Utc>>) -> Result<()> {
+    if let (Some(from), Some(to)) = (from, to) {
+        if from > to {
+            return Err(ValidationError::Invalid {
+                field: "from",
+                reason: format!("{from} is after {to}"),
+            }
+            .into());
+        }
+    }
+    Ok(())
+}
+
+request! {
+    /// Request for [`Settlements::list`].
+    List => settlements_fetch {} {
+        /// Records per page (Paystack's default is 50).
+        per_page: u32,
+        /// Page number, from 1.
+        page: u32,
+        /// Only payouts in this state.
+        status: SettlementStatus,
+        /// Only payouts to this subaccount (its code), or `none` for the main account only.
+        subaccount: String,
+        /// Only payouts from this time on.
+        from: DateTime<Utc>,
+        /// Only payouts up to this time.
+        to: DateTime<Utc>,
+    }
+}
+
+impl List<'_> {
+    /// Sends and decodes one page.
+    pub async fn send(self) -> Result<Response<Vec<types::Settlement>>> {
+        check_period(self.from, self.to)?;
+        if let Some(sub) = &self.subaccount {
+            validate::non_empty("subaccount", sub)?;
+        }
+        let status = self.status.as_ref().map(ToString::to_string);
+        self.ps
+            .send(self.ps.api().settlements_fetch(
+                self.from.as_ref(),
+                self.page.map(i64::from),
+                self.per_page.map(i64::from),
+                status.as_deref(),
+                self.subaccount.as_deref(),
+                self.to.as_ref(),
+            ))
+            .await
+    }
+}
+
+request! {
+    /// Request for [`Settlements::transactions`].
+    Transactions => settlements_transaction { id: u64 } {
+        /// Records per page (Paystack's default is 50).
+        per_page: u32,
+        /// Page number, from 1.
+        page: u32,
+        /// Only payments from this time on.
+        from: DateTime<Utc>,
+        /// Only payments up to this time.
+        to: DateTime<Utc>,
+    }
+}
+
+impl Transactions<'_> {
+    /// Sends and decodes one page.
+    pub async fn send(self) -> Result<Response<Vec<types::Transaction>>> {
+        let id = to_i64("id", self.id)?;
+        check_period(self.from, self.to)?;
+        self.ps
+            .send(self.ps.api().settlements_transaction(
+                id,
+                self.from.as_ref(),
+                self.page.map(i64::from),
+                self.per_page.map(i64::from),
+                self.to.as_ref(),
+            ))
+            .await
+    }
+}

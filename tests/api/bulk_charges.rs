@@ -1,1 +1,305 @@
-//! Bulk Charge: tests arrive with the wrappers.
+//! Bulk Charge: every operation's request and decoded response.
+
+use paystack::types::BulkChargeItem;
+use paystack::{
+    Amount, BulkChargeItemStatus, BulkChargeStatus, Currency, Domain, Error, Id, ValidationError,
+};
+use serde_json::json;
+use wiremock::matchers::{body_json, header, method, path, query_param};
+use wiremock::Mock;
+
+use crate::common::{assert_no_requests, ok, setup, BEARER};
+
+fn amount(subunits: i64) -> Amount {
+    Amount::from_subunits(subunits).unwrap()
+}
+
+#[tokio::test]
+async fn bulk_charge_initiate_sends_array_body_and_decodes_batch() {
+    let (server, ps) = setup().await;
+    Mock::given(method("POST"))
+        .and(path("/bulkcharge"))
+        .and(header("authorization", BEARER))
+        .and(header("content-type", "application/json"))
+        .and(body_json(json!([
+            {"authorization": "AUTH_t6y7u8i9o0", "amount": 15000, "reference": "rent-0001"},
+            {
+                "authorization": "AUTH_a1s2d3f4g5",
+                "amount": 25000,
+                "attempt_partial_debit": true,
+                "at_least": 10000,
+                "metadata": {"flat": "4B"}
+            }
+        ])))
+        .respond_with(ok("bulk_charge/batch.json"))
+        .expect(1)
+        .mount(&server)
+        .await;
+
+    let r = ps
+        .bulk_charges()
+        .initiate(vec![
+            BulkChargeItem::new("AUTH_t6y7u8i9o0", amount(15_000)).reference("rent-0001"),
+            BulkChargeItem::new("AUTH_a1s2d3f4g5", amount(25_000))
+                .attempt_partial_debit(true)
+                .at_least(amount(10_000))
+                .metadata(json!({"flat": "4B"})),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.message, "Batch queued for charging");
+    let b = r.data;
+    assert_eq!(b.batch_code.as_deref(), Some("BCH_q7w2e9r4t1y8u3"));
+    assert_eq!(b.id, Some(Id::Num(310_442)));
+    assert_eq!(b.status, Some(BulkChargeStatus::Active));
+    assert_eq!(b.domain, Some(Domain::Test));
+    assert_eq!(
+        b.total_charges.map(|t| t.get()),
+        Some(3),
+        "count sent as a string"
+    );
+    assert_eq!(b.pending_charges.map(|t| t.get()), Some(3));
+    assert_eq!(b.easy_cron_id, None, "null cron id");
+    assert_eq!(b.created_at.as_deref(), Some("2026-03-14T10:02:11.000Z"));
+}
+
+#[tokio::test]
+async fn bulk_charge_initiate_rejects_bad_entries_before_sending() {
+    let (server, ps) = setup().await;
+    let bc = ps.bulk_charges();
+
+    let err = bc.initiate(Vec::new()).send().await;
+    assert!(matches!(
+        err,
+        Err(Error::Validation(ValidationError::Empty("charges")))
+    ));
+
+    let err = bc
+        .initiate([BulkChargeItem::new(" ", amount(5_000))])
+        .send()
+        .await;
+    assert!(matches!(
+        err,
+        Err(Error::Validation(ValidationError::Empty("authorization")))
+    ));
+
+    let err = bc
+        .initiate([BulkChargeItem::new("AUTH_x1", amount(5_000)).reference("rent/0001")])
+        .send()
+        .await;
+    assert!(matches!(
+        err,
+        Err(Error::Validation(ValidationError::Reference {
+            kind: "transaction",
+            ..
+        }))
+    ));
+
+    let err = bc
+        .initiate([BulkChargeItem::new("AUTH_x1", amount(5_000)).at_least(amount(6_000))])
+        .send()
+        .await;
+    assert!(matches!(
+        err,
+        Err(Error::Validation(ValidationError::Invalid {
+            field: "at_least",
+            ..
+        }))
+    ));
+
+    let err = bc
+        .initiate([
+            BulkChargeItem::new("AUTH_x1", amount(5_000)).reference("rent-0009"),
+            BulkChargeItem::new("AUTH_x2", amount(7_000)).reference("rent-0009"),
+        ])
+        .send()
+        .await;
+    assert!(matches!(
+        err,
+        Err(Error::Validation(ValidationError::Invalid {
+            field: "reference",
+            ..
+        }))
+    ));
+
+    // An amount decoded from Paystack can be zero; sending one back is refused.
+    let zero: Amount = serde_json::from_value(json!(0)).unwrap();
+    let err = bc
+        .initiate([BulkChargeItem::new("AUTH_x1", zero)])
+        .send()
+        .await;
+    assert!(matches!(
+        err,
+        Err(Error::Validation(ValidationError::AmountNotPositive(0)))
+    ));
+    assert_no_requests(&server).await;
+}
+
+#[tokio::test]
+async fn bulk_charge_list_sends_filters_and_decodes_page() {
+    let (server, ps) = setup().await;
+    Mock::given(method("GET"))
+        .and(path("/bulkcharge"))
+        .and(header("authorization", BEARER))
+        .and(query_param("perPage", "10"))
+        .and(query_param("page", "1"))
+        .and(query_param("status", "paused"))
+        .respond_with(ok("bulk_charge/list.json"))
+        .expect(1)
+        .mount(&server)
+        .await;
+
+    let r = ps
+        .bulk_charges()
+        .list()
+        .per_page(10u32)
+        .page(1u32)
+        .status(BulkChargeStatus::Paused)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.data.len(), 2);
+    assert_eq!(r.data[0].status, Some(BulkChargeStatus::Paused));
+    assert_eq!(
+        r.data[0].easy_cron_id.map(|c| c.get()),
+        Some(88_123),
+        "numeric string"
+    );
+    assert_eq!(
+        r.data[1].status,
+        Some(BulkChargeStatus::Unknown("throttled".into())),
+        "unknown states are kept"
+    );
+    assert_eq!(r.data[1].reference, None);
+    assert_eq!(r.data[1].updated_at, None, "missing field");
+    let meta = r.meta.unwrap();
+    assert_eq!(meta.per_page.map(|p| p.get()), Some(10));
+    assert_eq!(meta.total.map(|p| p.get()), Some(2));
+}
+
+#[tokio::test]
+async fn bulk_charge_fetch_uses_batch_code() {
+    let (server, ps) = setup().await;
+    Mock::given(method("GET"))
+        .and(path("/bulkcharge/BCH_q7w2e9r4t1y8u3"))
+        .and(header("authorization", BEARER))
+        .respond_with(ok("bulk_charge/batch.json"))
+        .expect(1)
+        .mount(&server)
+        .await;
+    let r = ps
+        .bulk_charges()
+        .fetch("BCH_q7w2e9r4t1y8u3")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(
+        r.data.reference.as_deref(),
+        Some("bulkcharge-1773480001-mkz")
+    );
+    assert_eq!(r.data.integration, Some(Id::Num(771_204)));
+
+    let err = ps.bulk_charges().fetch("").send().await;
+    assert!(matches!(
+        err,
+        Err(Error::Validation(ValidationError::Empty("code")))
+    ));
+}
+
+#[tokio::test]
+async fn bulk_charge_charges_sends_filters_and_decodes_items() {
+    let (server, ps) = setup().await;
+    Mock::given(method("GET"))
+        .and(path("/bulkcharge/BCH_q7w2e9r4t1y8u3/charges"))
+        .and(header("authorization", BEARER))
+        .and(query_param("status", "success"))
+        .and(query_param("perPage", "50"))
+        .and(query_param("page", "1"))
+        .respond_with(ok("bulk_charge/charges.json"))
+        .expect(1)
+        .mount(&server)
+        .await;
+
+    let r = ps
+        .bulk_charges()
+        .charges("BCH_q7w2e9r4t1y8u3")
+        .status(BulkChargeItemStatus::Success)
+        .per_page(50u32)
+        .page(1u32)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.data.len(), 2);
+    let first = &r.data[0];
+    assert_eq!(first.status, Some(BulkChargeItemStatus::Success));
+    assert_eq!(
+        first.amount.map(Amount::subunits),
+        Some(15_000),
+        "string amount"
+    );
+    assert_eq!(first.at_least, None);
+    assert_eq!(first.currency, Some(Currency::NGN));
+    assert_eq!(first.bulkcharge, Some(Id::Num(310_442)));
+    assert_eq!(first.attempt_partial_debit.map(|f| f.get()), Some(false));
+    assert_eq!(first.metadata, Some(json!("")));
+    let customer = first.customer.as_ref().unwrap();
+    assert_eq!(customer.email.as_deref(), Some("tunde@example.org"));
+    assert_eq!(customer.first_name, None);
+    let auth = first.authorization.as_ref().unwrap();
+    assert_eq!(auth.exp_year.map(|y| y.get()), Some(2030));
+    assert_eq!(auth.reusable.map(|f| f.get()), Some(true));
+
+    let second = &r.data[1];
+    assert_eq!(
+        second.status,
+        Some(BulkChargeItemStatus::Unknown("card_expired_hold".into()))
+    );
+    assert_eq!(second.attempt_partial_debit.map(|f| f.get()), Some(true));
+    assert_eq!(second.at_least.map(Amount::subunits), Some(10_000));
+    assert!(second.customer.is_none());
+}
+
+#[tokio::test]
+async fn bulk_charge_pause_sends_code_and_reads_message() {
+    let (server, ps) = setup().await;
+    Mock::given(method("GET"))
+        .and(path("/bulkcharge/pause/BCH_q7w2e9r4t1y8u3"))
+        .and(header("authorization", BEARER))
+        .respond_with(ok("bulk_charge/paused.json"))
+        .expect(1)
+        .mount(&server)
+        .await;
+    let r = ps
+        .bulk_charges()
+        .pause("BCH_q7w2e9r4t1y8u3")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.message, "Batch paused until resumed");
+}
+
+#[tokio::test]
+async fn bulk_charge_resume_sends_code_and_reads_message() {
+    let (server, ps) = setup().await;
+    Mock::given(method("GET"))
+        .and(path("/bulkcharge/resume/BCH_q7w2e9r4t1y8u3"))
+        .and(header("authorization", BEARER))
+        .respond_with(ok("bulk_charge/resumed.json"))
+        .expect(1)
+        .mount(&server)
+        .await;
+    let r = ps
+        .bulk_charges()
+        .resume("BCH_q7w2e9r4t1y8u3")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.message, "Batch charging again");
+
+    let err = ps.bulk_charges().resume("  ").send().await;
+    assert!(matches!(
+        err,
+        Err(Error::Validation(ValidationError::Empty("code")))
+    ));
+}

@@ -1,1 +1,418 @@
-//! Dispute: tests arrive with the wrappers.
+//! Dispute: every operation's request and decoded response.
+
+use chrono::{DateTime, Utc};
+use paystack::types::{DisputeEvidenceRef, DisputeTransactionRef};
+use paystack::{
+    Amount, Currency, DisputeResolution, DisputeStatus, Domain, Error, Id, TransactionStatus,
+    ValidationError,
+};
+use serde_json::json;
+use wiremock::matchers::{body_json, header, method, path, query_param, query_param_is_missing};
+use wiremock::Mock;
+
+use crate::common::{assert_no_requests, ok, setup, BEARER};
+
+fn at(text: &str) -> DateTime<Utc> {
+    text.parse().unwrap()
+}
+
+#[tokio::test]
+async fn dispute_list_sends_filters_and_decodes_id_or_object() {
+    let (server, ps) = setup().await;
+    Mock::given(method("GET"))
+        .and(path("/dispute"))
+        .and(header("authorization", BEARER))
+        .and(query_param("perPage", "20"))
+        .and(query_param("page", "1"))
+        .and(query_param("status", "awaiting-merchant-feedback"))
+        .and(query_param("transaction", "5123987641"))
+        .and(query_param("from", "2026-02-01T00:00:00Z"))
+        .and(query_param("to", "2026-02-28T00:00:00Z"))
+        .and(query_param_is_missing("per_page"))
+        .respond_with(ok("dispute/list.json"))
+        .expect(1)
+        .mount(&server)
+        .await;
+
+    let r = ps
+        .disputes()
+        .list()
+        .per_page(20u32)
+        .page(1u32)
+        .status(DisputeStatus::AwaitingMerchantFeedback)
+        .transaction("5123987641")
+        .from(at("2026-02-01T00:00:00Z"))
+        .to(at("2026-02-28T00:00:00Z"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.data.len(), 2);
+    let first = &r.data[0];
+    assert_eq!(first.status, Some(DisputeStatus::AwaitingMerchantFeedback));
+    assert_eq!(
+        first.refund_amount.map(Amount::subunits),
+        Some(39_100),
+        "string amount"
+    );
+    assert_eq!(first.resolution, None);
+    assert_eq!(first.messages, None, "null array");
+    let tx = first.transaction.as_ref().unwrap();
+    assert_eq!(
+        tx.transaction().and_then(|t| t.status.clone()),
+        Some(TransactionStatus::Success)
+    );
+    let second = &r.data[1];
+    assert_eq!(
+        second.transaction,
+        Some(DisputeTransactionRef::Id(Id::Num(5_123_987_702))),
+        "a bare id in place of the transaction"
+    );
+    assert_eq!(
+        second.status,
+        Some(DisputeStatus::Unknown("under-arbitration".into()))
+    );
+    assert_eq!(
+        second.resolution,
+        Some(DisputeResolution::Unknown("partner-reversed".into()))
+    );
+    assert_eq!(second.currency, None, "null currency");
+    assert_eq!(second.domain, Some(Domain::Live));
+    assert_eq!(
+        second.evidence,
+        Some(DisputeEvidenceRef::Id(Id::Num(8_812)))
+    );
+    assert_eq!(r.meta.unwrap().total.map(|t| t.get()), Some(2));
+}
+
+#[tokio::test]
+async fn dispute_list_rejects_reversed_period_before_sending() {
+    let (server, ps) = setup().await;
+    let err = ps
+        .disputes()
+        .list()
+        .from(at("2026-03-01T00:00:00Z"))
+        .to(at("2026-02-01T00:00:00Z"))
+        .send()
+        .await;
+    assert!(matches!(
+        err,
+        Err(Error::Validation(ValidationError::Invalid {
+            field: "from",
+            ..
+        }))
+    ));
+    assert_no_requests(&server).await;
+}
+
+#[tokio::test]
+async fn dispute_fetch_decodes_history_messages_and_transaction() {
+    let (server, ps) = setup().await;
+    Mock::given(method("GET"))
+        .and(path("/dispute/624011"))
+        .and(header("authorization", BEARER))
+        .respond_with(ok("dispute/dispute.json"))
+        .expect(1)
+        .mount(&server)
+        .await;
+    let r = ps.disputes().fetch(624_011).send().await.unwrap();
+    let d = r.data;
+    assert_eq!(d.id, Some(Id::Num(624_011)));
+    assert_eq!(d.refund_amount, None);
+    assert_eq!(d.currency, None);
+    assert_eq!(d.bin, None);
+    assert_eq!(d.category.as_deref(), Some("chargeback"));
+    assert_eq!(d.due_at.as_deref(), Some("2026-02-20T00:00:00.000Z"));
+    let tx = d.transaction.unwrap();
+    assert_eq!(tx.id(), Some(&Id::Num(5_123_987_641)));
+    let full = tx.transaction().unwrap();
+    assert_eq!(full.fees.map(Amount::subunits), Some(587));
+    assert!(full.customer.is_none());
+    let history = d.history.unwrap();
+    assert_eq!(history.len(), 2);
+    assert_eq!(history[0].status, Some(DisputeStatus::Pending));
+    assert_eq!(history[1].by.as_deref(), Some("system"));
+    let messages = d.messages.unwrap();
+    assert_eq!(messages[0].body.as_deref(), Some("I never got the parcel"));
+    assert_eq!(d.customer.unwrap().first_name, None);
+}
+
+#[tokio::test]
+async fn dispute_update_sends_amount_and_decodes_array() {
+    let (server, ps) = setup().await;
+    Mock::given(method("PUT"))
+        .and(path("/dispute/624011"))
+        .and(header("authorization", BEARER))
+        .and(body_json(json!({
+            "refund_amount": 20000,
+            "uploaded_filename": "proof-of-delivery-624011.pdf"
+        })))
+        .respond_with(ok("dispute/updated.json"))
+        .expect(1)
+        .mount(&server)
+        .await;
+    let r = ps
+        .disputes()
+        .update(624_011, Amount::from_subunits(20_000).unwrap())
+        .uploaded_filename("proof-of-delivery-624011.pdf")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.message, "Dispute updated");
+    assert_eq!(r.data.len(), 1);
+    let d = &r.data[0];
+    assert_eq!(d.status, Some(DisputeStatus::AwaitingBankFeedback));
+    assert_eq!(d.refund_amount.map(Amount::subunits), Some(20_000));
+    assert_eq!(
+        d.transaction.as_ref().and_then(|t| t.id()),
+        Some(&Id::Num(5_123_987_641))
+    );
+    assert_eq!(
+        d.attachments.as_deref(),
+        Some("proof-of-delivery-624011.pdf")
+    );
+
+    let err = ps
+        .disputes()
+        .update(624_011, Amount::from_subunits(20_000).unwrap())
+        .uploaded_filename("")
+        .send()
+        .await;
+    assert!(matches!(
+        err,
+        Err(Error::Validation(ValidationError::Empty(
+            "uploaded_filename"
+        )))
+    ));
+}
+
+#[tokio::test]
+async fn dispute_upload_url_sends_file_name_and_decodes_signed_url() {
+    let (server, ps) = setup().await;
+    Mock::given(method("GET"))
+        .and(path("/dispute/624011/upload_url"))
+        .and(header("authorization", BEARER))
+        .and(query_param("upload_filename", "receipt.pdf"))
+        .respond_with(ok("dispute/upload_url.json"))
+        .expect(1)
+        .mount(&server)
+        .await;
+    let r = ps
+        .disputes()
+        .upload_url(624_011)
+        .upload_filename("receipt.pdf")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(
+        r.data.signed_url.as_deref(),
+        Some("https://uploads.example.net/disputes/624011/receipt-x81k.pdf?sig=abc123")
+    );
+    assert_eq!(r.data.file_name.as_deref(), Some("receipt-x81k.pdf"));
+}
+
+#[tokio::test]
+async fn dispute_download_sends_filters_and_decodes_link() {
+    let (server, ps) = setup().await;
+    Mock::given(method("GET"))
+        .and(path("/dispute/export"))
+        .and(header("authorization", BEARER))
+        .and(query_param("status", "resolved"))
+        .and(query_param("perPage", "100"))
+        .and(query_param("page", "2"))
+        .and(query_param("from", "2026-02-01T00:00:00Z"))
+        .and(query_param("to", "2026-02-28T00:00:00Z"))
+        .respond_with(ok("dispute/export.json"))
+        .expect(1)
+        .mount(&server)
+        .await;
+    let r = ps
+        .disputes()
+        .download()
+        .status(DisputeStatus::Resolved)
+        .per_page(100u32)
+        .page(2u32)
+        .from(at("2026-02-01T00:00:00Z"))
+        .to(at("2026-02-28T00:00:00Z"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(
+        r.data.path.as_deref(),
+        Some("https://files.example.net/exports/disputes-2026-02.csv")
+    );
+    assert_eq!(r.data.expires_at.as_deref(), Some("2026-03-15 10:00:00"));
+}
+
+#[tokio::test]
+async fn dispute_transaction_uses_transaction_id() {
+    let (server, ps) = setup().await;
+    Mock::given(method("GET"))
+        .and(path("/dispute/transaction/5123987641"))
+        .and(header("authorization", BEARER))
+        .respond_with(ok("dispute/dispute.json"))
+        .expect(1)
+        .mount(&server)
+        .await;
+    let r = ps
+        .disputes()
+        .transaction(5_123_987_641)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.data.status, Some(DisputeStatus::AwaitingMerchantFeedback));
+}
+
+#[tokio::test]
+async fn dispute_resolve_sends_body_and_decodes_ids_and_message() {
+    let (server, ps) = setup().await;
+    Mock::given(method("PUT"))
+        .and(path("/dispute/624011/resolve"))
+        .and(header("authorization", BEARER))
+        .and(body_json(json!({
+            "resolution": "declined",
+            "message": "Signed delivery note attached",
+            "refund_amount": 39100,
+            "uploaded_filename": "receipt-x81k.pdf",
+            "evidence": 8812
+        })))
+        .respond_with(ok("dispute/resolved.json"))
+        .expect(1)
+        .mount(&server)
+        .await;
+    let r = ps
+        .disputes()
+        .resolve(
+            624_011,
+            DisputeResolution::Declined,
+            "Signed delivery note attached",
+            Amount::from_subunits(39_100).unwrap(),
+            "receipt-x81k.pdf",
+        )
+        .evidence(8_812u64)
+        .send()
+        .await
+        .unwrap();
+    let d = r.data;
+    assert_eq!(d.status, Some(DisputeStatus::Resolved));
+    assert_eq!(d.resolution, Some(DisputeResolution::Declined));
+    assert_eq!(d.currency, Some(Currency::NGN));
+    assert_eq!(
+        d.transaction,
+        Some(DisputeTransactionRef::Id(Id::Num(5_123_987_641))),
+        "only the id here"
+    );
+    assert_eq!(d.created_by, Some(Id::Num(90_100)));
+    assert_eq!(
+        d.merchant_transaction_reference.as_deref(),
+        Some("order-1042")
+    );
+    let message = d.message.unwrap();
+    assert_eq!(message.dispute, Some(Id::Num(624_011)));
+    assert_eq!(
+        message.body.as_deref(),
+        Some("Signed delivery note attached")
+    );
+}
+
+#[tokio::test]
+async fn dispute_resolve_rejects_bad_input_before_sending() {
+    let (server, ps) = setup().await;
+    let amount = Amount::from_subunits(39_100).unwrap();
+    let err = ps
+        .disputes()
+        .resolve(
+            624_011,
+            DisputeResolution::MerchantAccepted,
+            " ",
+            amount,
+            "r.pdf",
+        )
+        .send()
+        .await;
+    assert!(matches!(
+        err,
+        Err(Error::Validation(ValidationError::Empty("message")))
+    ));
+    let err = ps
+        .disputes()
+        .resolve(
+            624_011,
+            DisputeResolution::MerchantAccepted,
+            "ok",
+            amount,
+            "",
+        )
+        .send()
+        .await;
+    assert!(matches!(
+        err,
+        Err(Error::Validation(ValidationError::Empty(
+            "uploaded_filename"
+        )))
+    ));
+    assert_no_requests(&server).await;
+}
+
+#[tokio::test]
+async fn dispute_evidence_sends_body_and_decodes_record() {
+    let (server, ps) = setup().await;
+    Mock::given(method("POST"))
+        .and(path("/dispute/624011/evidence"))
+        .and(header("authorization", BEARER))
+        .and(body_json(json!({
+            "customer_email": "ada@example.com",
+            "customer_name": "Ada Obi",
+            "customer_phone": "08021112222",
+            "service_details": "Two pairs of running shoes, size 44",
+            "delivery_address": "3 Allen Avenue, Ikeja",
+            "delivery_date": "2026-02-03T15:00:00Z"
+        })))
+        .respond_with(ok("dispute/evidence.json"))
+        .expect(1)
+        .mount(&server)
+        .await;
+    let r = ps
+        .disputes()
+        .evidence(
+            624_011,
+            "ada@example.com",
+            "Ada Obi",
+            "08021112222",
+            "Two pairs of running shoes, size 44",
+        )
+        .delivery_address("3 Allen Avenue, Ikeja")
+        .delivery_date(at("2026-02-03T15:00:00Z"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.data.id, Some(Id::Num(8_812)));
+    assert_eq!(r.data.dispute, Some(Id::Num(624_011)));
+    assert_eq!(
+        r.data.delivery_date.as_deref(),
+        Some("2026-02-03T15:00:00.000Z")
+    );
+}
+
+#[tokio::test]
+async fn dispute_evidence_rejects_bad_input_before_sending() {
+    let (server, ps) = setup().await;
+    let err = ps
+        .disputes()
+        .evidence(624_011, "ada at example", "Ada Obi", "0802", "Shoes")
+        .send()
+        .await;
+    assert!(matches!(
+        err,
+        Err(Error::Validation(ValidationError::Email(_)))
+    ));
+    let err = ps
+        .disputes()
+        .evidence(624_011, "ada@example.com", "Ada Obi", "", "Shoes")
+        .send()
+        .await;
+    assert!(matches!(
+        err,
+        Err(Error::Validation(ValidationError::Empty("customer_phone")))
+    ));
+    assert_no_requests(&server).await;
+}

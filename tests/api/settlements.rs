@@ -1,1 +1,149 @@
-//! Settlement: tests arrive with the wrappers.
+//! Settlement: every operation's request and decoded response.
+
+use chrono::{DateTime, Utc};
+use paystack::{Amount, Channel, Currency, Domain, Error, Id, SettlementStatus, ValidationError};
+use wiremock::matchers::{header, method, path, query_param, query_param_is_missing};
+use wiremock::Mock;
+
+use crate::common::{assert_no_requests, ok, setup, BEARER};
+
+fn at(text: &str) -> DateTime<Utc> {
+    text.parse().unwrap()
+}
+
+#[tokio::test]
+async fn settlements_fetch_sends_filters_and_decodes_array() {
+    let (server, ps) = setup().await;
+    Mock::given(method("GET"))
+        .and(path("/settlement"))
+        .and(header("authorization", BEARER))
+        .and(query_param("perPage", "50"))
+        .and(query_param("page", "1"))
+        .and(query_param("status", "success"))
+        .and(query_param("subaccount", "none"))
+        .and(query_param("from", "2026-03-01T00:00:00Z"))
+        .and(query_param("to", "2026-03-31T00:00:00Z"))
+        .and(query_param_is_missing("per_page"))
+        .respond_with(ok("settlement/list.json"))
+        .expect(1)
+        .mount(&server)
+        .await;
+
+    let r = ps
+        .settlements()
+        .list()
+        .per_page(50u32)
+        .page(1u32)
+        .status(SettlementStatus::Success)
+        .subaccount("none")
+        .from(at("2026-03-01T00:00:00Z"))
+        .to(at("2026-03-31T00:00:00Z"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.message, "Settlements retrieved");
+    assert_eq!(r.data.len(), 2);
+    let s = &r.data[0];
+    assert_eq!(s.id, Some(Id::Num(4_418_021)));
+    assert_eq!(s.domain, Some(Domain::Live));
+    assert_eq!(s.status, Some(SettlementStatus::Success));
+    assert_eq!(s.currency, Some(Currency::NGN));
+    assert_eq!(s.total_amount.map(Amount::subunits), Some(486_250));
+    assert_eq!(
+        s.total_fees.map(Amount::subunits),
+        Some(13_750),
+        "string amount"
+    );
+    assert_eq!(s.total_processed.map(Amount::subunits), Some(500_000));
+    assert_eq!(s.deductions, None, "null deductions");
+    assert_eq!(s.settled_by, None);
+    assert_eq!(
+        s.settlement_date.as_deref(),
+        Some("2026-03-13T00:00:00.000Z")
+    );
+    let held = &r.data[1];
+    assert_eq!(
+        held.status,
+        Some(SettlementStatus::Unknown("on_hold_review".into()))
+    );
+    assert_eq!(held.deductions.map(Amount::subunits), Some(8_500));
+    assert_eq!(held.effective_amount.map(Amount::subunits), Some(90_000));
+    assert_eq!(held.created_at, None, "missing field");
+    assert_eq!(r.meta.unwrap().per_page.map(|p| p.get()), Some(50));
+}
+
+#[tokio::test]
+async fn settlements_fetch_rejects_bad_filters_before_sending() {
+    let (server, ps) = setup().await;
+    let err = ps
+        .settlements()
+        .list()
+        .from(at("2026-03-31T00:00:00Z"))
+        .to(at("2026-03-01T00:00:00Z"))
+        .send()
+        .await;
+    assert!(matches!(
+        err,
+        Err(Error::Validation(ValidationError::Invalid {
+            field: "from",
+            ..
+        }))
+    ));
+    let err = ps.settlements().list().subaccount("").send().await;
+    assert!(matches!(
+        err,
+        Err(Error::Validation(ValidationError::Empty("subaccount")))
+    ));
+    assert_no_requests(&server).await;
+}
+
+#[tokio::test]
+async fn settlements_transaction_sends_paging_and_decodes_transactions() {
+    let (server, ps) = setup().await;
+    Mock::given(method("GET"))
+        .and(path("/settlement/4418021/transactions"))
+        .and(header("authorization", BEARER))
+        .and(query_param("perPage", "10"))
+        .and(query_param("page", "1"))
+        .and(query_param("from", "2026-03-12T00:00:00Z"))
+        .and(query_param("to", "2026-03-13T00:00:00Z"))
+        .respond_with(ok("settlement/transactions.json"))
+        .expect(1)
+        .mount(&server)
+        .await;
+
+    let r = ps
+        .settlements()
+        .transactions(4_418_021)
+        .per_page(10u32)
+        .page(1u32)
+        .from(at("2026-03-12T00:00:00Z"))
+        .to(at("2026-03-13T00:00:00Z"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.data.len(), 2);
+    assert_eq!(r.data[0].reference.as_deref(), Some("order-1042"));
+    assert_eq!(
+        r.data[0].fees.map(Amount::subunits),
+        Some(3_750),
+        "string fee"
+    );
+    assert_eq!(r.data[0].metadata, None);
+    assert_eq!(
+        r.data[1].amount.map(Amount::subunits),
+        Some(250_000),
+        "string amount"
+    );
+    assert_eq!(r.data[1].channel, Some(Channel::BankTransfer));
+    assert_eq!(r.meta.unwrap().per_page.map(|p| p.get()), Some(10));
+
+    let err = ps.settlements().transactions(u64::MAX).send().await;
+    assert!(matches!(
+        err,
+        Err(Error::Validation(ValidationError::Invalid {
+            field: "id",
+            ..
+        }))
+    ));
+}
