@@ -143,7 +143,9 @@ mod tests {
 
     #[test]
     fn timestamps_in_every_seen_form() {
-        assert!(parse_datetime("2024-03-01T09:30:00.000Z").unwrap().is_some());
+        assert!(parse_datetime("2024-03-01T09:30:00.000Z")
+            .unwrap()
+            .is_some());
         assert!(parse_datetime("2024-03-01 09:30:00").unwrap().is_some());
         assert!(parse_datetime("2024-03-01").unwrap().is_some());
         assert!(parse_datetime("").unwrap().is_none());

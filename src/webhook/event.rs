@@ -253,9 +253,8 @@ impl Event {
                 .as_ref()
                 .and_then(|t| t.reference.as_deref())
                 .or(d.transaction_reference.as_deref()),
-            Event::DirectDebitAuthorizationCreated(a) | Event::DirectDebitAuthorizationActive(a) => {
-                a.reference.as_deref()
-            }
+            Event::DirectDebitAuthorizationCreated(a)
+            | Event::DirectDebitAuthorizationActive(a) => a.reference.as_deref(),
             Event::InvoiceCreate(i) | Event::InvoiceUpdate(i) | Event::InvoicePaymentFailed(i) => {
                 i.transaction.as_ref().and_then(|t| t.reference.as_deref())
             }
@@ -306,9 +305,9 @@ impl Event {
                 t.amount
             }
             Event::BankTransferRejected(b) => b.bank_transfer.as_ref().and_then(|t| t.amount),
-            Event::Unknown { data, .. } => data
-                .get("amount")
-                .and_then(|v| Amount::deserialize(v).ok()),
+            Event::Unknown { data, .. } => {
+                data.get("amount").and_then(|v| Amount::deserialize(v).ok())
+            }
             _ => None,
         }
     }
@@ -320,9 +319,8 @@ impl Event {
             Event::ChargeDisputeCreate(d)
             | Event::ChargeDisputeRemind(d)
             | Event::ChargeDisputeResolve(d) => d.domain.as_ref(),
-            Event::DirectDebitAuthorizationCreated(a) | Event::DirectDebitAuthorizationActive(a) => {
-                a.domain.as_ref()
-            }
+            Event::DirectDebitAuthorizationCreated(a)
+            | Event::DirectDebitAuthorizationActive(a) => a.domain.as_ref(),
             Event::InvoiceCreate(i) | Event::InvoiceUpdate(i) | Event::InvoicePaymentFailed(i) => {
                 i.domain.as_ref()
             }
@@ -376,11 +374,14 @@ impl Event {
     /// When those fields are all missing the natural key is `sha512:` and a digest of the
     /// payload, which is still the same for identical retried bodies.
     pub fn dedupe_key(&self) -> String {
-        let key = self.natural_key().filter(|k| !k.is_empty()).unwrap_or_else(|| {
-            let json = serde_json::to_vec(&self.data_json()).unwrap_or_default();
-            let digest = Sha512::digest(&json);
-            format!("sha512:{}", hex::encode(&digest[..16]))
-        });
+        let key = self
+            .natural_key()
+            .filter(|k| !k.is_empty())
+            .unwrap_or_else(|| {
+                let json = serde_json::to_vec(&self.data_json()).unwrap_or_default();
+                let digest = Sha512::digest(&json);
+                format!("sha512:{}", hex::encode(&digest[..16]))
+            });
         format!("{}:{key}", self.name())
     }
 
@@ -408,7 +409,8 @@ impl Event {
                         .or_else(|| c.id.as_ref().map(Id::to_string))
                 })
             }
-            Event::DirectDebitAuthorizationCreated(a) | Event::DirectDebitAuthorizationActive(a) => {
+            Event::DirectDebitAuthorizationCreated(a)
+            | Event::DirectDebitAuthorizationActive(a) => {
                 text(&a.authorization_code).or_else(|| text(&a.reference))
             }
             Event::InvoiceCreate(i) | Event::InvoicePaymentFailed(i) => text(&i.invoice_code),
@@ -456,15 +458,16 @@ impl Event {
                     .or_else(|| text(&t.reference))
                     .or_else(|| id(&t.id))
             }
-            Event::BankTransferRejected(b) => b
-                .bank_transfer
-                .as_ref()
-                .and_then(|t| id(&t.transaction_id)),
-            Event::Unknown { data, .. } => ["reference", "id"].iter().find_map(|k| match data.get(k) {
-                Some(Value::String(s)) => Some(s.clone()),
-                Some(Value::Number(n)) => Some(n.to_string()),
-                _ => None,
-            }),
+            Event::BankTransferRejected(b) => {
+                b.bank_transfer.as_ref().and_then(|t| id(&t.transaction_id))
+            }
+            Event::Unknown { data, .. } => {
+                ["reference", "id"].iter().find_map(|k| match data.get(k) {
+                    Some(Value::String(s)) => Some(s.clone()),
+                    Some(Value::Number(n)) => Some(n.to_string()),
+                    _ => None,
+                })
+            }
         }
     }
 }

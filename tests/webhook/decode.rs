@@ -13,7 +13,10 @@ fn parse(body: &[u8]) -> Result<Event, WebhookError> {
 #[test]
 fn empty_body_verifies_then_fails_to_decode() {
     // The signature of the empty body is checked like any other...
-    assert_eq!(webhook().verify(Some(&webhook::sign(KEY, b"")), b""), Ok(()));
+    assert_eq!(
+        webhook().verify(Some(&webhook::sign(KEY, b"")), b""),
+        Ok(())
+    );
     assert_eq!(
         webhook().verify(Some(&webhook::sign(KEY, b"x")), b""),
         Err(WebhookError::SignatureMismatch)
@@ -28,14 +31,27 @@ fn empty_body_verifies_then_fails_to_decode() {
 
 #[test]
 fn non_json_and_non_envelope_bodies_fail_to_decode() {
-    for body in [&b"event=charge.success"[..], b"[1,2]", b"42", b"{\"data\":{}}", b"{\"event\":7}"] {
+    for body in [
+        &b"event=charge.success"[..],
+        b"[1,2]",
+        b"42",
+        b"{\"data\":{}}",
+        b"{\"event\":7}",
+    ] {
         let err = parse(body).unwrap_err();
-        assert!(err.as_decode().is_some(), "{:?}", String::from_utf8_lossy(body));
+        assert!(
+            err.as_decode().is_some(),
+            "{:?}",
+            String::from_utf8_lossy(body)
+        );
     }
     let err = parse(br#"{"event":7}"#).unwrap_err();
     assert_eq!(err.as_decode().unwrap().path, "event");
     let err = parse(br#"{"event":"charge.success","data":{}} trailing"#).unwrap_err();
-    assert_eq!(err.as_decode().unwrap().event.as_deref(), Some("charge.success"));
+    assert_eq!(
+        err.as_decode().unwrap().event.as_deref(),
+        Some("charge.success")
+    );
 }
 
 #[test]
@@ -45,7 +61,9 @@ fn unknown_event_keeps_the_raw_json() {
     assert!(!event.is_known());
     assert_eq!(event.name(), "storefront.order.placed");
     assert_eq!(event.reference(), Some("sf-3301-lagos"));
-    let Event::Unknown { name, data } = &event else { panic!("not unknown") };
+    let Event::Unknown { name, data } = &event else {
+        panic!("not unknown")
+    };
     assert_eq!(name, "storefront.order.placed");
     let original: serde_json::Value = serde_json::from_slice(&body).unwrap();
     assert_eq!(data, &original["data"]);
@@ -78,7 +96,8 @@ fn known_event_with_a_misfit_payload_names_the_path() {
     assert_eq!(decode.data.as_ref().unwrap()["reference"], "ord-1");
     assert!(err.to_string().contains("data.amount"), "{err}");
 
-    let body = json!({"event": "subscription.expiring_cards", "data": [{"subscription": {"amount": []}}]});
+    let body =
+        json!({"event": "subscription.expiring_cards", "data": [{"subscription": {"amount": []}}]});
     let err = parse(body.to_string().as_bytes()).unwrap_err();
     assert_eq!(err.as_decode().unwrap().path, "data[0].subscription.amount");
 
@@ -93,11 +112,18 @@ fn known_event_with_a_misfit_payload_names_the_path() {
 #[test]
 fn nulls_and_missing_fields_are_fine() {
     let event = parse(br#"{"event":"transfer.success","data":{}}"#).unwrap();
-    let Event::TransferSuccess(t) = event else { panic!("wrong variant") };
+    let Event::TransferSuccess(t) = event else {
+        panic!("wrong variant")
+    };
     assert_eq!(t.amount, None);
     let body = br#"{"event":"charge.success","data":{"amount":null,"customer":null,"paid_at":"","metadata":null}}"#;
-    let Event::ChargeSuccess(c) = parse(body).unwrap() else { panic!("wrong variant") };
-    assert_eq!((c.amount, c.customer.as_ref(), c.paid_at), (None, None, None));
+    let Event::ChargeSuccess(c) = parse(body).unwrap() else {
+        panic!("wrong variant")
+    };
+    assert_eq!(
+        (c.amount, c.customer.as_ref(), c.paid_at),
+        (None, None, None)
+    );
 }
 
 #[test]

@@ -66,7 +66,8 @@ async fn oversized_body_is_413() {
     let sig = webhook::sign(KEY, &body);
     // Known length: refused from Content-Length.
     let mut req = request(body.clone(), Some(&sig));
-    req.headers_mut().insert("content-length", "257".parse().unwrap());
+    req.headers_mut()
+        .insert("content-length", "257".parse().unwrap());
     let (status, _) = send(app(hook.clone()), req).await;
     assert_eq!(status, StatusCode::PAYLOAD_TOO_LARGE);
     // Streamed body with no length: cut off once past the limit.
@@ -90,10 +91,19 @@ async fn default_limit_refuses_a_huge_body() {
 
 #[tokio::test]
 async fn verified_but_undecodable_body_is_400() {
-    for body in [&b""[..], b"not json", br#"{"event":"charge.success","data":{"amount":"lots"}}"#] {
+    for body in [
+        &b""[..],
+        b"not json",
+        br#"{"event":"charge.success","data":{"amount":"lots"}}"#,
+    ] {
         let sig = webhook::sign(KEY, body);
         let (status, text) = send(app(webhook()), request(body.to_vec(), Some(&sig))).await;
-        assert_eq!(status, StatusCode::BAD_REQUEST, "{:?}", String::from_utf8_lossy(body));
+        assert_eq!(
+            status,
+            StatusCode::BAD_REQUEST,
+            "{:?}",
+            String::from_utf8_lossy(body)
+        );
         assert_eq!(text, "unreadable webhook body");
     }
 }
@@ -103,7 +113,10 @@ async fn unknown_events_are_accepted() {
     let (body, sig) = signed("unknown");
     let (status, text) = send(app(webhook()), request(body, Some(&sig))).await;
     assert_eq!(status, StatusCode::OK);
-    assert_eq!(text, "storefront.order.placed storefront.order.placed:sf-3301-lagos");
+    assert_eq!(
+        text,
+        "storefront.order.placed storefront.order.placed:sf-3301-lagos"
+    );
 }
 
 #[derive(Clone)]
@@ -129,12 +142,20 @@ async fn verifier_comes_from_app_state_and_rejections_can_be_handled() {
             Err(WebhookRejection(err)) => (StatusCode::IM_A_TEAPOT, err.status_code().to_string()),
         }
     }
-    let state = AppState { hook: webhook(), label: "shop" };
-    let app = Router::new().route("/hook", post(lenient)).with_state(state);
+    let state = AppState {
+        hook: webhook(),
+        label: "shop",
+    };
+    let app = Router::new()
+        .route("/hook", post(lenient))
+        .with_state(state);
 
     let (body, sig) = signed("refund.processed");
     let (status, text) = send(app.clone(), request(body, Some(&sig))).await;
-    assert_eq!((status, text.as_str()), (StatusCode::OK, "shop refund.processed"));
+    assert_eq!(
+        (status, text.as_str()),
+        (StatusCode::OK, "shop refund.processed")
+    );
 
     let (status, text) = send(app, request(fixture("refund.processed"), None)).await;
     assert_eq!((status, text.as_str()), (StatusCode::IM_A_TEAPOT, "401"));

@@ -47,15 +47,33 @@ fn arb_json() -> impl Strategy<Value = serde_json::Value> {
     let leaf = prop_oneof![
         Just(Value::Null),
         any::<bool>().prop_map(Value::Bool),
-        any::<i64>().prop_map(|n| Value::from(n)),
-        any::<f64>().prop_map(|f| serde_json::Number::from_f64(f).map_or(Value::Null, Value::Number)),
+        any::<i64>().prop_map(Value::from),
+        any::<f64>()
+            .prop_map(|f| serde_json::Number::from_f64(f).map_or(Value::Null, Value::Number)),
         ".{0,12}".prop_map(Value::String),
         "[0-9]{1,20}".prop_map(Value::String),
     ];
     let keys = prop::sample::select(vec![
-        "id", "amount", "reference", "customer", "authorization", "status", "domain", "currency",
-        "paid_at", "plan", "integration", "transaction", "subscription", "bank_transfer",
-        "dedicated_account", "created_at", "exp_month", "metadata", "line_items", "recipient",
+        "id",
+        "amount",
+        "reference",
+        "customer",
+        "authorization",
+        "status",
+        "domain",
+        "currency",
+        "paid_at",
+        "plan",
+        "integration",
+        "transaction",
+        "subscription",
+        "bank_transfer",
+        "dedicated_account",
+        "created_at",
+        "exp_month",
+        "metadata",
+        "line_items",
+        "recipient",
     ]);
     leaf.prop_recursive(4, 64, 8, move |inner| {
         prop_oneof![

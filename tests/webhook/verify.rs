@@ -21,7 +21,9 @@ fn sign_is_lowercase_hex_of_hmac_sha512() {
     let sig = webhook::sign(KEY, &body);
     assert_eq!(sig, expected);
     assert_eq!(sig.len(), 128);
-    assert!(sig.bytes().all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b)));
+    assert!(sig
+        .bytes()
+        .all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b)));
     assert_eq!(webhook().sign(&body), sig);
 }
 
@@ -85,7 +87,10 @@ fn another_integrations_key_fails() {
     // And the other way round.
     let other = Webhook::new(OTHER_KEY).unwrap();
     let ours = webhook::sign(KEY, &body);
-    assert_eq!(other.verify(Some(&ours), &body), Err(WebhookError::SignatureMismatch));
+    assert_eq!(
+        other.verify(Some(&ours), &body),
+        Err(WebhookError::SignatureMismatch)
+    );
 }
 
 #[test]
@@ -107,12 +112,19 @@ fn malformed_headers_are_refused_before_any_hmac() {
             SignatureFormatError::WrongLength { found: 129 },
         ),
         (&"g".repeat(128)[..], SignatureFormatError::NotHex),
-        (&format!("{}zz", "0".repeat(126))[..], SignatureFormatError::NotHex),
+        (
+            &format!("{}zz", "0".repeat(126))[..],
+            SignatureFormatError::NotHex,
+        ),
         (&"é".repeat(64)[..], SignatureFormatError::NotAscii),
     ];
     for (header, expected) in cases {
         let err = webhook().verify(Some(header), &body).unwrap_err();
-        assert_eq!(err, WebhookError::MalformedSignature(expected), "{header:?}");
+        assert_eq!(
+            err,
+            WebhookError::MalformedSignature(expected),
+            "{header:?}"
+        );
         assert!(err.is_signature_error());
     }
     // A sha256-sized signature (64 hex digits) is the wrong length, not a mismatch.
