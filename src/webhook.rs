@@ -1,1 +1,0 @@
-//! Webhooks (see issue 4).
