@@ -301,7 +301,7 @@ impl Webhook {
 
 impl From<&Paystack> for Webhook {
     fn from(client: &Paystack) -> Self {
-        Webhook::from_key(client.key().clone())
+        Webhook::from_key(client.secret_key().clone())
     }
 }
 

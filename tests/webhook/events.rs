@@ -205,7 +205,7 @@ fn direct_debit_authorizations() {
     assert_eq!(a.active.map(|b| b.get()), Some(false));
     // Mandate expiry comes as numbers, card expiry as strings: both read as text.
     assert_eq!(a.exp_month.as_deref(), Some("4"));
-    assert_eq!(a.channel, Some(Channel::Unknown("direct_debit".into())));
+    assert_eq!(a.channel, Some(Channel::DirectDebit));
     // Direct-debit events call the customer code `code`.
     assert_eq!(
         a.customer.as_ref().unwrap().code(),
