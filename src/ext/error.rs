@@ -290,7 +290,9 @@ pub(crate) fn body_says_failure(body: &[u8]) -> bool {
         status: Option<Value>,
     }
     match serde_json::from_slice::<Probe>(body) {
-        Ok(Probe { status: Some(status) }) => match status {
+        Ok(Probe {
+            status: Some(status),
+        }) => match status {
             Value::Bool(b) => !b,
             Value::Number(n) => n.as_i64() != Some(1),
             Value::String(s) => {
