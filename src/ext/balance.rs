@@ -82,3 +82,5 @@ impl Ledger<'_> {
             .await
     }
 }
+
+crate::paginate!(Ledger => types::BalanceLedgerEntry, page);

@@ -246,3 +246,5 @@ impl ValidateAccountNumber<'_> {
             .await
     }
 }
+
+crate::paginate!(List => types::Bank, page, cursor = next, when = use_cursor);

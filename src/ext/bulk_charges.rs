@@ -278,3 +278,6 @@ impl Resume<'_> {
             .await
     }
 }
+
+crate::paginate!(List => types::BulkChargeBatch, page);
+crate::paginate!(Charges => types::BulkChargeCharge, page);

@@ -521,3 +521,5 @@ impl FetchMandateAuthorizations<'_> {
             .await
     }
 }
+
+crate::paginate!(List => types::Customer, page, cursor = next, when = use_cursor);

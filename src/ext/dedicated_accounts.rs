@@ -383,3 +383,5 @@ impl AvailableProviders<'_> {
             .await
     }
 }
+
+crate::paginate!(List => types::DedicatedAccount, page, cursor = next, when = use_cursor);

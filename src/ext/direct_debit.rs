@@ -142,3 +142,5 @@ impl ListMandateAuthorizations<'_> {
             .await
     }
 }
+
+crate::paginate!(ListMandateAuthorizations => types::DirectDebitMandateAuthorization, cursor = cursor);

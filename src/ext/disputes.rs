@@ -393,3 +393,5 @@ impl Evidence<'_> {
             .await
     }
 }
+
+crate::paginate!(List => types::Dispute, page);

@@ -10,6 +10,7 @@ pub mod envelope;
 pub mod error;
 pub mod lenient;
 pub mod money;
+pub mod pagination;
 #[doc(hidden)]
 pub mod request;
 pub mod validate;
@@ -49,6 +50,7 @@ pub use envelope::Response;
 pub use error::{ApiError, DecodeError, Error, Result, ValidationError};
 pub use lenient::{FlexBool, FlexInt, Id};
 pub use money::Amount;
+pub use pagination::Paginate;
 
 // Open enums defined by API areas (one line per area).
 pub use banks::{BankCountry, BankGateway, BankType};

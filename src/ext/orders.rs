@@ -271,3 +271,5 @@ impl Validate<'_> {
         self.ps.send(self.ps.api().order_validate(&self.code)).await
     }
 }
+
+crate::paginate!(List => types::OrderSummary, page);

@@ -281,3 +281,5 @@ impl AddProducts<'_> {
             .await
     }
 }
+
+crate::paginate!(List => types::Page, page);

@@ -406,3 +406,5 @@ impl Archive<'_> {
             .await
     }
 }
+
+crate::paginate!(List => types::PaymentRequest, page);

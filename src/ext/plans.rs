@@ -242,3 +242,5 @@ impl Update<'_> {
             .await
     }
 }
+
+crate::paginate!(List => types::Plan, page);

@@ -228,3 +228,5 @@ impl Delete<'_> {
         self.ps.send(self.ps.api().product_delete(id)).await
     }
 }
+
+crate::paginate!(List => types::Product, page);

@@ -211,3 +211,5 @@ impl Fetch<'_> {
         self.ps.send(self.ps.api().refund_fetch(id)).await
     }
 }
+
+crate::paginate!(List => types::Refund, page);

@@ -146,3 +146,6 @@ impl Transactions<'_> {
             .await
     }
 }
+
+crate::paginate!(List => types::Settlement, page);
+crate::paginate!(Transactions => types::Transaction, page);

@@ -324,3 +324,5 @@ impl RemoveSubaccount<'_> {
             .await
     }
 }
+
+crate::paginate!(List => types::Split, page);

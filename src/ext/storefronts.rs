@@ -389,3 +389,5 @@ impl Duplicate<'_> {
         self.ps.send(self.ps.api().storefront_duplicate(id)).await
     }
 }
+
+crate::paginate!(List => types::Storefront, page);

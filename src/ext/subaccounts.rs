@@ -240,3 +240,5 @@ impl Update<'_> {
             .await
     }
 }
+
+crate::paginate!(List => types::Subaccount, page);

@@ -250,3 +250,5 @@ impl ManageEmail<'_> {
             .await
     }
 }
+
+crate::paginate!(List => types::Subscription, page);

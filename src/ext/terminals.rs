@@ -306,3 +306,5 @@ impl Decommission<'_> {
             .await
     }
 }
+
+crate::paginate!(List => types::Terminal, cursor = next);

@@ -462,3 +462,5 @@ impl Export<'_> {
             .await
     }
 }
+
+crate::paginate!(List => types::Transaction, page, cursor = next, when = use_cursor);

@@ -308,3 +308,5 @@ impl Delete<'_> {
             .await
     }
 }
+
+crate::paginate!(List => types::TransferRecipient, page, cursor = next, when = use_cursor);

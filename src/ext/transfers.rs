@@ -415,3 +415,5 @@ impl EnableOtp<'_> {
         self.ps.send(self.ps.api().transfer_enable_otp()).await
     }
 }
+
+crate::paginate!(List => types::Transfer, page, cursor = next, when = use_cursor);

@@ -339,3 +339,5 @@ impl DeleteSplitCode<'_> {
             .await
     }
 }
+
+crate::paginate!(List => types::VirtualTerminal, page);

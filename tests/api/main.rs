@@ -6,6 +6,7 @@ mod common;
 mod client;
 mod errors;
 mod money;
+mod pagination;
 
 mod apple_pay;
 mod balance;
