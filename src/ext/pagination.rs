@@ -21,7 +21,7 @@
 use std::collections::{HashSet, VecDeque};
 use std::future::Future;
 
-use futures::Stream;
+use futures::stream::{BoxStream, Stream, StreamExt};
 
 use super::envelope::Response;
 use super::error::{DecodeError, Error, Result};
@@ -49,8 +49,13 @@ pub trait Paginate: Clone + Send + Sized {
     fn fetch(self) -> impl Future<Output = Result<Response<Vec<Self::Item>>>> + Send;
 
     /// Every record of every page, starting from this request's page or cursor.
-    fn stream(self) -> impl Stream<Item = Result<Self::Item>> + Send {
-        stream(self)
+    ///
+    /// Boxed (and so pinned) so that `try_next().await` works on it directly.
+    fn stream<'s>(self) -> BoxStream<'s, Result<Self::Item>>
+    where
+        Self: 's,
+    {
+        stream(self).boxed()
     }
 }
 
