@@ -8,11 +8,7 @@ use serde_json::json;
 use wiremock::matchers::{body_json, header, method, path, query_param};
 use wiremock::Mock;
 
-use crate::common::{assert_no_requests, ok, setup, BEARER};
-
-fn amount(subunits: i64) -> Amount {
-    Amount::from_subunits(subunits).unwrap()
-}
+use crate::common::{amount, assert_no_requests, ok, setup, BEARER};
 
 #[tokio::test]
 async fn bulk_charge_initiate_sends_array_body_and_decodes_batch() {

@@ -7,11 +7,7 @@ use serde_json::json;
 use wiremock::matchers::{body_json, header, method, path};
 use wiremock::Mock;
 
-use crate::common::{assert_no_requests, ok, setup, BEARER};
-
-fn amount(subunits: i64) -> Amount {
-    Amount::from_subunits(subunits).unwrap()
-}
+use crate::common::{amount, assert_no_requests, ok, setup, BEARER};
 
 #[tokio::test]
 async fn charge_create_sends_bank_account_and_decodes_otp_step() {

@@ -2,7 +2,8 @@
 
 #![allow(dead_code)]
 
-use paystack::Paystack;
+use chrono::{DateTime, Utc};
+use paystack::{Amount, Paystack};
 use serde_json::Value;
 use wiremock::matchers::any;
 use wiremock::{Mock, MockServer, ResponseTemplate};
@@ -48,4 +49,14 @@ pub fn ok(name: &str) -> ResponseTemplate {
 pub async fn assert_no_requests(server: &MockServer) {
     let seen = server.received_requests().await.unwrap_or_default();
     assert!(seen.is_empty(), "expected no request, got {}", seen.len());
+}
+
+/// A valid amount in subunits (test input, so a bad value is a bug in the test).
+pub fn amount(subunits: i64) -> Amount {
+    Amount::from_subunits(subunits).expect("a positive test amount")
+}
+
+/// An RFC 3339 timestamp.
+pub fn at(text: &str) -> DateTime<Utc> {
+    text.parse().expect("an RFC 3339 test timestamp")
 }

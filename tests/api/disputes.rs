@@ -1,6 +1,5 @@
 //! Dispute: every operation's request and decoded response.
 
-use chrono::{DateTime, Utc};
 use paystack::types::{DisputeEvidenceRef, DisputeTransactionRef};
 use paystack::{
     Amount, Currency, DisputeResolution, DisputeStatus, Domain, Error, Id, TransactionStatus,
@@ -10,11 +9,7 @@ use serde_json::json;
 use wiremock::matchers::{body_json, header, method, path, query_param, query_param_is_missing};
 use wiremock::Mock;
 
-use crate::common::{assert_no_requests, ok, setup, BEARER};
-
-fn at(text: &str) -> DateTime<Utc> {
-    text.parse().unwrap()
-}
+use crate::common::{assert_no_requests, at, ok, setup, BEARER};
 
 #[tokio::test]
 async fn dispute_list_sends_filters_and_decodes_id_or_object() {

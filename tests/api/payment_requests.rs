@@ -9,7 +9,7 @@ use serde_json::json;
 use wiremock::matchers::{body_json, header, method, path, query_param, query_param_is_missing};
 use wiremock::Mock;
 
-use crate::common::{assert_no_requests, ok, setup, BEARER};
+use crate::common::{assert_no_requests, at, ok, setup, BEARER};
 
 fn item(name: &str, subunits: i64, quantity: Option<i64>) -> PaymentRequestLineItemInput {
     PaymentRequestLineItemInput {
@@ -24,10 +24,6 @@ fn tax(name: &str, subunits: i64) -> PaymentRequestTaxInput {
         name: name.into(),
         amount: Amount::from_subunits(subunits).unwrap(),
     }
-}
-
-fn date(s: &str) -> chrono::DateTime<chrono::Utc> {
-    s.parse().unwrap()
 }
 
 #[tokio::test]
@@ -57,7 +53,7 @@ async fn payment_request_create_sends_items_and_decodes_request() {
         .payment_requests()
         .create("CUS_q1w2e3r4t5y6u7i")
         .currency(Currency::NGN)
-        .due_date(date("2026-05-31T17:00:00Z"))
+        .due_date(at("2026-05-31T17:00:00Z"))
         .description("Catering for the April offsite")
         .line_items(vec![item("Catering, 40 guests", 120_000, Some(40))])
         .tax(vec![tax("VAT 7.5%", 360_000)])
@@ -231,8 +227,8 @@ async fn payment_request_list_sends_filters_and_decodes_page() {
         .customer("90876123")
         .status(PaymentRequestStatus::Pending)
         .currency(Currency::NGN)
-        .from(date("2026-03-01T00:00:00Z"))
-        .to(date("2026-04-30T23:59:59Z"))
+        .from(at("2026-03-01T00:00:00Z"))
+        .to(at("2026-04-30T23:59:59Z"))
         .send()
         .await
         .unwrap();

@@ -1,15 +1,10 @@
 //! Settlement: every operation's request and decoded response.
 
-use chrono::{DateTime, Utc};
 use paystack::{Amount, Channel, Currency, Domain, Error, Id, SettlementStatus, ValidationError};
 use wiremock::matchers::{header, method, path, query_param, query_param_is_missing};
 use wiremock::Mock;
 
-use crate::common::{assert_no_requests, ok, setup, BEARER};
-
-fn at(text: &str) -> DateTime<Utc> {
-    text.parse().unwrap()
-}
+use crate::common::{assert_no_requests, at, ok, setup, BEARER};
 
 #[tokio::test]
 async fn settlements_fetch_sends_filters_and_decodes_array() {

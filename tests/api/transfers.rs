@@ -9,11 +9,7 @@ use serde_json::json;
 use wiremock::matchers::{body_json, header, method, path, query_param, query_param_is_missing};
 use wiremock::Mock;
 
-use crate::common::{assert_no_requests, ok, setup, BEARER};
-
-fn amount(subunits: i64) -> Amount {
-    Amount::from_subunits(subunits).unwrap()
-}
+use crate::common::{amount, assert_no_requests, ok, setup, BEARER};
 
 #[tokio::test]
 async fn transfer_initiate_sends_body_and_decodes_otp_status() {
