@@ -9,6 +9,16 @@ use std::fmt;
 use chrono::{DateTime, NaiveDate, NaiveDateTime, Utc};
 use serde::de::{self, Deserializer, Visitor};
 
+/// Reads an open enum through [`opt_text`], so `null` and `""` are `None` and any other value,
+/// known or not, is kept.
+pub(crate) fn opt_enum<'de, D, T>(d: D) -> Result<Option<T>, D::Error>
+where
+    D: Deserializer<'de>,
+    T: for<'a> From<&'a str>,
+{
+    Ok(opt_text(d)?.map(|s| T::from(s.as_str())))
+}
+
 /// Reads text that may be sent as a string, a number or a boolean; `null` and `""` are `None`.
 pub(crate) fn opt_text<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
     struct V;

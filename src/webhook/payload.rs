@@ -14,7 +14,8 @@ use serde_json::Value;
 
 use super::de;
 use crate::ext::{
-    Amount, Channel, Currency, Domain, FlexBool, FlexInt, Id, RecipientType, RiskAction,
+    Amount, Channel, Currency, DisputeResolution, DisputeStatus, Domain, FlexBool, FlexInt, Id,
+    PaymentRequestStatus, RecipientType, RefundStatus, RiskAction, SubscriptionStatus,
     TransactionStatus, TransferSource, TransferStatus,
 };
 
@@ -360,8 +361,8 @@ pub struct Charge {
 #[non_exhaustive]
 pub struct DisputeHistory {
     /// The status the dispute moved to.
-    #[serde(deserialize_with = "de::opt_text")]
-    pub status: Option<String>,
+    #[serde(deserialize_with = "de::opt_enum")]
+    pub status: Option<DisputeStatus>,
     /// Who moved it.
     #[serde(deserialize_with = "de::opt_text")]
     pub by: Option<String>,
@@ -399,11 +400,11 @@ pub struct Dispute {
     pub currency: Option<Currency>,
     /// Where the dispute stands (`awaiting-merchant-feedback`, `awaiting-bank-feedback`,
     /// `pending`, `resolved`...).
-    #[serde(deserialize_with = "de::opt_text")]
-    pub status: Option<String>,
+    #[serde(deserialize_with = "de::opt_enum")]
+    pub status: Option<DisputeStatus>,
     /// How it was resolved, once it is (`merchant-accepted`, `declined`, `auto-accepted`...).
-    #[serde(deserialize_with = "de::opt_text")]
-    pub resolution: Option<String>,
+    #[serde(deserialize_with = "de::opt_enum")]
+    pub resolution: Option<DisputeResolution>,
     /// Test or live.
     pub domain: Option<Domain>,
     /// The disputed payment.
@@ -648,8 +649,8 @@ pub struct SubscriptionSummary {
     /// Paystack's id for the subscription.
     pub id: Option<Id>,
     /// Where it stands (`active`, `non-renewing`, `attention`, `completed`, `cancelled`).
-    #[serde(deserialize_with = "de::opt_text")]
-    pub status: Option<String>,
+    #[serde(deserialize_with = "de::opt_enum")]
+    pub status: Option<SubscriptionStatus>,
     /// The subscription code (`SUB_…`).
     #[serde(deserialize_with = "de::opt_text")]
     pub subscription_code: Option<String>,
@@ -802,8 +803,8 @@ pub struct PaymentRequest {
     #[serde(deserialize_with = "de::opt_text")]
     pub request_code: Option<String>,
     /// Where it stands (`pending`, `success`...).
-    #[serde(deserialize_with = "de::opt_text")]
-    pub status: Option<String>,
+    #[serde(deserialize_with = "de::opt_enum")]
+    pub status: Option<PaymentRequestStatus>,
     /// Whether it is paid.
     pub paid: Option<FlexBool>,
     /// When it was paid.
@@ -934,8 +935,8 @@ pub struct Refund {
     /// Paystack's id for the refund (a string in `refund.needs-attention`).
     pub id: Option<Id>,
     /// Where it stands (`pending`, `processing`, `processed`, `failed`, `needs-attention`).
-    #[serde(deserialize_with = "de::opt_text")]
-    pub status: Option<String>,
+    #[serde(deserialize_with = "de::opt_enum")]
+    pub status: Option<RefundStatus>,
     /// Reference of the refunded payment.
     #[serde(deserialize_with = "de::opt_text")]
     pub transaction_reference: Option<String>,
@@ -973,8 +974,8 @@ pub struct Subscription {
     /// Test or live.
     pub domain: Option<Domain>,
     /// Where it stands (`active`, `non-renewing`, `attention`, `complete`, `cancelled`).
-    #[serde(deserialize_with = "de::opt_text")]
-    pub status: Option<String>,
+    #[serde(deserialize_with = "de::opt_enum")]
+    pub status: Option<SubscriptionStatus>,
     /// The subscription code (`SUB_…`).
     #[serde(deserialize_with = "de::opt_text")]
     pub subscription_code: Option<String>,

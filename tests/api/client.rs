@@ -119,3 +119,16 @@ async fn client_timeout_is_a_transport_error() {
     assert!(matches!(err, Error::Transport(_)), "{err:?}");
     let _ = ResponseTemplate::new(200);
 }
+
+#[test]
+fn client_futures_and_streams_can_move_across_threads() {
+    fn is_send<T: Send>(_: &T) {}
+    fn is_shareable<T: Send + Sync + Clone + 'static>() {}
+    is_shareable::<Paystack>();
+    let ps = Paystack::new(KEY).unwrap();
+    // Built but never polled: only the types are checked.
+    let call = ps.transactions().verify("order-1042").send();
+    is_send(&call);
+    let pages = paystack::Paginate::stream(ps.customers().list());
+    is_send(&pages);
+}
