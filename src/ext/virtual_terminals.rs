@@ -28,7 +28,7 @@ use crate::{envelope, request};
 envelope!(types::VirtualTerminalResponse => types::VirtualTerminal);
 envelope!(types::VirtualTerminalListResponse => Vec<types::VirtualTerminal>, meta);
 envelope!(types::VirtualTerminalAssignDestinationResponse => Vec<types::VirtualTerminalAssignedDestination>);
-envelope!(types::VirtualTerminalSplitResponse => types::VirtualTerminalSplit);
+envelope!(types::VirtualTerminalSplitResponse => types::Split);
 envelope!(types::VirtualTerminalMessageResponse => ());
 
 /// The Virtual Terminal API (`/virtual_terminal`).
@@ -301,7 +301,7 @@ request! {
 
 impl AddSplitCode<'_> {
     /// Validates, sends and decodes the split now attached.
-    pub async fn send(self) -> Result<Response<types::VirtualTerminalSplit>> {
+    pub async fn send(self) -> Result<Response<types::Split>> {
         validate::non_empty("code", &self.code)?;
         validate::non_empty("split_code", &self.split_code)?;
         let body = types::VirtualTerminalAddSplitCodeBody {

@@ -359,7 +359,7 @@ async fn virtual_terminal_add_split_code_sends_code_and_decodes_split() {
         .unwrap();
     let split = r.data;
     assert_eq!(split.split_code.as_deref(), Some("SPL_v6t2n8r1k4"));
-    assert_eq!(split.type_.as_deref(), Some("percentage"));
+    assert_eq!(split.type_, Some(paystack::SplitType::Percentage));
     assert_eq!(split.bearer_type, Some(Bearer::AllProportional));
     assert_eq!(split.bearer_subaccount, None);
     assert_eq!(split.active.map(|a| a.get()), Some(true));
