@@ -109,9 +109,10 @@ fn merge_into(root: &mut Value, at: &[&str], value: Value, file: &Path) -> Resul
 
 /// Runs progenitor on a bundled spec and returns formatted Rust source.
 ///
-/// `replace` selects the project's settings (open enums and lenient numbers from `src/ext`);
-/// without it the defaults are used, which is what the upstream check needs.
-pub fn generate(spec_json: &Value, replace: bool) -> Result<String, String> {
+/// `project` selects the project's settings (open enums and lenient numbers from `src/ext`,
+/// and request/response logging hooks); without it the defaults are used, which is what the
+/// upstream check needs.
+pub fn generate(spec_json: &Value, project: bool) -> Result<String, String> {
     let spec: openapiv3::OpenAPI =
         serde_json::from_value(spec_json.clone()).map_err(|e| format!("not OpenAPI 3.0: {e}"))?;
     let mut settings = progenitor::GenerationSettings::new();
@@ -119,10 +120,19 @@ pub fn generate(spec_json: &Value, replace: bool) -> Result<String, String> {
         .with_interface(progenitor::InterfaceStyle::Positional)
         .with_tag(progenitor::TagStyle::Merged)
         .with_derive("PartialEq");
-    if replace {
+    if project {
         for (name, path) in replacements(spec_json) {
             settings.with_replacement(name, path, std::iter::empty());
         }
+        // Every request and answer goes through src/ext/client.rs for `tracing` output, which
+        // shows method, URL and status, never headers (so never the key).
+        let hook = |path: &str| {
+            path.parse::<proc_macro2::TokenStream>()
+                .map_err(|e| e.to_string())
+        };
+        settings
+            .with_pre_hook(hook("crate::ext::client::trace_request")?)
+            .with_post_hook(hook("crate::ext::client::trace_response")?);
     }
     let mut generator = progenitor::Generator::new(&settings);
     // progenitor reports some spec problems by panicking; turn that into an error message.

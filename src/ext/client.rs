@@ -211,6 +211,23 @@ impl Paystack {
     }
 }
 
+/// Logs an outgoing request at `debug` level: method and URL only, never headers.
+pub(crate) fn trace_request(request: &mut reqwest::Request) {
+    tracing::debug!(method = %request.method(), url = %request.url(), "paystack request");
+}
+
+/// Logs the outcome of a request at `debug` level: status, or the transport error.
+pub(crate) fn trace_response(result: &reqwest::Result<reqwest::Response>) {
+    match result {
+        Ok(response) => tracing::debug!(
+            status = response.status().as_u16(),
+            url = %response.url(),
+            "paystack response"
+        ),
+        Err(error) => tracing::debug!(%error, "paystack request failed"),
+    }
+}
+
 /// Decodes a 2xx body that the generated client did not accept, naming the failing JSON path.
 fn decode<R>(status: u16, body: &[u8]) -> Result<Response<R::Data>>
 where
