@@ -641,37 +641,6 @@ pub struct DirectDebitAuthorization {
     pub customer: Option<Customer>,
 }
 
-/// A subscription as embedded in invoices.
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
-#[serde(default)]
-#[non_exhaustive]
-pub struct SubscriptionSummary {
-    /// Paystack's id for the subscription.
-    pub id: Option<Id>,
-    /// Where it stands (`active`, `non-renewing`, `attention`, `completed`, `cancelled`).
-    #[serde(deserialize_with = "de::opt_enum")]
-    pub status: Option<SubscriptionStatus>,
-    /// The subscription code (`SUB_…`).
-    #[serde(deserialize_with = "de::opt_text")]
-    pub subscription_code: Option<String>,
-    /// Token for the customer's manage-subscription links.
-    #[serde(deserialize_with = "de::opt_text")]
-    pub email_token: Option<String>,
-    /// Amount charged each interval.
-    pub amount: Option<Amount>,
-    /// The billing schedule, as a cron expression.
-    #[serde(deserialize_with = "de::opt_text")]
-    pub cron_expression: Option<String>,
-    /// Next charge.
-    #[serde(deserialize_with = "de::opt_datetime")]
-    pub next_payment_date: Option<DateTime<Utc>>,
-    /// Code of the unpaid invoice, if any.
-    #[serde(deserialize_with = "de::opt_text")]
-    pub open_invoice: Option<String>,
-    /// The plan (in expiring-card notices).
-    pub plan: Option<Plan>,
-}
-
 /// The payment behind an invoice.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(default)]
@@ -720,7 +689,7 @@ pub struct Invoice {
     /// The authorization charged.
     pub authorization: Option<Authorization>,
     /// The subscription billed (an empty object in some deliveries).
-    pub subscription: Option<SubscriptionSummary>,
+    pub subscription: Option<Subscription>,
     /// The subscriber.
     pub customer: Option<Customer>,
     /// The payment (an empty object while unpaid).
@@ -964,7 +933,8 @@ pub struct Refund {
     pub merchant_note: Option<String>,
 }
 
-/// A subscription: the data of `subscription.create`, `.disable` and `.not_renew`.
+/// A subscription: the data of `subscription.create`, `.disable` and `.not_renew`, and the
+/// subscription embedded in invoices and expiring-card notices.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(default)]
 #[non_exhaustive]
@@ -973,7 +943,7 @@ pub struct Subscription {
     pub id: Option<Id>,
     /// Test or live.
     pub domain: Option<Domain>,
-    /// Where it stands (`active`, `non-renewing`, `attention`, `complete`, `cancelled`).
+    /// Where it stands (`active`, `non-renewing`, `attention`, `completed`, `cancelled`).
     #[serde(deserialize_with = "de::opt_enum")]
     pub status: Option<SubscriptionStatus>,
     /// The subscription code (`SUB_…`).
@@ -1032,7 +1002,7 @@ pub struct ExpiringCard {
     #[serde(deserialize_with = "de::opt_text")]
     pub brand: Option<String>,
     /// The subscription charged on that card.
-    pub subscription: Option<SubscriptionSummary>,
+    pub subscription: Option<Subscription>,
     /// The subscriber.
     pub customer: Option<Customer>,
 }
