@@ -306,6 +306,17 @@ impl fmt::Debug for Inner {
     }
 }
 
+/// Reads the whole body, and hands it on as a response that needs no more network.
+async fn buffered(resp: reqwest::Response) -> reqwest::Result<reqwest::Response> {
+    let (status, version, headers) = (resp.status(), resp.version(), resp.headers().clone());
+    let body = resp.bytes().await?;
+    let mut whole = http::Response::new(body);
+    *whole.status_mut() = status;
+    *whole.version_mut() = version;
+    *whole.headers_mut() = headers;
+    Ok(reqwest::Response::from(whole))
+}
+
 /// Every request of the generated client passes here: the one place that adds the key,
 /// applies timeouts and decides, from the operation table, whether to send again.
 impl progenitor_client::ClientHooks<Inner> for crate::generated::Client {
@@ -378,7 +389,12 @@ impl progenitor_client::ClientHooks<Inner> for crate::generated::Client {
                 .then(|| request.try_clone())
                 .flatten();
             tracing::debug!(operation = name, path, attempt, method = %request.method(), "paystack request");
-            let result = self.client.execute(request).await;
+            // The body is read here, not later, so that a connection that breaks mid-body
+            // counts as a failed attempt like any other.
+            let result = match self.client.execute(request).await {
+                Ok(resp) => buffered(resp).await,
+                Err(e) => Err(e),
+            };
             let (again, wait, what) = match &result {
                 Ok(resp) => {
                     let status = resp.status().as_u16();
