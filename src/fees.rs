@@ -21,6 +21,9 @@
 //! assert_eq!(charge.subunits(), 10_253_81);
 //! ```
 
+// Money is written major_minor (2_500_00 is 2,500.00), which clippy reads as odd grouping.
+#![allow(clippy::inconsistent_digit_grouping)]
+
 use crate::ext::error::ValidationError;
 use crate::{Amount, Currency};
 

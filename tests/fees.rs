@@ -1,5 +1,8 @@
 //! The fee calculator against examples worked out by hand from Paystack's price list.
 
+// Money is written major_minor (2_500_00 is 2,500.00), which clippy reads as odd grouping.
+#![allow(clippy::inconsistent_digit_grouping)]
+
 use paystack::fees::{Market, Payment, Pricing};
 use paystack::{Amount, Currency};
 
