@@ -16,7 +16,10 @@ mod support;
 use std::hint::black_box;
 use std::time::Instant;
 
-use paystack::types::TransactionListResponse;
+use paystack::types::{
+    Authorization, CustomerSummary, Transaction, TransactionListResponse, TransactionLog,
+    TransactionPlan, TransactionSource,
+};
 
 fn main() {
     // `cargo bench` passes `--bench`; a number instead sets the repetitions.
@@ -32,6 +35,16 @@ fn main() {
         black_box(page);
     }
     if reps > 0 {
+        println!(
+            "sizes in bytes: Transaction {}, Authorization {}, CustomerSummary {}, \
+             TransactionLog {}, TransactionPlan {}, TransactionSource {}",
+            size_of::<Transaction>(),
+            size_of::<Authorization>(),
+            size_of::<CustomerSummary>(),
+            size_of::<TransactionLog>(),
+            size_of::<TransactionPlan>(),
+            size_of::<TransactionSource>(),
+        );
         let per_page = started.elapsed() / reps;
         println!(
             "decode_cost: {reps} decodes of a {}-byte, 100-record page: {per_page:?} per page",
