@@ -595,6 +595,12 @@ mod tests {
         }
     }
 
+    /// Every record of a walk with `pages` in flight.
+    async fn walk(fake: &Fake, pages: usize) -> Vec<u32> {
+        let items = fake.clone().stream().concurrency(pages);
+        items.try_collect().await.unwrap()
+    }
+
     #[tokio::test]
     async fn the_next_page_is_asked_for_before_the_current_one_is_handed_out() {
         let fake = Fake::new(3, 2);
@@ -616,13 +622,7 @@ mod tests {
     #[tokio::test]
     async fn concurrency_asks_for_several_pages_and_keeps_list_order() {
         let fake = Fake::new(10, 3);
-        let items: Vec<u32> = fake
-            .clone()
-            .stream()
-            .concurrency(4)
-            .try_collect()
-            .await
-            .unwrap();
+        let items = walk(&fake, 4).await;
         assert_eq!(items, (0..30).collect::<Vec<_>>());
         for page in 1..=10 {
             assert_eq!(fake.fetches(page), 1, "page {page}");
@@ -635,13 +635,7 @@ mod tests {
     async fn a_429_in_a_concurrent_walk_pauses_and_asks_for_that_page_again() {
         let fake = Fake::new(8, 2);
         fake.limited.lock().unwrap().insert(3, 2);
-        let items: Vec<u32> = fake
-            .clone()
-            .stream()
-            .concurrency(4)
-            .try_collect()
-            .await
-            .unwrap();
+        let items = walk(&fake, 4).await;
         assert_eq!(items, (0..16).collect::<Vec<_>>());
         assert_eq!(fake.fetches(3), 3, "two 429s, then the page");
         assert_eq!(fake.log.lock().unwrap().len(), 10);

@@ -226,20 +226,18 @@ async fn numbered_pages(server: &MockServer, pages: u32) {
     }
 }
 
+/// The plan codes of a walk over pages of two with `pages` in flight.
+async fn plan_codes(ps: &paystack::Paystack, pages: usize) -> Vec<String> {
+    let walk = ps.plans().list().per_page(2u32).stream().concurrency(pages);
+    let codes = walk.map_ok(|p| p.plan_code.unwrap_or_default());
+    codes.try_collect().await.unwrap()
+}
+
 #[tokio::test]
 async fn concurrency_fetches_every_page_once_and_yields_in_order() {
     let (server, ps) = setup().await;
     numbered_pages(&server, 7).await;
-    let codes: Vec<String> = ps
-        .plans()
-        .list()
-        .per_page(2u32)
-        .stream()
-        .concurrency(3)
-        .map_ok(|p| p.plan_code.unwrap_or_default())
-        .try_collect()
-        .await
-        .unwrap();
+    let codes = plan_codes(&ps, 3).await;
     let expected: Vec<String> = (1..=7)
         .flat_map(|n| [format!("PLN_{n}a"), format!("PLN_{n}b")])
         .collect();
@@ -276,16 +274,7 @@ async fn a_concurrent_walk_waits_out_429s_and_asks_for_that_page_again() {
         .mount(&server)
         .await;
     page(&server, "3", plans(&["PLN_3a", "PLN_3b"]), meta(3)).await;
-    let codes: Vec<String> = ps
-        .plans()
-        .list()
-        .per_page(2u32)
-        .stream()
-        .concurrency(4)
-        .map_ok(|p| p.plan_code.unwrap_or_default())
-        .try_collect()
-        .await
-        .unwrap();
+    let codes = plan_codes(&ps, 4).await;
     assert_eq!(
         codes,
         ["PLN_1a", "PLN_1b", "PLN_2a", "PLN_2b", "PLN_3a", "PLN_3b", "PLN_4a", "PLN_4b"]
