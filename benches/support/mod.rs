@@ -246,3 +246,18 @@ pub fn raw_client() -> reqwest::Client {
         .build()
         .expect("a reqwest client")
 }
+
+/// CPU time this thread has used, from `/proc/thread-self/schedstat` (Linux), in nanoseconds.
+/// Other processes on a busy machine stretch wall time; they barely move this.
+pub fn thread_cpu_ns() -> u64 {
+    std::fs::read_to_string("/proc/thread-self/schedstat")
+        .ok()
+        .and_then(|s| s.split_whitespace().next()?.parse().ok())
+        .unwrap_or(0)
+}
+
+/// The median of some samples (sorts them).
+pub fn median(samples: &mut [f64]) -> f64 {
+    samples.sort_by(f64::total_cmp);
+    samples.get(samples.len() / 2).copied().unwrap_or(f64::NAN)
+}
