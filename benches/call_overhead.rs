@@ -112,7 +112,11 @@ fn main() {
         } else {
             batch(&rt, 2_000, 1, || raw_verify(None))
         };
-        println!("profile: {:.1} µs CPU / {:.1} µs wall per call", c / 1e3, w / 1e3);
+        println!(
+            "profile: {:.1} µs CPU / {:.1} µs wall per call",
+            c / 1e3,
+            w / 1e3
+        );
         return;
     }
     println!(
