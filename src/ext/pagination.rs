@@ -12,8 +12,8 @@
 //! # Ok(()) }
 //! ```
 //!
-//! While the caller works through one page, the next one is already being fetched, so a
-//! walk costs about one round trip per page less than asking page after page. Offset lists
+//! While the caller works through one page, the next one is already being fetched, so the
+//! caller's work and the next round trip overlap. Offset lists
 //! stop on an empty page, on the last page by `meta.pageCount`, or on a short page; cursor
 //! lists (with `use_cursor(true)`, or lists that only page by cursor) follow `meta.next`
 //! until it is absent. A cursor seen twice, or a server that answers another page than the
