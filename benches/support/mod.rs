@@ -43,7 +43,7 @@ pub fn transaction(i: u64) -> Value {
     ];
     let currencies = ["NGN", "NGN", "GHS", "KES"];
     let at = format!("2026-05-{:02}T{:02}:14:09.000Z", 1 + i % 28, i % 24);
-    let log = if i % 10 == 0 {
+    let log = if i.is_multiple_of(10) {
         json!({
             "start_time": 1_777_000_000 + i, "time_spent": 9, "attempts": 1, "errors": 0,
             "success": true, "mobile": false, "input": [],
@@ -71,7 +71,7 @@ pub fn transaction(i: u64) -> Value {
         "channel": channels[(i % 6) as usize],
         "currency": currencies[(i % 4) as usize],
         "ip_address": format!("203.0.113.{}", i % 250),
-        "metadata": if i % 3 == 0 { json!({"basket": i, "via": "mobile-app"}) } else { json!("") },
+        "metadata": if i.is_multiple_of(3) { json!({"basket": i, "via": "mobile-app"}) } else { json!("") },
         "log": log,
         "fees": 1_875 + (i % 7) * 10,
         "fees_split": null,

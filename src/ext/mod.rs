@@ -59,7 +59,7 @@ pub use error::{
 };
 pub use lenient::{FlexBool, FlexInt, Id};
 pub use money::Amount;
-pub use pagination::{Paginate, Pages};
+pub use pagination::{Pages, Paginate};
 pub use raw::RawRequest;
 pub use retry::RetryPolicy;
 

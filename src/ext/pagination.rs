@@ -564,34 +564,32 @@ mod tests {
                 .base_delay(Duration::from_millis(1))
                 .max_delay(Duration::from_millis(2))
         }
-        fn fetch(self) -> impl Future<Output = Result<Response<Vec<u32>>>> + Send {
-            async move {
-                self.note(format!("fetch {}", self.page));
-                let now = self.in_flight.fetch_add(1, Ordering::SeqCst) + 1;
-                self.most_in_flight.fetch_max(now, Ordering::SeqCst);
-                tokio::task::yield_now().await;
-                self.in_flight.fetch_sub(1, Ordering::SeqCst);
-                if let Some(left) = self.limited.lock().unwrap().get_mut(&self.page) {
-                    if *left > 0 {
-                        *left -= 1;
-                        return Err(error_from_body(
-                            429,
-                            br#"{"status":false,"message":"slow down"}"#,
-                        ));
-                    }
+        async fn fetch(self) -> Result<Response<Vec<u32>>> {
+            self.note(format!("fetch {}", self.page));
+            let now = self.in_flight.fetch_add(1, Ordering::SeqCst) + 1;
+            self.most_in_flight.fetch_max(now, Ordering::SeqCst);
+            tokio::task::yield_now().await;
+            self.in_flight.fetch_sub(1, Ordering::SeqCst);
+            if let Some(left) = self.limited.lock().unwrap().get_mut(&self.page) {
+                if *left > 0 {
+                    *left -= 1;
+                    return Err(error_from_body(
+                        429,
+                        br#"{"status":false,"message":"slow down"}"#,
+                    ));
                 }
-                let first = (self.page - 1) * self.per_page;
-                Ok(Response {
-                    data: (first..first + self.per_page).collect(),
-                    message: "ok".into(),
-                    meta: Some(ListMeta {
-                        page: Some(FlexInt(i64::from(self.page))),
-                        page_count: Some(FlexInt(i64::from(self.pages))),
-                        per_page: Some(FlexInt(i64::from(self.per_page))),
-                        ..ListMeta::default()
-                    }),
-                })
             }
+            let first = (self.page - 1) * self.per_page;
+            Ok(Response {
+                data: (first..first + self.per_page).collect(),
+                message: "ok".into(),
+                meta: Some(ListMeta {
+                    page: Some(FlexInt(i64::from(self.page))),
+                    page_count: Some(FlexInt(i64::from(self.pages))),
+                    per_page: Some(FlexInt(i64::from(self.per_page))),
+                    ..ListMeta::default()
+                }),
+            })
         }
     }
 
