@@ -44,6 +44,7 @@ pub struct Settlements<'a> {
     ps: &'a Paystack,
 }
 
+crate::handler! {
 impl Paystack {
     /// Settlements: payouts to your bank account and the payments behind them.
     pub fn settlements(&self) -> Settlements<'_> {
@@ -62,6 +63,7 @@ impl<'a> Settlements<'a> {
         Transactions::new(self.ps, id)
     }
 }
+}
 
 /// Refuses a period whose start is after its end.
 fn check_period(from: Option<DateTime<Utc>>, to: Option<DateTime<Utc>>) -> Result<()> {
@@ -79,7 +81,7 @@ fn check_period(from: Option<DateTime<Utc>>, to: Option<DateTime<Utc>>) -> Resul
 
 request! {
     /// Request for [`Settlements::list`].
-    List => settlements_fetch {} {
+    List => settlements_fetch -> Vec<types::Settlement> {} {
         /// Records per page (Paystack's default is 50).
         per_page: u32,
         /// Page number, from 1.
@@ -118,7 +120,7 @@ impl List<'_> {
 
 request! {
     /// Request for [`Settlements::transactions`].
-    Transactions => settlements_transaction { id: u64 } {
+    Transactions => settlements_transaction -> Vec<types::Transaction> { id: u64 } {
         /// Records per page (Paystack's default is 50).
         per_page: u32,
         /// Page number, from 1.

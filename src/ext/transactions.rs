@@ -35,6 +35,7 @@ pub struct Transactions<'a> {
     ps: &'a Paystack,
 }
 
+crate::handler! {
 impl Paystack {
     /// Payments: initialize, verify, charge authorizations, list and export.
     pub fn transactions(&self) -> Transactions<'_> {
@@ -108,10 +109,11 @@ impl<'a> Transactions<'a> {
         Export::new(self.ps)
     }
 }
+}
 
 request! {
     /// Request for [`Transactions::initialize`].
-    Initialize => transaction_initialize {
+    Initialize => transaction_initialize -> types::TransactionInitializeResponseData {
         email: String,
         amount: Amount,
     } {
@@ -181,7 +183,7 @@ impl Initialize<'_> {
 
 request! {
     /// Request for [`Transactions::charge_authorization`].
-    ChargeAuthorization => transaction_chargeAuthorization {
+    ChargeAuthorization => transaction_chargeAuthorization -> types::Transaction {
         email: String,
         amount: Amount,
         authorization_code: String,
@@ -238,7 +240,7 @@ impl ChargeAuthorization<'_> {
 
 request! {
     /// Request for [`Transactions::partial_debit`].
-    PartialDebit => transaction_partialDebit {
+    PartialDebit => transaction_partialDebit -> types::Transaction {
         email: String,
         amount: Amount,
         authorization_code: String,
@@ -286,7 +288,7 @@ impl PartialDebit<'_> {
 
 request! {
     /// Request for [`Transactions::verify`].
-    Verify => transaction_verify { reference: String } {}
+    Verify => transaction_verify -> types::Transaction { reference: String } {}
 }
 
 impl Verify<'_> {
@@ -301,7 +303,7 @@ impl Verify<'_> {
 
 request! {
     /// Request for [`Transactions::list`].
-    List => transaction_list {} {
+    List => transaction_list -> Vec<types::Transaction> {} {
         /// Page through with cursors (`next`/`previous` in `meta`) instead of page numbers.
         use_cursor: bool,
         /// Cursor of the page after, from `meta.next`.
@@ -372,7 +374,7 @@ impl List<'_> {
 
 request! {
     /// Request for [`Transactions::fetch`].
-    Fetch => transaction_fetch { id: u64 } {}
+    Fetch => transaction_fetch -> types::Transaction { id: u64 } {}
 }
 
 impl Fetch<'_> {
@@ -385,7 +387,7 @@ impl Fetch<'_> {
 
 request! {
     /// Request for [`Transactions::timeline`].
-    Timeline => transaction_timeline { id_or_reference: String } {}
+    Timeline => transaction_timeline -> types::TransactionLog { id_or_reference: String } {}
 }
 
 impl Timeline<'_> {
@@ -400,7 +402,7 @@ impl Timeline<'_> {
 
 request! {
     /// Request for [`Transactions::totals`].
-    Totals => transaction_totals {} {
+    Totals => transaction_totals -> types::TransactionTotals {} {
         /// Start of the period.
         from: DateTime<Utc>,
         /// End of the period.
@@ -423,7 +425,7 @@ impl Totals<'_> {
 
 request! {
     /// Request for [`Transactions::export`].
-    Export => transaction_export {} {
+    Export => transaction_export -> types::TransactionExportResponseData {} {
         /// Start of the period.
         from: DateTime<Utc>,
         /// End of the period.
