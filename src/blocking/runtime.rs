@@ -82,3 +82,39 @@ fn failed(what: &str, e: std::io::Error) -> Error {
         false,
     )))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::Worker;
+
+    /// The name of the thread that polls a call.
+    fn polling_thread(worker: &Worker) -> Option<String> {
+        let name = async { Ok(std::thread::current().name().map(String::from)) };
+        worker.block_on(name).unwrap()
+    }
+
+    #[test]
+    fn outside_a_runtime_the_caller_polls() {
+        let worker = Worker::start().unwrap();
+        let caller = std::thread::current().name().map(String::from);
+        assert_eq!(polling_thread(&worker), caller);
+    }
+
+    #[tokio::test]
+    async fn in_a_current_thread_runtime_a_helper_thread_polls() {
+        let worker = Worker::start().unwrap();
+        assert_eq!(
+            polling_thread(&worker).as_deref(),
+            Some("paystack-blocking-call")
+        );
+        // The worker is dropped inside the runtime without a panic.
+    }
+
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn in_a_multi_thread_runtime_the_calling_worker_polls() {
+        let worker = Worker::start().unwrap();
+        let caller = std::thread::current().name().map(String::from);
+        assert_eq!(polling_thread(&worker), caller);
+        assert_ne!(caller.as_deref(), Some("paystack-blocking-call"));
+    }
+}
