@@ -13,6 +13,7 @@ pub mod money;
 pub mod operations;
 pub mod pagination;
 pub mod raw;
+pub mod recover;
 #[doc(hidden)]
 pub mod request;
 pub mod retry;
@@ -61,6 +62,7 @@ pub use lenient::{FlexBool, FlexInt, Id};
 pub use money::Amount;
 pub use pagination::Paginate;
 pub use raw::RawRequest;
+pub use recover::Recovery;
 pub use retry::RetryPolicy;
 
 // Open enums defined by API areas (one line per area).
