@@ -220,6 +220,71 @@ fn request_options_reach_the_call() {
     );
 }
 
+#[test]
+fn a_lost_answer_is_recovered_by_reference() {
+    let server = Server::start();
+    server.mount(
+        Mock::given(method("POST"))
+            .and(path("/transfer"))
+            .and(body_json(json!({
+                "source": "balance",
+                "amount": 250000,
+                "recipient": "RCP_blk00000000042",
+                "reference": "blk-payout-000000017"
+            })))
+            .respond_with(ResponseTemplate::new(500).set_body_string("upstream fell over"))
+            .expect(1),
+    );
+    server.mount(
+        Mock::given(method("GET"))
+            .and(path("/transfer/verify/blk-payout-000000017"))
+            .and(header("authorization", BEARER))
+            .respond_with(ResponseTemplate::new(200).set_body_json(transfer("pending")))
+            .expect(1),
+    );
+    let amount = Amount::from_subunits(250_000).unwrap();
+    let outcome = server
+        .client()
+        .transfers()
+        .initiate(amount, "RCP_blk00000000042", "blk-payout-000000017")
+        .send_or_recover()
+        .unwrap();
+    let paystack::Recovery::Found(found) = outcome else {
+        panic!("expected the lookup's record, got {outcome:?}");
+    };
+    assert_eq!(found.data.status, Some(TransferStatus::Pending));
+    assert_eq!(
+        found.data.reference.as_deref(),
+        Some("blk-payout-000000017")
+    );
+}
+
+#[test]
+fn a_raw_request_returns_the_whole_answer() {
+    let server = Server::start();
+    server.mount(
+        Mock::given(method("GET"))
+            .and(path("/bank"))
+            .and(header("authorization", BEARER))
+            .and(query_param("country", "ghana"))
+            .respond_with(ResponseTemplate::new(200).set_body_json(json!({
+                "status": true,
+                "message": "Banks retrieved",
+                "data": [{"name": "Harbour Trust Bank", "code": "HTB"}]
+            })))
+            .expect(1),
+    );
+    let body = server
+        .client()
+        .raw("get", "/bank")
+        .query("country", "ghana")
+        .operation_id("bank_list")
+        .send()
+        .unwrap();
+    assert_eq!(body["data"][0]["code"], "HTB");
+    assert_eq!(body["message"], "Banks retrieved");
+}
+
 /// Mounts page `number` of a plan list paged two at a time, with `pageCount` 3.
 fn plan_page(server: &Server, number: u32, codes: &[&str]) {
     let data: Vec<Value> = codes

@@ -32,6 +32,7 @@
 //! ([`Paystack::async_client`]) is the better choice: it never stalls other tasks. The client
 //! may be dropped anywhere, inside async code too.
 
+mod extras;
 mod runtime;
 mod wrapper;
 
