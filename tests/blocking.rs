@@ -5,7 +5,7 @@
 
 use std::time::Duration;
 
-use paystack::{blocking, Amount, Currency, Error, Id, TransferStatus, ValidationError};
+use paystack::{blocking, transfers, Amount, Currency, Error, Id, TransferStatus, ValidationError};
 use serde_json::{json, Value};
 use wiremock::matchers::{any, body_json, header, method, path, query_param};
 use wiremock::{Mock, MockServer, ResponseTemplate};
@@ -114,34 +114,40 @@ fn a_read_decodes_the_answer() {
     assert_fetched(&server.client());
 }
 
+/// A transfer with every setter the tests use; its type shows the blocking form of a builder.
+fn initiate(ps: &blocking::Paystack) -> blocking::Blocking<'_, transfers::Initiate<'_>> {
+    let amount = Amount::from_subunits(250_000).unwrap();
+    ps.transfers()
+        .initiate(amount, "RCP_blk00000000042", "blk-payout-000000017")
+        .reason("Weekly settlement")
+        .currency(Currency::GHS)
+}
+
+/// The request [`initiate`] must send.
+fn initiate_mock() -> wiremock::MockBuilder {
+    Mock::given(method("POST"))
+        .and(path("/transfer"))
+        .and(header("authorization", BEARER))
+        .and(header("content-type", "application/json"))
+        .and(body_json(json!({
+            "source": "balance",
+            "amount": 250000,
+            "recipient": "RCP_blk00000000042",
+            "reference": "blk-payout-000000017",
+            "reason": "Weekly settlement",
+            "currency": "GHS"
+        })))
+}
+
 #[test]
 fn a_write_sends_its_body_with_the_setters() {
     let server = Server::start();
     server.mount(
-        Mock::given(method("POST"))
-            .and(path("/transfer"))
-            .and(header("authorization", BEARER))
-            .and(header("content-type", "application/json"))
-            .and(body_json(json!({
-                "source": "balance",
-                "amount": 250000,
-                "recipient": "RCP_blk00000000042",
-                "reference": "blk-payout-000000017",
-                "reason": "Weekly settlement",
-                "currency": "GHS"
-            })))
+        initiate_mock()
             .respond_with(ResponseTemplate::new(200).set_body_json(transfer("otp")))
             .expect(1),
     );
-    let amount = Amount::from_subunits(250_000).unwrap();
-    let r = server
-        .client()
-        .transfers()
-        .initiate(amount, "RCP_blk00000000042", "blk-payout-000000017")
-        .reason("Weekly settlement")
-        .currency(Currency::GHS)
-        .send()
-        .unwrap();
+    let r = initiate(&server.client()).send().unwrap();
     assert_eq!(r.data.status, Some(TransferStatus::Otp));
     assert_eq!(r.data.transfer_code.as_deref(), Some("TRF_blk0000000017"));
 }
@@ -224,14 +230,7 @@ fn request_options_reach_the_call() {
 fn a_lost_answer_is_recovered_by_reference() {
     let server = Server::start();
     server.mount(
-        Mock::given(method("POST"))
-            .and(path("/transfer"))
-            .and(body_json(json!({
-                "source": "balance",
-                "amount": 250000,
-                "recipient": "RCP_blk00000000042",
-                "reference": "blk-payout-000000017"
-            })))
+        initiate_mock()
             .respond_with(ResponseTemplate::new(500).set_body_string("upstream fell over"))
             .expect(1),
     );
@@ -242,13 +241,7 @@ fn a_lost_answer_is_recovered_by_reference() {
             .respond_with(ResponseTemplate::new(200).set_body_json(transfer("pending")))
             .expect(1),
     );
-    let amount = Amount::from_subunits(250_000).unwrap();
-    let outcome = server
-        .client()
-        .transfers()
-        .initiate(amount, "RCP_blk00000000042", "blk-payout-000000017")
-        .send_or_recover()
-        .unwrap();
+    let outcome = initiate(&server.client()).send_or_recover().unwrap();
     let paystack::Recovery::Found(found) = outcome else {
         panic!("expected the lookup's record, got {outcome:?}");
     };
