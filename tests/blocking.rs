@@ -415,6 +415,71 @@ async fn calls_work_inside_a_current_thread_runtime() {
     drop(ps);
 }
 
+/// A server on the current runtime that answers one request with `body`, and the blocking
+/// client pointed at it.
+async fn one_shot_server(body: &str) -> (tokio::task::JoinHandle<()>, blocking::Paystack) {
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let address = listener.local_addr().unwrap();
+    let answer = format!(
+        "HTTP/1.1 200 OK\r\ncontent-type: application/json\r\ncontent-length: {}\r\nconnection: close\r\n\r\n{body}",
+        body.len()
+    );
+    let server = tokio::spawn(async move {
+        let (mut socket, _) = listener.accept().await.unwrap();
+        let mut request = [0u8; 4096];
+        let read = socket.read(&mut request).await.unwrap();
+        assert!(request[..read].starts_with(b"GET /balance HTTP/1.1\r\n"));
+        socket.write_all(answer.as_bytes()).await.unwrap();
+    });
+    let ps = blocking::Paystack::builder(KEY)
+        .base_url(format!("http://{address}"))
+        .build()
+        .unwrap();
+    (server, ps)
+}
+
+const BALANCES: &str =
+    r#"{"status":true,"message":"Balances","data":[{"currency":"NGN","balance":120000}]}"#;
+
+// What the docs warn about: while a blocking call waits, a current-thread runtime runs none of
+// its other tasks, so a server spawned on it cannot answer, and the call times out.
+#[tokio::test]
+async fn a_current_thread_runtime_stalls_while_a_call_waits() {
+    let (server, ps) = one_shot_server(BALANCES).await;
+    let err = ps
+        .balance()
+        .fetch()
+        .timeout(Duration::from_millis(300))
+        .no_retry()
+        .send()
+        .unwrap_err();
+    assert!(
+        matches!(&err, Error::Transport(t) if t.kind == paystack::TransportKind::Timeout),
+        "{err:?}"
+    );
+    assert!(!server.is_finished(), "the server task never ran");
+    server.abort();
+}
+
+// A multi-thread runtime keeps running its other tasks while a blocking call waits, even when
+// the call is made on its only worker thread: that thread hands the runtime over first.
+#[tokio::test(flavor = "multi_thread", worker_threads = 1)]
+async fn a_multi_thread_runtime_keeps_serving_while_a_call_waits() {
+    let (server, ps) = one_shot_server(BALANCES).await;
+    let call = tokio::spawn(async move {
+        ps.balance()
+            .fetch()
+            .timeout(Duration::from_secs(10))
+            .no_retry()
+            .send()
+    });
+    let r = call.await.unwrap().unwrap();
+    assert_eq!(r.data[0].currency, Some(Currency::NGN));
+    assert_eq!(r.data[0].balance.map(Amount::subunits), Some(120_000));
+    server.await.unwrap();
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn calls_work_inside_a_multi_thread_runtime() {
     let mock = start_mock().await;

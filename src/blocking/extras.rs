@@ -10,7 +10,8 @@ use crate::ext::{bulk_charges, charges, transactions, transfers};
 use crate::types;
 use crate::Recovery;
 
-/// `send_or_recover` on the blocking form of each builder that has one.
+/// `send_or_recover` on the blocking form of each builder that has one. The async methods are
+/// written by hand, so a builder that gains one needs a line in the table below.
 macro_rules! recoverable {
     ($( $builder:ty => $recovery:ty; )*) => {$(
         impl<'a> Blocking<'a, $builder> {

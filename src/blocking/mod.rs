@@ -26,7 +26,8 @@
 //!   the rest of the runtime first (`tokio::task::block_in_place`), then blocks.
 //! - Inside a current-thread runtime (`#[tokio::test]`, `flavor = "current_thread"`), the call
 //!   runs on a short-lived helper thread while the calling thread blocks, and every other task
-//!   of that runtime waits until the call returns.
+//!   of that runtime waits until the call returns. A server running on that same runtime (a
+//!   test's mock, say) cannot answer meanwhile: such a call ends only when its timeout does.
 //!
 //! So a call never panics for being made inside a runtime, but in async code the async client
 //! ([`Paystack::async_client`]) is the better choice: it never stalls other tasks. The client
