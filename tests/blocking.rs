@@ -278,36 +278,38 @@ fn a_raw_request_returns_the_whole_answer() {
     assert_eq!(body["message"], "Banks retrieved");
 }
 
-/// Mounts page `number` of a plan list paged two at a time, with `pageCount` 3.
-fn plan_page(server: &Server, number: u32, codes: &[&str]) {
+/// Page `number` of a plan list paged two at a time, with `pageCount` 3.
+fn plan_page(number: u32, codes: &[&str]) -> Mock {
     let data: Vec<Value> = codes
         .iter()
         .map(|c| json!({"plan_code": c, "name": format!("Plan {c}"), "amount": 90000}))
         .collect();
-    server.mount(
-        Mock::given(method("GET"))
-            .and(path("/plan"))
-            .and(header("authorization", BEARER))
-            .and(query_param("page", number.to_string()))
-            .and(query_param("perPage", "2"))
-            .and(query_param("interval", "monthly"))
-            .respond_with(ResponseTemplate::new(200).set_body_json(json!({
-                "status": true,
-                "message": "Plans retrieved",
-                "data": data,
-                "meta": {"total": 5, "perPage": 2, "page": number, "pageCount": 3}
-            })))
-            .expect(1),
-    );
+    Mock::given(method("GET"))
+        .and(path("/plan"))
+        .and(header("authorization", BEARER))
+        .and(query_param("page", number.to_string()))
+        .and(query_param("perPage", "2"))
+        .and(query_param("interval", "monthly"))
+        .respond_with(ResponseTemplate::new(200).set_body_json(json!({
+            "status": true,
+            "message": "Plans retrieved",
+            "data": data,
+            "meta": {"total": 5, "perPage": 2, "page": number, "pageCount": 3}
+        })))
+        .expect(1)
 }
 
-#[test]
-fn a_list_is_an_iterator_over_every_page() {
-    let server = Server::start();
-    plan_page(&server, 1, &["PLN_blk_a", "PLN_blk_b"]);
-    plan_page(&server, 2, &["PLN_blk_c", "PLN_blk_d"]);
-    plan_page(&server, 3, &["PLN_blk_e"]);
-    let ps = server.client();
+/// The three pages of plans [`walk_plans`] expects.
+fn plan_pages() -> [Mock; 3] {
+    [
+        plan_page(1, &["PLN_blk_a", "PLN_blk_b"]),
+        plan_page(2, &["PLN_blk_c", "PLN_blk_d"]),
+        plan_page(3, &["PLN_blk_e"]),
+    ]
+}
+
+/// Walks the plan list with `for` and checks every record of the three pages.
+fn walk_plans(ps: &blocking::Paystack) {
     let mut codes = Vec::new();
     for plan in ps
         .plans()
@@ -329,13 +331,22 @@ fn a_list_is_an_iterator_over_every_page() {
             "PLN_blk_e"
         ]
     );
+}
+
+#[test]
+fn a_list_is_an_iterator_over_every_page() {
+    let server = Server::start();
+    for page in plan_pages() {
+        server.mount(page);
+    }
+    walk_plans(&server.client());
     assert_eq!(server.request_count(), 3);
 }
 
 #[test]
 fn a_list_error_ends_the_iteration() {
     let server = Server::start();
-    plan_page(&server, 1, &["PLN_blk_a", "PLN_blk_b"]);
+    server.mount(plan_page(1, &["PLN_blk_a", "PLN_blk_b"]));
     server.mount(
         Mock::given(method("GET"))
             .and(path("/plan"))
@@ -397,11 +408,12 @@ fn a_bad_key_is_refused_and_never_printed() {
 async fn calls_work_inside_a_current_thread_runtime() {
     let mock = start_mock().await;
     fetch_mock().expect(2).mount(&mock).await;
-    plan_page_async(&mock).await;
+    for page in plan_pages() {
+        page.mount(&mock).await;
+    }
     let ps = client(&mock);
     assert_fetched(&ps);
-    let all: Vec<_> = ps.plans().list().per_page(2u32).iter().collect();
-    assert_eq!(all.len(), 1);
+    walk_plans(&ps);
     // The async client inside serves async code from the same settings.
     let r = ps
         .async_client()
@@ -484,30 +496,11 @@ async fn a_multi_thread_runtime_keeps_serving_while_a_call_waits() {
 async fn calls_work_inside_a_multi_thread_runtime() {
     let mock = start_mock().await;
     fetch_mock().expect(1).mount(&mock).await;
-    plan_page_async(&mock).await;
+    for page in plan_pages() {
+        page.mount(&mock).await;
+    }
     let ps = client(&mock);
     assert_fetched(&ps);
-    let all: Vec<_> = ps.plans().list().per_page(2u32).iter().collect();
-    assert_eq!(
-        all[0].as_ref().unwrap().plan_code.as_deref(),
-        Some("PLN_blk_z")
-    );
+    walk_plans(&ps);
     drop(ps);
-}
-
-/// One short page of plans, so the walk ends after one request.
-async fn plan_page_async(mock: &MockServer) {
-    Mock::given(method("GET"))
-        .and(path("/plan"))
-        .and(query_param("perPage", "2"))
-        .and(query_param("page", "1"))
-        .respond_with(ResponseTemplate::new(200).set_body_json(json!({
-            "status": true,
-            "message": "Plans retrieved",
-            "data": [{"plan_code": "PLN_blk_z", "name": "Solo"}],
-            "meta": {"total": 1, "perPage": 2, "page": 1, "pageCount": 1}
-        })))
-        .expect(1)
-        .mount(mock)
-        .await;
 }

@@ -29,6 +29,12 @@ impl Worker {
         })
     }
 
+    /// Makes this runtime the current one until the guard drops, so a future may be polled
+    /// once without blocking. Allowed inside another runtime, unlike `block_on`.
+    pub(crate) fn enter(&self) -> tokio::runtime::EnterGuard<'_> {
+        self.handle.enter()
+    }
+
     /// Runs `call` to completion and returns its result, from any thread.
     ///
     /// Outside a runtime the call is polled on the calling thread. Inside a multi-threaded

@@ -6,6 +6,7 @@ use std::future::Future;
 use std::iter::FusedIterator;
 
 use futures::stream::{BoxStream, Fuse, StreamExt};
+use futures::FutureExt;
 
 use super::runtime::Worker;
 use crate::ext::error::Result;
@@ -72,7 +73,8 @@ impl<'a, P: Paginate + 'a> Blocking<'a, P> {
     /// page at a time as the iterator is consumed (see [`Paginate::stream`] for when it
     /// stops). An error is the last item.
     ///
-    /// `for record in request` does the same.
+    /// `for record in request` does the same. Records already fetched are handed out without
+    /// blocking; only a step that needs the next page waits as `send` does.
     pub fn iter(self) -> Iter<'a, P::Item> {
         Iter {
             records: self.inner.stream().fuse(),
@@ -113,6 +115,14 @@ impl<T: Send> Iterator for Iter<'_, T> {
             return None;
         }
         let records = &mut self.records;
+        // Records already fetched are ready at once: hand them out without blocking (which
+        // inside a current-thread runtime would start a thread per record).
+        {
+            let _runtime = self.worker.enter();
+            if let Some(ready) = records.next().now_or_never() {
+                return ready;
+            }
+        }
         let next = self
             .worker
             .block_on(async move { Ok(records.next().await) });
