@@ -5,6 +5,7 @@
 #[cfg(feature = "blocking")]
 pub mod blocking;
 pub mod ext;
+pub mod fees;
 pub mod generated;
 pub mod webhook;
 

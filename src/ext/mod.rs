@@ -8,6 +8,8 @@ pub mod client;
 pub mod enums;
 pub mod envelope;
 pub mod error;
+#[doc(hidden)]
+pub mod fuzzing;
 pub mod lenient;
 pub mod money;
 pub mod operations;
