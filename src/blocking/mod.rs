@@ -55,8 +55,8 @@ use crate::{Mode, RetryPolicy, SecretKey};
 /// # Ok(()) }
 /// ```
 ///
-/// Cloning is cheap: clones share the connection pool and the runtime's thread, which stops
-/// when the last clone is dropped.
+/// Each client starts one thread for its runtime, so build it once and clone it: clones share
+/// the connection pool and that thread, which stops when the last clone is dropped.
 #[derive(Clone)]
 pub struct Paystack {
     inner: crate::Paystack,
