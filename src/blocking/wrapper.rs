@@ -77,7 +77,8 @@ impl<'a, P: Paginate + 'a> Blocking<'a, P> {
     /// blocking; only a step that needs the next page waits as `send` does.
     pub fn iter(self) -> Iter<'a, P::Item> {
         Iter {
-            records: self.inner.stream().fuse(),
+            // Boxed whatever `stream` returns, so this type names only the record type.
+            records: self.inner.stream().boxed().fuse(),
             worker: self.worker,
         }
     }
