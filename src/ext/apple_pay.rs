@@ -23,6 +23,7 @@ pub struct ApplePay<'a> {
     ps: &'a Paystack,
 }
 
+crate::handler! {
 impl Paystack {
     /// Apple Pay domains: register, list and unregister.
     pub fn apple_pay(&self) -> ApplePay<'_> {
@@ -46,6 +47,7 @@ impl<'a> ApplePay<'a> {
     pub fn unregister_domain(&self, domain_name: impl Into<String>) -> UnregisterDomain<'a> {
         UnregisterDomain::new(self.ps, domain_name.into())
     }
+}
 }
 
 /// A bare host name: no scheme, path, port or spaces, and at least one dot.
@@ -72,7 +74,7 @@ fn check_domain(value: &str) -> Result<(), ValidationError> {
 
 request! {
     /// Request for [`ApplePay::register_domain`].
-    RegisterDomain => applePay_registerDomain { domain_name: String } {}
+    RegisterDomain => applePay_registerDomain -> () { domain_name: String } {}
 }
 
 impl RegisterDomain<'_> {
@@ -90,7 +92,7 @@ impl RegisterDomain<'_> {
 
 request! {
     /// Request for [`ApplePay::list_domains`].
-    ListDomains => applePay_listDomain {} {
+    ListDomains => applePay_listDomain -> types::ApplePayDomains {} {
         /// Page through with cursors (`next`/`previous` in `meta`).
         use_cursor: bool,
         /// Cursor of the page after, from `meta.next`.
@@ -115,7 +117,7 @@ impl ListDomains<'_> {
 
 request! {
     /// Request for [`ApplePay::unregister_domain`].
-    UnregisterDomain => applePay_unregisterDomain { domain_name: String } {}
+    UnregisterDomain => applePay_unregisterDomain -> () { domain_name: String } {}
 }
 
 impl UnregisterDomain<'_> {

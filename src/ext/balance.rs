@@ -24,6 +24,7 @@ pub struct BalanceApi<'a> {
     ps: &'a Paystack,
 }
 
+crate::handler! {
 impl Paystack {
     /// Your balance per currency, and its ledger.
     pub fn balance(&self) -> BalanceApi<'_> {
@@ -42,10 +43,11 @@ impl<'a> BalanceApi<'a> {
         Ledger::new(self.ps)
     }
 }
+}
 
 request! {
     /// Request for [`BalanceApi::fetch`].
-    Fetch => balance_fetch {} {}
+    Fetch => balance_fetch -> Vec<types::Balance> {} {}
 }
 
 impl Fetch<'_> {
@@ -57,7 +59,7 @@ impl Fetch<'_> {
 
 request! {
     /// Request for [`BalanceApi::ledger`].
-    Ledger => balance_ledger {} {
+    Ledger => balance_ledger -> Vec<types::BalanceLedgerEntry> {} {
         /// Records per page (Paystack's default is 50).
         per_page: u32,
         /// Page number, from 1.

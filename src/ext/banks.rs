@@ -71,6 +71,7 @@ pub struct Banks<'a> {
     ps: &'a Paystack,
 }
 
+crate::handler! {
 impl Paystack {
     /// Banks: list them, resolve and validate account numbers.
     pub fn banks(&self) -> Banks<'_> {
@@ -115,10 +116,11 @@ impl<'a> Banks<'a> {
         )
     }
 }
+}
 
 request! {
     /// Request for [`Banks::list`].
-    List => bank_list {} {
+    List => bank_list -> Vec<types::Bank> {} {
         /// Only banks in this country.
         country: BankCountry,
         /// Only banks in this currency.
@@ -178,7 +180,7 @@ impl List<'_> {
 
 request! {
     /// Request for [`Banks::resolve_account_number`].
-    ResolveAccountNumber => bank_resolveAccountNumber {
+    ResolveAccountNumber => bank_resolveAccountNumber -> types::BankAccountResolution {
         account_number: String,
         bank_code: String,
     } {}
@@ -201,7 +203,7 @@ impl ResolveAccountNumber<'_> {
 
 request! {
     /// Request for [`Banks::validate_account_number`].
-    ValidateAccountNumber => bank_validateAccountNumber {
+    ValidateAccountNumber => bank_validateAccountNumber -> types::BankAccountValidation {
         account_name: String,
         account_number: String,
         account_type: types::BankAccountType,

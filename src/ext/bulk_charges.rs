@@ -89,6 +89,7 @@ pub struct BulkCharges<'a> {
     ps: &'a Paystack,
 }
 
+crate::handler! {
 impl Paystack {
     /// Bulk charges: batches of charges on saved authorizations.
     pub fn bulk_charges(&self) -> BulkCharges<'_> {
@@ -131,10 +132,11 @@ impl<'a> BulkCharges<'a> {
         Resume::new(self.ps, code.into())
     }
 }
+}
 
 request! {
     /// Request for [`BulkCharges::initiate`].
-    Initiate => bulkCharge_initiate { charges: Vec<types::BulkChargeItem> } {}
+    Initiate => bulkCharge_initiate -> types::BulkChargeBatch { charges: Vec<types::BulkChargeItem> } {}
 }
 
 /// Checks one entry of a batch: authorization, amount, reference and partial-debit floor.
@@ -183,7 +185,7 @@ impl Initiate<'_> {
 
 request! {
     /// Request for [`BulkCharges::list`].
-    List => bulkCharge_list {} {
+    List => bulkCharge_list -> Vec<types::BulkChargeBatch> {} {
         /// Records per page (Paystack's default is 50).
         per_page: u32,
         /// Page number, from 1.
@@ -209,7 +211,7 @@ impl List<'_> {
 
 request! {
     /// Request for [`BulkCharges::fetch`].
-    Fetch => bulkCharge_fetch { code: String } {}
+    Fetch => bulkCharge_fetch -> types::BulkChargeBatch { code: String } {}
 }
 
 impl Fetch<'_> {
@@ -224,7 +226,7 @@ impl Fetch<'_> {
 
 request! {
     /// Request for [`BulkCharges::charges`].
-    Charges => bulkCharge_charges { code: String } {
+    Charges => bulkCharge_charges -> Vec<types::BulkChargeCharge> { code: String } {
         /// Records per page (Paystack's default is 50).
         per_page: u32,
         /// Page number, from 1.
@@ -252,7 +254,7 @@ impl Charges<'_> {
 
 request! {
     /// Request for [`BulkCharges::pause`].
-    Pause => bulkCharge_pause { code: String } {}
+    Pause => bulkCharge_pause -> () { code: String } {}
 }
 
 impl Pause<'_> {
@@ -267,7 +269,7 @@ impl Pause<'_> {
 
 request! {
     /// Request for [`BulkCharges::resume`].
-    Resume => bulkCharge_resume { code: String } {}
+    Resume => bulkCharge_resume -> () { code: String } {}
 }
 
 impl Resume<'_> {

@@ -39,6 +39,7 @@ pub struct Charges<'a> {
     ps: &'a Paystack,
 }
 
+crate::handler! {
 impl Paystack {
     /// Server-side charges on cards, bank accounts, USSD, mobile money, QR and more.
     pub fn charges(&self) -> Charges<'_> {
@@ -114,10 +115,11 @@ impl<'a> Charges<'a> {
         Check::new(self.ps, reference.into())
     }
 }
+}
 
 request! {
     /// Request for [`Charges::create`].
-    Create => charge_create {
+    Create => charge_create -> types::Charge {
         email: String,
         amount: Amount,
     } {
@@ -259,7 +261,7 @@ fn check_digits(field: &'static str, value: &str) -> Result<(), ValidationError>
 
 request! {
     /// Request for [`Charges::submit_pin`].
-    SubmitPin => charge_submitPin { reference: String, pin: String } {}
+    SubmitPin => charge_submitPin -> types::Charge { reference: String, pin: String } {}
 }
 
 impl SubmitPin<'_> {
@@ -277,7 +279,7 @@ impl SubmitPin<'_> {
 
 request! {
     /// Request for [`Charges::submit_otp`].
-    SubmitOtp => charge_submitOtp { reference: String, otp: String } {}
+    SubmitOtp => charge_submitOtp -> types::Charge { reference: String, otp: String } {}
 }
 
 impl SubmitOtp<'_> {
@@ -295,7 +297,7 @@ impl SubmitOtp<'_> {
 
 request! {
     /// Request for [`Charges::submit_phone`].
-    SubmitPhone => charge_submitPhone { reference: String, phone: String } {}
+    SubmitPhone => charge_submitPhone -> types::Charge { reference: String, phone: String } {}
 }
 
 impl SubmitPhone<'_> {
@@ -313,7 +315,7 @@ impl SubmitPhone<'_> {
 
 request! {
     /// Request for [`Charges::submit_birthday`].
-    SubmitBirthday => charge_submitBirthday { reference: String, birthday: NaiveDate } {}
+    SubmitBirthday => charge_submitBirthday -> types::Charge { reference: String, birthday: NaiveDate } {}
 }
 
 impl SubmitBirthday<'_> {
@@ -332,7 +334,7 @@ impl SubmitBirthday<'_> {
 
 request! {
     /// Request for [`Charges::submit_address`].
-    SubmitAddress => charge_submitAddress {
+    SubmitAddress => charge_submitAddress -> types::Charge {
         reference: String,
         address: String,
         city: String,
@@ -364,7 +366,7 @@ impl SubmitAddress<'_> {
 
 request! {
     /// Request for [`Charges::check`].
-    Check => charge_check { reference: String } {}
+    Check => charge_check -> types::Charge { reference: String } {}
 }
 
 impl Check<'_> {

@@ -56,6 +56,7 @@ pub struct Customers<'a> {
     ps: &'a Paystack,
 }
 
+crate::handler! {
 impl Paystack {
     /// Customers: create, look up, risk status, identity checks, authorizations, mandates.
     pub fn customers(&self) -> Customers<'_> {
@@ -169,6 +170,7 @@ impl<'a> Customers<'a> {
         FetchMandateAuthorizations::new(self.ps, customer_id)
     }
 }
+}
 
 /// A country argument: two ASCII uppercase letters (ISO 3166-1 alpha-2, e.g. `NG`).
 pub(crate) fn country_code(field: &'static str, value: &str) -> Result<(), ValidationError> {
@@ -207,7 +209,7 @@ fn check_address(address: &types::CustomerAddress) -> Result<(), ValidationError
 
 request! {
     /// Request for [`Customers::create`].
-    Create => customer_create { email: String } {
+    Create => customer_create -> types::Customer { email: String } {
         /// Given name.
         first_name: String,
         /// Family name.
@@ -236,7 +238,7 @@ impl Create<'_> {
 
 request! {
     /// Request for [`Customers::list`].
-    List => customer_list {} {
+    List => customer_list -> Vec<types::Customer> {} {
         /// Page through with cursors (`next`/`previous` in `meta`) instead of page numbers.
         use_cursor: bool,
         /// Cursor of the page after, from `meta.next`.
@@ -273,7 +275,7 @@ impl List<'_> {
 
 request! {
     /// Request for [`Customers::fetch`].
-    Fetch => customer_fetch { email_or_code: String } {}
+    Fetch => customer_fetch -> types::Customer { email_or_code: String } {}
 }
 
 impl Fetch<'_> {
@@ -288,7 +290,7 @@ impl Fetch<'_> {
 
 request! {
     /// Request for [`Customers::update`].
-    Update => customer_update { code: String } {
+    Update => customer_update -> types::Customer { code: String } {
         /// New given name.
         first_name: String,
         /// New family name.
@@ -318,7 +320,7 @@ impl Update<'_> {
 
 request! {
     /// Request for [`Customers::risk_action`].
-    SetRiskAction => customer_riskAction {
+    SetRiskAction => customer_riskAction -> types::Customer {
         customer: String,
         action: RiskAction,
     } {}
@@ -340,7 +342,7 @@ impl SetRiskAction<'_> {
 
 request! {
     /// Request for [`Customers::validate`].
-    Validate => customer_validate {
+    Validate => customer_validate -> () {
         code: String,
         first_name: String,
         last_name: String,
@@ -389,7 +391,7 @@ impl Validate<'_> {
 
 request! {
     /// Request for [`Customers::initialize_authorization`].
-    InitializeAuthorization => customer_initializeAuthorization { email: String } {
+    InitializeAuthorization => customer_initializeAuthorization -> types::CustomerAuthorizationRedirect { email: String } {
         /// Kind of authorization; [`AuthorizationChannel::DirectDebit`] when unset.
         channel: AuthorizationChannel,
         /// Where to send the customer after approving, instead of the dashboard setting.
@@ -426,7 +428,7 @@ impl InitializeAuthorization<'_> {
 
 request! {
     /// Request for [`Customers::verify_authorization`].
-    VerifyAuthorization => customer_verifyAuthorization { reference: String } {}
+    VerifyAuthorization => customer_verifyAuthorization -> types::CustomerAuthorizationStatus { reference: String } {}
 }
 
 impl VerifyAuthorization<'_> {
@@ -441,7 +443,7 @@ impl VerifyAuthorization<'_> {
 
 request! {
     /// Request for [`Customers::deactivate_authorization`].
-    DeactivateAuthorization => customer_deactivateAuthorization { authorization_code: String } {}
+    DeactivateAuthorization => customer_deactivateAuthorization -> () { authorization_code: String } {}
 }
 
 impl DeactivateAuthorization<'_> {
@@ -459,7 +461,7 @@ impl DeactivateAuthorization<'_> {
 
 request! {
     /// Request for [`Customers::initialize_direct_debit`].
-    InitializeDirectDebit => customer_initializeDirectDebit {
+    InitializeDirectDebit => customer_initializeDirectDebit -> types::CustomerAuthorizationRedirect {
         customer_id: u64,
         account: types::CustomerBankAccount,
         address: types::CustomerAddress,
@@ -484,7 +486,7 @@ impl InitializeDirectDebit<'_> {
 
 request! {
     /// Request for [`Customers::direct_debit_activation_charge`].
-    DirectDebitActivationCharge => customer_directDebitActivationCharge {
+    DirectDebitActivationCharge => customer_directDebitActivationCharge -> () {
         customer_id: u64,
         authorization_id: u64,
     } {}
@@ -509,7 +511,7 @@ impl DirectDebitActivationCharge<'_> {
 
 request! {
     /// Request for [`Customers::fetch_mandate_authorizations`].
-    FetchMandateAuthorizations => customer_fetchMandateAuthorizations { customer_id: u64 } {}
+    FetchMandateAuthorizations => customer_fetchMandateAuthorizations -> Vec<types::DirectDebitMandateAuthorization> { customer_id: u64 } {}
 }
 
 impl FetchMandateAuthorizations<'_> {

@@ -39,6 +39,7 @@ pub struct DedicatedAccounts<'a> {
     ps: &'a Paystack,
 }
 
+crate::handler! {
 impl Paystack {
     /// Dedicated virtual accounts: create, assign, look up, deactivate, splits, providers.
     pub fn dedicated_accounts(&self) -> DedicatedAccounts<'_> {
@@ -118,10 +119,11 @@ impl<'a> DedicatedAccounts<'a> {
         AvailableProviders::new(self.ps)
     }
 }
+}
 
 request! {
     /// Request for [`DedicatedAccounts::create`].
-    Create => dedicatedAccount_create { customer: String } {
+    Create => dedicatedAccount_create -> types::DedicatedAccount { customer: String } {
         /// Provider slug of the bank to host the account.
         preferred_bank: String,
         /// Subaccount code to share payments with.
@@ -158,7 +160,7 @@ impl Create<'_> {
 
 request! {
     /// Request for [`DedicatedAccounts::list`].
-    List => dedicatedAccount_list {} {
+    List => dedicatedAccount_list -> Vec<types::DedicatedAccount> {} {
         /// Only active (`true`) or only deactivated (`false`) accounts.
         active: bool,
         /// Only this customer's accounts (numeric customer id).
@@ -206,7 +208,7 @@ impl List<'_> {
 
 request! {
     /// Request for [`DedicatedAccounts::assign`].
-    Assign => dedicatedAccount_assign {
+    Assign => dedicatedAccount_assign -> () {
         email: String,
         first_name: String,
         last_name: String,
@@ -260,7 +262,7 @@ impl Assign<'_> {
 
 request! {
     /// Request for [`DedicatedAccounts::fetch`].
-    Fetch => dedicatedAccount_fetch { id: u64 } {}
+    Fetch => dedicatedAccount_fetch -> types::DedicatedAccount { id: u64 } {}
 }
 
 impl Fetch<'_> {
@@ -275,7 +277,7 @@ impl Fetch<'_> {
 
 request! {
     /// Request for [`DedicatedAccounts::deactivate`].
-    Deactivate => dedicatedAccount_deactivate { id: u64 } {}
+    Deactivate => dedicatedAccount_deactivate -> types::DedicatedAccount { id: u64 } {}
 }
 
 impl Deactivate<'_> {
@@ -290,7 +292,7 @@ impl Deactivate<'_> {
 
 request! {
     /// Request for [`DedicatedAccounts::requery`].
-    Requery => dedicatedAccount_requery {
+    Requery => dedicatedAccount_requery -> () {
         account_number: String,
         provider_slug: String,
     } {
@@ -316,7 +318,7 @@ impl Requery<'_> {
 
 request! {
     /// Request for [`DedicatedAccounts::add_split`].
-    AddSplit => dedicatedAccount_addSplit { account_number: String } {
+    AddSplit => dedicatedAccount_addSplit -> types::DedicatedAccount { account_number: String } {
         /// Subaccount code to share payments with.
         subaccount: String,
         /// Split code to share payments by.
@@ -354,7 +356,7 @@ impl AddSplit<'_> {
 
 request! {
     /// Request for [`DedicatedAccounts::remove_split`].
-    RemoveSplit => dedicatedAccount_removeSplit { account_number: String } {}
+    RemoveSplit => dedicatedAccount_removeSplit -> types::DedicatedAccount { account_number: String } {}
 }
 
 impl RemoveSplit<'_> {
@@ -372,7 +374,7 @@ impl RemoveSplit<'_> {
 
 request! {
     /// Request for [`DedicatedAccounts::available_providers`].
-    AvailableProviders => dedicatedAccount_availableProviders {} {}
+    AvailableProviders => dedicatedAccount_availableProviders -> Vec<types::DedicatedAccountProvider> {} {}
 }
 
 impl AvailableProviders<'_> {

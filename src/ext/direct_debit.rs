@@ -74,6 +74,7 @@ pub struct DirectDebit<'a> {
     ps: &'a Paystack,
 }
 
+crate::handler! {
 impl Paystack {
     /// Direct debit: mandates across customers and bulk activation charges.
     pub fn direct_debit(&self) -> DirectDebit<'_> {
@@ -93,10 +94,11 @@ impl<'a> DirectDebit<'a> {
         ListMandateAuthorizations::new(self.ps)
     }
 }
+}
 
 request! {
     /// Request for [`DirectDebit::trigger_activation_charge`].
-    TriggerActivationCharge => directdebit_triggerActivationCharge { customer_ids: Vec<u64> } {}
+    TriggerActivationCharge => directdebit_triggerActivationCharge -> () { customer_ids: Vec<u64> } {}
 }
 
 impl TriggerActivationCharge<'_> {
@@ -119,7 +121,7 @@ impl TriggerActivationCharge<'_> {
 
 request! {
     /// Request for [`DirectDebit::list_mandate_authorizations`].
-    ListMandateAuthorizations => directdebit_listMandateAuthorizations {} {
+    ListMandateAuthorizations => directdebit_listMandateAuthorizations -> Vec<types::DirectDebitMandateAuthorization> {} {
         /// Cursor of the page to read, from the previous page's `meta.next`.
         cursor: String,
         /// Only mandates in this state.

@@ -86,6 +86,7 @@ pub struct Disputes<'a> {
     ps: &'a Paystack,
 }
 
+crate::handler! {
 impl Paystack {
     /// Disputes: list, inspect, answer and resolve chargebacks and fraud claims.
     pub fn disputes(&self) -> Disputes<'_> {
@@ -164,10 +165,11 @@ impl<'a> Disputes<'a> {
         )
     }
 }
+}
 
 request! {
     /// Request for [`Disputes::list`].
-    List => dispute_list {} {
+    List => dispute_list -> Vec<types::Dispute> {} {
         /// Records per page (Paystack's default is 50).
         per_page: u32,
         /// Page number, from 1.
@@ -203,7 +205,7 @@ impl List<'_> {
 
 request! {
     /// Request for [`Disputes::fetch`].
-    Fetch => dispute_fetch { id: u64 } {}
+    Fetch => dispute_fetch -> types::Dispute { id: u64 } {}
 }
 
 impl Fetch<'_> {
@@ -216,7 +218,7 @@ impl Fetch<'_> {
 
 request! {
     /// Request for [`Disputes::update`].
-    Update => dispute_update { id: u64, refund_amount: Amount } {
+    Update => dispute_update -> Vec<types::Dispute> { id: u64, refund_amount: Amount } {
         /// Name of a file uploaded through [`Disputes::upload_url`].
         uploaded_filename: String,
     }
@@ -240,7 +242,7 @@ impl Update<'_> {
 
 request! {
     /// Request for [`Disputes::upload_url`].
-    UploadUrl => dispute_uploadUrl { id: u64 } {
+    UploadUrl => dispute_uploadUrl -> types::DisputeUploadUrlResponseData { id: u64 } {
         /// Name, with extension, of the file you are about to upload (e.g. `receipt.pdf`).
         upload_filename: String,
     }
@@ -265,7 +267,7 @@ impl UploadUrl<'_> {
 
 request! {
     /// Request for [`Disputes::download`].
-    Download => dispute_download {} {
+    Download => dispute_download -> types::DisputeExportResponseData {} {
         /// Records per page (Paystack's default is 50).
         per_page: u32,
         /// Page number, from 1.
@@ -298,7 +300,7 @@ impl Download<'_> {
 
 request! {
     /// Request for [`Disputes::transaction`].
-    Transaction => dispute_transaction { transaction_id: u64 } {}
+    Transaction => dispute_transaction -> types::Dispute { transaction_id: u64 } {}
 }
 
 impl Transaction<'_> {
@@ -311,7 +313,7 @@ impl Transaction<'_> {
 
 request! {
     /// Request for [`Disputes::resolve`].
-    Resolve => dispute_resolve {
+    Resolve => dispute_resolve -> types::Dispute {
         id: u64,
         resolution: DisputeResolution,
         message: String,
@@ -344,7 +346,7 @@ impl Resolve<'_> {
 
 request! {
     /// Request for [`Disputes::evidence`].
-    Evidence => dispute_evidence {
+    Evidence => dispute_evidence -> types::DisputeEvidence {
         id: u64,
         customer_email: String,
         customer_name: String,

@@ -20,6 +20,7 @@ pub struct Integration<'a> {
     ps: &'a Paystack,
 }
 
+crate::handler! {
 impl Paystack {
     /// Integration settings: the checkout session timeout.
     pub fn integration(&self) -> Integration<'_> {
@@ -38,10 +39,11 @@ impl<'a> Integration<'a> {
         UpdatePaymentSessionTimeout::new(self.ps, seconds)
     }
 }
+}
 
 request! {
     /// Request for [`Integration::fetch_payment_session_timeout`].
-    FetchPaymentSessionTimeout => integration_fetchPaymentSessionTimeout {} {}
+    FetchPaymentSessionTimeout => integration_fetchPaymentSessionTimeout -> types::IntegrationPaymentSessionTimeout {} {}
 }
 
 impl FetchPaymentSessionTimeout<'_> {
@@ -55,7 +57,7 @@ impl FetchPaymentSessionTimeout<'_> {
 
 request! {
     /// Request for [`Integration::update_payment_session_timeout`].
-    UpdatePaymentSessionTimeout => integration_updatePaymentSessionTimeout { seconds: u32 } {}
+    UpdatePaymentSessionTimeout => integration_updatePaymentSessionTimeout -> types::IntegrationPaymentSessionTimeout { seconds: u32 } {}
 }
 
 impl UpdatePaymentSessionTimeout<'_> {

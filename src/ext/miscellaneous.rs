@@ -28,6 +28,7 @@ pub struct Miscellaneous<'a> {
     ps: &'a Paystack,
 }
 
+crate::handler! {
 impl Paystack {
     /// Look-ups: card BINs, countries, address-verification states.
     pub fn miscellaneous(&self) -> Miscellaneous<'_> {
@@ -52,10 +53,11 @@ impl<'a> Miscellaneous<'a> {
         Avs::new(self.ps, country.into())
     }
 }
+}
 
 request! {
     /// Request for [`Miscellaneous::resolve_card_bin`].
-    ResolveCardBin => miscellaneous_resolveCardBin { bin: String } {}
+    ResolveCardBin => miscellaneous_resolveCardBin -> types::MiscellaneousCardBin { bin: String } {}
 }
 
 impl ResolveCardBin<'_> {
@@ -76,7 +78,7 @@ impl ResolveCardBin<'_> {
 
 request! {
     /// Request for [`Miscellaneous::list_countries`].
-    ListCountries => miscellaneous_listCountries {} {}
+    ListCountries => miscellaneous_listCountries -> Vec<types::MiscellaneousCountry> {} {}
 }
 
 impl ListCountries<'_> {
@@ -90,7 +92,7 @@ impl ListCountries<'_> {
 
 request! {
     /// Request for [`Miscellaneous::avs`].
-    Avs => miscellaneous_avs { country: String } {}
+    Avs => miscellaneous_avs -> Vec<types::MiscellaneousState> { country: String } {}
 }
 
 impl Avs<'_> {

@@ -77,6 +77,7 @@ pub struct Orders<'a> {
     ps: &'a Paystack,
 }
 
+crate::handler! {
 impl Paystack {
     /// Orders: create, list, fetch, validate, and the orders of one product.
     pub fn orders(&self) -> Orders<'_> {
@@ -129,10 +130,11 @@ impl<'a> Orders<'a> {
         Validate::new(self.ps, code.into())
     }
 }
+}
 
 request! {
     /// Request for [`Orders::create`].
-    Create => order_create {
+    Create => order_create -> types::Order {
         email: String,
         first_name: String,
         last_name: String,
@@ -207,7 +209,7 @@ impl Create<'_> {
 
 request! {
     /// Request for [`Orders::list`].
-    List => order_list {} {
+    List => order_list -> Vec<types::OrderSummary> {} {
         /// Records per page (Paystack's default is 50).
         per_page: u32,
         /// Page number, from 1.
@@ -235,7 +237,7 @@ impl List<'_> {
 
 request! {
     /// Request for [`Orders::fetch`].
-    Fetch => order_fetch { id: u64 } {}
+    Fetch => order_fetch -> types::Order { id: u64 } {}
 }
 
 impl Fetch<'_> {
@@ -248,7 +250,7 @@ impl Fetch<'_> {
 
 request! {
     /// Request for [`Orders::products`].
-    Products => order_product { product_id: u64 } {}
+    Products => order_product -> Vec<types::OrderProductSale> { product_id: u64 } {}
 }
 
 impl Products<'_> {
@@ -261,7 +263,7 @@ impl Products<'_> {
 
 request! {
     /// Request for [`Orders::validate`].
-    Validate => order_validate { code: String } {}
+    Validate => order_validate -> types::Order { code: String } {}
 }
 
 impl Validate<'_> {

@@ -49,6 +49,7 @@ pub struct Pages<'a> {
     ps: &'a Paystack,
 }
 
+crate::handler! {
 impl Paystack {
     /// Payment pages: create, list, fetch, update, check slugs and add products.
     pub fn pages(&self) -> Pages<'_> {
@@ -87,10 +88,11 @@ impl<'a> Pages<'a> {
         AddProducts::new(self.ps, id.into(), products)
     }
 }
+}
 
 request! {
     /// Request for [`Pages::create`].
-    Create => page_create { name: String } {
+    Create => page_create -> types::Page { name: String } {
         /// What the page is for, shown to payers.
         description: String,
         /// Amount to charge, in subunits; without it the payer chooses.
@@ -172,7 +174,7 @@ impl Create<'_> {
 
 request! {
     /// Request for [`Pages::list`].
-    List => page_list {} {
+    List => page_list -> Vec<types::Page> {} {
         /// Records per page (Paystack's default is 50).
         per_page: u32,
         /// Page number, from 1.
@@ -200,7 +202,7 @@ impl List<'_> {
 
 request! {
     /// Request for [`Pages::fetch`].
-    Fetch => page_fetch { id_or_slug: String } {}
+    Fetch => page_fetch -> types::Page { id_or_slug: String } {}
 }
 
 impl Fetch<'_> {
@@ -215,7 +217,7 @@ impl Fetch<'_> {
 
 request! {
     /// Request for [`Pages::update`].
-    Update => page_update { id_or_slug: String } {
+    Update => page_update -> types::Page { id_or_slug: String } {
         /// New name.
         name: String,
         /// New description.
@@ -251,7 +253,7 @@ impl Update<'_> {
 
 request! {
     /// Request for [`Pages::check_slug_availability`].
-    CheckSlugAvailability => page_checkSlugAvailability { slug: String } {}
+    CheckSlugAvailability => page_checkSlugAvailability -> () { slug: String } {}
 }
 
 impl CheckSlugAvailability<'_> {
@@ -266,7 +268,7 @@ impl CheckSlugAvailability<'_> {
 
 request! {
     /// Request for [`Pages::add_products`].
-    AddProducts => page_addProducts { id: String, products: Vec<u64> } {}
+    AddProducts => page_addProducts -> types::Page { id: String, products: Vec<u64> } {}
 }
 
 impl AddProducts<'_> {

@@ -53,6 +53,7 @@ pub struct PaymentRequests<'a> {
     ps: &'a Paystack,
 }
 
+crate::handler! {
 impl Paystack {
     /// Payment requests (invoices): create, list, update, verify, remind, finalize, archive.
     pub fn payment_requests(&self) -> PaymentRequests<'_> {
@@ -109,6 +110,7 @@ impl<'a> PaymentRequests<'a> {
         Archive::new(self.ps, code.into())
     }
 }
+}
 
 /// Checks line items and taxes: names present, amounts positive, quantities at least 1.
 fn check_items(
@@ -137,7 +139,7 @@ fn check_items(
 
 request! {
     /// Request for [`PaymentRequests::create`].
-    Create => paymentRequest_create { customer: String } {
+    Create => paymentRequest_create -> types::PaymentRequest { customer: String } {
         /// Total to bill, when no line items are given.
         amount: Amount,
         /// Currency of the request (defaults to the integration's). Also selects the minimum
@@ -208,7 +210,7 @@ impl Create<'_> {
 
 request! {
     /// Request for [`PaymentRequests::list`].
-    List => paymentRequest_list {} {
+    List => paymentRequest_list -> Vec<types::PaymentRequest> {} {
         /// Records per page (Paystack's default is 50).
         per_page: u32,
         /// Page number, from 1.
@@ -247,7 +249,7 @@ impl List<'_> {
 
 request! {
     /// Request for [`PaymentRequests::fetch`].
-    Fetch => paymentRequest_fetch { id_or_code: String } {}
+    Fetch => paymentRequest_fetch -> types::PaymentRequest { id_or_code: String } {}
 }
 
 impl Fetch<'_> {
@@ -262,7 +264,7 @@ impl Fetch<'_> {
 
 request! {
     /// Request for [`PaymentRequests::update`].
-    Update => paymentRequest_update { id_or_code: String } {
+    Update => paymentRequest_update -> types::PaymentRequest { id_or_code: String } {
         /// Bill another customer (id or customer code).
         customer: String,
         /// New total, when no line items are given.
@@ -331,7 +333,7 @@ impl Update<'_> {
 
 request! {
     /// Request for [`PaymentRequests::verify`].
-    Verify => paymentRequest_verify { code: String } {}
+    Verify => paymentRequest_verify -> types::PaymentRequest { code: String } {}
 }
 
 impl Verify<'_> {
@@ -346,7 +348,7 @@ impl Verify<'_> {
 
 request! {
     /// Request for [`PaymentRequests::notify`].
-    Notify => paymentRequest_notify { code: String } {}
+    Notify => paymentRequest_notify -> () { code: String } {}
 }
 
 impl Notify<'_> {
@@ -361,7 +363,7 @@ impl Notify<'_> {
 
 request! {
     /// Request for [`PaymentRequests::totals`].
-    Totals => paymentRequest_totals {} {}
+    Totals => paymentRequest_totals -> types::PaymentRequestTotals {} {}
 }
 
 impl Totals<'_> {
@@ -373,7 +375,7 @@ impl Totals<'_> {
 
 request! {
     /// Request for [`PaymentRequests::finalize`].
-    Finalize => paymentRequest_finalize { code: String } {
+    Finalize => paymentRequest_finalize -> types::PaymentRequest { code: String } {
         /// Whether Paystack emails the customer (default true).
         send_notification: bool,
     }
@@ -394,7 +396,7 @@ impl Finalize<'_> {
 
 request! {
     /// Request for [`PaymentRequests::archive`].
-    Archive => paymentRequest_archive { code: String } {}
+    Archive => paymentRequest_archive -> () { code: String } {}
 }
 
 impl Archive<'_> {

@@ -51,6 +51,7 @@ pub struct Plans<'a> {
     ps: &'a Paystack,
 }
 
+crate::handler! {
 impl Paystack {
     /// Subscription plans: create, list, fetch and update.
     pub fn plans(&self) -> Plans<'_> {
@@ -84,6 +85,7 @@ impl<'a> Plans<'a> {
         Update::new(self.ps, id_or_code.into())
     }
 }
+}
 
 /// Refuses a negative invoice limit (0 means no limit).
 fn check_invoice_limit(limit: Option<i64>) -> Result<()> {
@@ -99,7 +101,7 @@ fn check_invoice_limit(limit: Option<i64>) -> Result<()> {
 
 request! {
     /// Request for [`Plans::create`].
-    Create => plan_create {
+    Create => plan_create -> types::Plan {
         name: String,
         amount: Amount,
         interval: Interval,
@@ -139,7 +141,7 @@ impl Create<'_> {
 
 request! {
     /// Request for [`Plans::list`].
-    List => plan_list {} {
+    List => plan_list -> Vec<types::Plan> {} {
         /// Records per page (Paystack's default is 50).
         per_page: u32,
         /// Page number, from 1.
@@ -177,7 +179,7 @@ impl List<'_> {
 
 request! {
     /// Request for [`Plans::fetch`].
-    Fetch => plan_fetch { id_or_code: String } {}
+    Fetch => plan_fetch -> types::Plan { id_or_code: String } {}
 }
 
 impl Fetch<'_> {
@@ -192,7 +194,7 @@ impl Fetch<'_> {
 
 request! {
     /// Request for [`Plans::update`].
-    Update => plan_update { id_or_code: String } {
+    Update => plan_update -> () { id_or_code: String } {
         /// New name.
         name: String,
         /// New amount; checked against the currency's minimum when a currency is set.

@@ -31,6 +31,7 @@ pub struct Products<'a> {
     ps: &'a Paystack,
 }
 
+crate::handler! {
 impl Paystack {
     /// Inventory: create, list, fetch, update and delete products.
     pub fn products(&self) -> Products<'_> {
@@ -70,6 +71,7 @@ impl<'a> Products<'a> {
         Delete::new(self.ps, id)
     }
 }
+}
 
 /// A stock count must not be negative.
 fn check_quantity(quantity: Option<i64>) -> Result<(), ValidationError> {
@@ -84,7 +86,7 @@ fn check_quantity(quantity: Option<i64>) -> Result<(), ValidationError> {
 
 request! {
     /// Request for [`Products::create`].
-    Create => product_create {
+    Create => product_create -> types::Product {
         name: String,
         description: String,
         price: Amount,
@@ -127,7 +129,7 @@ impl Create<'_> {
 
 request! {
     /// Request for [`Products::list`].
-    List => product_list {} {
+    List => product_list -> Vec<types::Product> {} {
         /// Records per page (Paystack's default is 50).
         per_page: u32,
         /// Page number, from 1.
@@ -158,7 +160,7 @@ impl List<'_> {
 
 request! {
     /// Request for [`Products::fetch`].
-    Fetch => product_fetch { id: u64 } {}
+    Fetch => product_fetch -> types::Product { id: u64 } {}
 }
 
 impl Fetch<'_> {
@@ -171,7 +173,7 @@ impl Fetch<'_> {
 
 request! {
     /// Request for [`Products::update`].
-    Update => product_update { id: u64 } {
+    Update => product_update -> types::Product { id: u64 } {
         /// New name.
         name: String,
         /// New description.
@@ -218,7 +220,7 @@ impl Update<'_> {
 
 request! {
     /// Request for [`Products::delete`].
-    Delete => product_delete { id: u64 } {}
+    Delete => product_delete -> () { id: u64 } {}
 }
 
 impl Delete<'_> {

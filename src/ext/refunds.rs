@@ -65,6 +65,7 @@ pub struct Refunds<'a> {
     ps: &'a Paystack,
 }
 
+crate::handler! {
 impl Paystack {
     /// Refunds: create, list, fetch and retry.
     pub fn refunds(&self) -> Refunds<'_> {
@@ -101,10 +102,11 @@ impl<'a> Refunds<'a> {
         Fetch::new(self.ps, id)
     }
 }
+}
 
 request! {
     /// Request for [`Refunds::create`].
-    Create => refund_create { transaction: String } {
+    Create => refund_create -> types::Refund { transaction: String } {
         /// How much to give back, in subunits; the whole payment when unset. Must not be more
         /// than what was paid.
         amount: Amount,
@@ -137,7 +139,7 @@ impl Create<'_> {
 
 request! {
     /// Request for [`Refunds::list`].
-    List => refund_list {} {
+    List => refund_list -> Vec<types::Refund> {} {
         /// Records per page (Paystack's default is 50).
         per_page: u32,
         /// Page number, from 1.
@@ -174,7 +176,7 @@ impl List<'_> {
 
 request! {
     /// Request for [`Refunds::retry`].
-    Retry => refund_retry {
+    Retry => refund_retry -> types::Refund {
         id: u64,
         currency: Currency,
         account_number: String,
@@ -201,7 +203,7 @@ impl Retry<'_> {
 
 request! {
     /// Request for [`Refunds::fetch`].
-    Fetch => refund_fetch { id: u64 } {}
+    Fetch => refund_fetch -> types::Refund { id: u64 } {}
 }
 
 impl Fetch<'_> {

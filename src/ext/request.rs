@@ -1,11 +1,12 @@
-//! The shape shared by every request builder.
+//! The shape shared by every request builder and API-area handler.
 
-/// Declares a request builder: required arguments, optional setters, and the operation id.
+/// Declares a request builder: operation id, the `data` type its `send` decodes, required
+/// arguments and optional setters.
 ///
 /// ```text
 /// request! {
 ///     /// Docs.
-///     Initialize => transaction_initialize {
+///     Initialize => transaction_initialize -> types::TransactionInitialized {
 ///         email: String,
 ///         amount: Amount,
 ///     } {
@@ -16,14 +17,17 @@
 /// ```
 ///
 /// Setters take `impl Into<T>`, so `&str` works for `String` fields. The `send` method is
-/// written by hand next to each declaration: it validates and maps to the generated call.
-/// `cargo xtask regen` reads the `Name => operation_id` pairs for the coverage report.
+/// written by hand next to each declaration: it validates and maps to the generated call, and
+/// returns `Result<Response<Data>>` with the `Data` named here (the compiler checks they agree).
+/// With the `blocking` feature the macro also gives `Blocking<'a, Name<'a>>` the same setters
+/// and a `send` that blocks. `cargo xtask regen` reads the `Name => operation_id` pairs for the
+/// coverage report.
 #[macro_export]
 #[doc(hidden)]
 macro_rules! request {
     (
         $(#[$meta:meta])*
-        $name:ident => $op:ident {
+        $name:ident => $op:ident -> $data:ty {
             $( $req:ident : $req_ty:ty ),* $(,)?
         } {
             $( $(#[$ometa:meta])* $opt:ident : $opt_ty:ty ),* $(,)?
@@ -72,6 +76,120 @@ macro_rules! request {
                 pub fn $opt(mut self, value: impl ::std::convert::Into<$opt_ty>) -> Self {
                     self.$opt = Some(value.into());
                     self
+                }
+            )*
+        }
+
+        #[cfg(feature = "blocking")]
+        impl<'a> $crate::blocking::Blocking<'a, $name<'a>> {
+            /// Limit on each attempt of this request, from connecting to the last byte of the
+            /// answer; overrides the client's timeout.
+            pub fn timeout(self, timeout: ::std::time::Duration) -> Self {
+                self.map(|r| r.timeout(timeout))
+            }
+
+            /// Attempts and delays for resending this request, within what its operation
+            /// allows (see [`crate::operations`]); overrides the client's policy.
+            pub fn retry(self, policy: $crate::RetryPolicy) -> Self {
+                self.map(|r| r.retry(policy))
+            }
+
+            /// Never resend this request.
+            pub fn no_retry(self) -> Self {
+                self.map(|r| r.no_retry())
+            }
+
+            $(
+                $(#[$ometa])*
+                pub fn $opt(self, value: impl ::std::convert::Into<$opt_ty>) -> Self {
+                    self.map(|r| r.$opt(value))
+                }
+            )*
+
+            #[doc = concat!(
+                "Validates, sends and decodes as [`", stringify!($name), "::send`] does, ",
+                "blocking the calling thread until the answer arrives."
+            )]
+            pub fn send(self) -> $crate::Result<$crate::Response<$data>> {
+                self.block(|r| r.send())
+            }
+        }
+    };
+}
+
+/// Declares an API area: the accessor on [`crate::Paystack`] and the handler's methods, each
+/// returning a request builder.
+///
+/// ```text
+/// handler! {
+/// impl Paystack {
+///     /// Docs.
+///     pub fn customers(&self) -> Customers<'_> {
+///         Customers { ps: self }
+///     }
+/// }
+///
+/// impl<'a> Customers<'a> {
+///     /// Docs.
+///     pub fn fetch(&self, email_or_code: impl Into<String>) -> Fetch<'a> {
+///         Fetch::new(self.ps, email_or_code.into())
+///     }
+/// }
+/// }
+/// ```
+///
+/// The code is emitted as written. With the `blocking` feature the macro also gives
+/// `blocking::Paystack` the same accessor and `Blocking<'a, Handler<'a>>` the same methods,
+/// returning the blocking form of each builder. The body sits inside a macro, so `cargo fmt`
+/// leaves it alone: keep it formatted by hand.
+#[macro_export]
+#[doc(hidden)]
+macro_rules! handler {
+    (
+        impl Paystack {
+            $(#[$ameta:meta])*
+            pub fn $area:ident(&$aself:ident) -> $handler:ident<'_> $abody:block
+        }
+
+        $(#[$hmeta:meta])*
+        impl<'a> $handler2:ident<'a> {
+            $(
+                $(#[$mmeta:meta])*
+                pub fn $method:ident(
+                    &$mself:ident $(, $arg:ident : $arg_ty:ty)* $(,)?
+                ) -> $builder:ident<'a> $mbody:block
+            )*
+        }
+    ) => {
+        impl Paystack {
+            $(#[$ameta])*
+            pub fn $area(&$aself) -> $handler<'_> $abody
+        }
+
+        $(#[$hmeta])*
+        impl<'a> $handler2<'a> {
+            $(
+                $(#[$mmeta])*
+                pub fn $method(&$mself $(, $arg: $arg_ty)*) -> $builder<'a> $mbody
+            )*
+        }
+
+        #[cfg(feature = "blocking")]
+        impl $crate::blocking::Paystack {
+            $(#[$ameta])*
+            pub fn $area(&self) -> $crate::blocking::Blocking<'_, $handler<'_>> {
+                self.wrap(self.async_client().$area())
+            }
+        }
+
+        #[cfg(feature = "blocking")]
+        impl<'a> $crate::blocking::Blocking<'a, $handler2<'a>> {
+            $(
+                $(#[$mmeta])*
+                pub fn $method(
+                    &self $(, $arg: $arg_ty)*
+                ) -> $crate::blocking::Blocking<'a, $builder<'a>> {
+                    self.wrap(self.get().$method($($arg),*))
                 }
             )*
         }

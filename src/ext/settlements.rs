@@ -44,6 +44,7 @@ pub struct Settlements<'a> {
     ps: &'a Paystack,
 }
 
+crate::handler! {
 impl Paystack {
     /// Settlements: payouts to your bank account and the payments behind them.
     pub fn settlements(&self) -> Settlements<'_> {
@@ -62,10 +63,11 @@ impl<'a> Settlements<'a> {
         Transactions::new(self.ps, id)
     }
 }
+}
 
 request! {
     /// Request for [`Settlements::list`].
-    List => settlements_fetch {} {
+    List => settlements_fetch -> Vec<types::Settlement> {} {
         /// Records per page (Paystack's default is 50).
         per_page: u32,
         /// Page number, from 1.
@@ -104,7 +106,7 @@ impl List<'_> {
 
 request! {
     /// Request for [`Settlements::transactions`].
-    Transactions => settlements_transaction { id: u64 } {
+    Transactions => settlements_transaction -> Vec<types::Transaction> { id: u64 } {
         /// Records per page (Paystack's default is 50).
         per_page: u32,
         /// Page number, from 1.

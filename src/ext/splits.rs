@@ -50,6 +50,7 @@ pub struct Splits<'a> {
     ps: &'a Paystack,
 }
 
+crate::handler! {
 impl Paystack {
     /// Payment splits: create, list, fetch, update, and manage their subaccounts.
     pub fn splits(&self) -> Splits<'_> {
@@ -103,6 +104,7 @@ impl<'a> Splits<'a> {
         RemoveSubaccount::new(self.ps, id, subaccount.into())
     }
 }
+}
 
 /// A share must be positive; a percentage share cannot pass 100.
 fn check_share(share: i64, split_type: Option<&SplitType>) -> Result<(), ValidationError> {
@@ -123,7 +125,7 @@ fn check_share(share: i64, split_type: Option<&SplitType>) -> Result<(), Validat
 
 request! {
     /// Request for [`Splits::create`].
-    Create => split_create {
+    Create => split_create -> types::Split {
         name: String,
         split_type: SplitType,
         currency: Currency,
@@ -186,7 +188,7 @@ impl Create<'_> {
 
 request! {
     /// Request for [`Splits::list`].
-    List => split_list {} {
+    List => split_list -> Vec<types::Split> {} {
         /// Only splits that include this subaccount code.
         subaccount_code: String,
         /// Only splits with this name.
@@ -226,7 +228,7 @@ impl List<'_> {
 
 request! {
     /// Request for [`Splits::fetch`].
-    Fetch => split_fetch { id: u64 } {}
+    Fetch => split_fetch -> types::Split { id: u64 } {}
 }
 
 impl Fetch<'_> {
@@ -239,7 +241,7 @@ impl Fetch<'_> {
 
 request! {
     /// Request for [`Splits::update`].
-    Update => split_update { id: u64 } {
+    Update => split_update -> types::Split { id: u64 } {
         /// New name.
         name: String,
         /// Switch the split on or off.
@@ -273,7 +275,7 @@ impl Update<'_> {
 
 request! {
     /// Request for [`Splits::add_subaccount`].
-    AddSubaccount => split_addSubaccount {
+    AddSubaccount => split_addSubaccount -> types::Split {
         id: u64,
         subaccount: String,
         share: i64,
@@ -298,7 +300,7 @@ impl AddSubaccount<'_> {
 
 request! {
     /// Request for [`Splits::remove_subaccount`].
-    RemoveSubaccount => split_removeSubaccount {
+    RemoveSubaccount => split_removeSubaccount -> () {
         id: u64,
         subaccount: String,
     } {

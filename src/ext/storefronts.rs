@@ -96,6 +96,7 @@ pub struct Storefronts<'a> {
     ps: &'a Paystack,
 }
 
+crate::handler! {
 impl Paystack {
     /// Hosted shops: create, publish, stock with products and read their orders.
     pub fn storefronts(&self) -> Storefronts<'_> {
@@ -165,6 +166,7 @@ impl<'a> Storefronts<'a> {
         Duplicate::new(self.ps, id)
     }
 }
+}
 
 /// A slug, as used in storefront and page addresses: letters, digits, `-` and `_`.
 pub(crate) fn check_slug(value: &str) -> Result<(), ValidationError> {
@@ -191,7 +193,7 @@ pub(crate) fn product_ids(products: &[u64]) -> Result<Vec<i64>> {
 
 request! {
     /// Request for [`Storefronts::create`].
-    Create => storefront_create {
+    Create => storefront_create -> types::Storefront {
         name: String,
         slug: String,
         currency: Currency,
@@ -218,7 +220,7 @@ impl Create<'_> {
 
 request! {
     /// Request for [`Storefronts::list`].
-    List => storefront_list {} {
+    List => storefront_list -> Vec<types::Storefront> {} {
         /// Records per page (Paystack's default is 50).
         per_page: u32,
         /// Page number, from 1.
@@ -244,7 +246,7 @@ impl List<'_> {
 
 request! {
     /// Request for [`Storefronts::fetch`].
-    Fetch => storefront_fetch { id: u64 } {}
+    Fetch => storefront_fetch -> types::Storefront { id: u64 } {}
 }
 
 impl Fetch<'_> {
@@ -257,7 +259,7 @@ impl Fetch<'_> {
 
 request! {
     /// Request for [`Storefronts::update`].
-    Update => storefront_update { id: u64 } {
+    Update => storefront_update -> Option<types::Storefront> { id: u64 } {
         /// New name.
         name: String,
         /// New slug (the storefront's address).
@@ -290,7 +292,7 @@ impl Update<'_> {
 
 request! {
     /// Request for [`Storefronts::delete`].
-    Delete => storefront_delete { id: u64 } {}
+    Delete => storefront_delete -> () { id: u64 } {}
 }
 
 impl Delete<'_> {
@@ -303,7 +305,7 @@ impl Delete<'_> {
 
 request! {
     /// Request for [`Storefronts::verify_slug`].
-    VerifySlug => storefront_verifySlug { slug: String } {}
+    VerifySlug => storefront_verifySlug -> () { slug: String } {}
 }
 
 impl VerifySlug<'_> {
@@ -318,7 +320,7 @@ impl VerifySlug<'_> {
 
 request! {
     /// Request for [`Storefronts::fetch_orders`].
-    FetchOrders => storefront_fetchOrders { id: u64 } {}
+    FetchOrders => storefront_fetchOrders -> Vec<types::OrderSummary> { id: u64 } {}
 }
 
 impl FetchOrders<'_> {
@@ -333,7 +335,7 @@ impl FetchOrders<'_> {
 
 request! {
     /// Request for [`Storefronts::add_products`].
-    AddProducts => storefront_addProducts { id: u64, products: Vec<u64> } {}
+    AddProducts => storefront_addProducts -> StorefrontProducts { id: u64, products: Vec<u64> } {}
 }
 
 impl AddProducts<'_> {
@@ -351,7 +353,7 @@ impl AddProducts<'_> {
 
 request! {
     /// Request for [`Storefronts::list_products`].
-    ListProducts => storefront_listProducts { id: u64 } {}
+    ListProducts => storefront_listProducts -> Vec<types::Product> { id: u64 } {}
 }
 
 impl ListProducts<'_> {
@@ -366,7 +368,7 @@ impl ListProducts<'_> {
 
 request! {
     /// Request for [`Storefronts::publish`].
-    Publish => storefront_publish { id: u64 } {}
+    Publish => storefront_publish -> Option<types::Storefront> { id: u64 } {}
 }
 
 impl Publish<'_> {
@@ -379,7 +381,7 @@ impl Publish<'_> {
 
 request! {
     /// Request for [`Storefronts::duplicate`].
-    Duplicate => storefront_duplicate { id: u64 } {}
+    Duplicate => storefront_duplicate -> types::Storefront { id: u64 } {}
 }
 
 impl Duplicate<'_> {

@@ -29,6 +29,7 @@ pub struct Subaccounts<'a> {
     ps: &'a Paystack,
 }
 
+crate::handler! {
 impl Paystack {
     /// Subaccounts: create, list, fetch and update.
     pub fn subaccounts(&self) -> Subaccounts<'_> {
@@ -71,6 +72,7 @@ impl<'a> Subaccounts<'a> {
         Update::new(self.ps, id_or_code.into())
     }
 }
+}
 
 /// A percentage must be a real number from 0 to 100.
 fn check_percentage(value: f64) -> Result<(), ValidationError> {
@@ -85,7 +87,7 @@ fn check_percentage(value: f64) -> Result<(), ValidationError> {
 
 request! {
     /// Request for [`Subaccounts::create`].
-    Create => subaccount_create {
+    Create => subaccount_create -> types::Subaccount {
         business_name: String,
         settlement_bank: String,
         account_number: String,
@@ -131,7 +133,7 @@ impl Create<'_> {
 
 request! {
     /// Request for [`Subaccounts::list`].
-    List => subaccount_list {} {
+    List => subaccount_list -> Vec<types::Subaccount> {} {
         /// Records per page (Paystack's default is 50).
         per_page: u32,
         /// Page number, from 1.
@@ -162,7 +164,7 @@ impl List<'_> {
 
 request! {
     /// Request for [`Subaccounts::fetch`].
-    Fetch => subaccount_fetch { id_or_code: String } {}
+    Fetch => subaccount_fetch -> types::Subaccount { id_or_code: String } {}
 }
 
 impl Fetch<'_> {
@@ -177,7 +179,7 @@ impl Fetch<'_> {
 
 request! {
     /// Request for [`Subaccounts::update`].
-    Update => subaccount_update { id_or_code: String } {
+    Update => subaccount_update -> types::Subaccount { id_or_code: String } {
         /// New business name.
         business_name: String,
         /// New settlement bank code.

@@ -53,6 +53,7 @@ pub struct Subscriptions<'a> {
     ps: &'a Paystack,
 }
 
+crate::handler! {
 impl Paystack {
     /// Subscriptions: create, list, fetch, enable, disable and card-update links.
     pub fn subscriptions(&self) -> Subscriptions<'_> {
@@ -97,10 +98,11 @@ impl<'a> Subscriptions<'a> {
         ManageEmail::new(self.ps, code.into())
     }
 }
+}
 
 request! {
     /// Request for [`Subscriptions::create`].
-    Create => subscription_create {
+    Create => subscription_create -> types::Subscription {
         customer: String,
         plan: String,
     } {
@@ -134,7 +136,7 @@ impl Create<'_> {
 
 request! {
     /// Request for [`Subscriptions::list`].
-    List => subscription_list {} {
+    List => subscription_list -> Vec<types::Subscription> {} {
         /// Records per page (Paystack's default is 50).
         per_page: u32,
         /// Page number, from 1.
@@ -170,7 +172,7 @@ impl List<'_> {
 
 request! {
     /// Request for [`Subscriptions::fetch`].
-    Fetch => subscription_fetch { id_or_code: String } {}
+    Fetch => subscription_fetch -> types::Subscription { id_or_code: String } {}
 }
 
 impl Fetch<'_> {
@@ -185,7 +187,7 @@ impl Fetch<'_> {
 
 request! {
     /// Request for [`Subscriptions::disable`].
-    Disable => subscription_disable { code: String, token: String } {}
+    Disable => subscription_disable -> () { code: String, token: String } {}
 }
 
 impl Disable<'_> {
@@ -205,7 +207,7 @@ impl Disable<'_> {
 
 request! {
     /// Request for [`Subscriptions::enable`].
-    Enable => subscription_enable { code: String, token: String } {}
+    Enable => subscription_enable -> () { code: String, token: String } {}
 }
 
 impl Enable<'_> {
@@ -223,7 +225,7 @@ impl Enable<'_> {
 
 request! {
     /// Request for [`Subscriptions::manage_link`].
-    ManageLink => subscription_manageLink { code: String } {}
+    ManageLink => subscription_manageLink -> types::SubscriptionManageLinkResponseData { code: String } {}
 }
 
 impl ManageLink<'_> {
@@ -238,7 +240,7 @@ impl ManageLink<'_> {
 
 request! {
     /// Request for [`Subscriptions::manage_email`].
-    ManageEmail => subscription_manageEmail { code: String } {}
+    ManageEmail => subscription_manageEmail -> () { code: String } {}
 }
 
 impl ManageEmail<'_> {

@@ -60,6 +60,7 @@ pub struct Terminals<'a> {
     ps: &'a Paystack,
 }
 
+crate::handler! {
 impl Paystack {
     /// POS devices: push invoices and transactions to them, list, rename, (de)commission.
     pub fn terminals(&self) -> Terminals<'_> {
@@ -120,10 +121,11 @@ impl<'a> Terminals<'a> {
         Decommission::new(self.ps, serial_number.into())
     }
 }
+}
 
 request! {
     /// Request for [`Terminals::send_event`].
-    SendEvent => terminal_sendEvent {
+    SendEvent => terminal_sendEvent -> types::TerminalSendEventResponseData {
         terminal_id: String,
         event_type: TerminalEventType,
         action: TerminalEventAction,
@@ -162,7 +164,7 @@ impl SendEvent<'_> {
 
 request! {
     /// Request for [`Terminals::fetch_event_status`].
-    FetchEventStatus => terminal_fetchEventStatus {
+    FetchEventStatus => terminal_fetchEventStatus -> types::TerminalEventStatusResponseData {
         terminal_id: String,
         event_id: String,
     } {}
@@ -185,7 +187,7 @@ impl FetchEventStatus<'_> {
 
 request! {
     /// Request for [`Terminals::fetch_terminal_status`].
-    FetchTerminalStatus => terminal_fetchTerminalStatus { terminal_id: String } {}
+    FetchTerminalStatus => terminal_fetchTerminalStatus -> types::TerminalPresenceResponseData { terminal_id: String } {}
 }
 
 impl FetchTerminalStatus<'_> {
@@ -204,7 +206,7 @@ impl FetchTerminalStatus<'_> {
 
 request! {
     /// Request for [`Terminals::list`].
-    List => terminal_list {} {
+    List => terminal_list -> Vec<types::Terminal> {} {
         /// Cursor of the page after, from `meta.next`.
         next: String,
         /// Cursor of the page before, from `meta.previous`.
@@ -229,7 +231,7 @@ impl List<'_> {
 
 request! {
     /// Request for [`Terminals::fetch`].
-    Fetch => terminal_fetch { terminal_id: String } {}
+    Fetch => terminal_fetch -> types::Terminal { terminal_id: String } {}
 }
 
 impl Fetch<'_> {
@@ -244,7 +246,7 @@ impl Fetch<'_> {
 
 request! {
     /// Request for [`Terminals::update`].
-    Update => terminal_update { terminal_id: String } {
+    Update => terminal_update -> () { terminal_id: String } {
         /// New display name.
         name: String,
         /// New address where the device is used.
@@ -275,7 +277,7 @@ impl Update<'_> {
 
 request! {
     /// Request for [`Terminals::commission`].
-    Commission => terminal_commission { serial_number: String } {}
+    Commission => terminal_commission -> () { serial_number: String } {}
 }
 
 impl Commission<'_> {
@@ -291,7 +293,7 @@ impl Commission<'_> {
 
 request! {
     /// Request for [`Terminals::decommission`].
-    Decommission => terminal_decommission { serial_number: String } {}
+    Decommission => terminal_decommission -> () { serial_number: String } {}
 }
 
 impl Decommission<'_> {

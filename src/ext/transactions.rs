@@ -36,6 +36,7 @@ pub struct Transactions<'a> {
     ps: &'a Paystack,
 }
 
+crate::handler! {
 impl Paystack {
     /// Payments: initialize, verify, charge authorizations, list and export.
     pub fn transactions(&self) -> Transactions<'_> {
@@ -109,10 +110,11 @@ impl<'a> Transactions<'a> {
         Export::new(self.ps)
     }
 }
+}
 
 request! {
     /// Request for [`Transactions::initialize`].
-    Initialize => transaction_initialize {
+    Initialize => transaction_initialize -> types::TransactionInitializeResponseData {
         email: String,
         amount: Amount,
     } {
@@ -182,7 +184,7 @@ impl Initialize<'_> {
 
 request! {
     /// Request for [`Transactions::charge_authorization`].
-    ChargeAuthorization => transaction_chargeAuthorization {
+    ChargeAuthorization => transaction_chargeAuthorization -> types::Transaction {
         email: String,
         amount: Amount,
         authorization_code: String,
@@ -239,7 +241,7 @@ impl ChargeAuthorization<'_> {
 
 request! {
     /// Request for [`Transactions::partial_debit`].
-    PartialDebit => transaction_partialDebit {
+    PartialDebit => transaction_partialDebit -> types::Transaction {
         email: String,
         amount: Amount,
         authorization_code: String,
@@ -287,7 +289,7 @@ impl PartialDebit<'_> {
 
 request! {
     /// Request for [`Transactions::verify`].
-    Verify => transaction_verify { reference: String } {}
+    Verify => transaction_verify -> types::Transaction { reference: String } {}
 }
 
 impl Verify<'_> {
@@ -302,7 +304,7 @@ impl Verify<'_> {
 
 request! {
     /// Request for [`Transactions::list`].
-    List => transaction_list {} {
+    List => transaction_list -> Vec<types::Transaction> {} {
         /// Page through with cursors (`next`/`previous` in `meta`) instead of page numbers.
         use_cursor: bool,
         /// Cursor of the page after, from `meta.next`.
@@ -373,7 +375,7 @@ impl List<'_> {
 
 request! {
     /// Request for [`Transactions::fetch`].
-    Fetch => transaction_fetch { id: u64 } {}
+    Fetch => transaction_fetch -> types::Transaction { id: u64 } {}
 }
 
 impl Fetch<'_> {
@@ -386,7 +388,7 @@ impl Fetch<'_> {
 
 request! {
     /// Request for [`Transactions::timeline`].
-    Timeline => transaction_timeline { id_or_reference: String } {}
+    Timeline => transaction_timeline -> types::TransactionLog { id_or_reference: String } {}
 }
 
 impl Timeline<'_> {
@@ -401,7 +403,7 @@ impl Timeline<'_> {
 
 request! {
     /// Request for [`Transactions::totals`].
-    Totals => transaction_totals {} {
+    Totals => transaction_totals -> types::TransactionTotals {} {
         /// Start of the period.
         from: DateTime<Utc>,
         /// End of the period.
@@ -424,7 +426,7 @@ impl Totals<'_> {
 
 request! {
     /// Request for [`Transactions::export`].
-    Export => transaction_export {} {
+    Export => transaction_export -> types::TransactionExportResponseData {} {
         /// Start of the period.
         from: DateTime<Utc>,
         /// End of the period.

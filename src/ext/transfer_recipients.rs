@@ -34,6 +34,7 @@ pub struct TransferRecipients<'a> {
     ps: &'a Paystack,
 }
 
+crate::handler! {
 impl Paystack {
     /// Transfer recipients: create (one or many), list, fetch, update and delete.
     pub fn transfer_recipients(&self) -> TransferRecipients<'_> {
@@ -73,6 +74,7 @@ impl<'a> TransferRecipients<'a> {
     pub fn delete(&self, id_or_code: impl Into<String>) -> Delete<'a> {
         Delete::new(self.ps, id_or_code.into())
     }
+}
 }
 
 impl types::TransferRecipientBatchItem {
@@ -130,7 +132,7 @@ fn check_recipient(
 
 request! {
     /// Request for [`TransferRecipients::create`].
-    Create => transferrecipient_create {
+    Create => transferrecipient_create -> types::TransferRecipient {
         recipient_type: RecipientType,
         name: String,
     } {
@@ -177,7 +179,7 @@ impl Create<'_> {
 
 request! {
     /// Request for [`TransferRecipients::list`].
-    List => transferrecipient_list {} {
+    List => transferrecipient_list -> Vec<types::TransferRecipient> {} {
         /// Page through with cursors (`next`/`previous` in `meta`) instead of page numbers.
         use_cursor: bool,
         /// Cursor of the page after, from `meta.next`.
@@ -214,7 +216,7 @@ impl List<'_> {
 
 request! {
     /// Request for [`TransferRecipients::bulk`].
-    Bulk => transferrecipient_bulk {
+    Bulk => transferrecipient_bulk -> types::TransferRecipientBulkResult {
         batch: Vec<types::TransferRecipientBatchItem>,
     } {}
 }
@@ -248,7 +250,7 @@ impl Bulk<'_> {
 
 request! {
     /// Request for [`TransferRecipients::fetch`].
-    Fetch => transferrecipient_fetch { id_or_code: String } {}
+    Fetch => transferrecipient_fetch -> types::TransferRecipient { id_or_code: String } {}
 }
 
 impl Fetch<'_> {
@@ -263,7 +265,7 @@ impl Fetch<'_> {
 
 request! {
     /// Request for [`TransferRecipients::update`].
-    Update => transferrecipient_update {
+    Update => transferrecipient_update -> () {
         id_or_code: String,
         name: String,
     } {
@@ -296,7 +298,7 @@ impl Update<'_> {
 
 request! {
     /// Request for [`TransferRecipients::delete`].
-    Delete => transferrecipient_delete { id_or_code: String } {}
+    Delete => transferrecipient_delete -> () { id_or_code: String } {}
 }
 
 impl Delete<'_> {

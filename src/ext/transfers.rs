@@ -48,6 +48,7 @@ pub struct Transfers<'a> {
     ps: &'a Paystack,
 }
 
+crate::handler! {
 impl Paystack {
     /// Payouts: initiate (one or many), finalize with OTP, list, fetch, verify, export, and
     /// the OTP settings.
@@ -130,6 +131,7 @@ impl<'a> Transfers<'a> {
         EnableOtp::new(self.ps)
     }
 }
+}
 
 impl types::TransferBulkItem {
     /// An entry for [`Transfers::bulk`]: `amount` to the recipient code `recipient`, with its
@@ -152,7 +154,7 @@ impl types::TransferBulkItem {
 
 request! {
     /// Request for [`Transfers::initiate`].
-    Initiate => transfer_initiate {
+    Initiate => transfer_initiate -> types::TransferCreated {
         amount: Amount,
         recipient: String,
         reference: String,
@@ -187,7 +189,7 @@ impl Initiate<'_> {
 
 request! {
     /// Request for [`Transfers::list`].
-    List => transfer_list {} {
+    List => transfer_list -> Vec<types::Transfer> {} {
         /// Page through with cursors (`next`/`previous` in `meta`) instead of page numbers.
         use_cursor: bool,
         /// Cursor of the page after, from `meta.next`.
@@ -231,7 +233,7 @@ impl List<'_> {
 
 request! {
     /// Request for [`Transfers::finalize`].
-    Finalize => transfer_finalize {
+    Finalize => transfer_finalize -> types::TransferCreated {
         transfer_code: String,
         otp: String,
     } {}
@@ -252,7 +254,7 @@ impl Finalize<'_> {
 
 request! {
     /// Request for [`Transfers::bulk`].
-    Bulk => transfer_bulk {
+    Bulk => transfer_bulk -> Vec<types::TransferBulkResult> {
         transfers: Vec<types::TransferBulkItem>,
     } {
         /// Where the money comes from; defaults to [`TransferSource::Balance`].
@@ -297,7 +299,7 @@ impl Bulk<'_> {
 
 request! {
     /// Request for [`Transfers::fetch`].
-    Fetch => transfer_fetch { id_or_code: String } {}
+    Fetch => transfer_fetch -> types::Transfer { id_or_code: String } {}
 }
 
 impl Fetch<'_> {
@@ -312,7 +314,7 @@ impl Fetch<'_> {
 
 request! {
     /// Request for [`Transfers::verify`].
-    Verify => transfer_verify { reference: String } {}
+    Verify => transfer_verify -> types::Transfer { reference: String } {}
 }
 
 impl Verify<'_> {
@@ -330,7 +332,7 @@ impl Verify<'_> {
 
 request! {
     /// Request for [`Transfers::export`].
-    Export => transfer_exportTransfer {} {
+    Export => transfer_exportTransfer -> types::TransferExport {} {
         /// Only transfers to this recipient.
         recipient: String,
         /// Only transfers with this status.
@@ -359,7 +361,7 @@ impl Export<'_> {
 
 request! {
     /// Request for [`Transfers::resend_otp`].
-    ResendOtp => transfer_resendOtp {
+    ResendOtp => transfer_resendOtp -> () {
         transfer_code: String,
         reason: types::TransferOtpReason,
     } {}
@@ -379,7 +381,7 @@ impl ResendOtp<'_> {
 
 request! {
     /// Request for [`Transfers::disable_otp`].
-    DisableOtp => transfer_disableOtp {} {}
+    DisableOtp => transfer_disableOtp -> () {} {}
 }
 
 impl DisableOtp<'_> {
@@ -391,7 +393,7 @@ impl DisableOtp<'_> {
 
 request! {
     /// Request for [`Transfers::disable_otp_finalize`].
-    DisableOtpFinalize => transfer_disableOtpFinalize { otp: String } {}
+    DisableOtpFinalize => transfer_disableOtpFinalize -> () { otp: String } {}
 }
 
 impl DisableOtpFinalize<'_> {
@@ -407,7 +409,7 @@ impl DisableOtpFinalize<'_> {
 
 request! {
     /// Request for [`Transfers::enable_otp`].
-    EnableOtp => transfer_enableOtp {} {}
+    EnableOtp => transfer_enableOtp -> () {} {}
 }
 
 impl EnableOtp<'_> {

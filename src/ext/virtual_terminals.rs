@@ -37,6 +37,7 @@ pub struct VirtualTerminals<'a> {
     ps: &'a Paystack,
 }
 
+crate::handler! {
 impl Paystack {
     /// Virtual terminals: create, list, rename, deactivate, manage alert numbers and splits.
     pub fn virtual_terminals(&self) -> VirtualTerminals<'_> {
@@ -111,6 +112,7 @@ impl<'a> VirtualTerminals<'a> {
         DeleteSplitCode::new(self.ps, code.into(), split_code.into())
     }
 }
+}
 
 /// Checks a destination list: not empty, and every target a non-blank number.
 fn check_destinations(
@@ -127,7 +129,7 @@ fn check_destinations(
 
 request! {
     /// Request for [`VirtualTerminals::create`].
-    Create => virtualTerminal_create {
+    Create => virtualTerminal_create -> types::VirtualTerminal {
         name: String,
         destinations: Vec<types::VirtualTerminalDestinationInput>,
     } {
@@ -169,7 +171,7 @@ impl Create<'_> {
 
 request! {
     /// Request for [`VirtualTerminals::list`].
-    List => virtualTerminal_list {} {
+    List => virtualTerminal_list -> Vec<types::VirtualTerminal> {} {
         /// Records per page (Paystack's default is 50).
         per_page: u32,
         /// Page number, from 1.
@@ -192,7 +194,7 @@ impl List<'_> {
 
 request! {
     /// Request for [`VirtualTerminals::fetch`].
-    Fetch => virtualTerminal_fetch { code: String } {}
+    Fetch => virtualTerminal_fetch -> types::VirtualTerminal { code: String } {}
 }
 
 impl Fetch<'_> {
@@ -207,7 +209,7 @@ impl Fetch<'_> {
 
 request! {
     /// Request for [`VirtualTerminals::update`].
-    Update => virtualTerminal_update { code: String, name: String } {}
+    Update => virtualTerminal_update -> types::VirtualTerminal { code: String, name: String } {}
 }
 
 impl Update<'_> {
@@ -224,7 +226,7 @@ impl Update<'_> {
 
 request! {
     /// Request for [`VirtualTerminals::deactivate`].
-    Deactivate => virtualTerminal_deactivate { code: String } {}
+    Deactivate => virtualTerminal_deactivate -> () { code: String } {}
 }
 
 impl Deactivate<'_> {
@@ -239,7 +241,7 @@ impl Deactivate<'_> {
 
 request! {
     /// Request for [`VirtualTerminals::assign_destination`].
-    AssignDestination => virtualTerminal_destinationAssign {
+    AssignDestination => virtualTerminal_destinationAssign -> Vec<types::VirtualTerminalAssignedDestination> {
         code: String,
         destinations: Vec<types::VirtualTerminalDestinationInput>,
     } {}
@@ -265,7 +267,7 @@ impl AssignDestination<'_> {
 
 request! {
     /// Request for [`VirtualTerminals::unassign_destination`].
-    UnassignDestination => virtualTerminal_destinationUnassign {
+    UnassignDestination => virtualTerminal_destinationUnassign -> () {
         code: String,
         targets: Vec<String>,
     } {}
@@ -296,7 +298,7 @@ impl UnassignDestination<'_> {
 
 request! {
     /// Request for [`VirtualTerminals::add_split_code`].
-    AddSplitCode => virtualTerminal_addSplitCode { code: String, split_code: String } {}
+    AddSplitCode => virtualTerminal_addSplitCode -> types::Split { code: String, split_code: String } {}
 }
 
 impl AddSplitCode<'_> {
@@ -319,7 +321,7 @@ impl AddSplitCode<'_> {
 
 request! {
     /// Request for [`VirtualTerminals::delete_split_code`].
-    DeleteSplitCode => virtualTerminal_deleteSplitCode { code: String, split_code: String } {}
+    DeleteSplitCode => virtualTerminal_deleteSplitCode -> () { code: String, split_code: String } {}
 }
 
 impl DeleteSplitCode<'_> {

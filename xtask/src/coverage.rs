@@ -138,7 +138,7 @@ fn schema_typing(spec: &Value, node: &Value, at: &str, depth: usize) -> Typing {
 /// `transaction_chargeAuthorization` → `transaction_charge_authorization`.
 pub use crate::bundle::snake;
 
-/// `Name => operation_id {` lines of `request!` blocks, by operation id.
+/// `Name => operation_id -> Data {` lines of `request!` blocks, by operation id.
 fn wrappers(root: &Path) -> Result<BTreeMap<String, String>, String> {
     let mut out = BTreeMap::new();
     for (module, text) in rust_files(&root.join("src/ext"))? {
@@ -151,7 +151,12 @@ fn wrappers(root: &Path) -> Result<BTreeMap<String, String>, String> {
                 .chars()
                 .take_while(|c| c.is_ascii_alphanumeric() || *c == '_')
                 .collect();
-            if !rest[op.len()..].trim_start().starts_with('{') {
+            // `Name => op -> Data {`: skip the data type the blocking client's `send` uses.
+            let after = rest[op.len()..].trim_start();
+            let after = after
+                .strip_prefix("->")
+                .map_or(after, |ty| ty.trim_start_matches(|c| c != '{'));
+            if !after.starts_with('{') {
                 continue;
             }
             let op = op.as_str();
