@@ -1,0 +1,4 @@
+//! subscriptions
+use crate::world::World;
+/// Due.
+pub fn renew_due(_w: &mut World, _ix: usize, _n: chrono::DateTime<chrono::Utc>) {}
