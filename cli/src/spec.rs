@@ -15,7 +15,6 @@ pub struct Table {
 #[derive(Debug, Deserialize)]
 pub struct Area {
     pub name: String,
-    pub group: String,
     pub about: String,
 }
 

@@ -11,9 +11,6 @@ const RESERVED: &[&str] = &[
     "version",
 ];
 
-/// Names of the fixed top-level commands, which no area may take.
-pub const FIXED: &[&str] = &["api", "config", "webhook", "sim", "completions", "man"];
-
 /// The whole `paystack` command.
 pub fn root() -> Command {
     let mut cmd = Command::new("paystack")
@@ -182,6 +179,9 @@ fn op_command(op: &Op) -> Command {
     if !op.description.is_empty() {
         long = format!("{}\n\n{}", long, op.description);
     }
+    if let Some(retry) = &op.retry {
+        long.push_str(&format!("\n\nRetries after a lost answer: {retry}."));
+    }
     if op.moves_money {
         long.push_str(
             "\n\nThis operation moves or reserves money: it asks for confirmation on a terminal \
@@ -280,6 +280,9 @@ fn value_name(f: &Field) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Names of the fixed top-level commands, which no area may take.
+    const FIXED: &[&str] = &["api", "config", "webhook", "sim", "completions", "man"];
 
     #[test]
     fn every_operation_has_a_unique_command() {

@@ -268,7 +268,7 @@ async fn listen(m: &ArgMatches) -> Result<()> {
     let url = format!("http://{addr}/");
     let forward_to = m.get_one::<String>("forward-to").cloned();
     if let Some(sim) = m.get_one::<String>("sim-url") {
-        crate::sim::set_webhook_url(sim, &url).await?;
+        crate::sim::set_webhook_url(m, sim, &url).await?;
         eprintln!("registered {url} as the simulator's webhook URL");
     }
     eprintln!("listening on {url}");
