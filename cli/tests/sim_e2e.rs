@@ -1,0 +1,278 @@
+//! The binary end to end against the simulator: a command in every area, `--all`, the money
+//! guard checked through the simulator's request journal, and the simulator commands.
+
+mod common;
+
+use std::path::Path;
+
+use common::{paystack, run};
+use paystack_sim::Simulator;
+use serde_json::Value;
+
+/// Runs `paystack ARGS --format json` against `sim` and returns the decoded answer.
+fn ok(sim: &Simulator, dir: &Path, args: &[&str]) -> Value {
+    let (out, err, code) = run(paystack(dir)
+        .env("PAYSTACK_SECRET_KEY", sim.secret_key())
+        .args(args)
+        .args(["--base-url", &sim.base_url(), "--format", "json"]));
+    assert_eq!(code, 0, "{args:?}: {err}");
+    serde_json::from_str(&out).unwrap_or_else(|e| panic!("{args:?}: {e}: {out}"))
+}
+
+/// One command per API area, each answered `status: true` by the simulator and recorded in its
+/// journal under the operation the command names.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn every_area_has_a_working_command() {
+    let sim = Simulator::start().await.unwrap();
+    let d = tempfile::tempdir().unwrap();
+    let cases: &[(&str, &[&str])] = &[
+        ("applePay_listDomain", &["apple-pay", "list-domain"]),
+        ("balance_fetch", &["balance", "fetch"]),
+        ("bank_list", &["banks", "list", "--country", "nigeria"]),
+        ("bulkCharge_list", &["bulk-charges", "list"]),
+        (
+            "charge_create",
+            &[
+                "charges",
+                "create",
+                "--email",
+                "ada@example.com",
+                "--amount",
+                "75.00",
+                "--yes",
+            ],
+        ),
+        (
+            "customer_create",
+            &[
+                "customers",
+                "create",
+                "--email",
+                "ada@example.com",
+                "--first-name",
+                "Ada",
+            ],
+        ),
+        (
+            "dedicatedAccount_availableProviders",
+            &["dedicated-accounts", "available-providers"],
+        ),
+        (
+            "directdebit_listMandateAuthorizations",
+            &["direct-debit", "list-mandate-authorizations"],
+        ),
+        ("dispute_list", &["disputes", "list"]),
+        (
+            "integration_fetchPaymentSessionTimeout",
+            &["integration", "fetch-payment-session-timeout"],
+        ),
+        ("miscellaneous_listCountries", &["misc", "list-countries"]),
+        ("order_list", &["orders", "list"]),
+        (
+            "page_create",
+            &[
+                "pages",
+                "create",
+                "--name",
+                "Donations",
+                "--amount",
+                "100.00",
+            ],
+        ),
+        ("paymentRequest_list", &["payment-requests", "list"]),
+        (
+            "plan_create",
+            &[
+                "plans",
+                "create",
+                "--name",
+                "Gold",
+                "--amount",
+                "5000.00",
+                "--interval",
+                "monthly",
+            ],
+        ),
+        (
+            "product_create",
+            &[
+                "products",
+                "create",
+                "--name",
+                "Mug",
+                "--description",
+                "A mug",
+                "--price",
+                "20.00",
+                "--currency",
+                "NGN",
+            ],
+        ),
+        ("refund_list", &["refunds", "list"]),
+        ("settlements_fetch", &["settlements", "fetch"]),
+        ("split_list", &["splits", "list"]),
+        ("storefront_list", &["storefronts", "list"]),
+        ("subaccount_list", &["subaccounts", "list"]),
+        ("subscription_list", &["subscriptions", "list"]),
+        ("terminal_list", &["terminals", "list"]),
+        (
+            "transaction_initialize",
+            &[
+                "transactions",
+                "initialize",
+                "--email",
+                "ada@example.com",
+                "--amount",
+                "2500.00",
+                "--currency",
+                "NGN",
+                "--reference",
+                "order-1042",
+            ],
+        ),
+        (
+            "transfer_list",
+            &["transfers", "list", "--status", "success"],
+        ),
+        ("transferrecipient_list", &["transfer-recipients", "list"]),
+        ("virtualTerminal_list", &["virtual-terminals", "list"]),
+    ];
+    let mut areas: Vec<&str> = cases.iter().map(|(_, args)| args[0]).collect();
+    areas.dedup();
+    assert_eq!(areas.len(), 27, "one case per area");
+    for (operation, args) in cases {
+        sim.clear_journal();
+        let answer = ok(&sim, d.path(), args);
+        assert_eq!(answer["status"], true, "{args:?}: {answer}");
+        let journal = sim.journal();
+        assert_eq!(journal.len(), 1, "{args:?}: {journal:?}");
+        assert_eq!(
+            journal[0].operation.as_deref(),
+            Some(*operation),
+            "{args:?}"
+        );
+        assert!(journal[0].status < 300, "{args:?}: {journal:?}");
+    }
+
+    // Amounts were sent in subunits, and state is real: the transaction can be verified.
+    let verified = ok(&sim, d.path(), &["transactions", "verify", "order-1042"]);
+    assert_eq!(verified["data"]["amount"], 250000);
+    assert_eq!(verified["data"]["reference"], "order-1042");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn all_walks_every_page_as_ndjson() {
+    let sim = Simulator::start().await.unwrap();
+    let d = tempfile::tempdir().unwrap();
+    for i in 0..7 {
+        let email = format!("buyer{i}@example.com");
+        ok(&sim, d.path(), &["customers", "create", "--email", &email]);
+    }
+    sim.clear_journal();
+    let (out, err, code) = run(paystack(d.path())
+        .env("PAYSTACK_SECRET_KEY", sim.secret_key())
+        .args(["customers", "list", "--per-page", "3", "--all"])
+        .args(["--base-url", &sim.base_url()]));
+    assert_eq!(code, 0, "{err}");
+    let emails: Vec<String> = out
+        .lines()
+        .map(|l| {
+            serde_json::from_str::<Value>(l).unwrap()["email"]
+                .as_str()
+                .unwrap()
+                .to_string()
+        })
+        .collect();
+    assert_eq!(emails.len(), 7, "{out}");
+    let mut unique = emails.clone();
+    unique.sort();
+    unique.dedup();
+    assert_eq!(unique.len(), 7, "no record twice: {emails:?}");
+    let pages: Vec<String> = sim.journal().iter().map(|e| e.query.clone()).collect();
+    assert_eq!(pages.len(), 3, "{pages:?}");
+    assert!(pages.iter().all(|q| q.contains("perPage=3")), "{pages:?}");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_transfer_without_yes_never_reaches_the_simulator() {
+    let sim = Simulator::start().await.unwrap();
+    let d = tempfile::tempdir().unwrap();
+    sim.clear_journal();
+    let (_, err, code) = run(paystack(d.path())
+        .env("PAYSTACK_SECRET_KEY", sim.secret_key())
+        .args([
+            "transfers",
+            "initiate",
+            "--source",
+            "balance",
+            "--amount",
+            "1000",
+        ])
+        .args([
+            "--recipient",
+            "RCP_a1b2c3",
+            "--reference",
+            "payout-nov-000001",
+        ])
+        .args(["--base-url", &sim.base_url()]));
+    assert_eq!(code, 7, "{err}");
+    assert!(sim.journal().is_empty(), "{:?}", sim.journal());
+
+    // The raw escape hatch follows the same rule for the same operation.
+    let (_, err, code) = run(paystack(d.path())
+        .env("PAYSTACK_SECRET_KEY", sim.secret_key())
+        .args([
+            "api",
+            "POST",
+            "/transfer",
+            "-f",
+            "amount=100000",
+            "-f",
+            "source=balance",
+        ])
+        .args(["--base-url", &sim.base_url()]));
+    assert_eq!(code, 7, "{err}");
+    assert!(sim.journal().is_empty(), "{:?}", sim.journal());
+
+    let (_, err, code) = run(paystack(d.path())
+        .env("PAYSTACK_SECRET_KEY", sim.secret_key())
+        .args(["api", "GET", "/balance"])
+        .args(["--base-url", &sim.base_url()]));
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(sim.journal().len(), 1);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn api_errors_from_the_simulator_exit_4() {
+    let sim = Simulator::start().await.unwrap();
+    let d = tempfile::tempdir().unwrap();
+    ok(
+        &sim,
+        d.path(),
+        &[
+            "transactions",
+            "initialize",
+            "--email",
+            "ada@example.com",
+            "--amount",
+            "100.00",
+            "--reference",
+            "dup-1",
+        ],
+    );
+    let (_, err, code) = run(paystack(d.path())
+        .env("PAYSTACK_SECRET_KEY", sim.secret_key())
+        .args([
+            "transactions",
+            "initialize",
+            "--email",
+            "ada@example.com",
+            "--amount",
+            "100.00",
+            "--reference",
+            "dup-1",
+        ])
+        .args(["--base-url", &sim.base_url()]));
+    assert_eq!(code, 4, "{err}");
+    assert!(err.to_lowercase().contains("duplicate"), "{err}");
+}
