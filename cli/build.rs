@@ -211,10 +211,14 @@ fn body(spec: &Value, schema: &Value, required: Option<&Value>) -> Value {
 /// One flag: its wire name, its kind (how the text on the command line is turned into JSON),
 /// whether it is required, its allowed values and a one-line description.
 fn field(spec: &Value, name: &str, schema: &Value, required: bool) -> Value {
-    let is_amount =
-        schema.get("$ref").and_then(Value::as_str) == Some("#/components/schemas/Amount");
     let resolved = flatten(spec, schema);
     let ty = resolved.get("type").and_then(Value::as_str).unwrap_or("");
+    // Money fields refer to the Amount component. Two list filters (`plan_list`,
+    // `transaction_list`) type their `amount` as a bare integer; on the command line every
+    // amount is in major units, so those count as money too.
+    let is_amount = schema.get("$ref").and_then(Value::as_str)
+        == Some("#/components/schemas/Amount")
+        || (name == "amount" && ty == "integer");
     let (kind, item) = if is_amount {
         ("amount", Value::Null)
     } else {
