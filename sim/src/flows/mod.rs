@@ -11,6 +11,9 @@ use crate::world::{Call, CallResult, World};
 
 /// Runs the flow for this operation, or `None` to let the generic handler serve it.
 pub fn dispatch(w: &mut World, ix: usize, call: &Call) -> Option<CallResult> {
-    let _ = (w, ix, call);
-    None
+    transactions::dispatch(w, ix, call)
+        .or_else(|| transfers::dispatch(w, ix, call))
+        .or_else(|| refunds::dispatch(w, ix, call))
+        .or_else(|| subscriptions::dispatch(w, ix, call))
+        .or_else(|| dedicated::dispatch(w, ix, call))
 }

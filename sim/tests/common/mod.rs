@@ -110,3 +110,99 @@ fn dechunk(mut s: &str) -> String {
     }
     out
 }
+
+/// One webhook request a [`Receiver`] got.
+#[derive(Debug, Clone)]
+pub struct Received {
+    pub signature: Option<String>,
+    pub body: Vec<u8>,
+}
+
+/// A local webhook endpoint that records what it receives. The first `fail_first` requests
+/// are answered 500, the rest 200.
+pub struct Receiver {
+    pub url: String,
+    pub got: std::sync::Arc<std::sync::Mutex<Vec<Received>>>,
+    task: tokio::task::JoinHandle<()>,
+}
+
+impl Drop for Receiver {
+    fn drop(&mut self) {
+        self.task.abort();
+    }
+}
+
+impl Receiver {
+    pub async fn start(fail_first: usize) -> Receiver {
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+        let url = format!("http://{}/hooks/paystack", listener.local_addr().unwrap());
+        let got = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
+        let sink = got.clone();
+        let task = tokio::spawn(async move {
+            let mut n = 0usize;
+            loop {
+                let Ok((mut s, _)) = listener.accept().await else {
+                    return;
+                };
+                n += 1;
+                let fail = n <= fail_first;
+                let sink = sink.clone();
+                tokio::spawn(async move {
+                    let mut buf = Vec::new();
+                    let mut chunk = [0u8; 4096];
+                    loop {
+                        let Ok(k) = s.read(&mut chunk).await else {
+                            return;
+                        };
+                        if k == 0 {
+                            return;
+                        }
+                        buf.extend_from_slice(&chunk[..k]);
+                        let text = String::from_utf8_lossy(&buf).to_string();
+                        if let Some((head, rest)) = text.split_once("\r\n\r\n") {
+                            let len = head
+                                .lines()
+                                .find_map(|l| {
+                                    l.to_ascii_lowercase()
+                                        .strip_prefix("content-length:")
+                                        .map(|v| v.trim().parse::<usize>().unwrap_or(0))
+                                })
+                                .unwrap_or(0);
+                            if rest.len() >= len {
+                                let signature = head.lines().find_map(|l| {
+                                    let (k, v) = l.split_once(':')?;
+                                    k.eq_ignore_ascii_case("x-paystack-signature")
+                                        .then(|| v.trim().to_string())
+                                });
+                                let body_start = head.len() + 4;
+                                sink.lock().unwrap().push(Received {
+                                    signature,
+                                    body: buf[body_start..body_start + len].to_vec(),
+                                });
+                                let status = if fail {
+                                    "500 Internal Server Error"
+                                } else {
+                                    "200 OK"
+                                };
+                                let _ = s.write_all(format!("HTTP/1.1 {status}\r\ncontent-length: 0\r\nconnection: close\r\n\r\n").as_bytes()).await;
+                                return;
+                            }
+                        }
+                    }
+                });
+            }
+        });
+        Receiver { url, got, task }
+    }
+
+    /// Waits until `n` requests arrived (or 10 s pass) and returns them.
+    pub async fn wait_for(&self, n: usize) -> Vec<Received> {
+        for _ in 0..1000 {
+            if self.got.lock().unwrap().len() >= n {
+                break;
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(10)).await;
+        }
+        self.got.lock().unwrap().clone()
+    }
+}
