@@ -9,11 +9,12 @@ use common::{paystack, run};
 use paystack_sim::Simulator;
 use serde_json::Value;
 
-/// Runs `paystack ARGS --format json` against `sim` and returns the decoded answer.
-fn ok(sim: &Simulator, dir: &Path, args: &[&str]) -> Value {
+/// Runs `paystack ARGS --format json` against `sim` (ARGS split at spaces) and returns the
+/// decoded answer.
+fn ok(sim: &Simulator, dir: &Path, args: &str) -> Value {
     let (out, err, code) = run(paystack(dir)
         .env("PAYSTACK_SECRET_KEY", sim.secret_key())
-        .args(args)
+        .args(args.split_whitespace())
         .args(["--base-url", &sim.base_url(), "--format", "json"]));
     assert_eq!(code, 0, "{args:?}: {err}");
     serde_json::from_str(&out).unwrap_or_else(|e| panic!("{args:?}: {e}: {out}"))
@@ -25,119 +26,69 @@ fn ok(sim: &Simulator, dir: &Path, args: &[&str]) -> Value {
 async fn every_area_has_a_working_command() {
     let sim = Simulator::start().await.unwrap();
     let d = tempfile::tempdir().unwrap();
-    let cases: &[(&str, &[&str])] = &[
-        ("applePay_listDomain", &["apple-pay", "list-domain"]),
-        ("balance_fetch", &["balance", "fetch"]),
-        ("bank_list", &["banks", "list", "--country", "nigeria"]),
-        ("bulkCharge_list", &["bulk-charges", "list"]),
+    let cases: &[(&str, &str)] = &[
+        ("applePay_listDomain", "apple-pay list-domain"),
+        ("balance_fetch", "balance fetch"),
+        ("bank_list", "banks list --country nigeria"),
+        ("bulkCharge_list", "bulk-charges list"),
         (
             "charge_create",
-            &[
-                "charges",
-                "create",
-                "--email",
-                "ada@example.com",
-                "--amount",
-                "75.00",
-                "--yes",
-            ],
+            "charges create --email ada@example.com --amount 75.00 --yes",
         ),
         (
             "customer_create",
-            &[
-                "customers",
-                "create",
-                "--email",
-                "ada@example.com",
-                "--first-name",
-                "Ada",
-            ],
+            "customers create --email ada@example.com --first-name Ada",
         ),
         (
             "dedicatedAccount_availableProviders",
-            &["dedicated-accounts", "available-providers"],
+            "dedicated-accounts available-providers",
         ),
         (
             "directdebit_listMandateAuthorizations",
-            &["direct-debit", "list-mandate-authorizations"],
+            "direct-debit list-mandate-authorizations",
         ),
-        ("dispute_list", &["disputes", "list"]),
+        ("dispute_list", "disputes list"),
         (
             "integration_fetchPaymentSessionTimeout",
-            &["integration", "fetch-payment-session-timeout"],
+            "integration fetch-payment-session-timeout",
         ),
-        ("miscellaneous_listCountries", &["misc", "list-countries"]),
-        ("order_list", &["orders", "list"]),
+        ("miscellaneous_listCountries", "misc list-countries"),
+        ("order_list", "orders list"),
         (
             "page_create",
-            &[
-                "pages",
-                "create",
-                "--name",
-                "Donations",
-                "--amount",
-                "100.00",
-            ],
+            "pages create --name Donations --amount 100.00",
         ),
-        ("paymentRequest_list", &["payment-requests", "list"]),
+        ("paymentRequest_list", "payment-requests list"),
         (
             "plan_create",
-            &[
-                "plans",
-                "create",
-                "--name",
-                "Gold",
-                "--amount",
-                "5000.00",
-                "--interval",
-                "monthly",
-            ],
+            "plans create --name Gold --amount 5000.00 --interval monthly",
         ),
         (
             "product_create",
-            &[
-                "products",
-                "create",
-                "--name",
-                "Mug",
-                "--description",
-                "A mug",
-                "--price",
-                "20.00",
-                "--currency",
-                "NGN",
-            ],
+            "products create --name Mug --description Mugs --price 20.00 --currency NGN",
         ),
-        ("refund_list", &["refunds", "list"]),
-        ("settlements_fetch", &["settlements", "fetch"]),
-        ("split_list", &["splits", "list"]),
-        ("storefront_list", &["storefronts", "list"]),
-        ("subaccount_list", &["subaccounts", "list"]),
-        ("subscription_list", &["subscriptions", "list"]),
-        ("terminal_list", &["terminals", "list"]),
+        ("refund_list", "refunds list"),
+        ("settlements_fetch", "settlements fetch"),
+        ("split_list", "splits list"),
+        ("storefront_list", "storefronts list"),
+        ("subaccount_list", "subaccounts list"),
+        ("subscription_list", "subscriptions list"),
+        ("terminal_list", "terminals list"),
         (
             "transaction_initialize",
-            &[
-                "transactions",
-                "initialize",
-                "--email",
-                "ada@example.com",
-                "--amount",
-                "2500.00",
-                "--currency",
-                "NGN",
-                "--reference",
-                "order-1042",
-            ],
+            "transactions initialize --email ada@example.com --amount 2500.00 --currency NGN --reference order-1042",
         ),
         (
             "transfer_list",
-            &["transfers", "list", "--status", "success"],
+            "transfers list --status success",
         ),
-        ("transferrecipient_list", &["transfer-recipients", "list"]),
-        ("virtualTerminal_list", &["virtual-terminals", "list"]),
+        ("transferrecipient_list", "transfer-recipients list"),
+        ("virtualTerminal_list", "virtual-terminals list"),
     ];
-    let mut areas: Vec<&str> = cases.iter().map(|(_, args)| args[0]).collect();
+    let mut areas: Vec<&str> = cases
+        .iter()
+        .map(|(_, args)| args.split(' ').next().unwrap())
+        .collect();
     areas.dedup();
     assert_eq!(areas.len(), 27, "one case per area");
     for (operation, args) in cases {
@@ -159,25 +110,14 @@ async fn every_area_has_a_working_command() {
     ok(
         &sim,
         d.path(),
-        &[
-            "transactions",
-            "initialize",
-            "--email",
-            "bo@example.com",
-            "--amount",
-            "1,250.5",
-        ],
+        "transactions initialize --email bo@example.com --amount 1,250.5",
     );
     assert_eq!(sim.journal()[0].body["amount"], 125050);
 
     // State is real: a created customer can be fetched back by its code.
-    let created = ok(
-        &sim,
-        d.path(),
-        &["customers", "create", "--email", "cy@example.com"],
-    );
+    let created = ok(&sim, d.path(), "customers create --email cy@example.com");
     let code = created["data"]["customer_code"].as_str().unwrap();
-    let fetched = ok(&sim, d.path(), &["customers", "fetch", code]);
+    let fetched = ok(&sim, d.path(), &format!("customers fetch {code}"));
     assert_eq!(fetched["data"]["email"], "cy@example.com");
 }
 
@@ -187,7 +127,7 @@ async fn all_walks_every_page_as_ndjson() {
     let d = tempfile::tempdir().unwrap();
     for i in 0..7 {
         let email = format!("buyer{i}@example.com");
-        ok(&sim, d.path(), &["customers", "create", "--email", &email]);
+        ok(&sim, d.path(), &format!("customers create --email {email}"));
     }
     sim.clear_journal();
     let (out, err, code) = run(paystack(d.path())
@@ -268,16 +208,107 @@ async fn api_errors_from_the_simulator_exit_4() {
     let sim = Simulator::start().await.unwrap();
     let d = tempfile::tempdir().unwrap();
     for args in [
-        &["customers", "fetch", "CUS_nobody"][..],
+        "customers fetch CUS_nobody",
         // The raw hatch skips the CLI's checks, so the simulator's own validation answers.
-        &["api", "POST", "/customer", "-f", "first_name=Ada"],
+        "api POST /customer -f first_name=Ada",
     ] {
         let (out, err, code) = run(paystack(d.path())
             .env("PAYSTACK_SECRET_KEY", sim.secret_key())
-            .args(args)
+            .args(args.split_whitespace())
             .args(["--base-url", &sim.base_url()]));
         assert_eq!(code, 4, "{args:?}: {err}");
         assert!(out.is_empty(), "{out}");
         assert!(err.contains("HTTP 4"), "{err}");
     }
+}
+
+/// Initialize with the CLI, pay on the simulator, verify with the CLI; the simulator's signed
+/// `charge.success` goes through `webhook listen` (which verifies it) to a test receiver.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn pay_verify_and_the_simulators_webhook_through_listen() {
+    use std::io::BufRead;
+    let sim = Simulator::start().await.unwrap();
+    let d = tempfile::tempdir().unwrap();
+    let receiver = common::Counter::start(200, "{}", false);
+    let mut listener = paystack(d.path())
+        .env("PAYSTACK_SECRET_KEY", sim.secret_key())
+        .args(["webhook", "listen", "--port", "0", "--max-events", "1"])
+        .args(["--forward-to", &receiver.url])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut lines = std::io::BufReader::new(listener.stderr.take().unwrap()).lines();
+    let url = loop {
+        let line = lines.next().expect("the listener prints its URL").unwrap();
+        if let Some(url) = line.strip_prefix("listening on ") {
+            break url.to_string();
+        }
+    };
+    sim.set_webhook_url(url);
+
+    ok(
+        &sim,
+        d.path(),
+        "transactions initialize --email ada@example.com --amount 2500.00 --currency NGN --reference order-2077",
+    );
+    sim.pay("order-2077", paystack_sim::PayOutcome::Success)
+        .unwrap();
+    let verified = ok(&sim, d.path(), "transactions verify order-2077");
+    assert_eq!(verified["data"]["status"], "success", "{verified}");
+    assert_eq!(verified["data"]["amount"], 250000);
+
+    let out = tokio::task::spawn_blocking(move || listener.wait_with_output().unwrap())
+        .await
+        .unwrap();
+    let printed = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        printed.starts_with("charge.success  reference=order-2077  amount=2500.00"),
+        "{printed}"
+    );
+    assert_eq!(receiver.count(), 1);
+    let seen = receiver.seen.lock().unwrap()[0].clone();
+    let sig = seen
+        .headers
+        .iter()
+        .find(|(k, _)| k == "x-paystack-signature")
+        .map(|(_, v)| v.clone());
+    let event = paystack::webhook::Webhook::new(sim.secret_key())
+        .unwrap()
+        .parse(sig.as_deref(), &seen.body)
+        .expect("forwarded unchanged, so the simulator's signature still verifies");
+    assert_eq!(event.reference(), Some("order-2077"));
+}
+
+/// A confirmed transfer moves the simulator's balance, once per reference.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_confirmed_transfer_debits_the_balance_once() {
+    let sim = Simulator::start().await.unwrap();
+    let d = tempfile::tempdir().unwrap();
+    sim.fund("NGN", 1_000_000);
+    let recipient = ok(
+        &sim,
+        d.path(),
+        "transfer-recipients create --type nuban --name Bola --account-number 0001234567 --bank-code 058 --currency NGN",
+    );
+    let code = recipient["data"]["recipient_code"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let mut balances = Vec::new();
+    for _ in 0..2 {
+        let sent = ok(
+            &sim,
+            d.path(),
+            &format!("transfers initiate --source balance --amount 1500.00 --recipient {code} --reference payout-nov-000002 --yes"),
+        );
+        assert_eq!(sent["data"]["amount"], 150000, "{sent}");
+        balances.push(sim.balance("NGN"));
+    }
+    // The amount plus the simulator's transfer fee left the balance, and the retry with the
+    // same reference took nothing more.
+    assert!(balances[0] <= 1_000_000 - 150_000, "{balances:?}");
+    assert_eq!(balances[0], balances[1]);
+    let shown = ok(&sim, d.path(), "balance fetch");
+    assert_eq!(shown["data"][0]["balance"], balances[0], "{shown}");
 }
