@@ -410,3 +410,50 @@ fn completions_and_man_page_are_generated() {
         &out[..200]
     );
 }
+
+/// On a terminal the money guard asks; only "y" sends. `script` (util-linux, in every Debian
+/// install) gives the command a pseudo-terminal.
+#[test]
+fn on_a_terminal_a_money_moving_command_asks_first() {
+    let d = dir();
+    let server = Counter::start(
+        200,
+        r#"{"status":true,"message":"queued","data":{}}"#,
+        false,
+    );
+    let command = format!(
+        "{} transfers initiate --source balance --amount 20 --recipient RCP_x1y2z3 \
+         --reference payout-2026-11-0003 --format json --base-url {}",
+        env!("CARGO_BIN_EXE_paystack"),
+        server.url
+    );
+    let answer = |reply: &str| {
+        let mut child = std::process::Command::new("script")
+            .args(["-q", "-e", "-c", &command, "/dev/null"])
+            .env("PAYSTACK_SECRET_KEY", TEST_KEY)
+            .env("PAYSTACK_CONFIG", d.path().join("config.json"))
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .spawn()
+            .expect("script(1) runs");
+        // Answer once the prompt is up; the command reads one line.
+        std::thread::sleep(std::time::Duration::from_millis(300));
+        writeln!(child.stdin.take().unwrap(), "{reply}").unwrap();
+        let out = child.wait_with_output().unwrap();
+        (
+            String::from_utf8_lossy(&out.stdout).into_owned(),
+            out.status.code(),
+        )
+    };
+    let (screen, code) = answer("n");
+    assert!(
+        screen.contains("POST /transfer moves money. Send it? [y/N]"),
+        "{screen}"
+    );
+    assert_eq!(code, Some(7), "{screen}");
+    assert_eq!(server.count(), 0);
+
+    let (screen, code) = answer("y");
+    assert_eq!(code, Some(0), "{screen}");
+    assert_eq!(server.count(), 1);
+}
