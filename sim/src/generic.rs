@@ -20,7 +20,7 @@ pub fn code_field(table: &str) -> Option<(&'static str, &'static str)> {
         "transfer" => ("transfer_code", "TRF_"),
         "virtual_terminal" => ("code", "VT_"),
         "bulkcharge" => ("batch_code", "BCH_"),
-        "order" => ("code", "ORD_"),
+        "order" => ("order_code", "ORD_"),
         "storefront" => ("slug", "shop-"),
         "page" => ("slug", "page-"),
         "terminal" => ("terminal_id", "TRM_"),
@@ -220,6 +220,20 @@ pub fn merge(into: &mut Value, patch: &Value) {
     }
 }
 
+/// Whether the operation's `data` is a list.
+fn data_is_list(op: &Op) -> bool {
+    let s = crate::spec::spec();
+    op.response
+        .1
+        .as_ref()
+        .map(|r| s.resolve(r))
+        .and_then(|r| r.pointer("/properties/data"))
+        .map(|d| s.resolve(d))
+        .and_then(|d| d.get("type"))
+        .and_then(Value::as_str)
+        == Some("array")
+}
+
 /// Serves an operation from the store.
 pub fn handle(world: &mut World, ix: usize, call: &Call) -> CallResult {
     let table = call.op.resource().to_string();
@@ -264,6 +278,16 @@ pub fn handle(world: &mut World, ix: usize, call: &Call) -> CallResult {
             };
             if on_record && found.is_none() {
                 return Err(ApiErr::not_found(&name));
+            }
+            if data_is_list(call.op) {
+                // Sub-lists (a storefront's orders, a customer's mandates) are not tracked
+                // as their own records: an honest empty page.
+                let (data, meta) = paginate(Vec::new(), &call.query);
+                return Ok(Reply {
+                    message: format!("{name} items retrieved"),
+                    data: Some(Value::Array(data)),
+                    meta: Some(meta),
+                });
             }
             let mut data = found.map(|(_, r)| r).unwrap_or_else(|| json!({}));
             merge(&mut data, &call.body);

@@ -190,7 +190,7 @@ impl Drop for Simulator {
     }
 }
 
-fn new_key() -> String {
+pub(crate) fn new_key() -> String {
     static N: AtomicU64 = AtomicU64::new(1);
     let nanos = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)

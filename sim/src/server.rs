@@ -129,7 +129,12 @@ fn bearer(headers: &HeaderMap) -> Option<&str> {
 fn shape(op: &crate::spec::Op, reply: Reply) -> Value {
     let mut env = json!({"status": true, "message": reply.message});
     if let Some(d) = reply.data {
-        env["data"] = d;
+        // Some answers carry one record inside an array (dispute update) or the reverse.
+        env["data"] = match (data_type(op), d) {
+            (Some("array"), d @ Value::Object(_)) => Value::Array(vec![d]),
+            (Some("object"), Value::Array(mut a)) if !a.is_empty() => a.swap_remove(0),
+            (_, d) => d,
+        };
     }
     if let Some(m) = reply.meta {
         env["meta"] = m;
@@ -137,6 +142,18 @@ fn shape(op: &crate::spec::Op, reply: Reply) -> Value {
     match &op.response.1 {
         Some(schema) => conform(spec(), schema, &env).unwrap_or(env),
         None => env,
+    }
+}
+
+/// The JSON type of the operation's `data`, if declared.
+fn data_type(op: &crate::spec::Op) -> Option<&'static str> {
+    let s = spec();
+    let schema = s.resolve(op.response.1.as_ref()?);
+    let data = s.resolve(schema.pointer("/properties/data")?);
+    match data.get("type").and_then(Value::as_str)? {
+        "array" => Some("array"),
+        "object" => Some("object"),
+        _ => None,
     }
 }
 

@@ -24,6 +24,7 @@ const KEY_FIELDS: &[&str] = &[
     "request_code",
     "access_code",
     "batch_code",
+    "order_code",
     "code",
     "slug",
     "email",

@@ -2,6 +2,7 @@
 //! by [`crate::generic`].
 
 pub mod dedicated;
+pub mod misc;
 pub mod refunds;
 pub mod subscriptions;
 pub mod transactions;
@@ -16,4 +17,5 @@ pub fn dispatch(w: &mut World, ix: usize, call: &Call) -> Option<CallResult> {
         .or_else(|| refunds::dispatch(w, ix, call))
         .or_else(|| subscriptions::dispatch(w, ix, call))
         .or_else(|| dedicated::dispatch(w, ix, call))
+        .or_else(|| misc::dispatch(w, ix, call))
 }
