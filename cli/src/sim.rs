@@ -30,7 +30,7 @@ pub fn command() -> Command {
         .after_help(
             "Examples:\n  paystack sim serve --port 7010 --webhook-url http://127.0.0.1:7011/\n  \
              paystack --profile sim transactions initialize --email ada@example.com --amount 50.00\n  \
-             paystack sim pay order-1042\n  paystack sim advance 1d\n  \
+             paystack sim pay order-1042\n  paystack sim fund 10000.00\n  paystack sim advance 1d\n  \
              paystack sim fault --status 503 --operation transfer_initiate --times 2",
         )
         .subcommand(
@@ -84,6 +84,25 @@ pub fn command() -> Command {
                         .value_parser(["success", "declined", "insufficient_funds", "abandoned"])
                         .default_value("success"),
                 )
+                .arg(url()),
+        )
+        .subcommand(
+            Command::new("settle")
+                .about("Finish a pending transfer now: success, failed or reversed")
+                .arg(Arg::new("transfer-code").required(true))
+                .arg(
+                    Arg::new("outcome")
+                        .long("outcome")
+                        .value_parser(["success", "failed", "reversed"])
+                        .default_value("success"),
+                )
+                .arg(url()),
+        )
+        .subcommand(
+            Command::new("fund")
+                .about("Top up the integration's balance (amount in major units)")
+                .arg(Arg::new("amount").required(true).help("e.g. 10000.00"))
+                .arg(Arg::new("currency").long("currency").default_value("NGN"))
                 .arg(url()),
         )
         .subcommand(
@@ -171,6 +190,7 @@ pub async fn run(m: &ArgMatches) -> Result<()> {
             let outcome = sub.get_one::<String>("outcome").expect("has a default");
             let answer = control(
                 sub,
+                reqwest::Method::POST,
                 "/_sim/pay",
                 json!({"reference": reference, "outcome": outcome}),
             )
@@ -178,20 +198,52 @@ pub async fn run(m: &ArgMatches) -> Result<()> {
             print_answer(&answer);
             Ok(())
         }
+        Some(("settle", sub)) => {
+            let code = sub.get_one::<String>("transfer-code").expect("required");
+            let outcome = sub.get_one::<String>("outcome").expect("has a default");
+            let path = format!(
+                "/_sim/transfers/{}/settle",
+                crate::request::encode_segment(code)
+            );
+            let answer = control(
+                sub,
+                reqwest::Method::POST,
+                &path,
+                json!({"outcome": outcome}),
+            )
+            .await?;
+            print_answer(&answer);
+            Ok(())
+        }
+        Some(("fund", sub)) => {
+            let text = sub.get_one::<String>("amount").expect("required");
+            let amount = paystack::Amount::from_major(text)?;
+            let currency = sub.get_one::<String>("currency").expect("has a default");
+            let body = json!({"currency": currency, "amount": amount.subunits()});
+            let answer = control(sub, reqwest::Method::POST, "/_sim/fund", body).await?;
+            print_answer(&answer);
+            Ok(())
+        }
         Some(("advance", sub)) => {
             let by = sub.get_one::<Duration>("by").expect("required");
-            let answer =
-                control(sub, "/_sim/clock/advance", json!({"seconds": by.as_secs()})).await?;
+            let answer = control(
+                sub,
+                reqwest::Method::POST,
+                "/_sim/clock/advance",
+                json!({"seconds": by.as_secs()}),
+            )
+            .await?;
             print_answer(&answer);
             Ok(())
         }
         Some(("fault", sub)) if sub.get_flag("clear") => {
-            let answer = control(sub, "/_sim/faults/clear", json!({})).await?;
+            let answer = control(sub, reqwest::Method::DELETE, "/_sim/faults", Value::Null).await?;
             print_answer(&answer);
             Ok(())
         }
         Some(("fault", sub)) => {
-            let answer = control(sub, "/_sim/faults", fault_rule(sub)).await?;
+            let answer =
+                control(sub, reqwest::Method::POST, "/_sim/faults", fault_rule(sub)).await?;
             print_answer(&answer);
             Ok(())
         }
@@ -294,38 +346,55 @@ async fn serve(m: &ArgMatches) -> Result<()> {
     Ok(())
 }
 
-/// The running simulator's URL: `--sim-url`, `--base-url`, or the sim profile's.
-fn sim_url(m: &ArgMatches) -> Result<String> {
-    if let Some(url) = m
+/// The running simulator and the key of the integration to act on: `--sim-url` (else
+/// `--base-url`, else the active profile's URL, else the `sim` profile's), with the key in use
+/// (else the `sim` profile's key).
+fn target(m: &ArgMatches) -> Result<(String, Option<String>)> {
+    let creds = config::credentials(m, false).ok();
+    let sim_profile = config::load()?.profiles.remove(SIM_PROFILE);
+    let url = m
         .get_one::<String>("sim-url")
-        .or_else(|| m.get_one::<String>("base-url"))
-    {
-        return Ok(url.trim_end_matches('/').to_string());
-    }
-    config::load()?
-        .profiles
-        .remove(SIM_PROFILE)
-        .and_then(|p| p.base_url)
+        .cloned()
+        .or_else(|| creds.as_ref().and_then(|c| c.base_url.clone()))
+        .or_else(|| sim_profile.as_ref().and_then(|p| p.base_url.clone()))
         .ok_or_else(|| {
             Failure::Validation(
                 "no simulator URL: give --sim-url, or start one with `paystack sim serve`".into(),
             )
-        })
+        })?;
+    let key = creds
+        .map(|c| c.key_text().to_string())
+        .or_else(|| sim_profile.map(|p| p.secret_key));
+    Ok((url.trim_end_matches('/').to_string(), key))
 }
 
-/// Calls a control endpoint of the simulator at `m`'s URL with the integration's key.
-async fn control(m: &ArgMatches, path: &str, body: Value) -> Result<Value> {
-    let base = sim_url(m)?;
-    post_control(m, &base, path, body).await
+/// Calls a control endpoint of the simulator `m` points at.
+async fn control(
+    m: &ArgMatches,
+    method: reqwest::Method,
+    path: &str,
+    body: Value,
+) -> Result<Value> {
+    let (base, key) = target(m)?;
+    call(method, &base, path, body, key.as_deref()).await
 }
 
-async fn post_control(m: &ArgMatches, base: &str, path: &str, body: Value) -> Result<Value> {
-    let mut req = reqwest::Client::new()
-        .post(format!("{base}{path}"))
-        .json(&body);
-    // Control calls act on one integration: the one whose key is in use, when there is one.
-    if let Ok(creds) = config::credentials(m, false) {
-        req = req.bearer_auth(creds.key_text());
+/// Control calls act on one integration: the one whose key is sent.
+async fn call(
+    method: reqwest::Method,
+    base: &str,
+    path: &str,
+    body: Value,
+    key: Option<&str>,
+) -> Result<Value> {
+    let mut req = reqwest::Client::new().request(method, format!("{base}{path}"));
+    if !body.is_null() {
+        req = req
+            .header("content-type", "application/json")
+            .body(body.to_string());
+    }
+    if let Some(key) = key {
+        req = req.bearer_auth(key);
     }
     let answer = req
         .send()
@@ -346,18 +415,19 @@ async fn post_control(m: &ArgMatches, base: &str, path: &str, body: Value) -> Re
     }
 }
 
-/// Points a running simulator's webhooks at `url`.
-pub async fn set_webhook_url(m: &ArgMatches, sim: &str, url: &str) -> Result<()> {
-    post_control(
-        m,
+/// Points a running simulator's webhooks (for the integration of `key`) at `url`.
+pub async fn set_webhook_url(sim: &str, url: &str, key: &str) -> Result<()> {
+    let body = json!({"url": url});
+    call(
+        reqwest::Method::POST,
         sim.trim_end_matches('/'),
         "/_sim/webhook",
-        json!({"url": url}),
+        body,
+        Some(key),
     )
     .await
     .map(drop)
 }
-
 #[cfg(test)]
 mod tests {
     use super::*;

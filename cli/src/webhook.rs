@@ -115,7 +115,7 @@ pub fn command() -> Command {
                     Arg::new("sim-url")
                         .long("sim-url")
                         .value_name("URL")
-                        .help("Register this listener as the webhook URL of a running simulator"),
+                        .help("Register this listener as the webhook URL of a running simulator [default with --profile sim: the simulator's URL]"),
                 )
                 .arg(
                     Arg::new("max-events")
@@ -258,7 +258,16 @@ struct Listener {
 }
 
 async fn listen(m: &ArgMatches) -> Result<()> {
-    let hook = verifier(m)?;
+    let creds = config::credentials(m, m.get_flag("live"))?;
+    let key = creds.key_text().to_string();
+    // With the simulator's profile the listener registers itself there: no flag needed.
+    let on_sim_profile =
+        m.get_one::<String>("profile").map(String::as_str) == Some(crate::sim::SIM_PROFILE);
+    let sim_url = m
+        .get_one::<String>("sim-url")
+        .cloned()
+        .or_else(|| creds.base_url.clone().filter(|_| on_sim_profile));
+    let hook = Webhook::from_key(creds.key);
     let host = m.get_one::<String>("host").expect("has a default");
     let port = *m.get_one::<u16>("port").expect("has a default");
     let socket = tokio::net::TcpListener::bind((host.as_str(), port))
@@ -267,8 +276,8 @@ async fn listen(m: &ArgMatches) -> Result<()> {
     let addr = socket.local_addr()?;
     let url = format!("http://{addr}/");
     let forward_to = m.get_one::<String>("forward-to").cloned();
-    if let Some(sim) = m.get_one::<String>("sim-url") {
-        crate::sim::set_webhook_url(m, sim, &url).await?;
+    if let Some(sim) = &sim_url {
+        crate::sim::set_webhook_url(sim, &url, &key).await?;
         eprintln!("registered {url} as the simulator's webhook URL");
     }
     eprintln!("listening on {url}");

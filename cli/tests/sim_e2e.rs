@@ -312,3 +312,66 @@ async fn a_confirmed_transfer_debits_the_balance_once() {
     let shown = ok(&sim, d.path(), "balance fetch");
     assert_eq!(shown["data"][0]["balance"], balances[0], "{shown}");
 }
+
+/// `paystack sim serve` as its own process, driven by `sim pay`, `sim fund`, `sim advance` and
+/// `sim fault` through its control endpoints, with the profile it saves.
+#[test]
+fn sim_serve_and_the_sim_commands() {
+    use std::io::BufRead;
+    let d = tempfile::tempdir().unwrap();
+    let mut server = common::KillOnDrop(
+        paystack(d.path())
+            .args(["sim", "serve", "--port", "0"])
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap(),
+    );
+    let mut lines = std::io::BufReader::new(server.0.stderr.take().unwrap()).lines();
+    let url = loop {
+        let line = lines.next().expect("the simulator prints its URL").unwrap();
+        if let Some(url) = line.strip_prefix("simulator listening on ") {
+            break url.to_string();
+        }
+    };
+    let sim = |args: &str| {
+        run(paystack(d.path())
+            .env("PAYSTACK_PROFILE", "sim")
+            .args(args.split_whitespace())
+            .args(["--format", "json"]))
+    };
+    let json = |args: &str| -> Value {
+        let (out, err, code) = sim(args);
+        assert_eq!(code, 0, "{args}: {err}");
+        serde_json::from_str(&out).unwrap()
+    };
+
+    let (out, _, _) = run(paystack(d.path()).args(["config", "list"]));
+    assert!(out.starts_with(&format!("sim\ttest key\t{url}")), "{out}");
+
+    json("transactions initialize --email ada@example.com --amount 300.00 --reference order-3001");
+    assert_eq!(
+        json("transactions verify order-3001")["data"]["status"],
+        "abandoned"
+    );
+    json("sim pay order-3001");
+    let verified = json("transactions verify order-3001");
+    assert_eq!(verified["data"]["status"], "success", "{verified}");
+
+    let before = json("balance fetch")["data"][0]["balance"]
+        .as_i64()
+        .unwrap_or(0);
+    json("sim fund 100.50");
+    let after = json("balance fetch")["data"][0]["balance"]
+        .as_i64()
+        .unwrap();
+    assert_eq!(after - before, 10050);
+
+    let advanced = json("sim advance 1d");
+    assert!(advanced["data"]["now"].is_string(), "{advanced}");
+
+    // A 400 is not retried, so the one injected fault reaches the command: exit 4, then fine.
+    json("sim fault --status 400 --operation balance_fetch --times 1");
+    let (_, err, code) = sim("balance fetch");
+    assert_eq!(code, 4, "{err}");
+    json("balance fetch");
+}

@@ -114,3 +114,13 @@ impl Counter {
         self.count.load(Ordering::SeqCst)
     }
 }
+
+/// A child process that is killed when the test ends, pass or fail.
+pub struct KillOnDrop(pub std::process::Child);
+
+impl Drop for KillOnDrop {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
