@@ -152,6 +152,39 @@ async fn all_walks_every_page_as_ndjson() {
     let pages: Vec<String> = sim.journal().iter().map(|e| e.query.clone()).collect();
     assert_eq!(pages.len(), 3, "{pages:?}");
     assert!(pages.iter().all(|q| q.contains("perPage=3")), "{pages:?}");
+
+    // The same walk by cursor: follows meta.next until it runs out.
+    sim.clear_journal();
+    let (out, err, code) = run(paystack(d.path())
+        .env("PAYSTACK_SECRET_KEY", sim.secret_key())
+        .args([
+            "customers",
+            "list",
+            "--use-cursor",
+            "true",
+            "--per-page",
+            "3",
+            "--all",
+        ])
+        .args(["--base-url", &sim.base_url(), "--format", "json"]));
+    assert_eq!(code, 0, "{err}");
+    let mut by_cursor: Vec<String> = out
+        .lines()
+        .map(|l| {
+            serde_json::from_str::<Value>(l).unwrap()["email"]
+                .as_str()
+                .unwrap()
+                .to_string()
+        })
+        .collect();
+    by_cursor.sort();
+    assert_eq!(by_cursor, unique);
+    let queries: Vec<String> = sim.journal().iter().map(|e| e.query.clone()).collect();
+    assert_eq!(queries.len(), 3, "{queries:?}");
+    assert!(
+        !queries[0].contains("next=") && queries[1..].iter().all(|q| q.contains("next=")),
+        "{queries:?}"
+    );
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
