@@ -47,10 +47,13 @@ async fn dispatch(m: &ArgMatches) -> Result<()> {
             print_completions(shell);
             Ok(())
         }
-        "man" => {
-            clap_mangen::Man::new(tree::root()).render(&mut std::io::stdout())?;
-            Ok(())
-        }
+        "man" => match sub.get_one::<String>("dir") {
+            Some(dir) => man_pages(std::path::Path::new(dir)),
+            None => {
+                clap_mangen::Man::new(tree::root()).render(&mut std::io::stdout())?;
+                Ok(())
+            }
+        },
         area => {
             let (action, leaf) = sub.subcommand().expect("clap requires an action");
             let op = spec::find(area, action).expect("commands are built from the table");
@@ -58,6 +61,25 @@ async fn dispatch(m: &ArgMatches) -> Result<()> {
             send::run(Some(op), req, leaf).await
         }
     }
+}
+
+/// One page per command, named after its path (`paystack-transfers-initiate.1`).
+fn man_pages(dir: &std::path::Path) -> Result<()> {
+    std::fs::create_dir_all(dir)?;
+    let mut root = tree::root();
+    root.build();
+    let mut pending = vec![(String::from("paystack"), root)];
+    let mut count = 0;
+    while let Some((name, cmd)) = pending.pop() {
+        for sub in cmd.get_subcommands().filter(|s| s.get_name() != "help") {
+            pending.push((format!("{name}-{}", sub.get_name()), sub.clone()));
+        }
+        let mut file = std::fs::File::create(dir.join(format!("{name}.1")))?;
+        clap_mangen::Man::new(cmd.name(name)).render(&mut file)?;
+        count += 1;
+    }
+    eprintln!("wrote {count} man pages to {}", dir.display());
+    Ok(())
 }
 
 fn print_completions(shell: &str) {

@@ -22,7 +22,7 @@ pub fn root() -> Command {
              `paystack config set-key` (read from stdin). It is never taken on the command line \
              and never printed.",
         )
-        .after_help(EXIT_CODES)
+        .after_help(format!("{ROOT_EXAMPLES}\n\n{EXIT_CODES}"))
         .subcommand_required(true)
         .arg_required_else_help(true)
         .args(global_args());
@@ -44,8 +44,22 @@ pub fn root() -> Command {
                     "elvish",
                 ])),
         )
-        .subcommand(Command::new("man").about("Print the man page (roff) to stdout"))
+        .subcommand(
+            Command::new("man")
+                .about("Print the man page (roff), or write one page per command into a directory")
+                .arg(Arg::new("dir").long("dir").value_name("DIR").help(
+                    "Write paystack.1, paystack-transfers.1, paystack-transfers-initiate.1... here",
+                )),
+        )
 }
+
+const ROOT_EXAMPLES: &str = "Examples:
+  paystack sim serve &
+  paystack --profile sim transactions list
+  paystack transactions initialize --email ada@example.com --amount 2500.00 --currency NGN
+  paystack transfers list --status success --all > transfers.ndjson
+  paystack webhook listen --forward-to http://localhost:3000/hooks
+  paystack api GET /balance";
 
 /// Exit codes, shown at the end of `paystack --help`.
 pub const EXIT_CODES: &str = "Exit codes:

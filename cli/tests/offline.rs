@@ -404,11 +404,48 @@ fn completions_and_man_page_are_generated() {
     }
     let (out, _, code) = run(paystack(d.path()).arg("man"));
     assert_eq!(code, 0);
+    assert!(out.contains(".TH paystack 1"), "{}", &out[..200]);
+
+    let pages = d.path().join("man");
+    let (_, err, code) = run(paystack(d.path()).args(["man", "--dir"]).arg(&pages));
+    assert_eq!(code, 0, "{err}");
+    // The root, 27 areas with 163 operations, and the fixed commands with theirs.
+    let count = std::fs::read_dir(&pages).unwrap().count();
+    assert!(count > 1 + 27 + 163, "{count}");
+    let page = std::fs::read_to_string(pages.join("paystack-transfers-initiate.1")).unwrap();
+    assert!(page.contains("POST /transfer"), "{page}");
+}
+
+#[test]
+fn bodies_come_from_input_files_with_flags_on_top() {
+    let d = dir();
+    let file = d.path().join("body.json");
+    let body = r#"{"email": "old@example.com", "amount": 90000, "metadata": {"cart": 7}}"#;
+    std::fs::write(&file, body).unwrap();
+    let (out, err, code) = run(paystack(d.path())
+        .args(["transactions", "initialize", "--email", "new@example.com"])
+        .args(["--dry-run", "--input"])
+        .arg(&file));
+    assert_eq!(code, 0, "{err}");
+    let sent = r#"-d '{"amount":90000,"email":"new@example.com","metadata":{"cart":7}}'"#;
+    assert!(out.trim_end().ends_with(sent), "{out}");
+
+    // A bare-array body (bulk charges) is given whole. It moves money, but a dry run sends
+    // nothing, so it needs no --yes.
+    let items = r#"[{"authorization": "AUTH_a1", "amount": 5000, "reference": "bc-1"}]"#;
+    std::fs::write(&file, items).unwrap();
+    let (out, err, code) = run(paystack(d.path())
+        .args(["bulk-charges", "initiate", "--dry-run", "--input"])
+        .arg(&file));
+    assert_eq!(code, 0, "{err}");
     assert!(
-        out.starts_with(".ie") || out.contains(".TH paystack"),
-        "{}",
-        &out[..200]
+        out.contains("/bulkcharge'") && out.contains(r#"[{"amount":5000"#),
+        "{out}"
     );
+
+    let (_, err, code) = run(paystack(d.path()).args(["bulk-charges", "initiate", "--dry-run"]));
+    assert_eq!(code, 3, "{err}");
+    assert!(err.contains("--input"), "{err}");
 }
 
 /// On a terminal the money guard asks; only "y" sends. `script` (util-linux, in every Debian
