@@ -39,6 +39,8 @@ impl fmt::Display for Failure {
             Failure::Other(m) => write!(f, "error: {m}"),
             Failure::Validation(m) => write!(f, "invalid input (nothing was sent): {m}"),
             Failure::Api(m) => write!(f, "{m}"),
+            // The SDK's own messages already say "transport error".
+            Failure::Transport(m) if m.starts_with("transport error") => write!(f, "{m}"),
             Failure::Transport(m) => write!(f, "transport error: {m}"),
             Failure::OutcomeUnknown(m) => write!(
                 f,
