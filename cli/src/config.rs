@@ -210,11 +210,19 @@ pub fn run(top: &ArgMatches, m: &ArgMatches) -> Result<()> {
     match m.subcommand() {
         Some(("set-key", sub)) => {
             let name = profile_name(top, sub);
-            if std::io::stdin().is_terminal() {
+            let typed = std::io::stdin().is_terminal();
+            if typed {
                 eprint!("Paste the secret key for profile {name} and press Enter: ");
+                // Best effort: keep the key off the screen while it is typed.
+                echo(false);
             }
             let mut line = String::new();
-            std::io::stdin().lock().read_line(&mut line)?;
+            let read = std::io::stdin().lock().read_line(&mut line);
+            if typed {
+                echo(true);
+                eprintln!();
+            }
+            read?;
             let key = SecretKey::parse(line.trim())?;
             let mut config = load()?;
             config.profiles.insert(
@@ -262,6 +270,14 @@ pub fn run(top: &ArgMatches, m: &ArgMatches) -> Result<()> {
         }
         _ => unreachable!("clap requires a subcommand"),
     }
+}
+
+/// Turns the terminal's echo off or on with `stty`, where there is one.
+fn echo(on: bool) {
+    let _ = std::process::Command::new("stty")
+        .arg(if on { "echo" } else { "-echo" })
+        .stdin(std::process::Stdio::inherit())
+        .status();
 }
 
 fn mode_name(mode: Mode) -> &'static str {
