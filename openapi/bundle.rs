@@ -170,6 +170,8 @@ pub struct OperationRow {
     pub moves_money: bool,
     /// `x-paystack-reference`: where the deduplicated reference sits in the body.
     pub reference: Option<String>,
+    /// The success answer's component schema (the generated type's name).
+    pub response: Option<String>,
 }
 
 /// progenitor's method name for an operationId: snake case, splitting at capitals.
@@ -245,6 +247,14 @@ pub fn operations(spec: &Value) -> Result<Vec<OperationRow>, String> {
                 retry: retry.to_string(),
                 moves_money,
                 reference,
+                response: ["200", "201", "202"].iter().find_map(|code| {
+                    op.pointer(&format!(
+                        "/responses/{code}/content/application~1json/schema/$ref"
+                    ))
+                    .and_then(Value::as_str)
+                    .and_then(|r| r.strip_prefix("#/components/schemas/"))
+                    .map(str::to_string)
+                }),
             });
         }
     }
@@ -266,6 +276,17 @@ pub fn operations_table(rows: &[OperationRow]) -> String {
             r.id, r.rust_id, r.method, r.path, r.group, r.moves_money, r.reference
         ));
     }
-    s.push_str("];\n");
+    s.push_str("];\n\n");
+    // One decoder per operation, for the decoder fuzzing harness (`paystack::fuzzing`).
+    s.push_str("/// Decodes `body` as the success answer of operation `id`, as the client does.\n#[doc(hidden)]\npub fn decode_response(id: &str, status: u16, body: &[u8]) -> Option<crate::Result<()>> {\n    use crate::ext::client::decode_as;\n    use crate::generated::types;\n    Some(match id {\n");
+    for r in rows {
+        if let Some(ty) = &r.response {
+            s.push_str(&format!(
+                "        {:?} => decode_as::<types::{ty}>(status, body),\n",
+                r.id
+            ));
+        }
+    }
+    s.push_str("        _ => return None,\n    })\n}\n");
     s
 }

@@ -8,11 +8,14 @@ pub mod client;
 pub mod enums;
 pub mod envelope;
 pub mod error;
+#[doc(hidden)]
+pub mod fuzzing;
 pub mod lenient;
 pub mod money;
 pub mod operations;
 pub mod pagination;
 pub mod raw;
+pub mod recover;
 #[doc(hidden)]
 pub mod request;
 pub mod retry;
@@ -61,6 +64,7 @@ pub use lenient::{FlexBool, FlexInt, Id};
 pub use money::Amount;
 pub use pagination::Paginate;
 pub use raw::RawRequest;
+pub use recover::Recovery;
 pub use retry::RetryPolicy;
 
 // Open enums defined by API areas (one line per area).
