@@ -59,7 +59,6 @@ async fn paying_on_the_checkout_page_in_a_real_browser() {
     let overview = format!("{}/_sim", s.base);
     let out = tokio::task::spawn_blocking(move || {
         Command::new(node)
-            .arg("--experimental-websocket")
             .arg(script)
             .arg(chromium)
             .arg(url)

@@ -1,14 +1,14 @@
-// Drives a real headless Chromium over the DevTools protocol, with nothing but Node's own
-// fetch and WebSocket (run with `node --experimental-websocket`), so CI installs no npm
-// package. Usage:
+// Drives a real headless Chromium over the DevTools protocol on a pipe
+// (`--remote-debugging-pipe`: fd 3 in, fd 4 out, messages ending in NUL), with nothing but
+// Node's standard library, so CI needs no npm package and any Node from 18 works. Usage:
 //
-//   node --experimental-websocket drive.mjs CHROMIUM CHECKOUT_URL OVERVIEW_URL
+//   node drive.mjs CHROMIUM CHECKOUT_URL OVERVIEW_URL
 //
 // Loads the checkout page, reads what it shows, clicks Pay, reads the result page, then loads
 // the overview page; prints one JSON object with what it saw.
 
 import { spawn } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync, existsSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 
@@ -26,16 +26,17 @@ const browser = spawn(
     "--disable-component-update",
     "--disable-sync",
     `--user-data-dir=${profile}`,
-    "--remote-debugging-port=0",
+    "--remote-debugging-pipe",
     "about:blank",
   ],
-  { stdio: ["ignore", "ignore", "pipe"] },
+  { stdio: ["ignore", "ignore", "pipe", "pipe", "pipe"] },
 );
 let stderr = "";
 browser.stderr.on("data", (d) => (stderr += d));
+const toBrowser = browser.stdio[3];
+const fromBrowser = browser.stdio[4];
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
-const deadline = Date.now() + 30000;
 
 function fail(message) {
   console.error(message);
@@ -53,60 +54,55 @@ function cleanup() {
   } catch {}
 }
 
-// Chromium writes the port it picked into the profile.
-const portFile = join(profile, "DevToolsActivePort");
-while (!existsSync(portFile) || readFileSync(portFile, "utf8").split("\n").length < 2) {
-  if (Date.now() > deadline) fail("Chromium did not open its DevTools port");
-  if (browser.exitCode !== null) fail(`Chromium exited with ${browser.exitCode}`);
-  await sleep(50);
-}
-const port = readFileSync(portFile, "utf8").split("\n")[0].trim();
-let targets = [];
-while (!targets.some((t) => t.type === "page")) {
-  if (Date.now() > deadline) fail("no page target");
-  targets = await (await fetch(`http://127.0.0.1:${port}/json/list`)).json();
-  await sleep(50);
-}
-const target = targets.find((t) => t.type === "page");
+setTimeout(() => fail("timed out after 60 s"), 60000).unref();
 
-const ws = new WebSocket(target.webSocketDebuggerUrl);
-await new Promise((ok, err) => {
-  ws.onopen = ok;
-  ws.onerror = () => err(new Error("websocket failed"));
-});
 let nextId = 1;
 const pending = new Map();
-const waiters = [];
-ws.onmessage = (m) => {
-  const msg = JSON.parse(m.data);
-  if (msg.id && pending.has(msg.id)) {
-    const { ok, err } = pending.get(msg.id);
-    pending.delete(msg.id);
-    msg.error ? err(new Error(JSON.stringify(msg.error))) : ok(msg.result);
-  } else if (msg.method) {
-    for (const w of waiters.splice(0)) {
-      if (w.method === msg.method) w.ok(msg.params);
-      else waiters.push(w);
+let waiters = [];
+let buffer = "";
+fromBrowser.on("data", (chunk) => {
+  buffer += chunk.toString("utf8");
+  let end;
+  while ((end = buffer.indexOf("\0")) >= 0) {
+    const msg = JSON.parse(buffer.slice(0, end));
+    buffer = buffer.slice(end + 1);
+    if (msg.id && pending.has(msg.id)) {
+      const { ok, err } = pending.get(msg.id);
+      pending.delete(msg.id);
+      msg.error ? err(new Error(JSON.stringify(msg.error))) : ok(msg.result);
+    } else if (msg.method) {
+      const still = [];
+      for (const w of waiters) {
+        if (w.method === msg.method && w.session === msg.sessionId) w.ok(msg.params);
+        else still.push(w);
+      }
+      waiters = still;
     }
   }
-};
-const send = (method, params = {}) =>
+});
+browser.on("exit", (code) => {
+  if (pending.size) fail(`Chromium exited with ${code}`);
+});
+
+const send = (method, params = {}, sessionId) =>
   new Promise((ok, err) => {
     const id = nextId++;
     pending.set(id, { ok, err });
-    ws.send(JSON.stringify({ id, method, params }));
+    const msg = { id, method, params };
+    if (sessionId) msg.sessionId = sessionId;
+    toBrowser.write(JSON.stringify(msg) + "\0");
   });
-const next = (method) =>
-  Promise.race([
-    new Promise((ok) => waiters.push({ method, ok })),
-    sleep(15000).then(() => fail(`timed out waiting for ${method}`)),
-  ]);
-const evaluate = async (expression) =>
-  (await send("Runtime.evaluate", { expression, returnByValue: true })).result.value;
 
-await send("Page.enable");
+const { targetId } = await send("Target.createTarget", { url: "about:blank" });
+const { sessionId } = await send("Target.attachToTarget", { targetId, flatten: true });
+const page = (method, params) => send(method, params, sessionId);
+const next = (method) => new Promise((ok) => waiters.push({ method, ok, session: sessionId }));
+const evaluate = async (expression) =>
+  (await page("Runtime.evaluate", { expression, returnByValue: true })).result.value;
+
+await page("Page.enable");
 let loaded = next("Page.loadEventFired");
-await send("Page.navigate", { url: checkoutUrl });
+await page("Page.navigate", { url: checkoutUrl });
 await loaded;
 const seen = {
   amount: await evaluate("document.querySelector('#amount')?.textContent"),
@@ -126,7 +122,7 @@ seen.result = await evaluate("document.querySelector('#result')?.dataset.status"
 seen.heading = await evaluate("document.querySelector('#result')?.textContent");
 
 loaded = next("Page.loadEventFired");
-await send("Page.navigate", { url: overviewUrl });
+await page("Page.navigate", { url: overviewUrl });
 await loaded;
 seen.overviewStatuses = await evaluate(
   "[...document.querySelectorAll('#transactions td.status')].map(td => td.textContent)",
@@ -136,6 +132,5 @@ seen.overviewEvents = await evaluate(
 );
 
 console.log(JSON.stringify(seen));
-ws.close();
 cleanup();
 process.exit(0);
