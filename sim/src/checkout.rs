@@ -66,11 +66,7 @@ fn page(title: &str, body: &str) -> Response {
         esc(title),
         body
     );
-    (
-        [(header::CONTENT_TYPE, "text/html; charset=utf-8")],
-        html,
-    )
-        .into_response()
+    ([(header::CONTENT_TYPE, "text/html; charset=utf-8")], html).into_response()
 }
 
 fn not_found() -> Response {

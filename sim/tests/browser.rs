@@ -48,7 +48,10 @@ async fn paying_on_the_checkout_page_in_a_real_browser() {
     let ps = s.sdk();
     let init = ps
         .transactions()
-        .initialize("browser@example.com", Amount::from_subunits(1_234_500).unwrap())
+        .initialize(
+            "browser@example.com",
+            Amount::from_subunits(1_234_500).unwrap(),
+        )
         .reference("browser-1")
         .send()
         .await
@@ -80,7 +83,13 @@ async fn paying_on_the_checkout_page_in_a_real_browser() {
     assert_eq!(seen["result"], "success", "{seen}");
     assert_eq!(seen["overviewStatuses"], serde_json::json!(["success"]));
 
-    let tx = ps.transactions().verify("browser-1").send().await.unwrap().data;
+    let tx = ps
+        .transactions()
+        .verify("browser-1")
+        .send()
+        .await
+        .unwrap()
+        .data;
     assert_eq!(tx.status, Some(TransactionStatus::Success));
     let got = hooks.wait_for(1).await;
     assert_eq!(got.len(), 1, "the webhook arrived");
@@ -90,6 +99,9 @@ async fn paying_on_the_checkout_page_in_a_real_browser() {
         .unwrap();
     assert_eq!(event.name(), "charge.success");
     assert_eq!(event.reference(), Some("browser-1"));
-    let delivered = s.sim.wait_for_delivery("charge.success", Duration::from_secs(5)).await;
+    let delivered = s
+        .sim
+        .wait_for_delivery("charge.success", Duration::from_secs(5))
+        .await;
     assert!(delivered.is_some());
 }
