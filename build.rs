@@ -15,9 +15,16 @@ fn main() {
     let started = std::time::Instant::now();
     let spec = bundle::bundle(&dir).unwrap_or_else(|e| fail(&e));
     let code = bundle::generate(&spec, true).unwrap_or_else(|e| fail(&e));
-    let out = std::path::Path::new(&std::env::var("OUT_DIR").expect("cargo sets OUT_DIR"))
-        .join("paystack_generated.rs");
-    std::fs::write(&out, code).unwrap_or_else(|e| fail(&e.to_string()));
+    let out_dir = std::path::PathBuf::from(std::env::var("OUT_DIR").expect("cargo sets OUT_DIR"));
+    std::fs::write(out_dir.join("paystack_generated.rs"), code)
+        .unwrap_or_else(|e| fail(&e.to_string()));
+    // The retry class of every operation is data in the spec; the client reads this table.
+    let rows = bundle::operations(&spec).unwrap_or_else(|e| fail(&e));
+    std::fs::write(
+        out_dir.join("paystack_operations.rs"),
+        bundle::operations_table(&rows),
+    )
+    .unwrap_or_else(|e| fail(&e.to_string()));
     // Shown by `cargo build -vv` (build-script output); `cargo xtask regen` times it too.
     println!("codegen took {} ms", started.elapsed().as_millis());
 }

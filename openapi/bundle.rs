@@ -124,15 +124,14 @@ pub fn generate(spec_json: &Value, project: bool) -> Result<String, String> {
         for (name, path) in replacements(spec_json) {
             settings.with_replacement(name, path, std::iter::empty());
         }
-        // Every request and answer goes through src/ext/client.rs for `tracing` output, which
-        // shows method, URL and status, never headers (so never the key).
-        let hook = |path: &str| {
-            path.parse::<proc_macro2::TokenStream>()
-                .map_err(|e| e.to_string())
-        };
+        // Every request goes through src/ext/client.rs (`ClientHooks for Client`): it adds the
+        // key, applies timeouts and retries by the operation table, and logs without secrets.
+        let inner = "crate::ext::client::Inner"
+            .parse::<proc_macro2::TokenStream>()
+            .map_err(|e| e.to_string())?;
         settings
-            .with_pre_hook(hook("crate::ext::client::trace_request")?)
-            .with_post_hook(hook("crate::ext::client::trace_response")?);
+            .with_inner_type(inner)
+            .with_hooks(progenitor::HooksMode::Expected);
     }
     let mut generator = progenitor::Generator::new(&settings);
     // progenitor reports some spec problems by panicking; turn that into an error message.
@@ -150,4 +149,144 @@ pub fn generate(spec_json: &Value, project: bool) -> Result<String, String> {
     .map_err(|e| format!("progenitor: {e}"))?;
     let file: syn::File = syn::parse2(tokens).map_err(|e| format!("generated code: {e}"))?;
     Ok(prettyplease::unparse(&file))
+}
+
+/// One operation's row in the table `paystack::operations` is generated from.
+#[derive(Debug, Clone, PartialEq)]
+pub struct OperationRow {
+    /// The spec's operationId, e.g. `transfer_initiate`.
+    pub id: String,
+    /// The name progenitor gives the method (snake case).
+    pub rust_id: String,
+    /// Upper-case HTTP method.
+    pub method: String,
+    /// Path template, e.g. `/transfer/{code}`.
+    pub path: String,
+    /// The first tag.
+    pub group: String,
+    /// `safe`, `by-reference` or `never`.
+    pub retry: String,
+    /// `x-paystack-moves-money`.
+    pub moves_money: bool,
+    /// `x-paystack-reference`: where the deduplicated reference sits in the body.
+    pub reference: Option<String>,
+    /// The success answer's component schema (the generated type's name).
+    pub response: Option<String>,
+}
+
+/// progenitor's method name for an operationId: snake case, splitting at capitals.
+pub fn snake(id: &str) -> String {
+    let mut out = String::new();
+    for c in id.chars() {
+        if c.is_ascii_uppercase() {
+            if !out.is_empty() && !out.ends_with('_') {
+                out.push('_');
+            }
+            out.push(c.to_ascii_lowercase());
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// Reads every operation's retry facts; an operation without a valid class is an error.
+pub fn operations(spec: &Value) -> Result<Vec<OperationRow>, String> {
+    let mut rows = Vec::new();
+    let paths = spec
+        .get("paths")
+        .and_then(Value::as_object)
+        .ok_or("the spec has no paths")?;
+    for (path, item) in paths {
+        let Some(item) = item.as_object() else {
+            continue;
+        };
+        for (method, op) in item {
+            if !["get", "post", "put", "delete", "patch"].contains(&method.as_str()) {
+                continue;
+            }
+            let id = op
+                .get("operationId")
+                .and_then(Value::as_str)
+                .ok_or_else(|| format!("{method} {path} has no operationId"))?;
+            let retry = op
+                .get("x-paystack-retry")
+                .and_then(Value::as_str)
+                .ok_or_else(|| format!("{id} has no x-paystack-retry"))?;
+            if !["safe", "by-reference", "never"].contains(&retry) {
+                return Err(format!(
+                    "{id}: x-paystack-retry {retry:?} is not safe, by-reference or never"
+                ));
+            }
+            let moves_money = op
+                .get("x-paystack-moves-money")
+                .and_then(Value::as_bool)
+                .unwrap_or(false);
+            let reference = op
+                .get("x-paystack-reference")
+                .and_then(Value::as_str)
+                .map(str::to_string);
+            if (retry == "by-reference") != reference.is_some() {
+                return Err(format!(
+                    "{id}: x-paystack-reference goes with by-reference, and only there"
+                ));
+            }
+            if retry == "by-reference" && !moves_money {
+                return Err(format!("{id}: by-reference operations move money; say so"));
+            }
+            rows.push(OperationRow {
+                id: id.to_string(),
+                rust_id: snake(id),
+                method: method.to_ascii_uppercase(),
+                path: path.clone(),
+                group: op
+                    .pointer("/tags/0")
+                    .and_then(Value::as_str)
+                    .unwrap_or("")
+                    .to_string(),
+                retry: retry.to_string(),
+                moves_money,
+                reference,
+                response: ["200", "201", "202"].iter().find_map(|code| {
+                    op.pointer(&format!(
+                        "/responses/{code}/content/application~1json/schema/$ref"
+                    ))
+                    .and_then(Value::as_str)
+                    .and_then(|r| r.strip_prefix("#/components/schemas/"))
+                    .map(str::to_string)
+                }),
+            });
+        }
+    }
+    rows.sort_by(|a, b| a.id.cmp(&b.id));
+    Ok(rows)
+}
+
+/// Rust source for the operation table, included by `src/ext/operations.rs`.
+pub fn operations_table(rows: &[OperationRow]) -> String {
+    let mut s = String::from("/// Every operation of the spec, sorted by operation id.\npub static OPERATIONS: &[Operation] = &[\n");
+    for r in rows {
+        let class = match r.retry.as_str() {
+            "safe" => "RetryClass::Safe",
+            "by-reference" => "RetryClass::ByReference",
+            _ => "RetryClass::Never",
+        };
+        s.push_str(&format!(
+            "    Operation {{ id: {:?}, rust_id: {:?}, method: {:?}, path: {:?}, group: {:?}, retry: {class}, moves_money: {}, reference: {:?} }},\n",
+            r.id, r.rust_id, r.method, r.path, r.group, r.moves_money, r.reference
+        ));
+    }
+    s.push_str("];\n\n");
+    // One decoder per operation, for the decoder fuzzing harness (`paystack::fuzzing`).
+    s.push_str("/// Decodes `body` as the success answer of operation `id`, as the client does.\n#[doc(hidden)]\npub fn decode_response(id: &str, status: u16, body: &[u8]) -> Option<crate::Result<()>> {\n    use crate::ext::client::decode_as;\n    use crate::generated::types;\n    Some(match id {\n");
+    for r in rows {
+        if let Some(ty) = &r.response {
+            s.push_str(&format!(
+                "        {:?} => decode_as::<types::{ty}>(status, body),\n",
+                r.id
+            ));
+        }
+    }
+    s.push_str("        _ => return None,\n    })\n}\n");
+    s
 }

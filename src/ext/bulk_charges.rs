@@ -17,6 +17,7 @@
 //! ```
 
 use super::error::{Result, ValidationError};
+use super::recover::{self, Recovery};
 use super::validate;
 use super::{Amount, BulkChargeStatus, Paystack, Response};
 use crate::generated::types;
@@ -281,3 +282,39 @@ impl Resume<'_> {
 
 crate::paginate!(List => types::BulkChargeBatch, page);
 crate::paginate!(Charges => types::BulkChargeCharge, page);
+
+impl Initiate<'_> {
+    /// Sends as [`Initiate::send`] does; after an unknown outcome, when every entry carries a
+    /// reference, it verifies each charge by its reference. When all are found they are
+    /// returned; when any is missing the batch is sent once more with the same references,
+    /// and a charge that already exists is refused as a duplicate rather than run twice.
+    pub async fn send_or_recover(
+        self,
+    ) -> Result<Recovery<types::BulkChargeBatch, Vec<types::Transaction>>> {
+        let ps = self.ps;
+        let references: Vec<String> = self
+            .charges
+            .iter()
+            .filter_map(|c| c.reference.clone())
+            .collect();
+        let again = self.clone();
+        let lookup = || async {
+            let mut found = Vec::with_capacity(references.len());
+            for reference in &references {
+                found.push(
+                    ps.transactions()
+                        .verify(reference.clone())
+                        .send()
+                        .await?
+                        .data,
+                );
+            }
+            Ok(Response {
+                data: found,
+                message: "found by reference after an unknown outcome".into(),
+                meta: None,
+            })
+        };
+        recover::send_or_recover(self.send(), lookup, || again.send()).await
+    }
+}

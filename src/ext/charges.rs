@@ -25,6 +25,7 @@
 use chrono::NaiveDate;
 
 use super::error::{Result, ValidationError};
+use super::recover::{self, Recovery};
 use super::validate::{self, check_amount};
 use super::{Amount, Currency, Paystack, Response};
 use crate::generated::types;
@@ -373,5 +374,22 @@ impl Check<'_> {
         self.ps
             .send(self.ps.api().charge_check(&self.reference))
             .await
+    }
+}
+
+impl Create<'_> {
+    /// Sends as [`Create::send`] does; after an unknown outcome, when you set a
+    /// [`reference`](Create::reference), it checks the charge by that reference and returns
+    /// what Paystack holds, so the customer is charged once.
+    pub async fn send_or_recover(self) -> Result<Recovery<types::Charge>> {
+        let ps = self.ps;
+        let reference = self.reference.clone().unwrap_or_default();
+        let again = self.clone();
+        recover::send_or_recover(
+            self.send(),
+            || ps.charges().check(reference.clone()).send(),
+            || again.send(),
+        )
+        .await
     }
 }

@@ -13,7 +13,9 @@ pub type Result<T, E = Error> = std::result::Result<T, E>;
 
 /// Everything that can go wrong when talking to Paystack.
 ///
-/// None of the variants ever contains the secret key.
+/// None of the variants ever contains the secret key, and none prints more than
+/// [`RAW_PREVIEW`] bytes of a response body. [`Error::outcome`] says whether Paystack may have
+/// acted on the request.
 #[derive(Debug, thiserror::Error)]
 #[non_exhaustive]
 pub enum Error {
@@ -24,11 +26,31 @@ pub enum Error {
     #[error("invalid input: {0}")]
     Validation(#[from] ValidationError),
     /// The request could not be sent or the answer could not be read (DNS, TLS, timeout...).
-    #[error("transport error: {0}")]
-    Transport(#[source] Box<dyn std::error::Error + Send + Sync>),
+    #[error("{0}")]
+    Transport(Box<TransportError>),
     /// Paystack answered with a body this crate could not understand.
     #[error("{0}")]
     Decode(Box<DecodeError>),
+    /// A request that creates or moves something failed after it may have reached Paystack:
+    /// it may have been carried out. Look it up before trying again.
+    #[error("{0}")]
+    OutcomeUnknown(Box<OutcomeUnknown>),
+    /// A list walk stopped because Paystack's paging did not move forward.
+    #[error("{0}")]
+    Pagination(PaginationError),
+}
+
+/// What a failed call means for the request: the question to answer before sending it again.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Outcome {
+    /// Nothing reached Paystack (input refused, connection refused): safe to send again.
+    NotSent,
+    /// Paystack answered and refused (4xx, 429, `status: false`), or a list walk was stopped;
+    /// nothing was carried out.
+    Rejected,
+    /// The request may have reached Paystack and may have been carried out (a timeout or reset
+    /// after sending, a 5xx, an unreadable success body). Check by reference before resending.
+    Unknown,
 }
 
 impl Error {
@@ -40,14 +62,195 @@ impl Error {
         }
     }
 
-    /// Whether Paystack itself had trouble (5xx or 429), so trying again later may succeed.
-    pub fn is_server_side(&self) -> bool {
-        matches!(self, Error::Api(e) if e.status >= 500 || e.status == 429)
+    /// Whether Paystack may have acted on the request.
+    pub fn outcome(&self) -> Outcome {
+        match self {
+            Error::Validation(_) => Outcome::NotSent,
+            Error::Transport(t) if !t.sent => Outcome::NotSent,
+            Error::Transport(_) | Error::Decode(_) | Error::OutcomeUnknown(_) => Outcome::Unknown,
+            Error::Api(e) if e.status >= 500 => Outcome::Unknown,
+            Error::Api(_) | Error::Pagination(_) => Outcome::Rejected,
+        }
+    }
+
+    /// The unknown outcome of a request that creates or moves something, when this is one.
+    pub fn as_outcome_unknown(&self) -> Option<&OutcomeUnknown> {
+        match self {
+            Error::OutcomeUnknown(e) => Some(e),
+            _ => None,
+        }
+    }
+
+    /// Whether waiting and sending the same request again may succeed without risk: it was not
+    /// sent, or Paystack said it was overloaded (429) or briefly unavailable (502/503/504) for
+    /// a request that changes nothing.
+    pub fn is_transient(&self) -> bool {
+        match self {
+            Error::Transport(t) => !t.sent || t.kind == TransportKind::Timeout,
+            Error::Api(e) => matches!(e.status, 429 | 502 | 503 | 504),
+            _ => false,
+        }
     }
 }
 
+/// How many bytes of a response body `Debug` and `Display` show; the rest is cut and marked.
+pub const RAW_PREVIEW: usize = 2048;
+
+/// A body for `Debug`: at most [`RAW_PREVIEW`] bytes, with how much was left out.
+pub(crate) struct Preview<'a>(pub &'a str);
+
+impl fmt::Debug for Preview<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.0.len() <= RAW_PREVIEW {
+            return fmt::Debug::fmt(self.0, f);
+        }
+        let mut cut = RAW_PREVIEW;
+        while !self.0.is_char_boundary(cut) {
+            cut -= 1;
+        }
+        fmt::Debug::fmt(&self.0[..cut], f)?;
+        write!(f, "… [{} more bytes cut]", self.0.len() - cut)
+    }
+}
+
+/// What went wrong on the wire.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum TransportKind {
+    /// No connection could be made (DNS, refused, TLS handshake): nothing was sent.
+    Connect,
+    /// No complete answer in time.
+    Timeout,
+    /// The connection broke while sending or reading.
+    Reset,
+    /// The answer could not be read to the end.
+    Body,
+    /// Anything else.
+    Other,
+}
+
+/// A failure to send a request or read its answer.
+#[derive(Debug, thiserror::Error)]
+#[error("transport error ({kind:?}{}): {source}", if *sent { ", the request may have been sent" } else { ", nothing was sent" })]
+#[non_exhaustive]
+pub struct TransportError {
+    /// What went wrong.
+    pub kind: TransportKind,
+    /// Whether the request may have left the machine.
+    pub sent: bool,
+    /// Attempts made, the first included.
+    pub attempts: u32,
+    /// The underlying error (never carries the key: reqwest's errors hold the URL, not headers).
+    #[source]
+    pub source: Box<dyn std::error::Error + Send + Sync>,
+}
+
+impl TransportError {
+    pub(crate) fn kind_of(e: &reqwest::Error) -> TransportKind {
+        if e.is_connect() {
+            TransportKind::Connect
+        } else if e.is_timeout() {
+            TransportKind::Timeout
+        } else if e.is_body() || e.is_decode() {
+            TransportKind::Body
+        } else if e.is_request() {
+            TransportKind::Reset
+        } else {
+            TransportKind::Other
+        }
+    }
+
+    pub(crate) fn from_reqwest(e: reqwest::Error, attempts: u32) -> Self {
+        let kind = Self::kind_of(&e);
+        // A connect error (even a connect timeout) happens before a byte of the request is
+        // written; everything else may come after.
+        let sent = kind != TransportKind::Connect && !e.is_builder();
+        TransportError {
+            kind,
+            sent,
+            attempts,
+            // The URL can hold a customer's email (`/customer/{email}`): keep it out.
+            source: Box::new(e.without_url()),
+        }
+    }
+
+    pub(crate) fn other(msg: String, sent: bool) -> Self {
+        TransportError {
+            kind: TransportKind::Other,
+            sent,
+            attempts: 1,
+            source: msg.into(),
+        }
+    }
+}
+
+/// A request that creates or moves something failed after it may have reached Paystack.
+///
+/// Paystack may have carried it out. Do not send it again with a new reference: look it up
+/// by its reference first (the `send_or_recover` methods of by-reference requests do this), or
+/// resend it with the **same** reference, which Paystack deduplicates.
+#[derive(Debug)]
+#[non_exhaustive]
+pub struct OutcomeUnknown {
+    /// Paystack's operation id, e.g. `transfer_initiate`.
+    pub operation: &'static str,
+    /// The reference the request carried (comma-separated for batches), if any.
+    pub reference: Option<String>,
+    /// Attempts made, the first included.
+    pub attempts: u32,
+    /// What happened, e.g. the transport error or the HTTP 5xx answer.
+    pub cause: Error,
+}
+
+impl fmt::Display for OutcomeUnknown {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "outcome unknown: {} may have been carried out",
+            self.operation
+        )?;
+        if let Some(reference) = &self.reference {
+            write!(f, " (reference {reference})")?;
+        }
+        write!(
+            f,
+            " after {} attempt(s); cause: {}. ",
+            self.attempts, self.cause
+        )?;
+        match &self.reference {
+            Some(_) => f.write_str(
+                "Look it up by its reference, or resend it with the same reference; never with a new one",
+            ),
+            None => f.write_str("Check Paystack for it before sending it again"),
+        }
+    }
+}
+
+impl std::error::Error for OutcomeUnknown {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        Some(&self.cause)
+    }
+}
+
+/// Paystack's paging did not move forward, so the walk stopped instead of looping.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum PaginationError {
+    /// A cursor came back that was already followed.
+    #[error("pagination stopped: Paystack repeated the cursor {0:?}")]
+    CursorRepeated(String),
+    /// Paystack answered another page than the one asked for.
+    #[error("pagination stopped: asked for page {asked}, Paystack answered page {answered}")]
+    PageMismatch {
+        /// The page requested.
+        asked: u64,
+        /// The page in `meta.page`.
+        answered: u64,
+    },
+}
+
 /// A refusal from Paystack, with everything its body said.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Clone, PartialEq)]
 #[non_exhaustive]
 pub struct ApiError {
     /// HTTP status code (200 when the body said `status: false` on a 200).
@@ -62,6 +265,26 @@ pub struct ApiError {
     pub next_step: Option<String>,
     /// The body as received.
     pub raw: String,
+}
+
+impl fmt::Debug for ApiError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("ApiError")
+            .field("status", &self.status)
+            .field("message", &Preview(&self.message))
+            .field("code", &self.code)
+            .field("kind", &self.kind)
+            .field("next_step", &self.next_step)
+            .field("raw", &Preview(&self.raw))
+            .finish()
+    }
+}
+
+impl ApiError {
+    /// The whole body as received (`Debug` shows only its first [`RAW_PREVIEW`] bytes).
+    pub fn raw(&self) -> &str {
+        &self.raw
+    }
 }
 
 impl fmt::Display for ApiError {
@@ -79,7 +302,7 @@ impl fmt::Display for ApiError {
 }
 
 /// A response body that could not be decoded.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Clone, PartialEq)]
 #[non_exhaustive]
 pub struct DecodeError {
     /// HTTP status code of the response.
@@ -90,6 +313,24 @@ pub struct DecodeError {
     pub message: String,
     /// The body as received.
     pub raw: String,
+}
+
+impl fmt::Debug for DecodeError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("DecodeError")
+            .field("status", &self.status)
+            .field("path", &self.path)
+            .field("message", &Preview(&self.message))
+            .field("raw", &Preview(&self.raw))
+            .finish()
+    }
+}
+
+impl DecodeError {
+    /// The whole body as received (`Debug` shows only its first [`RAW_PREVIEW`] bytes).
+    pub fn raw(&self) -> &str {
+        &self.raw
+    }
 }
 
 impl fmt::Display for DecodeError {
@@ -141,6 +382,31 @@ pub enum ValidationError {
         minimum: i64,
         /// The currency.
         currency: Currency,
+    },
+    /// An amount below the smallest minimum of any currency, with no currency given to check
+    /// against.
+    #[error("amount {amount} is below {minimum} subunits, the smallest minimum of any currency; set the currency, or send more")]
+    AmountBelowAnyMinimum {
+        /// The amount, in subunits.
+        amount: i64,
+        /// The smallest per-currency minimum, in subunits.
+        minimum: i64,
+    },
+    /// An amount above the ceiling this crate accepts ([`crate::Amount::CEILING`]).
+    #[error("amount {amount} subunits is above the ceiling of {ceiling} subunits")]
+    AmountAboveCeiling {
+        /// The amount, in subunits.
+        amount: i64,
+        /// The ceiling, in subunits.
+        ceiling: i64,
+    },
+    /// A request body larger than the client sends ([`crate::MAX_REQUEST_BODY`]).
+    #[error("the request body is {size} bytes, above the {limit}-byte limit (large metadata?)")]
+    BodyTooLarge {
+        /// The body's size.
+        size: usize,
+        /// The limit.
+        limit: usize,
     },
     /// An email address that is empty or malformed.
     #[error("invalid email address {0:?}")]
@@ -268,7 +534,11 @@ pub(crate) fn error_from_body(status: u16, body: &[u8]) -> Error {
 
 /// First line of a body, trimmed to a readable length, for messages.
 fn summarize(raw: &str) -> String {
-    let mut s: String = raw.split_whitespace().collect::<Vec<_>>().join(" ");
+    let mut head = raw.len().min(1024);
+    while !raw.is_char_boundary(head) {
+        head -= 1;
+    }
+    let mut s: String = raw[..head].split_whitespace().collect::<Vec<_>>().join(" ");
     if s.len() > 120 {
         let mut cut = 120;
         while !s.is_char_boundary(cut) {

@@ -8,11 +8,17 @@ pub mod client;
 pub mod enums;
 pub mod envelope;
 pub mod error;
+#[doc(hidden)]
+pub mod fuzzing;
 pub mod lenient;
 pub mod money;
+pub mod operations;
 pub mod pagination;
+pub mod raw;
+pub mod recover;
 #[doc(hidden)]
 pub mod request;
+pub mod retry;
 pub mod validate;
 
 // One module per API area, named as Paystack's docs name it.
@@ -44,13 +50,22 @@ pub mod transfer_recipients;
 pub mod transfers;
 pub mod virtual_terminals;
 
-pub use client::{Mode, Paystack, PaystackBuilder, SecretKey, DEFAULT_BASE_URL, SECRET_KEY_ENV};
+pub use client::{
+    CallOptions, Mode, Paystack, PaystackBuilder, SecretKey, DEFAULT_BASE_URL, MAX_REQUEST_BODY,
+    SECRET_KEY_ENV,
+};
 pub use enums::*;
 pub use envelope::Response;
-pub use error::{ApiError, DecodeError, Error, Result, ValidationError};
+pub use error::{
+    ApiError, DecodeError, Error, Outcome, OutcomeUnknown, PaginationError, Result, TransportError,
+    TransportKind, ValidationError, RAW_PREVIEW,
+};
 pub use lenient::{FlexBool, FlexInt, Id};
 pub use money::Amount;
 pub use pagination::Paginate;
+pub use raw::RawRequest;
+pub use recover::Recovery;
+pub use retry::RetryPolicy;
 
 // Open enums defined by API areas (one line per area).
 pub use banks::{BankCountry, BankGateway, BankType};

@@ -79,8 +79,25 @@ impl Amount {
         if subunits <= 0 {
             return Err(ValidationError::AmountNotPositive(subunits));
         }
+        if subunits > Self::CEILING {
+            return Err(ValidationError::AmountAboveCeiling {
+                amount: subunits,
+                ceiling: Self::CEILING,
+            });
+        }
         Ok(Amount(subunits))
     }
+
+    /// The largest amount this crate sends: 10^13 subunits (100 billion naira, cedis, rand...).
+    ///
+    /// It is far above any single payment or payout Paystack handles, so a larger value is a
+    /// bug (a unit mix-up, a sum gone wrong). It also keeps amounts well below 2^53, above which
+    /// JavaScript numbers, which Paystack's stack parses JSON into, lose whole units.
+    pub const CEILING: i64 = 10_000_000_000_000;
+
+    /// The smallest of Paystack's per-currency minimums (GHS 0.10), in subunits: no currency
+    /// accepts less, so an amount below it is refused even when no currency is given.
+    pub const SMALLEST_MINIMUM: i64 = 10;
 
     /// The value in subunits.
     pub fn subunits(self) -> i64 {
@@ -108,9 +125,7 @@ impl Amount {
 
     /// Checks that the amount is positive and at least Paystack's minimum for `currency`.
     pub fn check_minimum(self, currency: &Currency) -> Result<(), ValidationError> {
-        if self.0 <= 0 {
-            return Err(ValidationError::AmountNotPositive(self.0));
-        }
+        self.check_positive()?;
         match Self::minimum_for(currency) {
             Some(min) if self.0 < min => Err(ValidationError::AmountBelowMinimum {
                 amount: self.0,
@@ -121,9 +136,24 @@ impl Amount {
         }
     }
 
-    /// Checks only that the amount is positive: for requests where no currency is known.
+    /// Checks only that the amount is positive and within [`Amount::CEILING`]: for requests
+    /// where no currency is known.
     pub fn check_positive(self) -> Result<(), ValidationError> {
         Self::positive(self.0).map(drop)
+    }
+
+    /// Checks an amount that will be charged or paid out in the integration's default
+    /// currency, which the client does not know: it must reach the smallest minimum of any
+    /// currency ([`Amount::SMALLEST_MINIMUM`]).
+    pub fn check_any_minimum(self) -> Result<(), ValidationError> {
+        self.check_positive()?;
+        if self.0 < Self::SMALLEST_MINIMUM {
+            return Err(ValidationError::AmountBelowAnyMinimum {
+                amount: self.0,
+                minimum: Self::SMALLEST_MINIMUM,
+            });
+        }
+        Ok(())
     }
 }
 

@@ -34,7 +34,7 @@ macro_rules! request {
         #[derive(Debug, Clone)]
         pub struct $name<'a> {
             #[allow(dead_code)]
-            ps: &'a $crate::Paystack,
+            ps: $crate::ext::client::ClientRef<'a>,
             $( $req: $req_ty, )*
             $( $opt: ::std::option::Option<$opt_ty>, )*
         }
@@ -45,7 +45,26 @@ macro_rules! request {
 
             #[allow(clippy::too_many_arguments)]
             pub(crate) fn new(ps: &'a $crate::Paystack $(, $req: $req_ty)*) -> Self {
-                Self { ps $(, $req)* $(, $opt: None)* }
+                Self { ps: $crate::ext::client::ClientRef::new(ps) $(, $req)* $(, $opt: None)* }
+            }
+
+            /// Limit on each attempt of this request, from connecting to the last byte of the
+            /// answer; overrides the client's timeout.
+            pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
+                self.ps.opts.timeout = Some(timeout);
+                self
+            }
+
+            /// Attempts and delays for resending this request, within what its operation
+            /// allows (see [`crate::operations`]); overrides the client's policy.
+            pub fn retry(mut self, policy: $crate::RetryPolicy) -> Self {
+                self.ps.opts.retry = Some(policy);
+                self
+            }
+
+            /// Never resend this request.
+            pub fn no_retry(self) -> Self {
+                self.retry($crate::RetryPolicy::never())
             }
 
             $(

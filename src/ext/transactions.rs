@@ -17,6 +17,7 @@
 use chrono::{DateTime, Utc};
 
 use super::error::Result;
+use super::recover::{self, Recovery};
 use super::validate::{self, check_amount, to_i64};
 use super::{Amount, Bearer, Channel, Currency, Paystack, Response, TransactionStatus};
 use crate::generated::types;
@@ -464,3 +465,38 @@ impl Export<'_> {
 }
 
 crate::paginate!(List => types::Transaction, page, cursor = next, when = use_cursor);
+
+impl ChargeAuthorization<'_> {
+    /// Sends as [`ChargeAuthorization::send`] does; after an unknown outcome, when you set a
+    /// [`reference`](ChargeAuthorization::reference), it verifies the transaction by that
+    /// reference and returns what Paystack holds, so the card is charged once. Without a
+    /// reference there is nothing to look up and the unknown outcome is returned as it is.
+    pub async fn send_or_recover(self) -> Result<Recovery<types::Transaction>> {
+        let ps = self.ps;
+        let reference = self.reference.clone().unwrap_or_default();
+        let again = self.clone();
+        recover::send_or_recover(
+            self.send(),
+            || ps.transactions().verify(reference.clone()).send(),
+            || again.send(),
+        )
+        .await
+    }
+}
+
+impl PartialDebit<'_> {
+    /// Sends as [`PartialDebit::send`] does; after an unknown outcome, when you set a
+    /// [`reference`](PartialDebit::reference), it verifies the transaction by that reference
+    /// and returns what Paystack holds.
+    pub async fn send_or_recover(self) -> Result<Recovery<types::Transaction>> {
+        let ps = self.ps;
+        let reference = self.reference.clone().unwrap_or_default();
+        let again = self.clone();
+        recover::send_or_recover(
+            self.send(),
+            || ps.transactions().verify(reference.clone()).send(),
+            || again.send(),
+        )
+        .await
+    }
+}

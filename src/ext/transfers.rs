@@ -29,6 +29,7 @@ use std::collections::HashSet;
 use chrono::{DateTime, Utc};
 
 use super::error::{Result, ValidationError};
+use super::recover::{self, Recovery};
 use super::validate::{self, check_amount};
 use super::{Amount, Currency, Paystack, Response, TransferSource, TransferStatus};
 use crate::generated::types;
@@ -417,3 +418,77 @@ impl EnableOtp<'_> {
 }
 
 crate::paginate!(List => types::Transfer, page, cursor = next, when = use_cursor);
+
+impl Initiate<'_> {
+    /// Sends as [`Initiate::send`] does; after an unknown outcome it looks the transfer up by
+    /// its reference and returns what Paystack holds (see [`crate::ext::recover`]), so a payout
+    /// happens once however the network behaves. It returns [`crate::Error::OutcomeUnknown`]
+    /// only when the lookup fails too.
+    pub async fn send_or_recover(
+        self,
+    ) -> Result<Recovery<types::TransferCreated, types::Transfer>> {
+        let ps = self.ps;
+        let reference = self.reference.clone();
+        let again = self.clone();
+        recover::send_or_recover(
+            self.send(),
+            || ps.transfers().verify(reference.clone()).send(),
+            || again.send(),
+        )
+        .await
+    }
+}
+
+impl Bulk<'_> {
+    /// Sends as [`Bulk::send`] does; after an unknown outcome it looks every entry up by its
+    /// reference. When all are found they are returned; when any is missing the batch is sent
+    /// once more with the same references, which Paystack deduplicates.
+    pub async fn send_or_recover(
+        self,
+    ) -> Result<Recovery<Vec<types::TransferBulkResult>, Vec<types::Transfer>>> {
+        let ps = self.ps;
+        let references: Vec<String> = self.transfers.iter().map(|t| t.reference.clone()).collect();
+        let again = self.clone();
+        let lookup = || async {
+            let mut found = Vec::with_capacity(references.len());
+            for reference in &references {
+                found.push(ps.transfers().verify(reference.clone()).send().await?.data);
+            }
+            Ok(Response {
+                data: found,
+                message: "found by reference after an unknown outcome".into(),
+                meta: None,
+            })
+        };
+        recover::send_or_recover(self.send(), lookup, || again.send()).await
+    }
+}
+
+impl types::TransferRecipientRef {
+    /// The whole recipient record, when Paystack expanded it.
+    pub fn record(&self) -> Option<&types::TransferRecipient> {
+        match self {
+            types::TransferRecipientRef::TransferRecipient(r) => Some(r),
+            types::TransferRecipientRef::Id(_) => None,
+        }
+    }
+
+    /// The recipient's numeric id, from either form.
+    pub fn id(&self) -> Option<u64> {
+        match self {
+            types::TransferRecipientRef::Id(id) => id.as_u64(),
+            types::TransferRecipientRef::TransferRecipient(r) => {
+                r.id.as_ref().and_then(|id| id.as_u64())
+            }
+        }
+    }
+
+    /// The recipient code (`RCP_…`), from either form.
+    pub fn code(&self) -> Option<&str> {
+        match self {
+            types::TransferRecipientRef::Id(crate::Id::Text(code)) => Some(code),
+            types::TransferRecipientRef::Id(crate::Id::Num(_)) => None,
+            types::TransferRecipientRef::TransferRecipient(r) => r.recipient_code.as_deref(),
+        }
+    }
+}

@@ -80,11 +80,12 @@ pub fn non_empty(field: &'static str, value: &str) -> Result<(), ValidationError
     Ok(())
 }
 
-/// Checks an amount against the currency's minimum, or just for positivity without one.
+/// Checks an amount against the currency's minimum or, without one, against the smallest
+/// minimum of any currency (the integration's default currency is not known here).
 pub(crate) fn check_amount(amount: Amount, currency: Option<&Currency>) -> Result<()> {
     match currency {
         Some(c) => amount.check_minimum(c)?,
-        None => amount.check_positive()?,
+        None => amount.check_any_minimum()?,
     }
     Ok(())
 }

@@ -28,9 +28,17 @@ pub async fn setup() -> (MockServer, Paystack) {
         .await;
     let ps = Paystack::builder(KEY)
         .base_url(server.uri())
+        .retry(fast_retries())
         .build()
         .expect("valid test key");
     (server, ps)
+}
+
+/// The default number of attempts, with millisecond delays so tests stay quick.
+pub fn fast_retries() -> paystack::RetryPolicy {
+    paystack::RetryPolicy::default()
+        .base_delay(std::time::Duration::from_millis(1))
+        .max_delay(std::time::Duration::from_millis(5))
 }
 
 /// Reads `tests/fixtures/<name>` as JSON.

@@ -24,11 +24,43 @@ fn money_from_major_is_exact() {
     // 0.1 + 0.2 style float traps do not exist here.
     assert_eq!(Amount::from_major("0.30").unwrap().subunits(), 30);
     assert_eq!(
-        Amount::from_major("92233720368547758.07")
-            .unwrap()
-            .subunits(),
-        i64::MAX
+        Amount::from_major("100000000000.00").unwrap().subunits(),
+        Amount::CEILING
     );
+}
+
+#[test]
+fn money_refuses_amounts_above_the_ceiling() {
+    assert_eq!(
+        Amount::from_major("92233720368547758.07"),
+        Err(ValidationError::AmountAboveCeiling {
+            amount: i64::MAX,
+            ceiling: Amount::CEILING
+        })
+    );
+    assert_eq!(
+        Amount::from_subunits(Amount::CEILING + 1),
+        Err(ValidationError::AmountAboveCeiling {
+            amount: Amount::CEILING + 1,
+            ceiling: Amount::CEILING
+        })
+    );
+    assert!(Amount::from_subunits(Amount::CEILING).is_ok());
+}
+
+#[test]
+fn money_without_a_currency_must_reach_the_smallest_minimum() {
+    assert_eq!(
+        Amount::from_subunits(9).unwrap().check_any_minimum(),
+        Err(ValidationError::AmountBelowAnyMinimum {
+            amount: 9,
+            minimum: 10
+        })
+    );
+    assert!(Amount::from_subunits(10)
+        .unwrap()
+        .check_any_minimum()
+        .is_ok());
 }
 
 #[test]

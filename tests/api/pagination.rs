@@ -199,7 +199,7 @@ async fn an_api_error_mid_walk_is_yielded_after_the_items_so_far() {
         .and(path("/plan"))
         .and(query_param("page", "2"))
         .respond_with(ResponseTemplate::new(503).set_body_string("upstream unavailable"))
-        .expect(1)
+        .expect(3) // a 503 on a read is resent, up to the policy's 3 attempts
         .mount(&server)
         .await;
     let items: Vec<_> = ps.plans().list().per_page(2u32).stream().collect().await;

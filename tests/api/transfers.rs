@@ -52,7 +52,9 @@ async fn transfer_initiate_sends_body_and_decodes_otp_status() {
         "string amount"
     );
     assert_eq!(t.transfer_code.as_deref(), Some("TRF_m3n4b5v6c7x8z9a"));
-    assert_eq!(t.recipient, Some(Id::Num(71_230_045)), "recipient as an id");
+    let recipient = t.recipient.as_ref().unwrap();
+    assert_eq!(recipient.id(), Some(71_230_045), "recipient as an id");
+    assert!(recipient.record().is_none());
     assert_eq!(t.source, Some(TransferSource::Balance));
     assert_eq!(t.domain, Some(Domain::Test));
     assert_eq!(t.transferred_at, None);
@@ -177,7 +179,7 @@ async fn transfer_list_sends_filters_and_decodes_page() {
     let session = first.session.as_ref().unwrap();
     assert_eq!(session.provider, None);
     assert_eq!(
-        first.recipient.as_ref().unwrap().type_,
+        first.recipient.as_ref().unwrap().record().unwrap().type_,
         Some(RecipientType::Nuban)
     );
     assert_eq!(r.data[1].amount.map(Amount::subunits), Some(75_000));
@@ -228,8 +230,8 @@ async fn transfer_finalize_sends_code_and_otp() {
         Some("2026-03-14T11:04:40.000Z")
     );
     assert_eq!(
-        r.data.recipient,
-        Some(Id::Num(71_230_045)),
+        r.data.recipient.as_ref().and_then(|r| r.id()),
+        Some(71_230_045),
         "a numeric-string recipient id"
     );
     assert_eq!(r.data.transfersessionid, None, "missing array");
@@ -304,7 +306,8 @@ async fn transfer_bulk_sends_every_entry_and_decodes_results() {
         r.data[1].status,
         Some(TransferStatus::Unknown("queued_for_review".into()))
     );
-    assert_eq!(r.data[1].recipient.as_deref(), Some("RCP_b2c3d4e5f6g7h8i"));
+    let recipient = r.data[1].recipient.as_ref().unwrap();
+    assert_eq!(recipient.code(), Some("RCP_b2c3d4e5f6g7h8i"));
 }
 
 #[tokio::test]
@@ -406,10 +409,8 @@ async fn transfer_fetch_decodes_expanded_transfer() {
     let session = t.session.unwrap();
     assert_eq!(session.provider.as_deref(), Some("nip"));
     let recipient = t.recipient.unwrap();
-    assert_eq!(
-        recipient.recipient_code.as_deref(),
-        Some("RCP_4h7k2m9q1wzx3ab")
-    );
+    assert_eq!(recipient.code(), Some("RCP_4h7k2m9q1wzx3ab"));
+    let recipient = recipient.record().unwrap().clone();
     assert_eq!(
         recipient.details.unwrap().account_number.as_deref(),
         Some("0731148290")

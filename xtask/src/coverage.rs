@@ -222,6 +222,7 @@ pub fn report(root: &Path, spec: &Value) -> Result<String, String> {
     let tests = tests(root)?;
     let mut rows = String::new();
     let (mut wrapped, mut typed, mut tested) = (0, 0, 0);
+    let mut classes = BTreeMap::new();
     for op in &ops {
         let wrapper = wrappers.get(&op.id);
         let typing = data_typing(spec, &op.node);
@@ -239,9 +240,25 @@ pub fn report(root: &Path, spec: &Value) -> Result<String, String> {
             Typing::NoData => "no data".to_string(),
             Typing::Untyped(why) => format!("untyped ({why})"),
         };
+        let retry = op
+            .node
+            .get("x-paystack-retry")
+            .and_then(Value::as_str)
+            .unwrap_or("—");
+        *classes.entry(retry.to_string()).or_insert(0usize) += 1;
+        let money = if op
+            .node
+            .get("x-paystack-moves-money")
+            .and_then(Value::as_bool)
+            == Some(true)
+        {
+            " · money"
+        } else {
+            ""
+        };
         let _ = writeln!(
             rows,
-            "| {} | `{}` | `{} {}` | {} | {} | {} |",
+            "| {} | `{}` | `{} {}` | {retry}{money} | {} | {} | {} |",
             op.tag,
             op.id,
             op.method,
@@ -266,11 +283,17 @@ pub fn report(root: &Path, spec: &Value) -> Result<String, String> {
         out,
         "{total} operations: {wrapped} wrapped, {typed} with typed (or no) `data`, {tested} tested.\n"
     );
+    let classes: Vec<String> = classes.iter().map(|(c, n)| format!("{n} {c}")).collect();
     let _ = writeln!(
         out,
-        "| group | operation | request | wrapper | `data` | tests |"
+        "Retry classes (`x-paystack-retry`; \"money\" marks `x-paystack-moves-money`): {}.\n",
+        classes.join(", ")
     );
-    let _ = writeln!(out, "|---|---|---|---|---|---|");
+    let _ = writeln!(
+        out,
+        "| group | operation | request | retry | wrapper | `data` | tests |"
+    );
+    let _ = writeln!(out, "|---|---|---|---|---|---|---|");
     out.push_str(&rows);
     Ok(out)
 }
