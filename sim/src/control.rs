@@ -2,6 +2,9 @@
 //! mirror the methods of [`crate::Simulator`]. Calls that concern one integration take its
 //! secret key as a bearer token, and use the first integration when none is given.
 
+// Helpers hand back a finished error Response; building it once is simpler than boxing.
+#![allow(clippy::result_large_err)]
+
 use std::sync::Arc;
 
 use axum::body::Bytes;

@@ -187,6 +187,7 @@ impl Drop for Simulator {
         for t in &self.tasks {
             t.abort();
         }
+        self.shared.close_store();
     }
 }
 

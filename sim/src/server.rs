@@ -32,7 +32,7 @@ pub struct Shared {
     rng: Mutex<Rng>,
     hooks: mpsc::UnboundedSender<usize>,
     retry_delays: Mutex<Vec<u64>>,
-    store: Option<Store>,
+    store: Mutex<Option<Store>>,
 }
 
 impl Shared {
@@ -48,7 +48,7 @@ impl Shared {
             rng: Mutex::new(Rng::new(fault_seed)),
             hooks,
             retry_delays: Mutex::new(crate::webhooks::DEFAULT_RETRY_DELAYS_MS.to_vec()),
-            store,
+            store: Mutex::new(store),
         }
     }
 
@@ -60,15 +60,32 @@ impl Shared {
         for id in std::mem::take(&mut w.outbox) {
             let _ = self.hooks.send(id);
         }
-        if let Some(store) = &self.store {
+        let store = self.store.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some(store) = store.as_ref() {
             if let Err(e) = store.flush(&mut w) {
                 eprintln!("paystack-sim: could not save state: {e}");
             }
         } else {
             w.dirty.clear();
             w.dirty_integrations.clear();
+            w.wiped = false;
         }
         r
+    }
+
+    /// Closes the state file (the simulator is stopping), so another can open it at once.
+    pub fn close_store(&self) {
+        let _ = self.world.lock().map(|mut w| {
+            if let Some(store) = self
+                .store
+                .lock()
+                .unwrap_or_else(|e| e.into_inner())
+                .as_ref()
+            {
+                let _ = store.flush(&mut w);
+            }
+        });
+        self.store.lock().unwrap_or_else(|e| e.into_inner()).take();
     }
 
     /// Delays between webhook tries, in milliseconds.

@@ -258,16 +258,11 @@ fn conform_depth(spec: &Spec, schema: &Value, value: &Value, depth: usize) -> Op
         Some(_) => {
             return match ty(schema) {
                 Some("integer") => {
-                    if value.is_i64() || value.is_u64() || is_int_string(value) {
-                        Some(value.clone())
-                    } else if schema.get("x-rust-replacement").and_then(Value::as_str)
-                        == Some("crate::ext::lenient::Id")
-                        && value.is_string()
-                    {
-                        Some(value.clone())
-                    } else {
-                        None
-                    }
+                    // Id also takes any string (a few ids are hex).
+                    let id_text =
+                        replacement(schema) == Some("crate::ext::lenient::Id") && value.is_string();
+                    (value.is_i64() || value.is_u64() || is_int_string(value) || id_text)
+                        .then(|| value.clone())
                 }
                 Some("boolean") => match value {
                     Value::Bool(_) => Some(value.clone()),

@@ -128,6 +128,14 @@ impl Table {
         self.len() == 0
     }
 
+    /// Puts a loaded record at its position (tombstones fill any gap).
+    pub fn put(&mut self, pos: usize, v: Value) {
+        if self.rows.len() <= pos {
+            self.rows.resize(pos + 1, Value::Null);
+        }
+        self.rows[pos] = v;
+    }
+
     /// Rebuilds the index after loading.
     pub fn reindex(&mut self) {
         self.index.clear();
@@ -160,7 +168,8 @@ pub struct Integration {
     pub session_timeout: i64,
     /// Available balance per currency, in subunits.
     pub balances: BTreeMap<String, i64>,
-    /// Records by resource.
+    /// Records by resource (persisted one by one, not with the settings).
+    #[serde(skip, default)]
     pub tables: BTreeMap<String, Table>,
 }
 

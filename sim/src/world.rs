@@ -209,6 +209,9 @@ pub struct World {
     /// Integration settings changed since the last save.
     #[serde(skip)]
     pub dirty_integrations: Vec<usize>,
+    /// Set by a reset: the saved records must go too.
+    #[serde(skip)]
+    pub wiped: bool,
 }
 
 impl World {
@@ -228,6 +231,7 @@ impl World {
             refund_settle_secs: 60,
             dirty: Vec::new(),
             dirty_integrations: Vec::new(),
+            wiped: false,
         }
     }
 
@@ -405,6 +409,7 @@ impl World {
             let ix = self.add_integration(&k);
             self.integrations[ix].webhook_url = url;
         }
+        self.wiped = true;
     }
 
     /// Loads records from a seed: `{"customer": [{...}], "dispute": [...], "balance": {"NGN": 100}}`.
