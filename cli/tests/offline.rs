@@ -395,6 +395,47 @@ fn trigger_knows_all_33_events_and_refuses_others() {
 }
 
 #[test]
+fn every_area_shows_examples_in_its_help() {
+    let d = dir();
+    let (top, _, code) = run(paystack(d.path()).arg("--help"));
+    assert_eq!(code, 0);
+    assert!(top.contains("Exit codes:"), "{top}");
+    let areas: Vec<&str> = top
+        .lines()
+        .skip_while(|l| !l.starts_with("Commands:"))
+        .skip(1)
+        .take_while(|l| l.starts_with("  "))
+        .filter(|l| l.as_bytes().get(2).is_some_and(|b| b.is_ascii_lowercase()))
+        .map(|l| l.split_whitespace().next().unwrap())
+        .filter(|name| {
+            ![
+                "api",
+                "config",
+                "webhook",
+                "sim",
+                "completions",
+                "man",
+                "help",
+            ]
+            .contains(name)
+        })
+        .collect();
+    assert_eq!(areas.len(), 27, "{areas:?}");
+    for area in areas {
+        let (help, err, code) = run(paystack(d.path()).args([area, "--help"]));
+        assert_eq!(code, 0, "{err}");
+        let examples = help
+            .split("Examples:")
+            .nth(1)
+            .unwrap_or_else(|| panic!("{help}"));
+        assert!(
+            examples.contains(&format!("paystack {area} ")),
+            "{area}: {help}"
+        );
+    }
+}
+
+#[test]
 fn completions_and_man_page_are_generated() {
     let d = dir();
     for shell in ["bash", "zsh", "fish", "powershell"] {
