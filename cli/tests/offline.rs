@@ -313,10 +313,11 @@ fn webhook_sign_and_verify_agree_and_catch_tampering() {
         r#"{"event":"transfer.success","data":{"reference":"payout-1","amount":99000}}"#,
     )
     .unwrap();
+    // This time the body comes on stdin.
     let (_, err, code) = run(paystack(d.path())
         .env("PAYSTACK_SECRET_KEY", TEST_KEY)
         .args(["webhook", "verify", "--signature", &sig])
-        .arg(&body));
+        .stdin(std::fs::File::open(&body).unwrap()));
     assert_eq!(code, 3, "{err}");
     assert!(err.contains("does not verify"), "{err}");
 }

@@ -343,6 +343,18 @@ async fn a_confirmed_transfer_debits_the_balance_once() {
     assert!(balances[0] <= 1_000_000 - 150_000, "{balances:?}");
     assert_eq!(balances[0], balances[1]);
     let shown = ok(&sim, d.path(), "balance fetch");
+    let (yaml, err, code) = run(paystack(d.path())
+        .env("PAYSTACK_SECRET_KEY", sim.secret_key())
+        .args([
+            "balance",
+            "fetch",
+            "--format",
+            "yaml",
+            "--base-url",
+            &sim.base_url(),
+        ]));
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(serde_norway::from_str::<Value>(&yaml).unwrap(), shown);
     assert_eq!(shown["data"][0]["balance"], balances[0], "{shown}");
 }
 
