@@ -171,6 +171,23 @@ fn main() {
         .build()
         .expect("runtime");
     rt.block_on(async move {
+        if a.url.is_none() {
+            // Start-up: the first start also parses the embedded spec (once per process).
+            let t = Instant::now();
+            drop(paystack_sim::Simulator::start().await.expect("simulator"));
+            let first = t.elapsed();
+            let n = 50;
+            let t = Instant::now();
+            for _ in 0..n {
+                drop(paystack_sim::Simulator::start().await.expect("simulator"));
+            }
+            let each = t.elapsed() / n;
+            println!(
+                "{}",
+                serde_json::json!({"startup_first_ms": first.as_secs_f64() * 1000.0,
+                                   "startup_each_ms": each.as_secs_f64() * 1000.0})
+            );
+        }
         let mut _sim = None;
         let (base, key) = match &a.url {
             Some(u) => (u.clone(), a.key.clone()),

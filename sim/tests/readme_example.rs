@@ -21,8 +21,9 @@ async fn an_order_is_paid_and_refunded() {
         .send()
         .await
         .unwrap();
-    // init.data.authorization_url is the simulator's own checkout page; a test can pay
-    // without a browser:
+    // The checkout page is the simulator's own; a test can also pay without a browser.
+    let url = init.data.authorization_url.unwrap();
+    assert!(url.starts_with(&format!("{}/checkout/", sim.base_url())));
     sim.pay("order-1001", PayOutcome::Success).unwrap();
 
     let tx = ps
