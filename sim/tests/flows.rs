@@ -274,6 +274,31 @@ async fn transfer_with_otp_settles_on_the_clock() {
         .unwrap();
     assert_eq!(ev.name(), "transfer.success");
 
+    // A transfer whose OTP is never entered is abandoned after 30 minutes.
+    let t = ps
+        .transfers()
+        .initiate(amt(10_000), &rcp, "payout-0000000009")
+        .send()
+        .await
+        .unwrap()
+        .data;
+    assert_eq!(t.status, Some(TransferStatus::Otp));
+    s.sim.advance(Duration::from_secs(31 * 60));
+    let t = ps
+        .transfers()
+        .verify("payout-0000000009")
+        .send()
+        .await
+        .unwrap()
+        .data;
+    assert_eq!(t.status, Some(TransferStatus::Abandoned));
+    assert!(ps
+        .transfers()
+        .finalize(t.transfer_code.unwrap(), "123456")
+        .send()
+        .await
+        .is_err());
+
     // Turning OTP off takes its own OTP.
     ps.transfers().disable_otp().send().await.unwrap();
     ps.transfers()
