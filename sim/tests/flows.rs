@@ -473,3 +473,57 @@ async fn a_fault_then_a_retry_with_the_same_reference() {
     assert!(initiates.len() >= 2);
     assert_eq!(initiates[0].fault.as_deref(), Some("500;after"));
 }
+
+#[tokio::test]
+async fn subaccount_and_split_shares_leave_the_integrations_part() {
+    let s = Sim::start().await;
+    let ps = s.sdk();
+    let sub = ps
+        .subaccounts()
+        .create("Ada Ventures", "058", "0123456789", 20.0)
+        .send()
+        .await
+        .unwrap()
+        .data;
+    let code = sub.subaccount_code.unwrap();
+    ps.transactions()
+        .initialize("g@example.com", amt(1_000_000))
+        .reference("split-1")
+        .subaccount(&code)
+        .send()
+        .await
+        .unwrap();
+    let tx = s.sim.pay("split-1", PayOutcome::Success).unwrap();
+    let fees = tx["fees"].as_i64().unwrap();
+    // The integration keeps its 20%, less the fee; the subaccount gets 80%.
+    assert_eq!(s.sim.balance("NGN"), 200_000 - fees);
+    assert_eq!(tx["fees_split"]["subaccounts"][0]["amount"], 800_000);
+
+    let split = ps
+        .splits()
+        .create(
+            "Thirds",
+            paystack::SplitType::Percentage,
+            paystack::Currency::NGN,
+            vec![paystack::types::SplitShare {
+                subaccount: code.clone(),
+                share: 30,
+            }],
+        )
+        .send()
+        .await
+        .unwrap()
+        .data;
+    ps.transactions()
+        .initialize("g@example.com", amt(1_000_000))
+        .reference("split-2")
+        .split_code(split.split_code.unwrap())
+        .send()
+        .await
+        .unwrap();
+    let tx2 = s.sim.pay("split-2", PayOutcome::Success).unwrap();
+    let fees2 = tx2["fees"].as_i64().unwrap();
+    assert_eq!(s.sim.balance("NGN"), 200_000 - fees + 700_000 - fees2);
+    let settlements = ps.settlements().list().send().await.unwrap().data;
+    assert_eq!(settlements.len(), 2, "one pending settlement per payment");
+}
