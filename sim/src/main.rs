@@ -22,6 +22,7 @@ OPTIONS:
     --state <PATH>         keep state in this file (redb); survives restarts
     --seed <FILE>          load records from a JSON seed file
     --fault-seed <N>       seed of the RNG behind probabilistic fault rules
+    --print-spec           print the bundled OpenAPI spec it serves (JSON) and exit
     -h, --help             show this help
 ";
 
@@ -48,6 +49,10 @@ fn parse(mut it: impl Iterator<Item = String>) -> Result<Option<Args>, String> {
     while let Some(flag) = it.next() {
         if flag == "-h" || flag == "--help" {
             return Ok(None);
+        }
+        if flag == "--print-spec" {
+            println!("{}", paystack_sim::spec::bundled_json());
+            std::process::exit(0);
         }
         let (name, inline) = match flag.split_once('=') {
             Some((n, v)) => (n.to_string(), Some(v.to_string())),

@@ -10,6 +10,11 @@ use serde_json::Value;
 
 static SPEC_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/spec.json"));
 
+/// The bundled spec as JSON text, exactly as embedded at build time.
+pub fn bundled_json() -> &'static str {
+    SPEC_JSON
+}
+
 /// One segment of a path template.
 #[derive(Debug, Clone)]
 pub enum Seg {

@@ -187,3 +187,53 @@ async fn generic_records_update_and_page() {
     .await;
     assert_eq!(st, 404);
 }
+
+#[tokio::test]
+async fn no_operation_answers_garbage_with_a_server_error() {
+    let s = Sim::start().await;
+    let bodies: [&[u8]; 7] = [
+        b"",
+        b"null",
+        b"[]",
+        b"{}",
+        b"{\"amount\": \"x\", \"email\": 5}",
+        b"\"text\"",
+        b"{\"a\":",
+    ];
+    for op in &paystack_sim::spec::spec().ops {
+        let path: String = op
+            .segments
+            .iter()
+            .map(|seg| match seg {
+                paystack_sim::spec::Seg::Lit(l) => format!("/{l}"),
+                paystack_sim::spec::Seg::Param(_) => "/%ZZ%20x".to_string(),
+            })
+            .collect();
+        for body in bodies {
+            for query in [
+                "",
+                "?page=-1&perPage=0",
+                "?perPage=99999999999999999999&use_cursor=maybe",
+            ] {
+                let (st, b) = common::raw(
+                    &s.base,
+                    &op.method,
+                    &format!("{path}{query}"),
+                    Some(&s.key),
+                    body.to_vec(),
+                    &[],
+                )
+                .await;
+                assert!(
+                    (200..500).contains(&st) && b.is_object(),
+                    "{} {path}{query} with {:?}: {st} {b}",
+                    op.method,
+                    String::from_utf8_lossy(body)
+                );
+                if st >= 400 {
+                    assert_eq!(b["status"], false, "{} {path}: {b}", op.method);
+                }
+            }
+        }
+    }
+}

@@ -48,7 +48,11 @@ async fn per_request_faults() {
     assert_eq!(st, 429);
 
     // A reset or a truncated body reaches the SDK as an error, never as a value.
-    let ps = s.sdk();
+    let ps = paystack::Paystack::builder(&s.key)
+        .base_url(&s.base)
+        .no_retry()
+        .build()
+        .unwrap();
     s.sim
         .add_fault(FaultRule::new(Fault::Reset).on("balance_fetch").times(1));
     assert!(ps.balance().fetch().send().await.is_err());

@@ -274,6 +274,31 @@ async fn transfer_with_otp_settles_on_the_clock() {
         .unwrap();
     assert_eq!(ev.name(), "transfer.success");
 
+    // A transfer whose OTP is never entered is abandoned after 30 minutes.
+    let t = ps
+        .transfers()
+        .initiate(amt(10_000), &rcp, "payout-0000000009")
+        .send()
+        .await
+        .unwrap()
+        .data;
+    assert_eq!(t.status, Some(TransferStatus::Otp));
+    s.sim.advance(Duration::from_secs(31 * 60));
+    let t = ps
+        .transfers()
+        .verify("payout-0000000009")
+        .send()
+        .await
+        .unwrap()
+        .data;
+    assert_eq!(t.status, Some(TransferStatus::Abandoned));
+    assert!(ps
+        .transfers()
+        .finalize(t.transfer_code.unwrap(), "123456")
+        .send()
+        .await
+        .is_err());
+
     // Turning OTP off takes its own OTP.
     ps.transfers().disable_otp().send().await.unwrap();
     ps.transfers()
@@ -411,7 +436,12 @@ async fn dedicated_account_takes_a_bank_transfer() {
 #[tokio::test]
 async fn a_fault_then_a_retry_with_the_same_reference() {
     let s = Sim::start().await;
-    let ps = s.sdk();
+    // Retries by hand here, to show the rule the SDK's own retry follows.
+    let ps = paystack::Paystack::builder(&s.key)
+        .base_url(&s.base)
+        .no_retry()
+        .build()
+        .unwrap();
     let rcp = recipient(&ps, "0123456789").await;
     s.sim.fund("NGN", 500_000);
     // The first initiate is processed but its answer is lost.
@@ -442,4 +472,58 @@ async fn a_fault_then_a_retry_with_the_same_reference() {
         .collect();
     assert!(initiates.len() >= 2);
     assert_eq!(initiates[0].fault.as_deref(), Some("500;after"));
+}
+
+#[tokio::test]
+async fn subaccount_and_split_shares_leave_the_integrations_part() {
+    let s = Sim::start().await;
+    let ps = s.sdk();
+    let sub = ps
+        .subaccounts()
+        .create("Ada Ventures", "058", "0123456789", 20.0)
+        .send()
+        .await
+        .unwrap()
+        .data;
+    let code = sub.subaccount_code.unwrap();
+    ps.transactions()
+        .initialize("g@example.com", amt(1_000_000))
+        .reference("split-1")
+        .subaccount(&code)
+        .send()
+        .await
+        .unwrap();
+    let tx = s.sim.pay("split-1", PayOutcome::Success).unwrap();
+    let fees = tx["fees"].as_i64().unwrap();
+    // The integration keeps its 20%, less the fee; the subaccount gets 80%.
+    assert_eq!(s.sim.balance("NGN"), 200_000 - fees);
+    assert_eq!(tx["fees_split"]["subaccounts"][0]["amount"], 800_000);
+
+    let split = ps
+        .splits()
+        .create(
+            "Thirds",
+            paystack::SplitType::Percentage,
+            paystack::Currency::NGN,
+            vec![paystack::types::SplitShare {
+                subaccount: code.clone(),
+                share: 30,
+            }],
+        )
+        .send()
+        .await
+        .unwrap()
+        .data;
+    ps.transactions()
+        .initialize("g@example.com", amt(1_000_000))
+        .reference("split-2")
+        .split_code(split.split_code.unwrap())
+        .send()
+        .await
+        .unwrap();
+    let tx2 = s.sim.pay("split-2", PayOutcome::Success).unwrap();
+    let fees2 = tx2["fees"].as_i64().unwrap();
+    assert_eq!(s.sim.balance("NGN"), 200_000 - fees + 700_000 - fees2);
+    let settlements = ps.settlements().list().send().await.unwrap().data;
+    assert_eq!(settlements.len(), 2, "one pending settlement per payment");
 }

@@ -180,14 +180,27 @@ fn succeed(
     }
     tx["log"]["success"] = json!(true);
     tx["log"]["attempts"] = json!(1);
+    // Subaccount and split shares leave the integration's part; the fee is the
+    // integration's to bear (Paystack's default bearer).
+    let shares = shares(w, ix, &tx, amount);
+    let to_others: i64 = shares.iter().map(|(_, v)| v).sum();
+    let mine = amount - to_others - fees;
+    tx["fees_split"] = json!({
+        "paystack": fees,
+        "integration": mine,
+        "subaccounts": shares.iter().map(|(c, v)| json!({"subaccount_code": c, "amount": v})).collect::<Vec<_>>(),
+    });
     w.save(ix, "transaction", pos, tx.clone());
-    w.move_money(
+    w.move_money(ix, &currency, mine, "Transaction", "Transaction", &tx);
+    let settle_on = stamp(w.now() + chrono::Duration::days(1));
+    w.create(
         ix,
-        &currency,
-        amount - fees,
-        "Transaction",
-        "Transaction",
-        &tx,
+        "settlement",
+        json!({
+            "status": "pending", "currency": currency, "total_amount": amount, "total_fees": fees,
+            "effective_amount": mine, "total_processed": amount, "settlement_date": settle_on,
+            "settled_by": null, "deductions": to_others, "transaction_reference": tx["reference"],
+        }),
     );
     w.emit(ix, "charge.success", tx.clone());
     if let Some(plan) = tx
@@ -203,6 +216,40 @@ fn succeed(
         let _ = super::subscriptions::subscribe(w, ix, &email, plan, None, None);
     }
     tx
+}
+
+/// What each subaccount gets from a payment, from the transaction's `subaccount` (its
+/// `percentage_charge` is the integration's part) or `split_code` (percentage or flat shares).
+fn shares(w: &World, ix: usize, tx: &Value, amount: i64) -> Vec<(String, i64)> {
+    if let Some((_, sub)) = tx["subaccount"]
+        .as_str()
+        .and_then(|c| w.find(ix, "subaccount", c))
+    {
+        let pct = sub["percentage_charge"]
+            .as_f64()
+            .unwrap_or(0.0)
+            .clamp(0.0, 100.0);
+        // Basis points keep the arithmetic on integers.
+        let mine = amount * (pct * 100.0).round() as i64 / 10_000;
+        let code = sub["subaccount_code"].as_str().unwrap_or("").to_string();
+        return vec![(code, amount - mine)];
+    }
+    let Some((_, split)) = tx["split_code"]
+        .as_str()
+        .and_then(|c| w.find(ix, "split", c))
+    else {
+        return Vec::new();
+    };
+    let flat = split["type"] == "flat";
+    let mut left = amount;
+    let mut out = Vec::new();
+    for s in split["subaccounts"].as_array().into_iter().flatten() {
+        let share = as_int(s.get("share")).unwrap_or(0).max(0);
+        let v = if flat { share } else { amount * share / 100 }.min(left);
+        left -= v;
+        out.push((s["subaccount"].as_str().unwrap_or("").to_string(), v));
+    }
+    out
 }
 
 fn fail(w: &mut World, ix: usize, pos: usize, mut tx: Value, status: &str, why: &str) -> Value {

@@ -204,8 +204,32 @@ pub fn settle(
     Ok(t)
 }
 
-/// Settles every pending transfer whose time has come.
+/// How long a transfer waits for its OTP before Paystack abandons it.
+pub const OTP_EXPIRY_SECS: i64 = 30 * 60;
+
+/// Settles every pending transfer whose time has come, and abandons those whose OTP was never
+/// entered.
 pub fn settle_due(w: &mut World, ix: usize, now: DateTime<Utc>) {
+    let expired: Vec<usize> = w.integrations[ix]
+        .tables
+        .get("transfer")
+        .map(|t| {
+            t.iter()
+                .filter(|(_, t)| t["status"] == "otp")
+                .filter(|(_, t)| {
+                    parse_stamp(t.get("createdAt"))
+                        .is_some_and(|at| (now - at).num_seconds() >= OTP_EXPIRY_SECS)
+                })
+                .map(|(p, _)| p)
+                .collect()
+        })
+        .unwrap_or_default();
+    for pos in expired {
+        let mut t = w.integrations[ix].tables["transfer"].at(pos).clone();
+        t["status"] = json!("abandoned");
+        t["gateway_response"] = json!("The OTP was not entered in time");
+        w.save(ix, "transfer", pos, t);
+    }
     let due: Vec<(String, bool)> = match w.integrations[ix].tables.get("transfer") {
         Some(t) => t
             .iter()
