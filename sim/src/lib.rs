@@ -136,6 +136,8 @@ impl Builder {
 
     /// Binds the port and starts serving.
     pub async fn start(self) -> Result<Simulator, SimError> {
+        // Parse the embedded spec now (once per process) rather than in the first request.
+        spec::spec();
         let listener = tokio::net::TcpListener::bind(SocketAddr::new(self.host, self.port)).await?;
         let addr = listener.local_addr()?;
         let base_url = format!("http://{addr}");
