@@ -1,0 +1,300 @@
+//! Running one operation: guards, `--dry-run`, sending through `Paystack::raw`, `--all`.
+
+use std::collections::HashSet;
+use std::io::{BufRead, IsTerminal, Write};
+
+use clap::ArgMatches;
+use paystack::Paystack;
+use serde_json::Value;
+
+use crate::config::{self, Credentials};
+use crate::error::{Failure, Result};
+use crate::output::{self, Format};
+use crate::request::Request;
+use crate::spec::Op;
+
+/// What the global flags ask for.
+pub struct Flags {
+    pub live: bool,
+    pub yes: bool,
+    pub dry_run: bool,
+    pub all: bool,
+    pub format: Format,
+}
+
+impl Flags {
+    pub fn from_matches(m: &ArgMatches) -> Flags {
+        let flag = |id: &str| {
+            m.try_get_one::<bool>(id)
+                .ok()
+                .flatten()
+                .copied()
+                .unwrap_or(false)
+        };
+        Flags {
+            live: flag("live"),
+            yes: flag("yes"),
+            dry_run: flag("dry-run"),
+            all: flag("all"),
+            format: Format::from_matches(m),
+        }
+    }
+}
+
+/// Sends `req` for `op` (or prints it with `--dry-run`) and prints the answer.
+pub async fn run(op: Option<&Op>, req: Request, m: &ArgMatches) -> Result<()> {
+    let flags = Flags::from_matches(m);
+    let moves_money = op.is_some_and(|op| op.moves_money);
+    if flags.dry_run {
+        let base = dry_run_base_url(m);
+        println!("{}", curl(&base, &req));
+        return Ok(());
+    }
+    let creds = config::credentials(m, flags.live)?;
+    if moves_money {
+        confirm(&req, flags.yes)?;
+    }
+    let ps = client(&creds)?;
+    if flags.all {
+        return walk(&ps, op, req, flags.format).await;
+    }
+    let answer = send(&ps, op, &req).await?;
+    output::print(flags.format, &answer);
+    Ok(())
+}
+
+/// A client for these credentials.
+pub fn client(creds: &Credentials) -> Result<Paystack> {
+    let mut b = Paystack::builder(creds.key_text());
+    if let Some(url) = &creds.base_url {
+        b = b.base_url(url.trim_end_matches('/'));
+    }
+    b.build().map_err(|e| failure(e, false))
+}
+
+/// One request through the SDK's generic call, with its retry and outcome rules.
+pub async fn send(ps: &Paystack, op: Option<&Op>, req: &Request) -> Result<Value> {
+    let mut raw = ps.raw(&req.method, req.path.clone());
+    for (k, v) in &req.query {
+        raw = raw.query(k, v);
+    }
+    if let Some(body) = &req.body {
+        raw = raw.json(body.clone());
+    }
+    if let Some(known) = op.and_then(|op| paystack::operations::find(&op.id)) {
+        raw = raw.operation(known);
+    }
+    raw.send()
+        .await
+        .map_err(|e| failure(e, op.is_some_and(|op| op.moves_money)))
+}
+
+/// Maps an SDK error to the exit code that says what the user can do about it.
+pub fn failure(e: paystack::Error, moves_money: bool) -> Failure {
+    use paystack::Outcome;
+    if let paystack::Error::Validation(v) = &e {
+        return Failure::Validation(v.to_string());
+    }
+    if e.as_outcome_unknown().is_some() {
+        return Failure::OutcomeUnknown(e.to_string());
+    }
+    match e.outcome() {
+        Outcome::NotSent => Failure::Transport(e.to_string()),
+        Outcome::Unknown if moves_money => Failure::OutcomeUnknown(e.to_string()),
+        Outcome::Rejected => Failure::Api(e.to_string()),
+        _ if e.as_api().is_some() => Failure::Api(e.to_string()),
+        _ => Failure::Transport(e.to_string()),
+    }
+}
+
+/// Asks on a terminal; refuses without `--yes` when nobody can answer.
+fn confirm(req: &Request, yes: bool) -> Result<()> {
+    if yes {
+        return Ok(());
+    }
+    let what = format!("{} {}", req.method, req.path);
+    if !(std::io::stdin().is_terminal() && std::io::stderr().is_terminal()) {
+        return Err(Failure::Guard(format!(
+            "{what} moves money; pass --yes to confirm when not running on a terminal"
+        )));
+    }
+    eprint!("{what} moves money. Send it? [y/N] ");
+    let _ = std::io::stderr().flush();
+    let mut line = String::new();
+    std::io::stdin().lock().read_line(&mut line)?;
+    if matches!(line.trim(), "y" | "Y" | "yes" | "YES" | "Yes") {
+        Ok(())
+    } else {
+        Err(Failure::Guard("not confirmed; nothing was sent".into()))
+    }
+}
+
+fn dry_run_base_url(m: &ArgMatches) -> String {
+    if let Some(url) = m.get_one::<String>("base-url") {
+        return url.clone();
+    }
+    let name = m
+        .get_one::<String>("profile")
+        .cloned()
+        .unwrap_or_else(|| config::DEFAULT_PROFILE.into());
+    config::load()
+        .ok()
+        .and_then(|mut c| c.profiles.remove(&name))
+        .and_then(|p| p.base_url)
+        .unwrap_or_else(|| paystack::DEFAULT_BASE_URL.to_string())
+}
+
+/// The request as a curl command. The key is left as `$PAYSTACK_SECRET_KEY`, so the command
+/// runs as printed without the key ever being shown.
+pub fn curl(base_url: &str, req: &Request) -> String {
+    let mut url = format!("{}{}", base_url.trim_end_matches('/'), req.path);
+    if !req.query.is_empty() {
+        let q: Vec<String> = req
+            .query
+            .iter()
+            .map(|(k, v)| format!("{}={}", encode_query(k), encode_query(v)))
+            .collect();
+        url = format!("{url}?{}", q.join("&"));
+    }
+    let mut parts = vec![
+        "curl".to_string(),
+        "-X".into(),
+        req.method.clone(),
+        shell_quote(&url),
+        "-H".into(),
+        "\"Authorization: Bearer $PAYSTACK_SECRET_KEY\"".into(),
+    ];
+    if let Some(body) = &req.body {
+        parts.push("-H".into());
+        parts.push(shell_quote("Content-Type: application/json"));
+        parts.push("-d".into());
+        parts.push(shell_quote(&body.to_string()));
+    }
+    parts.join(" ")
+}
+
+fn encode_query(s: &str) -> String {
+    crate::request::encode_segment(s)
+}
+
+fn shell_quote(s: &str) -> String {
+    format!("'{}'", s.replace('\'', "'\\''"))
+}
+
+/// `--all`: every page, one record per line, progress on stderr.
+///
+/// The rules match the SDK's `Paginate` stream (which needs typed list builders): offset lists
+/// stop on an empty or short page or at `meta.pageCount`; cursor lists follow `meta.next`; a
+/// cursor seen twice or a page answered out of turn stops the walk with an error.
+async fn walk(ps: &Paystack, op: Option<&Op>, mut req: Request, format: Format) -> Result<()> {
+    let cursor_mode = req
+        .query
+        .iter()
+        .any(|(k, v)| k == "use_cursor" && v == "true")
+        || op.is_some_and(|op| !op.query.iter().any(|f| f.name == "page"));
+    let mut page: i64 = take_query(&mut req, "page")
+        .and_then(|p| p.parse().ok())
+        .unwrap_or(1);
+    let progress = std::io::stderr().is_terminal();
+    let mut seen = HashSet::new();
+    let mut count = 0usize;
+    let mut collected = Vec::new();
+    loop {
+        let mut this = req.clone();
+        if !cursor_mode {
+            this.query.push(("page".into(), page.to_string()));
+        }
+        let answer = send(ps, op, &this).await?;
+        let records = match answer.get("data") {
+            Some(Value::Array(rows)) => rows.clone(),
+            _ => {
+                return Err(Failure::Api(
+                    "--all needs a list answer, and `data` is not an array".into(),
+                ))
+            }
+        };
+        for r in &records {
+            if format == Format::Table {
+                collected.push(r.clone());
+            } else {
+                output::print_record(format, r);
+            }
+        }
+        count += records.len();
+        if progress {
+            eprint!("\rfetched {count} records");
+        }
+        let meta = answer.get("meta").cloned().unwrap_or(Value::Null);
+        let int = |k: &str| {
+            meta.get(k)
+                .and_then(|v| v.as_i64().or_else(|| v.as_str()?.parse().ok()))
+        };
+        if records.is_empty() {
+            break;
+        }
+        if cursor_mode {
+            let next = meta
+                .get("next")
+                .and_then(Value::as_str)
+                .map(str::trim)
+                .filter(|c| !c.is_empty() && *c != "null");
+            let Some(next) = next else { break };
+            if !seen.insert(next.to_string()) {
+                return Err(Failure::Api(format!(
+                    "cursor {next:?} came back twice; stopping rather than paging forever"
+                )));
+            }
+            req.query.retain(|(k, _)| k != "next");
+            req.query.push(("next".into(), next.to_string()));
+            continue;
+        }
+        if let Some(p) = int("page") {
+            if p != page {
+                return Err(Failure::Api(format!(
+                    "asked for page {page}, the server answered page {p}; stopping"
+                )));
+            }
+        }
+        if int("pageCount").is_some_and(|n| page >= n)
+            || int("perPage").is_some_and(|n| (records.len() as i64) < n)
+        {
+            break;
+        }
+        page += 1;
+    }
+    if progress {
+        eprintln!("\rfetched {count} records");
+    }
+    if format == Format::Table {
+        println!("{}", output::table(&Value::Array(collected)));
+    }
+    Ok(())
+}
+
+fn take_query(req: &mut Request, key: &str) -> Option<String> {
+    let pos = req.query.iter().position(|(k, _)| k == key)?;
+    Some(req.query.remove(pos).1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn curl_quotes_the_body_and_never_holds_a_key() {
+        let req = Request {
+            method: "POST".into(),
+            path: "/transaction/initialize".into(),
+            query: vec![],
+            body: Some(json!({"email": "o'neil@example.com", "amount": 250000})),
+        };
+        let c = curl("http://127.0.0.1:7010/", &req);
+        assert_eq!(
+            c,
+            "curl -X POST 'http://127.0.0.1:7010/transaction/initialize' -H \
+             \"Authorization: Bearer $PAYSTACK_SECRET_KEY\" -H 'Content-Type: application/json' \
+             -d '{\"amount\":250000,\"email\":\"o'\\''neil@example.com\"}'"
+        );
+    }
+}

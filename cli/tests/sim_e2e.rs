@@ -1,0 +1,422 @@
+//! The binary end to end against the simulator: a command in every area, `--all`, the money
+//! guard checked through the simulator's request journal, and the simulator commands.
+
+mod common;
+
+use std::path::Path;
+
+use common::{paystack, run};
+use paystack_sim::Simulator;
+use serde_json::Value;
+
+/// Runs `paystack ARGS --format json` against `sim` (ARGS split at spaces) and returns the
+/// decoded answer.
+fn ok(sim: &Simulator, dir: &Path, args: &str) -> Value {
+    let (out, err, code) = run(paystack(dir)
+        .env("PAYSTACK_SECRET_KEY", sim.secret_key())
+        .args(args.split_whitespace())
+        .args(["--base-url", &sim.base_url(), "--format", "json"]));
+    assert_eq!(code, 0, "{args:?}: {err}");
+    serde_json::from_str(&out).unwrap_or_else(|e| panic!("{args:?}: {e}: {out}"))
+}
+
+/// One command per API area, each answered `status: true` by the simulator and recorded in its
+/// journal under the operation the command names.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn every_area_has_a_working_command() {
+    let sim = Simulator::start().await.unwrap();
+    let d = tempfile::tempdir().unwrap();
+    let cases: &[(&str, &str)] = &[
+        ("applePay_listDomain", "apple-pay list-domain"),
+        ("balance_fetch", "balance fetch"),
+        ("bank_list", "banks list --country nigeria"),
+        ("bulkCharge_list", "bulk-charges list"),
+        (
+            "charge_create",
+            "charges create --email ada@example.com --amount 75.00 --yes",
+        ),
+        (
+            "customer_create",
+            "customers create --email ada@example.com --first-name Ada",
+        ),
+        (
+            "dedicatedAccount_availableProviders",
+            "dedicated-accounts available-providers",
+        ),
+        (
+            "directdebit_listMandateAuthorizations",
+            "direct-debit list-mandate-authorizations",
+        ),
+        ("dispute_list", "disputes list"),
+        (
+            "integration_fetchPaymentSessionTimeout",
+            "integration fetch-payment-session-timeout",
+        ),
+        ("miscellaneous_listCountries", "misc list-countries"),
+        ("order_list", "orders list"),
+        (
+            "page_create",
+            "pages create --name Donations --amount 100.00",
+        ),
+        ("paymentRequest_list", "payment-requests list"),
+        (
+            "plan_create",
+            "plans create --name Gold --amount 5000.00 --interval monthly",
+        ),
+        (
+            "product_create",
+            "products create --name Mug --description Mugs --price 20.00 --currency NGN",
+        ),
+        ("refund_list", "refunds list"),
+        ("settlements_fetch", "settlements fetch"),
+        ("split_list", "splits list"),
+        ("storefront_list", "storefronts list"),
+        ("subaccount_list", "subaccounts list"),
+        ("subscription_list", "subscriptions list"),
+        ("terminal_list", "terminals list"),
+        (
+            "transaction_initialize",
+            "transactions initialize --email ada@example.com --amount 2500.00 --currency NGN --reference order-1042",
+        ),
+        (
+            "transfer_list",
+            "transfers list --status success",
+        ),
+        ("transferrecipient_list", "transfer-recipients list"),
+        ("virtualTerminal_list", "virtual-terminals list"),
+    ];
+    let mut areas: Vec<&str> = cases
+        .iter()
+        .map(|(_, args)| args.split(' ').next().unwrap())
+        .collect();
+    areas.dedup();
+    assert_eq!(areas.len(), 27, "one case per area");
+    for (operation, args) in cases {
+        sim.clear_journal();
+        let answer = ok(&sim, d.path(), args);
+        assert_eq!(answer["status"], true, "{args:?}: {answer}");
+        let journal = sim.journal();
+        assert_eq!(journal.len(), 1, "{args:?}: {journal:?}");
+        assert_eq!(
+            journal[0].operation.as_deref(),
+            Some(*operation),
+            "{args:?}"
+        );
+        assert!(journal[0].status < 300, "{args:?}: {journal:?}");
+    }
+
+    // Amounts go out in subunits, thousands separators and all.
+    sim.clear_journal();
+    ok(
+        &sim,
+        d.path(),
+        "transactions initialize --email bo@example.com --amount 1,250.5",
+    );
+    assert_eq!(sim.journal()[0].body["amount"], 125050);
+
+    // State is real: a created customer can be fetched back by its code.
+    let created = ok(&sim, d.path(), "customers create --email cy@example.com");
+    let code = created["data"]["customer_code"].as_str().unwrap();
+    let fetched = ok(&sim, d.path(), &format!("customers fetch {code}"));
+    assert_eq!(fetched["data"]["email"], "cy@example.com");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn all_walks_every_page_as_ndjson() {
+    let sim = Simulator::start().await.unwrap();
+    let d = tempfile::tempdir().unwrap();
+    for i in 0..7 {
+        let email = format!("buyer{i}@example.com");
+        ok(&sim, d.path(), &format!("customers create --email {email}"));
+    }
+    sim.clear_journal();
+    let (out, err, code) = run(paystack(d.path())
+        .env("PAYSTACK_SECRET_KEY", sim.secret_key())
+        .args(["customers", "list", "--per-page", "3", "--all"])
+        .args(["--base-url", &sim.base_url()]));
+    assert_eq!(code, 0, "{err}");
+    let emails: Vec<String> = out
+        .lines()
+        .map(|l| {
+            serde_json::from_str::<Value>(l).unwrap()["email"]
+                .as_str()
+                .unwrap()
+                .to_string()
+        })
+        .collect();
+    assert_eq!(emails.len(), 7, "{out}");
+    let mut unique = emails.clone();
+    unique.sort();
+    unique.dedup();
+    assert_eq!(unique.len(), 7, "no record twice: {emails:?}");
+    let pages: Vec<String> = sim.journal().iter().map(|e| e.query.clone()).collect();
+    assert_eq!(pages.len(), 3, "{pages:?}");
+    assert!(pages.iter().all(|q| q.contains("perPage=3")), "{pages:?}");
+
+    // The same walk by cursor: follows meta.next until it runs out.
+    sim.clear_journal();
+    let (out, err, code) = run(paystack(d.path())
+        .env("PAYSTACK_SECRET_KEY", sim.secret_key())
+        .args([
+            "customers",
+            "list",
+            "--use-cursor",
+            "true",
+            "--per-page",
+            "3",
+            "--all",
+        ])
+        .args(["--base-url", &sim.base_url(), "--format", "json"]));
+    assert_eq!(code, 0, "{err}");
+    let mut by_cursor: Vec<String> = out
+        .lines()
+        .map(|l| {
+            serde_json::from_str::<Value>(l).unwrap()["email"]
+                .as_str()
+                .unwrap()
+                .to_string()
+        })
+        .collect();
+    by_cursor.sort();
+    assert_eq!(by_cursor, unique);
+    let queries: Vec<String> = sim.journal().iter().map(|e| e.query.clone()).collect();
+    assert_eq!(queries.len(), 3, "{queries:?}");
+    assert!(
+        !queries[0].contains("next=") && queries[1..].iter().all(|q| q.contains("next=")),
+        "{queries:?}"
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_transfer_without_yes_never_reaches_the_simulator() {
+    let sim = Simulator::start().await.unwrap();
+    let d = tempfile::tempdir().unwrap();
+    sim.clear_journal();
+    let (_, err, code) = run(paystack(d.path())
+        .env("PAYSTACK_SECRET_KEY", sim.secret_key())
+        .args([
+            "transfers",
+            "initiate",
+            "--source",
+            "balance",
+            "--amount",
+            "1000",
+        ])
+        .args([
+            "--recipient",
+            "RCP_a1b2c3",
+            "--reference",
+            "payout-nov-000001",
+        ])
+        .args(["--base-url", &sim.base_url()]));
+    assert_eq!(code, 7, "{err}");
+    assert!(sim.journal().is_empty(), "{:?}", sim.journal());
+
+    // The raw escape hatch follows the same rule for the same operation.
+    let (_, err, code) = run(paystack(d.path())
+        .env("PAYSTACK_SECRET_KEY", sim.secret_key())
+        .args([
+            "api",
+            "POST",
+            "/transfer",
+            "-f",
+            "amount=100000",
+            "-f",
+            "source=balance",
+        ])
+        .args(["--base-url", &sim.base_url()]));
+    assert_eq!(code, 7, "{err}");
+    assert!(sim.journal().is_empty(), "{:?}", sim.journal());
+
+    let (_, err, code) = run(paystack(d.path())
+        .env("PAYSTACK_SECRET_KEY", sim.secret_key())
+        .args(["api", "GET", "/balance"])
+        .args(["--base-url", &sim.base_url()]));
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(sim.journal().len(), 1);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn api_errors_from_the_simulator_exit_4() {
+    let sim = Simulator::start().await.unwrap();
+    let d = tempfile::tempdir().unwrap();
+    for args in [
+        "customers fetch CUS_nobody",
+        // The raw hatch skips the CLI's checks, so the simulator's own validation answers.
+        "api POST /customer -f first_name=Ada",
+    ] {
+        let (out, err, code) = run(paystack(d.path())
+            .env("PAYSTACK_SECRET_KEY", sim.secret_key())
+            .args(args.split_whitespace())
+            .args(["--base-url", &sim.base_url()]));
+        assert_eq!(code, 4, "{args:?}: {err}");
+        assert!(out.is_empty(), "{out}");
+        assert!(err.contains("HTTP 4"), "{err}");
+    }
+}
+
+/// Initialize with the CLI, pay on the simulator, verify with the CLI; the simulator's signed
+/// `charge.success` goes through `webhook listen` (which verifies it) to a test receiver.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn pay_verify_and_the_simulators_webhook_through_listen() {
+    use std::io::BufRead;
+    let sim = Simulator::start().await.unwrap();
+    let d = tempfile::tempdir().unwrap();
+    let receiver = common::Counter::start(200, "{}", false);
+    let mut listener = paystack(d.path())
+        .env("PAYSTACK_SECRET_KEY", sim.secret_key())
+        .args(["webhook", "listen", "--port", "0", "--max-events", "1"])
+        .args(["--forward-to", &receiver.url])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut lines = std::io::BufReader::new(listener.stderr.take().unwrap()).lines();
+    let url = loop {
+        let line = lines.next().expect("the listener prints its URL").unwrap();
+        if let Some(url) = line.strip_prefix("listening on ") {
+            break url.to_string();
+        }
+    };
+    sim.set_webhook_url(url);
+
+    ok(
+        &sim,
+        d.path(),
+        "transactions initialize --email ada@example.com --amount 2500.00 --currency NGN --reference order-2077",
+    );
+    sim.pay("order-2077", paystack_sim::PayOutcome::Success)
+        .unwrap();
+    let verified = ok(&sim, d.path(), "transactions verify order-2077");
+    assert_eq!(verified["data"]["status"], "success", "{verified}");
+    assert_eq!(verified["data"]["amount"], 250000);
+
+    let out = tokio::task::spawn_blocking(move || listener.wait_with_output().unwrap())
+        .await
+        .unwrap();
+    let printed = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        printed.starts_with("charge.success  reference=order-2077  amount=2500.00"),
+        "{printed}"
+    );
+    assert_eq!(receiver.count(), 1);
+    let seen = receiver.seen.lock().unwrap()[0].clone();
+    let sig = seen
+        .headers
+        .iter()
+        .find(|(k, _)| k == "x-paystack-signature")
+        .map(|(_, v)| v.clone());
+    let event = paystack::webhook::Webhook::new(sim.secret_key())
+        .unwrap()
+        .parse(sig.as_deref(), &seen.body)
+        .expect("forwarded unchanged, so the simulator's signature still verifies");
+    assert_eq!(event.reference(), Some("order-2077"));
+}
+
+/// A confirmed transfer moves the simulator's balance, once per reference.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_confirmed_transfer_debits_the_balance_once() {
+    let sim = Simulator::start().await.unwrap();
+    let d = tempfile::tempdir().unwrap();
+    sim.fund("NGN", 1_000_000);
+    let recipient = ok(
+        &sim,
+        d.path(),
+        "transfer-recipients create --type nuban --name Bola --account-number 0001234567 --bank-code 058 --currency NGN",
+    );
+    let code = recipient["data"]["recipient_code"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let mut balances = Vec::new();
+    for _ in 0..2 {
+        let sent = ok(
+            &sim,
+            d.path(),
+            &format!("transfers initiate --source balance --amount 1500.00 --recipient {code} --reference payout-nov-000002 --yes"),
+        );
+        assert_eq!(sent["data"]["amount"], 150000, "{sent}");
+        balances.push(sim.balance("NGN"));
+    }
+    // The amount plus the simulator's transfer fee left the balance, and the retry with the
+    // same reference took nothing more.
+    assert!(balances[0] <= 1_000_000 - 150_000, "{balances:?}");
+    assert_eq!(balances[0], balances[1]);
+    let shown = ok(&sim, d.path(), "balance fetch");
+    let (yaml, err, code) = run(paystack(d.path())
+        .env("PAYSTACK_SECRET_KEY", sim.secret_key())
+        .args([
+            "balance",
+            "fetch",
+            "--format",
+            "yaml",
+            "--base-url",
+            &sim.base_url(),
+        ]));
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(serde_norway::from_str::<Value>(&yaml).unwrap(), shown);
+    assert_eq!(shown["data"][0]["balance"], balances[0], "{shown}");
+}
+
+/// `paystack sim serve` as its own process, driven by `sim pay`, `sim fund`, `sim advance` and
+/// `sim fault` through its control endpoints, with the profile it saves.
+#[test]
+fn sim_serve_and_the_sim_commands() {
+    use std::io::BufRead;
+    let d = tempfile::tempdir().unwrap();
+    let mut server = common::KillOnDrop(
+        paystack(d.path())
+            .args(["sim", "serve", "--port", "0"])
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap(),
+    );
+    let mut lines = std::io::BufReader::new(server.0.stderr.take().unwrap()).lines();
+    let url = loop {
+        let line = lines.next().expect("the simulator prints its URL").unwrap();
+        if let Some(url) = line.strip_prefix("simulator listening on ") {
+            break url.to_string();
+        }
+    };
+    let sim = |args: &str| {
+        run(paystack(d.path())
+            .env("PAYSTACK_PROFILE", "sim")
+            .args(args.split_whitespace())
+            .args(["--format", "json"]))
+    };
+    let json = |args: &str| -> Value {
+        let (out, err, code) = sim(args);
+        assert_eq!(code, 0, "{args}: {err}");
+        serde_json::from_str(&out).unwrap()
+    };
+
+    let (out, _, _) = run(paystack(d.path()).args(["config", "list"]));
+    assert!(out.starts_with(&format!("sim\ttest key\t{url}")), "{out}");
+
+    json("transactions initialize --email ada@example.com --amount 300.00 --reference order-3001");
+    assert_eq!(
+        json("transactions verify order-3001")["data"]["status"],
+        "abandoned"
+    );
+    json("sim pay order-3001");
+    let verified = json("transactions verify order-3001");
+    assert_eq!(verified["data"]["status"], "success", "{verified}");
+
+    let before = json("balance fetch")["data"][0]["balance"]
+        .as_i64()
+        .unwrap_or(0);
+    json("sim fund 100.50");
+    let after = json("balance fetch")["data"][0]["balance"]
+        .as_i64()
+        .unwrap();
+    assert_eq!(after - before, 10050);
+
+    let advanced = json("sim advance 1d");
+    assert!(advanced["data"]["now"].is_string(), "{advanced}");
+
+    // A 400 is not retried, so the one injected fault reaches the command: exit 4, then fine.
+    json("sim fault --status 400 --operation balance_fetch --times 1");
+    let (_, err, code) = sim("balance fetch");
+    assert_eq!(code, 4, "{err}");
+    json("balance fetch");
+}

@@ -1,0 +1,21 @@
+//! Handwritten flows for the operations where Paystack has rules. Everything else is served
+//! by [`crate::generic`].
+
+pub mod dedicated;
+pub mod misc;
+pub mod refunds;
+pub mod subscriptions;
+pub mod transactions;
+pub mod transfers;
+
+use crate::world::{Call, CallResult, World};
+
+/// Runs the flow for this operation, or `None` to let the generic handler serve it.
+pub fn dispatch(w: &mut World, ix: usize, call: &Call) -> Option<CallResult> {
+    transactions::dispatch(w, ix, call)
+        .or_else(|| transfers::dispatch(w, ix, call))
+        .or_else(|| refunds::dispatch(w, ix, call))
+        .or_else(|| subscriptions::dispatch(w, ix, call))
+        .or_else(|| dedicated::dispatch(w, ix, call))
+        .or_else(|| misc::dispatch(w, ix, call))
+}

@@ -1,0 +1,529 @@
+//! The SDK's main money flows end to end against the simulator: pay, verify, webhook, refund,
+//! transfer with OTP, bulk transfer, subscription renewal, dedicated account, fault then retry.
+
+mod common;
+
+use std::time::Duration;
+
+use common::{Receiver, Sim};
+use paystack::types::TransferBulkItem;
+use paystack::webhook::{Event, Webhook};
+use paystack::{Amount, Interval, RecipientType, TransactionStatus, TransferStatus};
+use paystack_sim::{FaultRule, PayOutcome, TransferOutcome};
+
+fn amt(n: i64) -> Amount {
+    Amount::from_subunits(n).unwrap()
+}
+
+#[tokio::test]
+async fn pay_verify_webhook_refund_and_balance() {
+    let s = Sim::start().await;
+    let hooks = Receiver::start(0).await;
+    s.sim.set_webhook_url(&hooks.url);
+    let ps = s.sdk();
+
+    let init = ps
+        .transactions()
+        .initialize("ada@example.com", amt(500_000))
+        .reference("order-1001")
+        .send()
+        .await
+        .unwrap();
+    let url = init.data.authorization_url.clone().unwrap();
+    assert!(url.starts_with(&format!("{}/checkout/", s.base)), "{url}");
+    assert!(init.data.access_code.is_some());
+
+    let again = ps
+        .transactions()
+        .initialize("ada@example.com", amt(500_000))
+        .reference("order-1001")
+        .send()
+        .await
+        .unwrap_err();
+    let api = again.as_api().expect("an API error");
+    assert_eq!(api.status, 400);
+    assert_eq!(api.code.as_deref(), Some("duplicate_reference"));
+
+    let before = ps.transactions().verify("order-1001").send().await.unwrap();
+    assert_eq!(before.data.status, Some(TransactionStatus::Abandoned));
+
+    s.sim.pay("order-1001", PayOutcome::Success).unwrap();
+    let tx = ps
+        .transactions()
+        .verify("order-1001")
+        .send()
+        .await
+        .unwrap()
+        .data;
+    assert_eq!(tx.status, Some(TransactionStatus::Success));
+    assert_eq!(tx.amount.map(Amount::subunits), Some(500_000));
+    let fees = tx.fees.map(Amount::subunits).unwrap();
+    assert_eq!(fees, 7_500 + 10_000);
+    let auth = tx.authorization.clone().unwrap();
+    assert!(auth.authorization_code.unwrap().starts_with("AUTH_"));
+
+    // The webhook arrives signed with the key, and the SDK verifies and decodes it.
+    let got = hooks.wait_for(1).await;
+    assert_eq!(got.len(), 1);
+    let event = Webhook::new(&s.key)
+        .unwrap()
+        .parse(got[0].signature.as_deref(), &got[0].body)
+        .expect("signature verifies");
+    assert_eq!(event.name(), "charge.success");
+    assert_eq!(event.reference(), Some("order-1001"));
+    assert!(matches!(event, Event::ChargeSuccess(_)));
+    assert!(Webhook::new(s.sim.add_integration())
+        .unwrap()
+        .parse(got[0].signature.as_deref(), &got[0].body)
+        .is_err());
+
+    let bal = ps.balance().fetch().send().await.unwrap().data;
+    let ngn = bal
+        .iter()
+        .find(|b| b.currency.as_ref().map(|c| c.to_string()).as_deref() == Some("NGN"))
+        .unwrap();
+    assert_eq!(ngn.balance.map(Amount::subunits), Some(500_000 - fees));
+
+    // A partial refund, then more than what is left is refused.
+    let r = ps
+        .refunds()
+        .create("order-1001")
+        .amount(amt(200_000))
+        .send()
+        .await
+        .unwrap()
+        .data;
+    assert_eq!(r.amount.map(Amount::subunits), Some(200_000));
+    let too_much = ps
+        .refunds()
+        .create("order-1001")
+        .amount(amt(300_001))
+        .send()
+        .await
+        .unwrap_err();
+    assert_eq!(too_much.as_api().unwrap().status, 400);
+    let ledger = ps.balance().ledger().send().await.unwrap();
+    let diffs: Vec<i64> = ledger
+        .data
+        .iter()
+        .filter_map(|e| e.difference.map(Amount::subunits))
+        .collect();
+    assert_eq!(diffs, vec![-200_000, 500_000 - fees], "newest first");
+    assert_eq!(s.sim.balance("NGN"), 300_000 - fees);
+
+    // The refund is processed when the clock moves on, with its webhook.
+    s.sim.advance(Duration::from_secs(120));
+    let got = hooks.wait_for(3).await;
+    let names: Vec<String> = got
+        .iter()
+        .map(|g| {
+            Webhook::new(&s.key)
+                .unwrap()
+                .parse(g.signature.as_deref(), &g.body)
+                .unwrap()
+                .name()
+                .to_string()
+        })
+        .collect();
+    assert_eq!(
+        names,
+        ["charge.success", "refund.pending", "refund.processed"]
+    );
+}
+
+#[tokio::test]
+async fn declined_payment_stays_failed_and_moves_nothing() {
+    let s = Sim::start().await;
+    let ps = s.sdk();
+    ps.transactions()
+        .initialize("bo@example.com", amt(10_000))
+        .reference("dec-1")
+        .send()
+        .await
+        .unwrap();
+    s.sim.pay("dec-1", PayOutcome::Declined).unwrap();
+    let tx = ps.transactions().verify("dec-1").send().await.unwrap().data;
+    assert_eq!(tx.status, Some(TransactionStatus::Failed));
+    assert_eq!(s.sim.balance("NGN"), 0);
+    assert!(
+        s.sim.pay("dec-1", PayOutcome::Success).is_err(),
+        "a closed payment cannot be paid again"
+    );
+}
+
+#[tokio::test]
+async fn charge_authorization_reuses_the_card() {
+    let s = Sim::start().await;
+    let ps = s.sdk();
+    ps.transactions()
+        .initialize("cy@example.com", amt(20_000))
+        .reference("first-1")
+        .send()
+        .await
+        .unwrap();
+    let tx = s.sim.pay("first-1", PayOutcome::Success).unwrap();
+    let code = tx["authorization"]["authorization_code"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let again = ps
+        .transactions()
+        .charge_authorization("cy@example.com", amt(30_000), &code)
+        .send()
+        .await
+        .unwrap()
+        .data;
+    assert_eq!(again.status, Some(TransactionStatus::Success));
+    let wrong = ps
+        .transactions()
+        .charge_authorization("eve@example.com", amt(30_000), &code)
+        .send()
+        .await;
+    assert!(
+        wrong.is_err(),
+        "another customer's authorization is refused"
+    );
+    let totals = ps.transactions().totals().send().await.unwrap().data;
+    assert_eq!(totals.total_transactions.map(|n| n.get()), Some(2));
+    assert_eq!(totals.total_volume.map(Amount::subunits), Some(50_000));
+}
+
+async fn recipient(ps: &paystack::Paystack, account: &str) -> String {
+    ps.transfer_recipients()
+        .create(RecipientType::Nuban, "Chidi Eze")
+        .account_number(account)
+        .bank_code("058")
+        .send()
+        .await
+        .unwrap()
+        .data
+        .recipient_code
+        .unwrap()
+}
+
+#[tokio::test]
+async fn transfer_with_otp_settles_on_the_clock() {
+    let s = Sim::start().await;
+    let hooks = Receiver::start(0).await;
+    s.sim.set_webhook_url(&hooks.url);
+    let ps = s.sdk();
+    let rcp = recipient(&ps, "0123456789").await;
+
+    // Too big for an empty balance.
+    let err = ps
+        .transfers()
+        .initiate(amt(100_000), &rcp, "payout-0000000001")
+        .send()
+        .await
+        .unwrap_err();
+    assert_eq!(
+        err.as_api().unwrap().code.as_deref(),
+        Some("insufficient_balance")
+    );
+
+    s.sim.fund("NGN", 1_000_000);
+    ps.transfers().enable_otp().send().await.unwrap();
+    let t = ps
+        .transfers()
+        .initiate(amt(100_000), &rcp, "payout-0000000002")
+        .send()
+        .await
+        .unwrap()
+        .data;
+    assert_eq!(t.status, Some(TransferStatus::Otp));
+    assert_eq!(
+        s.sim.balance("NGN"),
+        1_000_000,
+        "nothing moves before the OTP"
+    );
+    let code = t.transfer_code.unwrap();
+    assert!(ps
+        .transfers()
+        .finalize(&code, "000000")
+        .send()
+        .await
+        .is_err());
+    ps.transfers()
+        .resend_otp(&code, paystack::types::TransferOtpReason::ResendOtp)
+        .send()
+        .await
+        .unwrap();
+    let t = ps
+        .transfers()
+        .finalize(&code, "123456")
+        .send()
+        .await
+        .unwrap()
+        .data;
+    assert_eq!(t.status, Some(TransferStatus::Pending));
+    assert_eq!(s.sim.balance("NGN"), 1_000_000 - 100_000 - 1_000);
+
+    s.sim.advance(Duration::from_secs(61));
+    let t = ps
+        .transfers()
+        .verify("payout-0000000002")
+        .send()
+        .await
+        .unwrap()
+        .data;
+    assert_eq!(t.status, Some(TransferStatus::Success));
+    let got = hooks.wait_for(1).await;
+    let ev = Webhook::new(&s.key)
+        .unwrap()
+        .parse(got[0].signature.as_deref(), &got[0].body)
+        .unwrap();
+    assert_eq!(ev.name(), "transfer.success");
+
+    // A transfer whose OTP is never entered is abandoned after 30 minutes.
+    let t = ps
+        .transfers()
+        .initiate(amt(10_000), &rcp, "payout-0000000009")
+        .send()
+        .await
+        .unwrap()
+        .data;
+    assert_eq!(t.status, Some(TransferStatus::Otp));
+    s.sim.advance(Duration::from_secs(31 * 60));
+    let t = ps
+        .transfers()
+        .verify("payout-0000000009")
+        .send()
+        .await
+        .unwrap()
+        .data;
+    assert_eq!(t.status, Some(TransferStatus::Abandoned));
+    assert!(ps
+        .transfers()
+        .finalize(t.transfer_code.unwrap(), "123456")
+        .send()
+        .await
+        .is_err());
+
+    // Turning OTP off takes its own OTP.
+    ps.transfers().disable_otp().send().await.unwrap();
+    ps.transfers()
+        .disable_otp_finalize("123456")
+        .send()
+        .await
+        .unwrap();
+    let t = ps
+        .transfers()
+        .initiate(amt(50_000), &rcp, "payout-0000000003")
+        .send()
+        .await
+        .unwrap()
+        .data;
+    assert_eq!(t.status, Some(TransferStatus::Pending));
+    s.sim
+        .settle_transfer("payout-0000000003", TransferOutcome::Failed)
+        .unwrap();
+    assert_eq!(
+        s.sim.balance("NGN"),
+        1_000_000 - 101_000,
+        "a failed transfer gives the money back"
+    );
+}
+
+#[tokio::test]
+async fn bulk_transfers_follow_the_same_rules() {
+    let s = Sim::start().await;
+    let ps = s.sdk();
+    let ok = recipient(&ps, "0123456789").await;
+    let failing = recipient(&ps, "0000000011").await;
+    s.sim.fund("NGN", 300_000);
+    let items = vec![
+        TransferBulkItem::new(amt(100_000), &ok, "bulk-000000000001"),
+        TransferBulkItem::new(amt(100_000), &failing, "bulk-000000000002"),
+    ];
+    let r = ps
+        .transfers()
+        .bulk(items.clone())
+        .send()
+        .await
+        .unwrap()
+        .data;
+    assert_eq!(r.len(), 2);
+    assert_eq!(s.sim.balance("NGN"), 300_000 - 202_000);
+    // The same references again: the same transfers, no second debit.
+    let again = ps.transfers().bulk(items).send().await.unwrap().data;
+    assert_eq!(again[0].transfer_code, r[0].transfer_code);
+    assert_eq!(s.sim.balance("NGN"), 98_000);
+    s.sim.advance(Duration::from_secs(61));
+    let list = ps.transfers().list().send().await.unwrap().data;
+    let mut statuses: Vec<String> = list
+        .iter()
+        .map(|t| t.status.as_ref().unwrap().to_string())
+        .collect();
+    statuses.sort();
+    assert_eq!(statuses, ["failed", "success"]);
+    assert_eq!(s.sim.balance("NGN"), 98_000 + 101_000);
+}
+
+#[tokio::test]
+async fn subscriptions_renew_when_the_clock_moves() {
+    let s = Sim::start().await;
+    let ps = s.sdk();
+    let plan = ps
+        .plans()
+        .create("Monthly box", amt(250_000), Interval::Monthly)
+        .send()
+        .await
+        .unwrap()
+        .data;
+    let plan_code = plan.plan_code.unwrap();
+    ps.transactions()
+        .initialize("dee@example.com", amt(250_000))
+        .reference("sub-first")
+        .plan(&plan_code)
+        .send()
+        .await
+        .unwrap();
+    s.sim.pay("sub-first", PayOutcome::Success).unwrap();
+    let subs = ps.subscriptions().list().send().await.unwrap().data;
+    assert_eq!(subs.len(), 1, "paying for a plan subscribes the customer");
+    let code = subs[0].subscription_code.clone().unwrap();
+    s.sim.advance(Duration::from_secs(32 * 24 * 3600));
+    let txs = ps.transactions().list().send().await.unwrap();
+    assert_eq!(txs.data.len(), 2, "one renewal charge");
+    let sub = ps.subscriptions().fetch(&code).send().await.unwrap().data;
+    assert_eq!(sub.payments_count.map(|n| n.get()), Some(1));
+    let token = sub.email_token.clone().unwrap();
+    ps.subscriptions()
+        .disable(&code, &token)
+        .send()
+        .await
+        .unwrap();
+    s.sim.advance(Duration::from_secs(62 * 24 * 3600));
+    assert_eq!(
+        ps.transactions().list().send().await.unwrap().data.len(),
+        2,
+        "no charge once disabled"
+    );
+}
+
+#[tokio::test]
+async fn dedicated_account_takes_a_bank_transfer() {
+    let s = Sim::start().await;
+    let ps = s.sdk();
+    let c = ps
+        .customers()
+        .create("ebi@example.com")
+        .send()
+        .await
+        .unwrap()
+        .data;
+    let acct = ps
+        .dedicated_accounts()
+        .create(c.customer_code.unwrap())
+        .send()
+        .await
+        .unwrap()
+        .data;
+    let number = acct.account_number.unwrap();
+    let tx = s.sim.bank_transfer(&number, 700_000).unwrap();
+    assert_eq!(tx["channel"], "dedicated_nuban");
+    let fetched = ps
+        .transactions()
+        .verify(tx["reference"].as_str().unwrap())
+        .send()
+        .await
+        .unwrap()
+        .data;
+    assert_eq!(fetched.status, Some(TransactionStatus::Success));
+    assert!(s.sim.balance("NGN") > 0);
+}
+
+#[tokio::test]
+async fn a_fault_then_a_retry_with_the_same_reference() {
+    let s = Sim::start().await;
+    // Retries by hand here, to show the rule the SDK's own retry follows.
+    let ps = paystack::Paystack::builder(&s.key)
+        .base_url(&s.base)
+        .no_retry()
+        .build()
+        .unwrap();
+    let rcp = recipient(&ps, "0123456789").await;
+    s.sim.fund("NGN", 500_000);
+    // The first initiate is processed but its answer is lost.
+    s.sim.add_fault(
+        FaultRule::status(500)
+            .on("transfer_initiate")
+            .times(1)
+            .after(),
+    );
+    let first = ps
+        .transfers()
+        .initiate(amt(100_000), &rcp, "retry-000000000001")
+        .send()
+        .await;
+    assert!(first.is_err(), "the answer was lost");
+    let retry = ps
+        .transfers()
+        .initiate(amt(100_000), &rcp, "retry-000000000001")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(retry.data.reference.as_deref(), Some("retry-000000000001"));
+    assert_eq!(s.sim.balance("NGN"), 500_000 - 101_000, "debited once");
+    let journal = s.sim.journal();
+    let initiates: Vec<_> = journal
+        .iter()
+        .filter(|e| e.operation.as_deref() == Some("transfer_initiate"))
+        .collect();
+    assert!(initiates.len() >= 2);
+    assert_eq!(initiates[0].fault.as_deref(), Some("500;after"));
+}
+
+#[tokio::test]
+async fn subaccount_and_split_shares_leave_the_integrations_part() {
+    let s = Sim::start().await;
+    let ps = s.sdk();
+    let sub = ps
+        .subaccounts()
+        .create("Ada Ventures", "058", "0123456789", 20.0)
+        .send()
+        .await
+        .unwrap()
+        .data;
+    let code = sub.subaccount_code.unwrap();
+    ps.transactions()
+        .initialize("g@example.com", amt(1_000_000))
+        .reference("split-1")
+        .subaccount(&code)
+        .send()
+        .await
+        .unwrap();
+    let tx = s.sim.pay("split-1", PayOutcome::Success).unwrap();
+    let fees = tx["fees"].as_i64().unwrap();
+    // The integration keeps its 20%, less the fee; the subaccount gets 80%.
+    assert_eq!(s.sim.balance("NGN"), 200_000 - fees);
+    assert_eq!(tx["fees_split"]["subaccounts"][0]["amount"], 800_000);
+
+    let split = ps
+        .splits()
+        .create(
+            "Thirds",
+            paystack::SplitType::Percentage,
+            paystack::Currency::NGN,
+            vec![paystack::types::SplitShare {
+                subaccount: code.clone(),
+                share: 30,
+            }],
+        )
+        .send()
+        .await
+        .unwrap()
+        .data;
+    ps.transactions()
+        .initialize("g@example.com", amt(1_000_000))
+        .reference("split-2")
+        .split_code(split.split_code.unwrap())
+        .send()
+        .await
+        .unwrap();
+    let tx2 = s.sim.pay("split-2", PayOutcome::Success).unwrap();
+    let fees2 = tx2["fees"].as_i64().unwrap();
+    assert_eq!(s.sim.balance("NGN"), 200_000 - fees + 700_000 - fees2);
+    let settlements = ps.settlements().list().send().await.unwrap().data;
+    assert_eq!(settlements.len(), 2, "one pending settlement per payment");
+}
