@@ -3,6 +3,7 @@
 #![forbid(unsafe_code)]
 
 pub mod ext;
+pub mod fees;
 pub mod generated;
 pub mod webhook;
 

@@ -174,6 +174,15 @@ impl Paystack {
         &self.key
     }
 
+    /// The retry policy of requests that set none of their own.
+    pub(crate) fn retry_policy(&self) -> RetryPolicy {
+        self.inner
+            .inner
+            .defaults
+            .retry
+            .unwrap_or_else(RetryPolicy::never)
+    }
+
     /// Shorthand for the generated client inside wrappers.
     pub(crate) fn api(&self) -> &crate::generated::Client {
         &self.inner

@@ -24,7 +24,7 @@
 
 use chrono::{DateTime, Utc};
 
-use super::error::{Result, ValidationError};
+use super::error::Result;
 use super::validate::{self, to_i64};
 use super::{Amount, Paystack, Response};
 use crate::generated::types;
@@ -165,20 +165,6 @@ impl<'a> Disputes<'a> {
     }
 }
 
-/// Refuses a period whose start is after its end.
-fn check_period(from: Option<DateTime<Utc>>, to: Option<DateTime<Utc>>) -> Result<()> {
-    if let (Some(from), Some(to)) = (from, to) {
-        if from > to {
-            return Err(ValidationError::Invalid {
-                field: "from",
-                reason: format!("{from} is after {to}"),
-            }
-            .into());
-        }
-    }
-    Ok(())
-}
-
 request! {
     /// Request for [`Disputes::list`].
     List => dispute_list {} {
@@ -200,7 +186,7 @@ request! {
 impl List<'_> {
     /// Sends and decodes one page.
     pub async fn send(self) -> Result<Response<Vec<types::Dispute>>> {
-        check_period(self.from, self.to)?;
+        validate::check_period(self.from, self.to)?;
         let status = self.status.as_ref().map(ToString::to_string);
         self.ps
             .send(self.ps.api().dispute_list(
@@ -296,7 +282,7 @@ request! {
 impl Download<'_> {
     /// Sends and decodes.
     pub async fn send(self) -> Result<Response<types::DisputeExportResponseData>> {
-        check_period(self.from, self.to)?;
+        validate::check_period(self.from, self.to)?;
         let status = self.status.as_ref().map(ToString::to_string);
         self.ps
             .send(self.ps.api().dispute_download(

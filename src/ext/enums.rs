@@ -43,12 +43,23 @@ macro_rules! open_enum {
             }
         }
 
+        impl $name {
+            /// The known variant spelled `s` (exactly, else ignoring ASCII case), if any.
+            fn known(s: &str) -> ::std::option::Option<Self> {
+                match s {
+                    $( $wire => ::std::option::Option::Some($name::$variant), )+
+                    _ => {
+                        $( if s.eq_ignore_ascii_case($wire) { return ::std::option::Option::Some($name::$variant); } )+
+                        ::std::option::Option::None
+                    }
+                }
+            }
+        }
+
         impl ::std::str::FromStr for $name {
             type Err = ::std::convert::Infallible;
             fn from_str(s: &str) -> ::std::result::Result<Self, Self::Err> {
-                $( if s == $wire { return Ok($name::$variant); } )+
-                $( if s.eq_ignore_ascii_case($wire) { return Ok($name::$variant); } )+
-                Ok($name::Unknown(s.to_string()))
+                Ok($name::known(s).unwrap_or_else(|| $name::Unknown(s.to_string())))
             }
         }
 
@@ -75,8 +86,23 @@ macro_rules! open_enum {
 
         impl<'de> ::serde::Deserialize<'de> for $name {
             fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> ::std::result::Result<Self, D::Error> {
-                let s = <::std::borrow::Cow<'de, str> as ::serde::Deserialize>::deserialize(d)?;
-                Ok($name::from(s.as_ref()))
+                // A visitor, not `String` or `Cow<str>` (serde hands those out owned): a known
+                // value is read from the borrowed input and allocates nothing.
+                struct V;
+                impl ::serde::de::Visitor<'_> for V {
+                    type Value = $name;
+                    fn expecting(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                        f.write_str(concat!("a ", stringify!($name), " string"))
+                    }
+                    fn visit_str<E: ::serde::de::Error>(self, s: &str) -> ::std::result::Result<$name, E> {
+                        Ok($name::from(s))
+                    }
+                    fn visit_string<E: ::serde::de::Error>(self, s: ::std::string::String) -> ::std::result::Result<$name, E> {
+                        // Already owned: keep the allocation for `Unknown`.
+                        Ok($name::known(&s).unwrap_or($name::Unknown(s)))
+                    }
+                }
+                d.deserialize_str(V)
             }
         }
     };

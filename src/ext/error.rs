@@ -392,7 +392,7 @@ pub enum ValidationError {
         /// The smallest per-currency minimum, in subunits.
         minimum: i64,
     },
-    /// An amount above the ceiling this crate accepts ([`crate::Amount::CEILING`]).
+    /// An amount above the ceiling this crate accepts ([`Amount::CEILING`](crate::Amount::CEILING)).
     #[error("amount {amount} subunits is above the ceiling of {ceiling} subunits")]
     AmountAboveCeiling {
         /// The amount, in subunits.

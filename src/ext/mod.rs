@@ -62,7 +62,7 @@ pub use error::{
 };
 pub use lenient::{FlexBool, FlexInt, Id};
 pub use money::Amount;
-pub use pagination::Paginate;
+pub use pagination::{Pages, Paginate};
 pub use raw::RawRequest;
 pub use recover::Recovery;
 pub use retry::RetryPolicy;

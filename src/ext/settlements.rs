@@ -15,7 +15,7 @@
 
 use chrono::{DateTime, Utc};
 
-use super::error::{Result, ValidationError};
+use super::error::Result;
 use super::validate::{self, to_i64};
 use super::{Paystack, Response};
 use crate::generated::types;
@@ -63,20 +63,6 @@ impl<'a> Settlements<'a> {
     }
 }
 
-/// Refuses a period whose start is after its end.
-fn check_period(from: Option<DateTime<Utc>>, to: Option<DateTime<Utc>>) -> Result<()> {
-    if let (Some(from), Some(to)) = (from, to) {
-        if from > to {
-            return Err(ValidationError::Invalid {
-                field: "from",
-                reason: format!("{from} is after {to}"),
-            }
-            .into());
-        }
-    }
-    Ok(())
-}
-
 request! {
     /// Request for [`Settlements::list`].
     List => settlements_fetch {} {
@@ -98,7 +84,7 @@ request! {
 impl List<'_> {
     /// Sends and decodes one page.
     pub async fn send(self) -> Result<Response<Vec<types::Settlement>>> {
-        check_period(self.from, self.to)?;
+        validate::check_period(self.from, self.to)?;
         if let Some(sub) = &self.subaccount {
             validate::non_empty("subaccount", sub)?;
         }
@@ -134,7 +120,7 @@ impl Transactions<'_> {
     /// Sends and decodes one page.
     pub async fn send(self) -> Result<Response<Vec<types::Transaction>>> {
         let id = to_i64("id", self.id)?;
-        check_period(self.from, self.to)?;
+        validate::check_period(self.from, self.to)?;
         self.ps
             .send(self.ps.api().settlements_transaction(
                 id,

@@ -100,3 +100,20 @@ pub(crate) fn to_i64(field: &'static str, v: u64) -> Result<i64> {
         .into()
     })
 }
+
+/// Refuses a period whose start is after its end.
+pub(crate) fn check_period(
+    from: Option<chrono::DateTime<chrono::Utc>>,
+    to: Option<chrono::DateTime<chrono::Utc>>,
+) -> Result<()> {
+    if let (Some(from), Some(to)) = (from, to) {
+        if from > to {
+            return Err(ValidationError::Invalid {
+                field: "from",
+                reason: format!("{from} is after {to}"),
+            }
+            .into());
+        }
+    }
+    Ok(())
+}

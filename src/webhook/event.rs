@@ -205,7 +205,24 @@ impl Event {
     /// stored after verification and replayed. Unknown event names give [`Event::Unknown`];
     /// a body that is not an event envelope, or a known event whose `data` does not fit,
     /// gives [`WebhookError::Decode`].
+    ///
+    /// As for API answers, a key given twice keeps its last value and invalid UTF-8 inside a
+    /// string becomes U+FFFD, the way Paystack's JavaScript stack reads its own JSON.
     pub fn from_slice(body: &[u8]) -> Result<Event, WebhookError> {
+        Event::from_slice_strict(body).or_else(|first| Event::from_slice_lenient(body).ok_or(first))
+    }
+
+    /// The second reading, for bodies the strict one refused: through a JSON value, which keeps
+    /// the last of repeated keys, from lossily decoded text.
+    fn from_slice_lenient(body: &[u8]) -> Option<Event> {
+        let text = String::from_utf8_lossy(body);
+        let value: Value = serde_json::from_str(&text).ok()?;
+        let name = value.get("event")?.as_str()?;
+        let data = value.get("data").cloned().unwrap_or(Value::Null);
+        Event::from_parts(name, data).ok()
+    }
+
+    fn from_slice_strict(body: &[u8]) -> Result<Event, WebhookError> {
         let mut de = serde_json::Deserializer::from_slice(body);
         let envelope: Envelope<'_> =
             serde_path_to_error::deserialize(&mut de).map_err(|e| EventDecodeError {

@@ -1,7 +1,7 @@
 //! Streams over every page: offset and cursor paging, and the guards against endless loops.
 
 use futures::{StreamExt, TryStreamExt};
-use paystack::{Error, Paginate};
+use paystack::{Error, Paginate, PaginationError};
 use serde_json::{json, Value};
 use wiremock::matchers::{header, method, path, query_param, query_param_is_missing};
 use wiremock::{Mock, MockServer, ResponseTemplate};
@@ -113,10 +113,11 @@ async fn a_server_that_ignores_the_page_number_ends_in_an_error_not_a_loop() {
     .await;
     let items: Vec<_> = ps.plans().list().per_page(2u32).stream().collect().await;
     assert_eq!(items.len(), 5, "two pages of items, then the error");
-    let Err(Error::Decode(d)) = &items[4] else {
+    let Err(Error::Pagination(PaginationError::PageMismatch { asked, answered })) = &items[4]
+    else {
         panic!("expected the guard error: {items:?}")
     };
-    assert_eq!(d.path, "meta.page");
+    assert_eq!((*asked, *answered), (2, 1));
 }
 
 #[tokio::test]
@@ -179,10 +180,10 @@ async fn a_repeated_cursor_ends_in_an_error_not_a_loop() {
     let items: Vec<_> = ps.terminals().list().stream().collect().await;
     assert_eq!(items.len(), 3, "{items:?}");
     assert!(items[0].is_ok() && items[1].is_ok(), "{items:?}");
-    let Err(Error::Decode(d)) = &items[2] else {
-        panic!("expected the guard error")
+    let Err(Error::Pagination(PaginationError::CursorRepeated(cursor))) = &items[2] else {
+        panic!("expected the guard error: {items:?}")
     };
-    assert_eq!(d.path, "meta.next");
+    assert_eq!(cursor, "c2FtZQ==");
 }
 
 #[tokio::test]
@@ -208,4 +209,88 @@ async fn an_api_error_mid_walk_is_yielded_after_the_items_so_far() {
         items[2].as_ref().unwrap_err().as_api().map(|a| a.status),
         Some(503)
     );
+}
+
+/// A plan list of `pages` pages of two, each page answered once.
+async fn numbered_pages(server: &MockServer, pages: u32) {
+    for n in 1..=pages {
+        let codes = [format!("PLN_{n}a"), format!("PLN_{n}b")];
+        let meta = json!({"total": pages * 2, "perPage": 2, "page": n, "pageCount": pages});
+        page(
+            server,
+            &n.to_string(),
+            plans(&[codes[0].as_str(), codes[1].as_str()]),
+            meta,
+        )
+        .await;
+    }
+}
+
+/// The plan codes of a walk over pages of two with `pages` in flight.
+async fn plan_codes(ps: &paystack::Paystack, pages: usize) -> Vec<String> {
+    let walk = ps.plans().list().per_page(2u32).stream().concurrency(pages);
+    let codes = walk.map_ok(|p| p.plan_code.unwrap_or_default());
+    codes.try_collect().await.unwrap()
+}
+
+#[tokio::test]
+async fn concurrency_fetches_every_page_once_and_yields_in_order() {
+    let (server, ps) = setup().await;
+    numbered_pages(&server, 7).await;
+    let codes = plan_codes(&ps, 3).await;
+    let expected: Vec<String> = (1..=7)
+        .flat_map(|n| [format!("PLN_{n}a"), format!("PLN_{n}b")])
+        .collect();
+    assert_eq!(codes, expected);
+    // Each page mock expects exactly one request; the catch-all expects none.
+    assert_eq!(server.received_requests().await.unwrap().len(), 7);
+}
+
+#[tokio::test]
+async fn a_concurrent_walk_waits_out_429s_and_asks_for_that_page_again() {
+    let (server, ps) = setup().await;
+    let meta = |n: u32| json!({"total": 8, "perPage": 2, "page": n, "pageCount": 4});
+    for n in [1u32, 2, 4] {
+        let codes = [format!("PLN_{n}a"), format!("PLN_{n}b")];
+        page(
+            &server,
+            &n.to_string(),
+            plans(&[&codes[0], &codes[1]]),
+            meta(n),
+        )
+        .await;
+    }
+    // Page 3 is refused four times: the request's own three attempts, then the walk's
+    // second try gets one more 429 before the page.
+    Mock::given(method("GET"))
+        .and(path("/plan"))
+        .and(query_param("page", "3"))
+        .respond_with(ResponseTemplate::new(429).set_body_json(json!({
+            "status": false, "message": "Too many requests"
+        })))
+        .up_to_n_times(4)
+        .expect(4)
+        .with_priority(1)
+        .mount(&server)
+        .await;
+    page(&server, "3", plans(&["PLN_3a", "PLN_3b"]), meta(3)).await;
+    let codes = plan_codes(&ps, 4).await;
+    assert_eq!(
+        codes,
+        ["PLN_1a", "PLN_1b", "PLN_2a", "PLN_2b", "PLN_3a", "PLN_3b", "PLN_4a", "PLN_4b"]
+    );
+    let asked: Vec<String> = server
+        .received_requests()
+        .await
+        .unwrap()
+        .iter()
+        .filter_map(|r| {
+            r.url
+                .query_pairs()
+                .find(|(k, _)| k == "page")
+                .map(|(_, v)| v.into_owned())
+        })
+        .collect();
+    assert_eq!(asked.iter().filter(|p| *p == "3").count(), 5);
+    assert_eq!(asked.len(), 8);
 }

@@ -704,3 +704,67 @@ async fn raw_requests_take_the_same_path() {
     let received = &server.received()[1];
     assert_eq!(received.headers["authorization"], format!("Bearer {KEY}"));
 }
+
+// ---- what the logs say about attempts ----
+
+#[derive(Clone, Default)]
+struct Captured(std::sync::Arc<std::sync::Mutex<Vec<u8>>>);
+
+impl std::io::Write for Captured {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.0.lock().unwrap().extend_from_slice(buf);
+        Ok(buf.len())
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+#[tokio::test]
+async fn each_retry_is_logged_without_key_email_or_body() {
+    use tracing_subscriber::util::SubscriberInitExt;
+    let captured = Captured::default();
+    let writer = captured.clone();
+    let _guard = tracing_subscriber::fmt()
+        .with_max_level(tracing_subscriber::filter::LevelFilter::TRACE)
+        .with_writer(move || writer.clone())
+        .with_ansi(false)
+        .finish()
+        .set_default();
+    let server = FaultServer::start().await;
+    let path = "/customer/ada.obi@example.com";
+    server.script(
+        "GET",
+        path,
+        vec![
+            Step::json(503, r#"{"status":false,"message":"secret-body-marker"}"#),
+            Step::json(200, r#"{"status":true,"message":"ok","data":{"email":"ada.obi@example.com","customer_code":"CUS_x7y8z9"}}"#),
+        ],
+    );
+    let customer = client(&server)
+        .customers()
+        .fetch("ada.obi@example.com")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(customer.data.customer_code.as_deref(), Some("CUS_x7y8z9"));
+    drop(_guard);
+    let logs = String::from_utf8(captured.0.lock().unwrap().clone()).unwrap();
+    let retry = logs
+        .lines()
+        .find(|l| l.contains("paystack retry"))
+        .unwrap_or_else(|| panic!("no retry event:\n{logs}"));
+    for field in [
+        "operation=\"customer_fetch\"",
+        "attempt=1",
+        "outcome=503",
+        "delay_ms=",
+    ] {
+        assert!(retry.contains(field), "{field} missing from {retry}");
+    }
+    assert!(logs.contains("/customer/{code}"), "{logs}");
+    for secret in ["ada.obi", SECRET_PART, "secret-body-marker"] {
+        assert!(!logs.contains(secret), "{secret} leaked into logs:\n{logs}");
+    }
+    assert_eq!(server.count("GET", path), 2);
+}

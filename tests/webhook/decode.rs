@@ -134,3 +134,30 @@ fn from_parts_matches_from_slice() {
     let b = Event::from_parts("refund.pending", whole["data"].clone()).unwrap();
     assert_eq!(a, b);
 }
+
+#[test]
+fn a_repeated_key_keeps_its_last_value() {
+    let body = br#"{"event":"charge.success","data":{"reference":"first-ref","amount":100,"reference":"order-1042","amount":"250075"}}"#;
+    let Event::ChargeSuccess(charge) = parse(body).unwrap() else {
+        panic!("expected charge.success")
+    };
+    assert_eq!(charge.reference.as_deref(), Some("order-1042"));
+    assert_eq!(charge.amount.map(|a| a.subunits()), Some(250_075));
+}
+
+#[test]
+fn invalid_utf8_in_a_string_spoils_only_that_string() {
+    let mut body =
+        br#"{"event":"charge.success","data":{"reference":"order-1042","gateway_response":"Appro"#
+            .to_vec();
+    body.extend_from_slice(&[0xc3, 0x28]);
+    body.extend_from_slice(br#"ved"}}"#);
+    let Event::ChargeSuccess(charge) = parse(&body).unwrap() else {
+        panic!("expected charge.success")
+    };
+    assert_eq!(charge.reference.as_deref(), Some("order-1042"));
+    assert_eq!(
+        charge.gateway_response.as_deref(),
+        Some("Appro\u{fffd}(ved")
+    );
+}

@@ -136,20 +136,7 @@ fn schema_typing(spec: &Value, node: &Value, at: &str, depth: usize) -> Typing {
 }
 
 /// `transaction_chargeAuthorization` → `transaction_charge_authorization`.
-pub fn snake(id: &str) -> String {
-    let mut out = String::new();
-    for (i, c) in id.chars().enumerate() {
-        if c.is_ascii_uppercase() {
-            if i > 0 && !out.ends_with('_') {
-                out.push('_');
-            }
-            out.push(c.to_ascii_lowercase());
-        } else {
-            out.push(c);
-        }
-    }
-    out
-}
+pub use crate::bundle::snake;
 
 /// `Name => operation_id {` lines of `request!` blocks, by operation id.
 fn wrappers(root: &Path) -> Result<BTreeMap<String, String>, String> {
