@@ -74,7 +74,7 @@ pub enum SimError {
 }
 
 /// Options for starting a simulator.
-#[derive(Debug, Clone)]
+#[derive(Clone)]
 pub struct Builder {
     host: IpAddr,
     port: u16,
@@ -174,8 +174,33 @@ impl Builder {
     }
 }
 
+// Debug output never shows a secret key.
+impl std::fmt::Debug for Builder {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Builder")
+            .field("host", &self.host)
+            .field("port", &self.port)
+            .field(
+                "secret_key",
+                &self.secret_key.as_ref().map(|_| "sk_…(redacted)"),
+            )
+            .field("state", &self.state)
+            .field("webhook_url", &self.webhook_url)
+            .field("fault_seed", &self.fault_seed)
+            .finish()
+    }
+}
+
+impl std::fmt::Debug for Simulator {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Simulator")
+            .field("base_url", &self.base_url())
+            .field("secret_key", &"sk_…(redacted)")
+            .finish_non_exhaustive()
+    }
+}
+
 /// A running simulator. Dropping it stops the server.
-#[derive(Debug)]
 pub struct Simulator {
     shared: Arc<Shared>,
     addr: SocketAddr,
@@ -228,7 +253,8 @@ impl Simulator {
         self.addr
     }
 
-    /// The first integration's secret key (`sk_test_…`).
+    /// The first integration's secret key (`sk_test_…`). Debug output of the simulator
+    /// never shows it.
     pub fn secret_key(&self) -> &str {
         &self.secret_key
     }

@@ -237,3 +237,13 @@ async fn no_operation_answers_garbage_with_a_server_error() {
         }
     }
 }
+
+#[tokio::test]
+async fn debug_output_never_shows_the_key() {
+    let s = Sim::start().await;
+    let shown = format!("{:?}", s.sim);
+    assert!(!shown.contains(&s.key), "{shown}");
+    assert!(shown.contains(&s.base));
+    let b = paystack_sim::Simulator::builder().secret_key("sk_test_hidden0000000000000000");
+    assert!(!format!("{b:?}").contains("hidden"));
+}
