@@ -42,7 +42,7 @@ async fn pay_verify_webhook_refund_and_balance() {
         .unwrap_err();
     let api = again.as_api().expect("an API error");
     assert_eq!(api.status, 400);
-    assert_eq!(api.code.as_deref(), Some("duplicate_reference"));
+    assert_eq!(api.code, Some(paystack::ErrorCode::DuplicateReference));
 
     let before = ps.transactions().verify("order-1001").send().await.unwrap();
     assert_eq!(before.data.status, Some(TransactionStatus::Abandoned));
@@ -217,7 +217,7 @@ async fn transfer_with_otp_settles_on_the_clock() {
         .await
         .unwrap_err();
     assert_eq!(
-        err.as_api().unwrap().code.as_deref(),
+        err.as_api().unwrap().code.as_ref().map(|c| c.as_str()),
         Some("insufficient_balance")
     );
 

@@ -249,6 +249,27 @@ pub enum PaginationError {
     },
 }
 
+crate::open_enum! {
+    /// Paystack's error type (`type` in an error body): which side refused.
+    ErrorKind {
+        /// The request was refused as invalid: fix it before sending again.
+        Validation = "validation_error",
+        /// The payment processor or bank refused.
+        Processor = "processor_error",
+        /// Paystack itself failed.
+        Api = "api_error",
+    }
+}
+
+crate::open_enum! {
+    /// Paystack's error code (`code` in an error body). Only codes Paystack documents are
+    /// variants; every other code is kept in `Unknown`.
+    ErrorCode {
+        /// The reference was used before: the earlier request with it exists.
+        DuplicateReference = "duplicate_reference",
+    }
+}
+
 /// A refusal from Paystack, with everything its body said.
 #[derive(Clone, PartialEq)]
 #[non_exhaustive]
@@ -258,9 +279,9 @@ pub struct ApiError {
     /// Paystack's message, or a summary when the body had none (e.g. an HTML error page).
     pub message: String,
     /// Paystack's error code, such as `duplicate_reference`.
-    pub code: Option<String>,
+    pub code: Option<ErrorCode>,
     /// Paystack's error type: `validation_error`, `processor_error` or `api_error`.
-    pub kind: Option<String>,
+    pub kind: Option<ErrorKind>,
     /// Paystack's advice on what to do next (`meta.nextStep`).
     pub next_step: Option<String>,
     /// The body as received.
@@ -444,9 +465,9 @@ pub struct ErrorBody {
     /// Paystack's `message`.
     pub message: Option<String>,
     /// Paystack's `code`.
-    pub code: Option<String>,
+    pub code: Option<ErrorCode>,
     /// Paystack's `type`.
-    pub kind: Option<String>,
+    pub kind: Option<ErrorKind>,
     /// Paystack's `meta.nextStep`.
     pub next_step: Option<String>,
 }
@@ -467,8 +488,8 @@ impl ErrorBody {
         };
         ErrorBody {
             message: text(v.get("message")),
-            code: text(v.get("code")),
-            kind: text(v.get("type")),
+            code: text(v.get("code")).map(|c| ErrorCode::from(c.as_str())),
+            kind: text(v.get("type")).map(|k| ErrorKind::from(k.as_str())),
             next_step: text(v.pointer("/meta/nextStep")),
             raw,
         }

@@ -57,8 +57,8 @@ pub use client::{
 pub use enums::*;
 pub use envelope::Response;
 pub use error::{
-    ApiError, DecodeError, Error, Outcome, OutcomeUnknown, PaginationError, Result, TransportError,
-    TransportKind, ValidationError, RAW_PREVIEW,
+    ApiError, DecodeError, Error, ErrorCode, ErrorKind, Outcome, OutcomeUnknown, PaginationError,
+    Result, TransportError, TransportKind, ValidationError, RAW_PREVIEW,
 };
 pub use lenient::{FlexBool, FlexInt, Id};
 pub use money::Amount;

@@ -52,8 +52,8 @@ fn not_found(e: &Error) -> bool {
         api.status == 404
             || api
                 .code
-                .as_deref()
-                .is_some_and(|c| c.ends_with("_not_found"))
+                .as_ref()
+                .is_some_and(|c| c.as_str().ends_with("_not_found"))
     })
 }
 
@@ -61,8 +61,8 @@ fn not_found(e: &Error) -> bool {
 fn duplicate(e: &Error) -> bool {
     e.as_api().is_some_and(|api| {
         api.code
-            .as_deref()
-            .is_some_and(|c| c.starts_with("duplicate"))
+            .as_ref()
+            .is_some_and(|c| c.as_str().starts_with("duplicate"))
     })
 }
 
