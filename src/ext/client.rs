@@ -436,6 +436,7 @@ impl progenitor_client::ClientHooks<Inner> for crate::generated::Client {
             }
             tracing::info!(
                 operation = name,
+                path,
                 attempt,
                 outcome = %what,
                 delay_ms = u64::try_from(delay.as_millis()).unwrap_or(u64::MAX),
