@@ -583,15 +583,21 @@ pub(crate) fn body_says_failure(body: &[u8]) -> bool {
     match serde_json::from_slice::<Probe>(body) {
         Ok(Probe {
             status: Some(status),
-        }) => match status {
-            Value::Bool(b) => !b,
-            Value::Number(n) => n.as_i64() != Some(1),
-            Value::String(s) => {
-                let s = s.trim();
-                !(s.eq_ignore_ascii_case("true") || s == "1" || s.eq_ignore_ascii_case("success"))
-            }
-            _ => true,
-        },
+        }) => !status_is_success(&status),
+        _ => false,
+    }
+}
+
+/// Whether an envelope's `status` value means success: `true`, `1`, `"true"`, `"1"` or
+/// `"success"`.
+pub(crate) fn status_is_success(status: &Value) -> bool {
+    match status {
+        Value::Bool(b) => *b,
+        Value::Number(n) => n.as_i64() == Some(1),
+        Value::String(s) => {
+            let s = s.trim();
+            s.eq_ignore_ascii_case("true") || s == "1" || s.eq_ignore_ascii_case("success")
+        }
         _ => false,
     }
 }

@@ -163,17 +163,10 @@ impl Envelope for Whole {
     type Data = Value;
     const DATA_REQUIRED: bool = false;
     fn ok(&self) -> bool {
-        match self.0.get("status") {
-            Some(Value::Bool(b)) => *b,
-            Some(Value::Number(n)) => n.as_i64() == Some(1),
-            Some(Value::String(s)) => {
-                let s = s.trim();
-                s.eq_ignore_ascii_case("true") || s == "1" || s.eq_ignore_ascii_case("success")
-            }
-            // An answer with no status at all is taken as it is.
-            None => true,
-            _ => false,
-        }
+        // An answer with no status at all is taken as it is.
+        self.0
+            .get("status")
+            .is_none_or(super::error::status_is_success)
     }
     fn has_data(&self) -> bool {
         true

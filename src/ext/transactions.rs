@@ -474,15 +474,8 @@ impl ChargeAuthorization<'_> {
     /// reference and returns what Paystack holds, so the card is charged once. Without a
     /// reference there is nothing to look up and the unknown outcome is returned as it is.
     pub async fn send_or_recover(self) -> Result<Recovery<types::Transaction>> {
-        let ps = self.ps;
-        let reference = self.reference.clone().unwrap_or_default();
-        let again = self.clone();
-        recover::send_or_recover(
-            self.send(),
-            || ps.transactions().verify(reference.clone()).send(),
-            || again.send(),
-        )
-        .await
+        let (ps, reference, again) = (self.ps, self.reference.clone(), self.clone());
+        verify_after_unknown(ps, reference, self.send(), || again.send()).await
     }
 }
 
@@ -491,14 +484,27 @@ impl PartialDebit<'_> {
     /// [`reference`](PartialDebit::reference), it verifies the transaction by that reference
     /// and returns what Paystack holds.
     pub async fn send_or_recover(self) -> Result<Recovery<types::Transaction>> {
-        let ps = self.ps;
-        let reference = self.reference.clone().unwrap_or_default();
-        let again = self.clone();
-        recover::send_or_recover(
-            self.send(),
-            || ps.transactions().verify(reference.clone()).send(),
-            || again.send(),
-        )
-        .await
+        let (ps, reference, again) = (self.ps, self.reference.clone(), self.clone());
+        verify_after_unknown(ps, reference, self.send(), || again.send()).await
     }
+}
+
+/// `send_or_recover` for charges on a saved authorization: after an unknown outcome, verify the
+/// transaction by the caller's reference.
+async fn verify_after_unknown<RF>(
+    ps: crate::ext::client::ClientRef<'_>,
+    reference: Option<String>,
+    first: impl std::future::Future<Output = Result<Response<types::Transaction>>>,
+    resend: impl FnOnce() -> RF,
+) -> Result<Recovery<types::Transaction>>
+where
+    RF: std::future::Future<Output = Result<Response<types::Transaction>>>,
+{
+    let reference = reference.unwrap_or_default();
+    recover::send_or_recover(
+        first,
+        || ps.transactions().verify(reference.clone()).send(),
+        resend,
+    )
+    .await
 }
