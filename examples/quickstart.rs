@@ -13,7 +13,7 @@
 use std::time::Duration;
 
 use paystack::webhook::Webhook;
-use paystack::{Amount, Currency, Paystack};
+use paystack::{enums::Currency, Amount, Paystack};
 
 #[tokio::main]
 async fn main() -> Result<(), Box<dyn std::error::Error>> {

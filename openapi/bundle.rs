@@ -9,9 +9,9 @@ use serde_json::{Map, Value};
 
 /// Component schemas that the handwritten layer supplies itself, as `(schema, Rust path)`.
 ///
-/// A component marked `x-rust-replacement: crate::ext::Currency` is not generated: progenitor
+/// A component marked `x-rust-replacement: crate::enums::Currency` is not generated: progenitor
 /// would make a closed enum (an unknown value fails the whole decode) or a strict integer (a
-/// numeric string fails it). The open or lenient type from `src/ext` is used in its place, so
+/// numeric string fails it). The open or lenient type from `src/api` is used in its place, so
 /// generated structs carry those types directly.
 pub fn replacements(spec: &Value) -> Vec<(String, String)> {
     let mut out = Vec::new();
@@ -109,7 +109,7 @@ fn merge_into(root: &mut Value, at: &[&str], value: Value, file: &Path) -> Resul
 
 /// Runs progenitor on a bundled spec and returns formatted Rust source.
 ///
-/// `project` selects the project's settings (open enums and lenient numbers from `src/ext`,
+/// `project` selects the project's settings (open enums and lenient numbers from `src/api`,
 /// and request/response logging hooks); without it the defaults are used, which is what the
 /// upstream check needs.
 pub fn generate(spec_json: &Value, project: bool) -> Result<String, String> {
@@ -124,9 +124,9 @@ pub fn generate(spec_json: &Value, project: bool) -> Result<String, String> {
         for (name, path) in replacements(spec_json) {
             settings.with_replacement(name, path, std::iter::empty());
         }
-        // Every request goes through src/ext/client.rs (`ClientHooks for Client`): it adds the
+        // Every request goes through src/api/client.rs (`ClientHooks for Client`): it adds the
         // key, applies timeouts and retries by the operation table, and logs without secrets.
-        let inner = "crate::ext::client::Inner"
+        let inner = "crate::api::client::Inner"
             .parse::<proc_macro2::TokenStream>()
             .map_err(|e| e.to_string())?;
         settings
@@ -262,7 +262,7 @@ pub fn operations(spec: &Value) -> Result<Vec<OperationRow>, String> {
     Ok(rows)
 }
 
-/// Rust source for the operation table, included by `src/ext/operations.rs`.
+/// Rust source for the operation table, included by `src/api/operations.rs`.
 pub fn operations_table(rows: &[OperationRow]) -> String {
     let mut s = String::from("/// Every operation of the spec, sorted by operation id.\npub static OPERATIONS: &[Operation] = &[\n");
     for r in rows {
@@ -278,7 +278,7 @@ pub fn operations_table(rows: &[OperationRow]) -> String {
     }
     s.push_str("];\n\n");
     // One decoder per operation, for the decoder fuzzing harness (`paystack::fuzzing`).
-    s.push_str("/// Decodes `body` as the success answer of operation `id`, as the client does.\n#[doc(hidden)]\npub fn decode_response(id: &str, status: u16, body: &[u8]) -> Option<crate::Result<()>> {\n    use crate::ext::client::decode_as;\n    use crate::generated::types;\n    Some(match id {\n");
+    s.push_str("/// Decodes `body` as the success answer of operation `id`, as the client does.\n#[doc(hidden)]\npub fn decode_response(id: &str, status: u16, body: &[u8]) -> Option<crate::Result<()>> {\n    use crate::api::client::decode_as;\n    use crate::generated::types;\n    Some(match id {\n");
     for r in rows {
         if let Some(ty) = &r.response {
             s.push_str(&format!(

@@ -24,8 +24,9 @@
 // Money is written major_minor (2_500_00 is 2,500.00), which clippy reads as odd grouping.
 #![allow(clippy::inconsistent_digit_grouping)]
 
-use crate::ext::error::ValidationError;
-use crate::{Amount, Currency};
+use crate::api::error::ValidationError;
+use crate::enums::Currency;
+use crate::Amount;
 
 /// Where the business is registered: each market has its own prices and currency.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

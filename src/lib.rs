@@ -2,12 +2,43 @@
 #![deny(missing_docs)]
 #![forbid(unsafe_code)]
 
+// The handwritten layer lives in `api` (private) and the generated client in `generated`; every
+// public item below has exactly one path.
+mod api;
 #[cfg(feature = "blocking")]
 pub mod blocking;
-pub mod ext;
 pub mod fees;
 pub mod generated;
 pub mod webhook;
 
-pub use ext::*;
+// One module per API area, named as Paystack's docs name it: the handler, its request
+// builders and the area's helpers.
+pub use api::{
+    apple_pay, balance, banks, bulk_charges, charges, customers, dedicated_accounts, direct_debit,
+    disputes, integration, miscellaneous, orders, pages, payment_requests, plans, products,
+    refunds, settlements, splits, storefronts, subaccounts, subscriptions, terminals, transactions,
+    transfer_recipients, transfers, virtual_terminals,
+};
+
+// Open enums, all in one module; the operation table; the validators `send` runs.
+pub use api::{enums, operations, validate};
+
+pub use api::client::{
+    CallOptions, Mode, Paystack, PaystackBuilder, SecretKey, DEFAULT_BASE_URL, MAX_REQUEST_BODY,
+    SECRET_KEY_ENV,
+};
+pub use api::envelope::Response;
+pub use api::error::{
+    ApiError, DecodeError, Error, ErrorBody, ErrorCode, ErrorKind, Outcome, OutcomeUnknown,
+    PaginationError, Result, TransportError, TransportKind, ValidationError, RAW_PREVIEW,
+};
+pub use api::lenient::{FlexBool, FlexInt, Id};
+pub use api::money::Amount;
+pub use api::pagination::{Pages, Paginate};
+pub use api::raw::RawRequest;
+pub use api::recover::Recovery;
+pub use api::retry::RetryPolicy;
 pub use generated::types;
+
+#[doc(hidden)]
+pub use api::fuzzing;

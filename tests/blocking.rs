@@ -5,7 +5,11 @@
 
 use std::time::Duration;
 
-use paystack::{blocking, transfers, Amount, Currency, Error, Id, TransferStatus, ValidationError};
+use paystack::{
+    blocking,
+    enums::{Currency, TransferStatus},
+    transfers, Amount, Error, Id, ValidationError,
+};
 use serde_json::{json, Value};
 use wiremock::matchers::{any, body_json, header, method, path, query_param};
 use wiremock::{Mock, MockServer, ResponseTemplate};
@@ -318,7 +322,7 @@ fn walk_plans(ps: &blocking::Paystack) {
         .plans()
         .list()
         .per_page(2u32)
-        .interval(paystack::Interval::Monthly)
+        .interval(paystack::enums::Interval::Monthly)
     {
         let plan = plan.unwrap();
         assert_eq!(plan.amount.map(Amount::subunits), Some(90_000));
@@ -365,7 +369,7 @@ fn a_list_error_ends_the_iteration() {
         .plans()
         .list()
         .per_page(2u32)
-        .interval(paystack::Interval::Monthly)
+        .interval(paystack::enums::Interval::Monthly)
         .iter();
     let first: Vec<_> = plans.by_ref().take(2).map(Result::unwrap).collect();
     assert_eq!(first[1].plan_code.as_deref(), Some("PLN_blk_b"));

@@ -4,7 +4,7 @@
 #![allow(clippy::inconsistent_digit_grouping)]
 
 use paystack::fees::{Market, Payment, Pricing};
-use paystack::{Amount, Currency};
+use paystack::{enums::Currency, Amount};
 
 fn amount(major: &str) -> Amount {
     Amount::from_major(major).unwrap()

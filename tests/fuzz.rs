@@ -3,7 +3,7 @@
 //! outcome is `Ok` or `Err`. `PROPTEST_CASES=100000 cargo test --test fuzz --release` runs
 //! longer; `fuzz/` holds the cargo-fuzz target for long runs.
 
-use paystack::ext::fuzzing::{decode_any, decode_operation};
+use paystack::fuzzing::{decode_any, decode_operation};
 use paystack::operations::OPERATIONS;
 use proptest::prelude::*;
 

@@ -193,7 +193,7 @@ fn check_minimum(body: &Map<String, Value>) -> Result<()> {
     ) else {
         return Ok(());
     };
-    let currency: paystack::Currency = serde_json::from_value(Value::from(currency))
+    let currency: paystack::enums::Currency = serde_json::from_value(Value::from(currency))
         .map_err(|e| Failure::Validation(format!("currency: {e}")))?;
     paystack::Amount::from_subunits(amount)?.check_minimum(&currency)?;
     Ok(())

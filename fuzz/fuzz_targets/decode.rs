@@ -3,5 +3,5 @@
 #![no_main]
 
 libfuzzer_sys::fuzz_target!(|data: &[u8]| {
-    paystack::ext::fuzzing::decode_any(data);
+    paystack::fuzzing::decode_any(data);
 });

@@ -21,7 +21,7 @@
 //! let reference = init.data.reference.unwrap_or_default();
 //! sim.pay(&reference, PayOutcome::Success)?;
 //! let tx = ps.transactions().verify(&reference).send().await?;
-//! assert_eq!(tx.data.status, Some(paystack::TransactionStatus::Success));
+//! assert_eq!(tx.data.status, Some(paystack::enums::TransactionStatus::Success));
 //! # Ok(()) }
 //! ```
 

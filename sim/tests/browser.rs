@@ -12,7 +12,7 @@ use std::time::Duration;
 
 use common::{Receiver, Sim};
 use paystack::webhook::Webhook;
-use paystack::{Amount, TransactionStatus};
+use paystack::{enums::TransactionStatus, Amount};
 
 fn find(names: &[&str]) -> Option<PathBuf> {
     let path = std::env::var_os("PATH")?;

@@ -7,7 +7,7 @@ use std::time::Duration;
 
 use common::{call, raw, raw_text, Receiver, Sim};
 use paystack::webhook::Webhook;
-use paystack::{Amount, RecipientType};
+use paystack::{enums::RecipientType, Amount};
 use paystack_sim::{Fault, FaultRule, PayOutcome, Simulator};
 use serde_json::json;
 

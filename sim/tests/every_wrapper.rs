@@ -14,8 +14,11 @@ use paystack::types::{
     TransferRecipientBatchItem, VirtualTerminalDestinationInput,
 };
 use paystack::{
-    Amount, Currency, DisputeResolution, Interval, RecipientType, RiskAction, SplitType,
-    TerminalEventAction, TerminalEventType,
+    enums::{
+        Currency, DisputeResolution, Interval, RecipientType, RiskAction, SplitType,
+        TerminalEventAction, TerminalEventType,
+    },
+    Amount,
 };
 use paystack_sim::PayOutcome;
 use serde_json::{json, Value};
@@ -234,7 +237,7 @@ async fn every_wrapper() {
         "initialize_authorization",
         ps.customers()
             .initialize_authorization("ada@example.com")
-            .channel(paystack::AuthorizationChannel::DirectDebit)
+            .channel(paystack::enums::AuthorizationChannel::DirectDebit)
     );
     send!(
         f,

@@ -8,7 +8,10 @@ use std::time::Duration;
 use common::{Receiver, Sim};
 use paystack::types::TransferBulkItem;
 use paystack::webhook::{Event, Webhook};
-use paystack::{Amount, Interval, RecipientType, TransactionStatus, TransferStatus};
+use paystack::{
+    enums::{Interval, RecipientType, TransactionStatus, TransferStatus},
+    Amount,
+};
 use paystack_sim::{FaultRule, PayOutcome, TransferOutcome};
 
 fn amt(n: i64) -> Amount {
@@ -508,8 +511,8 @@ async fn subaccount_and_split_shares_leave_the_integrations_part() {
         .splits()
         .create(
             "Thirds",
-            paystack::SplitType::Percentage,
-            paystack::Currency::NGN,
+            paystack::enums::SplitType::Percentage,
+            paystack::enums::Currency::NGN,
             vec![paystack::types::SplitShare {
                 subaccount: code.clone(),
                 share: 30,

@@ -3,7 +3,7 @@
 use std::time::Duration;
 
 use paystack::webhook::Webhook;
-use paystack::{Amount, Paystack, TransactionStatus};
+use paystack::{enums::TransactionStatus, Amount, Paystack};
 use paystack_sim::{PayOutcome, Simulator};
 
 #[tokio::test]

@@ -2,7 +2,7 @@
 //!
 //! ```no_run
 //! # async fn run(ps: paystack::Paystack) -> paystack::Result<()> {
-//! use paystack::BankCountry;
+//! use paystack::enums::BankCountry;
 //! let banks = ps.banks().list().country(BankCountry::Nigeria).send().await?;
 //! let code = banks.data[0].code.clone().unwrap_or_default();
 //! let account = ps
@@ -14,56 +14,16 @@
 //! # Ok(()) }
 //! ```
 
+use super::enums::{BankCountry, BankGateway, BankType};
 use super::error::{Result, ValidationError};
 use super::validate;
 use super::{Currency, Paystack, Response};
 use crate::generated::types;
-use crate::{envelope, open_enum, request};
+use crate::{envelope, request};
 
 envelope!(types::BankListResponse => Vec<types::Bank>, meta);
 envelope!(types::BankResolveResponse => types::BankAccountResolution);
 envelope!(types::BankValidateResponse => types::BankAccountValidation);
-
-open_enum! {
-    /// A country to list banks for, as the bank list's `country` filter spells it.
-    BankCountry {
-        /// Ghana.
-        Ghana = "ghana",
-        /// Kenya.
-        Kenya = "kenya",
-        /// Nigeria.
-        Nigeria = "nigeria",
-        /// South Africa.
-        SouthAfrica = "south africa",
-    }
-}
-
-open_enum! {
-    /// The kind of institution or payment rail a bank entry is.
-    BankType {
-        /// Nigerian bank (NUBAN account numbers).
-        Nuban = "nuban",
-        /// Ghanaian bank. Paystack spells this bank-list value `ghipps`, unlike the
-        /// recipient type `ghipss`.
-        Ghipps = "ghipps",
-        /// Mobile money provider.
-        MobileMoney = "mobile_money",
-        /// Kenyan bank on Pesalink.
-        Kepss = "kepss",
-        /// South African bank.
-        Basa = "basa",
-    }
-}
-
-open_enum! {
-    /// The direct-debit gateway a bank is reached through.
-    BankGateway {
-        /// Electronic mandate.
-        Emandate = "emandate",
-        /// Digital bank mandate.
-        DigitalBankMandate = "digitalbankmandate",
-    }
-}
 
 /// The Banks API (`/bank`).
 #[derive(Debug, Clone, Copy)]

@@ -16,28 +16,13 @@
 //! # Ok(()) }
 //! ```
 
+use super::enums::BulkChargeItemStatus;
 use super::error::{Result, ValidationError};
 use super::recover::{self, Recovery};
 use super::validate;
 use super::{Amount, BulkChargeStatus, Paystack, Response};
 use crate::generated::types;
-use crate::{envelope, open_enum, request};
-
-open_enum! {
-    /// How one charge inside a bulk charge batch went.
-    BulkChargeItemStatus {
-        /// Not attempted yet.
-        Pending = "pending",
-        /// Charged.
-        Success = "success",
-        /// The charge was declined.
-        Failed = "failed",
-        /// The charge could not be attempted.
-        Error = "error",
-        /// The authorization can no longer be charged.
-        InactiveAuthorization = "inactive_authorization",
-    }
-}
+use crate::{envelope, request};
 
 envelope!(types::BulkChargeBatchResponse => types::BulkChargeBatch);
 envelope!(types::BulkChargeListResponse => Vec<types::BulkChargeBatch>, meta);

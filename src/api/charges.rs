@@ -8,7 +8,7 @@
 //!
 //! ```no_run
 //! # async fn run(ps: paystack::Paystack) -> paystack::Result<()> {
-//! use paystack::{Amount, TransactionStatus};
+//! use paystack::{Amount, enums::TransactionStatus};
 //! let charge = ps
 //!     .charges()
 //!     .create("kemi@example.com", Amount::from_subunits(75_000)?)

@@ -16,13 +16,14 @@
 //! # Ok(()) }
 //! ```
 
+use super::enums::{AuthorizationChannel, IdentificationType};
 use chrono::{DateTime, Utc};
 
 use super::error::{Result, ValidationError};
 use super::validate::{self, to_i64};
 use super::{Paystack, Response, RiskAction};
 use crate::generated::types;
-use crate::{envelope, open_enum, request};
+use crate::{envelope, request};
 
 envelope!(types::CustomerResponse => types::Customer);
 envelope!(types::CustomerListResponse => Vec<types::Customer>, meta);
@@ -31,24 +32,6 @@ envelope!(types::CustomerAuthorizationRedirectResponse => types::CustomerAuthori
 envelope!(types::CustomerAuthorizationVerifyResponse => types::CustomerAuthorizationStatus);
 envelope!(types::CustomerDeactivateAuthorizationResponse => ());
 envelope!(types::CustomerDirectDebitActivationChargeResponse => ());
-
-open_enum! {
-    /// The kind of identity check run on a customer.
-    IdentificationType {
-        /// Match the customer's names and BVN against a bank account.
-        BankAccount = "bank_account",
-        /// A check on the BVN alone (seen on records from older checks).
-        Bvn = "bvn",
-    }
-}
-
-open_enum! {
-    /// How a mandate authorization collects money.
-    AuthorizationChannel {
-        /// Debits from a bank account under a direct-debit mandate.
-        DirectDebit = "direct_debit",
-    }
-}
 
 /// The Customers API (`/customer`).
 #[derive(Debug, Clone, Copy)]

@@ -3,7 +3,7 @@
 //!
 //! ```no_run
 //! # async fn run(ps: paystack::Paystack) -> paystack::Result<()> {
-//! use paystack::MandateStatus;
+//! use paystack::enums::MandateStatus;
 //! let page = ps
 //!     .direct_debit()
 //!     .list_mandate_authorizations()
@@ -17,12 +17,13 @@
 //! # Ok(()) }
 //! ```
 
+use super::enums::MandateStatus;
 use super::envelope::Envelope;
 use super::error::{Result, ValidationError};
 use super::validate::to_i64;
 use super::{Paystack, Response};
 use crate::generated::types;
-use crate::{envelope, open_enum, request};
+use crate::{envelope, request};
 
 envelope!(types::DirectDebitActivationChargeResponse => ());
 
@@ -53,18 +54,6 @@ impl Envelope for types::DirectDebitMandateAuthorizationListResponse {
             message: self.message.unwrap_or_default(),
             meta,
         })
-    }
-}
-
-open_enum! {
-    /// Where a direct-debit mandate stands.
-    MandateStatus {
-        /// Waiting for the customer's approval or the activation charge.
-        Pending = "pending",
-        /// Approved: the account can be debited.
-        Active = "active",
-        /// Withdrawn by the customer or the bank.
-        Revoked = "revoked",
     }
 }
 

@@ -6,7 +6,7 @@
 //!
 //! ```no_run
 //! # async fn run(ps: paystack::Paystack) -> paystack::Result<()> {
-//! use paystack::{Amount, DisputeResolution};
+//! use paystack::{Amount, enums::DisputeResolution};
 //! let upload = ps.disputes().upload_url(624_011).upload_filename("receipt.pdf").send().await?;
 //! // ... PUT the file to upload.data.signed_url ...
 //! ps.disputes()
@@ -22,39 +22,14 @@
 //! # Ok(()) }
 //! ```
 
+use super::enums::{DisputeResolution, DisputeStatus};
 use chrono::{DateTime, Utc};
 
 use super::error::Result;
 use super::validate::{self, to_i64};
 use super::{Amount, Paystack, Response};
 use crate::generated::types;
-use crate::{envelope, open_enum, request};
-
-open_enum! {
-    /// Where a dispute stands.
-    DisputeStatus {
-        /// Waiting for the merchant to answer.
-        AwaitingMerchantFeedback = "awaiting-merchant-feedback",
-        /// Waiting for the customer's bank.
-        AwaitingBankFeedback = "awaiting-bank-feedback",
-        /// Opened, not yet routed.
-        Pending = "pending",
-        /// Closed.
-        Resolved = "resolved",
-        /// Closed and filed away.
-        Archived = "archived",
-    }
-}
-
-open_enum! {
-    /// How a dispute is closed by the merchant.
-    DisputeResolution {
-        /// The merchant agrees and refunds.
-        MerchantAccepted = "merchant-accepted",
-        /// The merchant contests the claim with proof.
-        Declined = "declined",
-    }
-}
+use crate::{envelope, request};
 
 envelope!(types::DisputeResponse => types::Dispute);
 envelope!(types::DisputeListResponse => Vec<types::Dispute>, meta);

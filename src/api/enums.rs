@@ -301,3 +301,283 @@ open_enum! {
         Balance = "balance",
     }
 }
+
+// Banks
+
+open_enum! {
+    /// A country to list banks for, as the bank list's `country` filter spells it.
+    BankCountry {
+        /// Ghana.
+        Ghana = "ghana",
+        /// Kenya.
+        Kenya = "kenya",
+        /// Nigeria.
+        Nigeria = "nigeria",
+        /// South Africa.
+        SouthAfrica = "south africa",
+    }
+}
+
+open_enum! {
+    /// The kind of institution or payment rail a bank entry is.
+    BankType {
+        /// Nigerian bank (NUBAN account numbers).
+        Nuban = "nuban",
+        /// Ghanaian bank. Paystack spells this bank-list value `ghipps`, unlike the
+        /// recipient type `ghipss`.
+        Ghipps = "ghipps",
+        /// Mobile money provider.
+        MobileMoney = "mobile_money",
+        /// Kenyan bank on Pesalink.
+        Kepss = "kepss",
+        /// South African bank.
+        Basa = "basa",
+    }
+}
+
+open_enum! {
+    /// The direct-debit gateway a bank is reached through.
+    BankGateway {
+        /// Electronic mandate.
+        Emandate = "emandate",
+        /// Digital bank mandate.
+        DigitalBankMandate = "digitalbankmandate",
+    }
+}
+
+// Bulk charges
+
+open_enum! {
+    /// How one charge inside a bulk charge batch went.
+    BulkChargeItemStatus {
+        /// Not attempted yet.
+        Pending = "pending",
+        /// Charged.
+        Success = "success",
+        /// The charge was declined.
+        Failed = "failed",
+        /// The charge could not be attempted.
+        Error = "error",
+        /// The authorization can no longer be charged.
+        InactiveAuthorization = "inactive_authorization",
+    }
+}
+
+// Customers
+
+open_enum! {
+    /// The kind of identity check run on a customer.
+    IdentificationType {
+        /// Match the customer's names and BVN against a bank account.
+        BankAccount = "bank_account",
+        /// A check on the BVN alone (seen on records from older checks).
+        Bvn = "bvn",
+    }
+}
+
+open_enum! {
+    /// How a mandate authorization collects money.
+    AuthorizationChannel {
+        /// Debits from a bank account under a direct-debit mandate.
+        DirectDebit = "direct_debit",
+    }
+}
+
+// Direct debit
+
+open_enum! {
+    /// Where a direct-debit mandate stands.
+    MandateStatus {
+        /// Waiting for the customer's approval or the activation charge.
+        Pending = "pending",
+        /// Approved: the account can be debited.
+        Active = "active",
+        /// Withdrawn by the customer or the bank.
+        Revoked = "revoked",
+    }
+}
+
+// Disputes
+
+open_enum! {
+    /// Where a dispute stands.
+    DisputeStatus {
+        /// Waiting for the merchant to answer.
+        AwaitingMerchantFeedback = "awaiting-merchant-feedback",
+        /// Waiting for the customer's bank.
+        AwaitingBankFeedback = "awaiting-bank-feedback",
+        /// Opened, not yet routed.
+        Pending = "pending",
+        /// Closed.
+        Resolved = "resolved",
+        /// Closed and filed away.
+        Archived = "archived",
+    }
+}
+
+open_enum! {
+    /// How a dispute is closed by the merchant.
+    DisputeResolution {
+        /// The merchant agrees and refunds.
+        MerchantAccepted = "merchant-accepted",
+        /// The merchant contests the claim with proof.
+        Declined = "declined",
+    }
+}
+
+// Pages
+
+open_enum! {
+    /// What a payment page collects.
+    PageType {
+        /// A one-off payment (the default).
+        Payment = "payment",
+        /// A subscription to a plan.
+        Subscription = "subscription",
+        /// A purchase of products added to the page.
+        Product = "product",
+        /// A plan purchase.
+        Plan = "plan",
+    }
+}
+
+// Payment requests
+
+open_enum! {
+    /// Where a payment request stands.
+    PaymentRequestStatus {
+        /// Saved but not yet issued to the customer.
+        Draft = "draft",
+        /// Issued and waiting for payment.
+        Pending = "pending",
+        /// Paid.
+        Success = "success",
+        /// The payment failed.
+        Failed = "failed",
+    }
+}
+
+// Plans
+
+open_enum! {
+    /// How often a plan bills its subscribers.
+    Interval {
+        /// Every hour.
+        Hourly = "hourly",
+        /// Every day.
+        Daily = "daily",
+        /// Every week.
+        Weekly = "weekly",
+        /// Every month.
+        Monthly = "monthly",
+        /// Every three months.
+        Quarterly = "quarterly",
+        /// Every six months.
+        Biannually = "biannually",
+        /// Every year.
+        Annually = "annually",
+    }
+}
+
+// Refunds
+
+open_enum! {
+    /// Where a refund stands.
+    RefundStatus {
+        /// Recorded, not yet sent to the processor.
+        Pending = "pending",
+        /// With the processor.
+        Processing = "processing",
+        /// The money reached the customer.
+        Processed = "processed",
+        /// The refund could not be completed.
+        Failed = "failed",
+        /// Paystack needs the customer's bank details; see [`Refunds::retry`](crate::refunds::Refunds::retry).
+        NeedsAttention = "needs-attention",
+    }
+}
+
+// Settlements
+
+open_enum! {
+    /// Where a payout stands.
+    SettlementStatus {
+        /// Paid into the settlement account.
+        Success = "success",
+        /// On its way.
+        Processing = "processing",
+        /// Waiting to be paid.
+        Pending = "pending",
+        /// The payout did not go through.
+        Failed = "failed",
+    }
+}
+
+// Splits
+
+open_enum! {
+    /// How the shares of a split are counted.
+    SplitType {
+        /// Shares are percentages of the payment.
+        Percentage = "percentage",
+        /// Shares are fixed amounts in the currency's subunit.
+        Flat = "flat",
+    }
+}
+
+// Storefronts
+
+open_enum! {
+    /// Whether a storefront is open to the public.
+    StorefrontStatus {
+        /// Published and selling.
+        Active = "active",
+        /// Not (or no longer) published.
+        Inactive = "inactive",
+    }
+}
+
+// Subscriptions
+
+open_enum! {
+    /// Where a subscription stands.
+    SubscriptionStatus {
+        /// Billing as scheduled.
+        Active = "active",
+        /// Will not bill again; ends after the current period.
+        NonRenewing = "non-renewing",
+        /// The last charge failed; the card may need updating.
+        Attention = "attention",
+        /// Every scheduled invoice has been billed.
+        Completed = "completed",
+        /// Stopped.
+        Cancelled = "cancelled",
+    }
+}
+
+// Terminals
+
+open_enum! {
+    /// What an event pushed to a POS device is about.
+    TerminalEventType {
+        /// A payment request (invoice) for the device to collect or show.
+        Invoice = "invoice",
+        /// A completed transaction, for the device to process or print.
+        Transaction = "transaction",
+    }
+}
+
+open_enum! {
+    /// What the device should do with an event.
+    ///
+    /// Invoices take [`Process`](Self::Process) or [`View`](Self::View); transactions take
+    /// [`Process`](Self::Process) or [`Print`](Self::Print).
+    TerminalEventAction {
+        /// Collect payment (invoices) or process the transaction.
+        Process = "process",
+        /// Show an invoice on screen.
+        View = "view",
+        /// Print a transaction receipt.
+        Print = "print",
+    }
+}

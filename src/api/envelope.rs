@@ -50,7 +50,7 @@ pub trait Envelope {
 #[doc(hidden)]
 macro_rules! envelope {
     ($resp:ty => ()) => {
-        impl $crate::ext::envelope::Envelope for $resp {
+        impl $crate::api::envelope::Envelope for $resp {
             type Data = ();
             const DATA_REQUIRED: bool = false;
             fn ok(&self) -> bool {
@@ -59,8 +59,8 @@ macro_rules! envelope {
             fn has_data(&self) -> bool {
                 true
             }
-            fn into_response(self) -> Option<$crate::ext::envelope::Response<()>> {
-                Some($crate::ext::envelope::Response {
+            fn into_response(self) -> Option<$crate::api::envelope::Response<()>> {
+                Some($crate::api::envelope::Response {
                     data: (),
                     message: self.message.unwrap_or_default(),
                     meta: None,
@@ -69,7 +69,7 @@ macro_rules! envelope {
         }
     };
     ($resp:ty => $data:ty $(, $meta:ident)?) => {
-        impl $crate::ext::envelope::Envelope for $resp {
+        impl $crate::api::envelope::Envelope for $resp {
             type Data = $data;
             const DATA_REQUIRED: bool = true;
             fn ok(&self) -> bool {
@@ -78,8 +78,8 @@ macro_rules! envelope {
             fn has_data(&self) -> bool {
                 self.data.is_some()
             }
-            fn into_response(self) -> Option<$crate::ext::envelope::Response<$data>> {
-                Some($crate::ext::envelope::Response {
+            fn into_response(self) -> Option<$crate::api::envelope::Response<$data>> {
+                Some($crate::api::envelope::Response {
                     data: self.data?,
                     message: self.message.unwrap_or_default(),
                     meta: $crate::envelope!(@meta self $(, $meta)?),

@@ -1,4 +1,4 @@
-//! The handwritten API over the generated client.
+//! The handwritten API over the generated client (private: `lib.rs` publishes each item once).
 //!
 //! Start from [`Paystack`]: each API area is a handler (`ps.transactions()`,
 //! `ps.customers()`...) whose methods return request builders; required arguments are
@@ -50,35 +50,10 @@ pub mod transfer_recipients;
 pub mod transfers;
 pub mod virtual_terminals;
 
-pub use client::{
-    CallOptions, Mode, Paystack, PaystackBuilder, SecretKey, DEFAULT_BASE_URL, MAX_REQUEST_BODY,
-    SECRET_KEY_ENV,
-};
-pub use enums::*;
-pub use envelope::Response;
-pub use error::{
-    ApiError, DecodeError, Error, ErrorCode, ErrorKind, Outcome, OutcomeUnknown, PaginationError,
-    Result, TransportError, TransportKind, ValidationError, RAW_PREVIEW,
-};
-pub use lenient::{FlexBool, FlexInt, Id};
-pub use money::Amount;
-pub use pagination::{Pages, Paginate};
-pub use raw::RawRequest;
-pub use recover::Recovery;
-pub use retry::RetryPolicy;
-
-// Open enums defined by API areas (one line per area).
-pub use banks::{BankCountry, BankGateway, BankType};
-pub use bulk_charges::BulkChargeItemStatus;
-pub use customers::{AuthorizationChannel, IdentificationType};
-pub use direct_debit::MandateStatus;
-pub use disputes::{DisputeResolution, DisputeStatus};
-pub use pages::PageType;
-pub use payment_requests::PaymentRequestStatus;
-pub use plans::Interval;
-pub use refunds::RefundStatus;
-pub use settlements::SettlementStatus;
-pub use splits::SplitType;
-pub use storefronts::StorefrontStatus;
-pub use subscriptions::SubscriptionStatus;
-pub use terminals::{TerminalEventAction, TerminalEventType};
+// What the area modules import from `super`; `lib.rs` publishes each item at its one path.
+pub(crate) use client::{Mode, Paystack, SecretKey};
+pub(crate) use enums::*;
+pub(crate) use envelope::Response;
+pub(crate) use error::ValidationError;
+pub(crate) use lenient::{FlexBool, FlexInt, Id};
+pub(crate) use money::Amount;

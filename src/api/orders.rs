@@ -2,7 +2,7 @@
 //!
 //! ```no_run
 //! # async fn run(ps: paystack::Paystack) -> paystack::Result<()> {
-//! use paystack::{types, Amount, Currency};
+//! use paystack::{types, Amount, enums::Currency};
 //! let order = ps
 //!     .orders()
 //!     .create(

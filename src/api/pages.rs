@@ -2,7 +2,7 @@
 //!
 //! ```no_run
 //! # async fn run(ps: paystack::Paystack) -> paystack::Result<()> {
-//! use paystack::{Amount, Currency};
+//! use paystack::{Amount, enums::Currency};
 //! let pages = ps.pages();
 //! pages.check_slug_availability("harvest-dinner").send().await?;
 //! let page = pages
@@ -16,6 +16,7 @@
 //! # Ok(()) }
 //! ```
 
+use super::enums::PageType;
 use chrono::{DateTime, Utc};
 
 use super::error::Result;
@@ -23,21 +24,7 @@ use super::storefronts::{check_slug, product_ids};
 use super::validate::{self, check_amount};
 use super::{Amount, Currency, Paystack, Response};
 use crate::generated::types;
-use crate::{envelope, open_enum, request};
-
-open_enum! {
-    /// What a payment page collects.
-    PageType {
-        /// A one-off payment (the default).
-        Payment = "payment",
-        /// A subscription to a plan.
-        Subscription = "subscription",
-        /// A purchase of products added to the page.
-        Product = "product",
-        /// A plan purchase.
-        Plan = "plan",
-    }
-}
+use crate::{envelope, request};
 
 envelope!(types::PageResponse => types::Page);
 envelope!(types::PageListResponse => Vec<types::Page>, meta);

@@ -454,7 +454,7 @@ macro_rules! paginate {
     };
     (@impl $builder:ident => $item:ty, |$s1:ident| $mode:expr, |$s2:ident| $page:expr,
         |$s3:ident, $n:ident| $at_page:expr, |$s4:ident, $c:ident| $at_cursor:expr) => {
-        impl $crate::ext::pagination::Paginate for $builder<'_> {
+        impl $crate::api::pagination::Paginate for $builder<'_> {
             type Item = $item;
             fn cursor_mode(&self) -> bool {
                 let $s1 = self;
@@ -500,8 +500,8 @@ mod tests {
     use futures::{StreamExt, TryStreamExt};
 
     use super::*;
-    use crate::ext::error::error_from_body;
-    use crate::ext::lenient::FlexInt;
+    use crate::api::error::error_from_body;
+    use crate::api::lenient::FlexInt;
     use crate::types::ListMeta;
 
     #[derive(Clone)]

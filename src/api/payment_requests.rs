@@ -4,7 +4,7 @@
 //! ```no_run
 //! # async fn run(ps: paystack::Paystack) -> paystack::Result<()> {
 //! use paystack::types::PaymentRequestLineItemInput;
-//! use paystack::{Amount, Currency};
+//! use paystack::{Amount, enums::Currency};
 //! let pr = ps
 //!     .payment_requests()
 //!     .create("CUS_q1w2e3r4t5y6u7i")
@@ -20,27 +20,14 @@
 //! # Ok(()) }
 //! ```
 
+use super::enums::PaymentRequestStatus;
 use chrono::{DateTime, Utc};
 
 use super::error::Result;
 use super::validate::{self, check_amount, to_i64};
 use super::{Amount, Currency, Paystack, Response, ValidationError};
 use crate::generated::types;
-use crate::{envelope, open_enum, request};
-
-open_enum! {
-    /// Where a payment request stands.
-    PaymentRequestStatus {
-        /// Saved but not yet issued to the customer.
-        Draft = "draft",
-        /// Issued and waiting for payment.
-        Pending = "pending",
-        /// Paid.
-        Success = "success",
-        /// The payment failed.
-        Failed = "failed",
-    }
-}
+use crate::{envelope, request};
 
 envelope!(types::PaymentRequestResponse => types::PaymentRequest);
 envelope!(types::PaymentRequestListResponse => Vec<types::PaymentRequest>, meta);

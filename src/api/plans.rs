@@ -2,7 +2,7 @@
 //!
 //! ```no_run
 //! # async fn run(ps: paystack::Paystack) -> paystack::Result<()> {
-//! use paystack::{Amount, Currency, Interval};
+//! use paystack::{Amount, enums::{Currency, Interval}};
 //! let plan = ps
 //!     .plans()
 //!     .create("Gold tier", Amount::from_major("7500")?, Interval::Monthly)
@@ -13,37 +13,18 @@
 //! # Ok(()) }
 //! ```
 
+use super::enums::Interval;
 use chrono::{DateTime, Utc};
 
 use super::error::Result;
 use super::validate::{self, check_amount};
 use super::{Amount, Currency, Paystack, Response};
 use crate::generated::types;
-use crate::{envelope, open_enum, request};
+use crate::{envelope, request};
 
 envelope!(types::PlanResponse => types::Plan);
 envelope!(types::PlanListResponse => Vec<types::Plan>, meta);
 envelope!(types::PlanUpdateResponse => ());
-
-open_enum! {
-    /// How often a plan bills its subscribers.
-    Interval {
-        /// Every hour.
-        Hourly = "hourly",
-        /// Every day.
-        Daily = "daily",
-        /// Every week.
-        Weekly = "weekly",
-        /// Every month.
-        Monthly = "monthly",
-        /// Every three months.
-        Quarterly = "quarterly",
-        /// Every six months.
-        Biannually = "biannually",
-        /// Every year.
-        Annually = "annually",
-    }
-}
 
 /// The Plans API (`/plan`).
 #[derive(Debug, Clone, Copy)]

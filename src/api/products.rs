@@ -2,7 +2,7 @@
 //!
 //! ```no_run
 //! # async fn run(ps: paystack::Paystack) -> paystack::Result<()> {
-//! use paystack::{Amount, Currency};
+//! use paystack::{Amount, enums::Currency};
 //! let mug = ps
 //!     .products()
 //!     .create("Clay mug", "Hand-thrown, 350 ml", Amount::from_major("4500")?, Currency::NGN)

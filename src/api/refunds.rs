@@ -20,23 +20,7 @@ use super::error::{Result, ValidationError};
 use super::validate::{self, to_i64};
 use super::{Amount, Currency, Paystack, Response};
 use crate::generated::types;
-use crate::{envelope, open_enum, request};
-
-open_enum! {
-    /// Where a refund stands.
-    RefundStatus {
-        /// Recorded, not yet sent to the processor.
-        Pending = "pending",
-        /// With the processor.
-        Processing = "processing",
-        /// The money reached the customer.
-        Processed = "processed",
-        /// The refund could not be completed.
-        Failed = "failed",
-        /// Paystack needs the customer's bank details; see [`Refunds::retry`].
-        NeedsAttention = "needs-attention",
-    }
-}
+use crate::{envelope, request};
 
 envelope!(types::RefundResponse => types::Refund);
 envelope!(types::RefundListResponse => Vec<types::Refund>, meta);

@@ -38,7 +38,7 @@ macro_rules! request {
         #[derive(Debug, Clone)]
         pub struct $name<'a> {
             #[allow(dead_code)]
-            ps: $crate::ext::client::ClientRef<'a>,
+            ps: $crate::api::client::ClientRef<'a>,
             $( $req: $req_ty, )*
             $( $opt: ::std::option::Option<$opt_ty>, )*
         }
@@ -49,7 +49,7 @@ macro_rules! request {
 
             #[allow(clippy::too_many_arguments)]
             pub(crate) fn new(ps: &'a $crate::Paystack $(, $req: $req_ty)*) -> Self {
-                Self { ps: $crate::ext::client::ClientRef::new(ps) $(, $req)* $(, $opt: None)* }
+                Self { ps: $crate::api::client::ClientRef::new(ps) $(, $req)* $(, $opt: None)* }
             }
 
             /// Limit on each attempt of this request, from connecting to the last byte of the

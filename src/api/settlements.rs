@@ -2,7 +2,7 @@
 //!
 //! ```no_run
 //! # async fn run(ps: paystack::Paystack) -> paystack::Result<()> {
-//! use paystack::SettlementStatus;
+//! use paystack::enums::SettlementStatus;
 //! let page = ps.settlements().list().status(SettlementStatus::Success).send().await?;
 //! for s in &page.data {
 //!     if let Some(id) = s.id.as_ref().and_then(|i| i.as_u64()) {
@@ -13,27 +13,14 @@
 //! # Ok(()) }
 //! ```
 
+use super::enums::SettlementStatus;
 use chrono::{DateTime, Utc};
 
 use super::error::Result;
 use super::validate::{self, to_i64};
 use super::{Paystack, Response};
 use crate::generated::types;
-use crate::{envelope, open_enum, request};
-
-open_enum! {
-    /// Where a payout stands.
-    SettlementStatus {
-        /// Paid into the settlement account.
-        Success = "success",
-        /// On its way.
-        Processing = "processing",
-        /// Waiting to be paid.
-        Pending = "pending",
-        /// The payout did not go through.
-        Failed = "failed",
-    }
-}
+use crate::{envelope, request};
 
 envelope!(types::SettlementListResponse => Vec<types::Settlement>, meta);
 envelope!(types::SettlementTransactionsResponse => Vec<types::Transaction>, meta);

@@ -2,7 +2,7 @@
 //!
 //! ```no_run
 //! # async fn run(ps: paystack::Paystack) -> paystack::Result<()> {
-//! use paystack::{Bearer, Currency, SplitType};
+//! use paystack::{enums::{Bearer, Currency, SplitType}};
 //! use paystack::types::SplitShare;
 //! let split = ps
 //!     .splits()
@@ -22,27 +22,18 @@
 //! # Ok(()) }
 //! ```
 
+use super::enums::SplitType;
 use chrono::{DateTime, Utc};
 
 use super::error::Result;
 use super::validate::{self, to_i64};
 use super::{Bearer, Currency, Paystack, Response, ValidationError};
 use crate::generated::types;
-use crate::{envelope, open_enum, request};
+use crate::{envelope, request};
 
 envelope!(types::SplitResponse => types::Split);
 envelope!(types::SplitListResponse => Vec<types::Split>, meta);
 envelope!(types::SplitRemoveSubaccountResponse => ());
-
-open_enum! {
-    /// How the shares of a split are counted.
-    SplitType {
-        /// Shares are percentages of the payment.
-        Percentage = "percentage",
-        /// Shares are fixed amounts in the currency's subunit.
-        Flat = "flat",
-    }
-}
 
 /// The Splits API (`/split`).
 #[derive(Debug, Clone, Copy)]

@@ -2,7 +2,7 @@
 //!
 //! ```no_run
 //! # async fn run(ps: paystack::Paystack) -> paystack::Result<()> {
-//! use paystack::Currency;
+//! use paystack::enums::Currency;
 //! let shops = ps.storefronts();
 //! shops.verify_slug("kente-corner").send().await?;
 //! let shop = shops
@@ -15,6 +15,7 @@
 //! # Ok(()) }
 //! ```
 
+use super::enums::StorefrontStatus;
 use serde::{Deserialize, Deserializer, Serialize};
 
 use super::envelope::Envelope;
@@ -22,17 +23,7 @@ use super::error::{Result, ValidationError};
 use super::validate::{self, to_i64};
 use super::{Currency, Paystack, Response};
 use crate::generated::types;
-use crate::{envelope, open_enum, request};
-
-open_enum! {
-    /// Whether a storefront is open to the public.
-    StorefrontStatus {
-        /// Published and selling.
-        Active = "active",
-        /// Not (or no longer) published.
-        Inactive = "inactive",
-    }
-}
+use crate::{envelope, request};
 
 /// The products of a storefront after [`Storefronts::add_products`].
 ///

@@ -23,29 +23,13 @@ use super::error::Result;
 use super::validate::{self, to_i64};
 use super::{Paystack, Response};
 use crate::generated::types;
-use crate::{envelope, open_enum, request};
+use crate::{envelope, request};
 
 envelope!(types::SubscriptionResponse => types::Subscription);
 envelope!(types::SubscriptionListResponse => Vec<types::Subscription>, meta);
 envelope!(types::SubscriptionToggleResponse => ());
 envelope!(types::SubscriptionManageLinkResponse => types::SubscriptionManageLinkResponseData);
 envelope!(types::SubscriptionManageEmailResponse => ());
-
-open_enum! {
-    /// Where a subscription stands.
-    SubscriptionStatus {
-        /// Billing as scheduled.
-        Active = "active",
-        /// Will not bill again; ends after the current period.
-        NonRenewing = "non-renewing",
-        /// The last charge failed; the card may need updating.
-        Attention = "attention",
-        /// Every scheduled invoice has been billed.
-        Completed = "completed",
-        /// Stopped.
-        Cancelled = "cancelled",
-    }
-}
 
 /// The Subscriptions API (`/subscription`).
 #[derive(Debug, Clone, Copy)]

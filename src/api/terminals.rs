@@ -2,7 +2,7 @@
 //!
 //! ```no_run
 //! # async fn run(ps: paystack::Paystack) -> paystack::Result<()> {
-//! use paystack::{TerminalEventAction, TerminalEventType};
+//! use paystack::{enums::{TerminalEventAction, TerminalEventType}};
 //! let presence = ps.terminals().fetch_terminal_status("T7x2kq9Z").send().await?;
 //! if presence.data.available.map(|a| a.get()) == Some(true) {
 //!     let sent = ps
@@ -16,36 +16,12 @@
 //! # Ok(()) }
 //! ```
 
+use super::enums::{TerminalEventAction, TerminalEventType};
 use super::error::Result;
 use super::validate::{self, to_i64};
 use super::{Paystack, Response};
 use crate::generated::types;
-use crate::{envelope, open_enum, request};
-
-open_enum! {
-    /// What an event pushed to a POS device is about.
-    TerminalEventType {
-        /// A payment request (invoice) for the device to collect or show.
-        Invoice = "invoice",
-        /// A completed transaction, for the device to process or print.
-        Transaction = "transaction",
-    }
-}
-
-open_enum! {
-    /// What the device should do with an event.
-    ///
-    /// Invoices take [`Process`](Self::Process) or [`View`](Self::View); transactions take
-    /// [`Process`](Self::Process) or [`Print`](Self::Print).
-    TerminalEventAction {
-        /// Collect payment (invoices) or process the transaction.
-        Process = "process",
-        /// Show an invoice on screen.
-        View = "view",
-        /// Print a transaction receipt.
-        Print = "print",
-    }
-}
+use crate::{envelope, request};
 
 envelope!(types::TerminalSendEventResponse => types::TerminalSendEventResponseData);
 envelope!(types::TerminalEventStatusResponse => types::TerminalEventStatusResponseData);

@@ -2,7 +2,7 @@
 //!
 //! ```no_run
 //! # async fn run(ps: paystack::Paystack) -> paystack::Result<()> {
-//! use paystack::{Amount, Currency};
+//! use paystack::{Amount, enums::Currency};
 //! let init = ps
 //!     .transactions()
 //!     .initialize("ada@example.com", Amount::from_major("2500.00")?)
@@ -492,7 +492,7 @@ impl PartialDebit<'_> {
 /// `send_or_recover` for charges on a saved authorization: after an unknown outcome, verify the
 /// transaction by the caller's reference.
 async fn verify_after_unknown<RF>(
-    ps: crate::ext::client::ClientRef<'_>,
+    ps: crate::api::client::ClientRef<'_>,
     reference: Option<String>,
     first: impl std::future::Future<Output = Result<Response<types::Transaction>>>,
     resend: impl FnOnce() -> RF,

@@ -2,7 +2,7 @@
 //!
 //! ```no_run
 //! # async fn run(ps: paystack::Paystack) -> paystack::Result<()> {
-//! use paystack::{Currency, RecipientType};
+//! use paystack::{enums::{Currency, RecipientType}};
 //! let recipient = ps
 //!     .transfer_recipients()
 //!     .create(RecipientType::Nuban, "Kemi Adeyemi")

@@ -5,7 +5,7 @@
 //!
 //! ```no_run
 //! # async fn run(ps: paystack::Paystack) -> paystack::Result<()> {
-//! use paystack::{Amount, Currency, TransferStatus};
+//! use paystack::{Amount, enums::{Currency, TransferStatus}};
 //! let sent = ps
 //!     .transfers()
 //!     .initiate(
@@ -423,7 +423,7 @@ crate::paginate!(List => types::Transfer, page, cursor = next, when = use_cursor
 
 impl Initiate<'_> {
     /// Sends as [`Initiate::send`] does; after an unknown outcome it looks the transfer up by
-    /// its reference and returns what Paystack holds (see [`crate::ext::recover`]), so a payout
+    /// its reference and returns what Paystack holds (see [`crate::Recovery`]), so a payout
     /// happens once however the network behaves. It returns [`crate::Error::OutcomeUnknown`]
     /// only when the lookup fails too.
     pub async fn send_or_recover(

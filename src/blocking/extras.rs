@@ -4,9 +4,9 @@
 use serde_json::Value;
 
 use super::{Blocking, Paystack};
-use crate::ext::error::Result;
-use crate::ext::raw::RawRequest;
-use crate::ext::{bulk_charges, charges, transactions, transfers};
+use crate::api::error::Result;
+use crate::api::raw::RawRequest;
+use crate::api::{bulk_charges, charges, transactions, transfers};
 use crate::types;
 use crate::Recovery;
 
@@ -16,7 +16,7 @@ macro_rules! recoverable {
     ($( $builder:ty => $recovery:ty; )*) => {$(
         impl<'a> Blocking<'a, $builder> {
             /// Sends, and after an unknown outcome looks the request up by its reference, as
-            /// the async `send_or_recover` does (see [`crate::ext::recover`]); blocks the
+            /// the async `send_or_recover` does (see [`crate::Recovery`]); blocks the
             /// calling thread until done.
             pub fn send_or_recover(self) -> Result<$recovery> {
                 self.block(|r| r.send_or_recover())

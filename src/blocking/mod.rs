@@ -43,7 +43,7 @@ use std::time::Duration;
 
 use self::runtime::Worker;
 pub use self::wrapper::{Blocking, Iter};
-use crate::ext::error::Result;
+use crate::api::error::Result;
 use crate::{Mode, RetryPolicy, SecretKey};
 
 /// The entry point of the blocking API: a client holding your secret key.

@@ -4,7 +4,7 @@ use std::future::Future;
 
 use tokio::runtime::{Handle, Runtime, RuntimeFlavor};
 
-use crate::ext::error::{Error, Result, TransportError};
+use crate::api::error::{Error, Result, TransportError};
 
 /// A tokio runtime with one worker thread that drives a blocking client's connections and
 /// timers, whether or not a call is waiting.

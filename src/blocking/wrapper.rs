@@ -9,8 +9,8 @@ use futures::stream::{BoxStream, Fuse, StreamExt};
 use futures::FutureExt;
 
 use super::runtime::Worker;
-use crate::ext::error::Result;
-use crate::ext::pagination::Paginate;
+use crate::api::error::Result;
+use crate::api::pagination::Paginate;
 
 /// A handler or request builder of the async client, bound to a [`super::Paystack`].
 ///

@@ -8,7 +8,7 @@ use sha2::{Digest, Sha512};
 
 use super::error::{EventDecodeError, WebhookError};
 use super::payload::*;
-use crate::ext::{Amount, Domain, Id};
+use crate::api::{Amount, Domain, Id};
 
 macro_rules! events {
     ($( $(#[$doc:meta])* $variant:ident = $name:literal => $ty:ty, )+) => {

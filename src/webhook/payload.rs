@@ -13,7 +13,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use super::de;
-use crate::ext::{
+use crate::api::{
     Amount, Channel, Currency, DisputeResolution, DisputeStatus, Domain, FlexBool, FlexInt, Id,
     PaymentRequestStatus, RecipientType, RefundStatus, RiskAction, SubscriptionStatus,
     TransactionStatus, TransferSource, TransferStatus,

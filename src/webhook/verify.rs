@@ -10,7 +10,7 @@ use sha2::Sha512;
 
 use super::error::{SignatureFormatError, WebhookError};
 use super::event::Event;
-use crate::ext::{Mode, Paystack, SecretKey, ValidationError};
+use crate::api::{Mode, Paystack, SecretKey, ValidationError};
 
 type HmacSha512 = Hmac<Sha512>;
 

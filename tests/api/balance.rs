@@ -1,6 +1,9 @@
 //! Balance: every operation's request and decoded response.
 
-use paystack::{Amount, Currency, Domain, Id};
+use paystack::{
+    enums::{Currency, Domain},
+    Amount, Id,
+};
 use wiremock::matchers::{header, method, path, query_param};
 use wiremock::Mock;
 

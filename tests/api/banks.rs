@@ -1,7 +1,10 @@
 //! Banks: every operation's request and decoded response.
 
 use paystack::types::{BankAccountType, BankDocumentType};
-use paystack::{BankCountry, BankGateway, BankType, Currency, Error, Id, ValidationError};
+use paystack::{
+    enums::{BankCountry, BankGateway, BankType, Currency},
+    Error, Id, ValidationError,
+};
 use serde_json::json;
 use wiremock::matchers::{body_json, header, method, path, query_param, query_param_is_missing};
 use wiremock::Mock;

@@ -2,7 +2,8 @@
 
 use paystack::types::BulkChargeItem;
 use paystack::{
-    Amount, BulkChargeItemStatus, BulkChargeStatus, Currency, Domain, Error, Id, ValidationError,
+    enums::{BulkChargeItemStatus, BulkChargeStatus, Currency, Domain},
+    Amount, Error, Id, ValidationError,
 };
 use serde_json::json;
 use wiremock::matchers::{body_json, header, method, path, query_param};

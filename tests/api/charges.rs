@@ -2,7 +2,10 @@
 
 use chrono::NaiveDate;
 use paystack::types::{ChargeBankTransfer, ChargeProvider};
-use paystack::{Amount, Channel, Currency, Domain, Error, Id, TransactionStatus, ValidationError};
+use paystack::{
+    enums::{Channel, Currency, Domain, TransactionStatus},
+    Amount, Error, Id, ValidationError,
+};
 use serde_json::json;
 use wiremock::matchers::{body_json, header, method, path};
 use wiremock::Mock;

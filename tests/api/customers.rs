@@ -2,8 +2,11 @@
 
 use paystack::types::{CustomerAddress, CustomerBankAccount};
 use paystack::{
-    Amount, AuthorizationChannel, Channel, Currency, Domain, Error, Id, IdentificationType,
-    MandateStatus, RiskAction, TransactionStatus, ValidationError,
+    enums::{
+        AuthorizationChannel, Channel, Currency, Domain, IdentificationType, MandateStatus,
+        RiskAction, TransactionStatus,
+    },
+    Amount, Error, Id, ValidationError,
 };
 use serde_json::json;
 use wiremock::matchers::{body_json, header, method, path, query_param, query_param_is_missing};

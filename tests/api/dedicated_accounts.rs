@@ -1,6 +1,9 @@
 //! Dedicated virtual accounts: every operation's request and decoded response.
 
-use paystack::{Currency, Error, Id, RiskAction, ValidationError};
+use paystack::{
+    enums::{Currency, RiskAction},
+    Error, Id, ValidationError,
+};
 use serde_json::json;
 use wiremock::matchers::{body_json, header, method, path, query_param, query_param_is_missing};
 use wiremock::{Mock, ResponseTemplate};

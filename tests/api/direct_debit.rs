@@ -1,6 +1,6 @@
 //! Direct Debit: every operation's request and decoded response.
 
-use paystack::{Error, Id, MandateStatus, ValidationError};
+use paystack::{enums::MandateStatus, Error, Id, ValidationError};
 use serde_json::json;
 use wiremock::matchers::{body_json, header, method, path, query_param, query_param_is_missing};
 use wiremock::Mock;

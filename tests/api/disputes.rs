@@ -2,8 +2,8 @@
 
 use paystack::types::{DisputeEvidenceRef, DisputeTransactionRef};
 use paystack::{
-    Amount, Currency, DisputeResolution, DisputeStatus, Domain, Error, Id, TransactionStatus,
-    ValidationError,
+    enums::{Currency, DisputeResolution, DisputeStatus, Domain, TransactionStatus},
+    Amount, Error, Id, ValidationError,
 };
 use serde_json::json;
 use wiremock::matchers::{body_json, header, method, path, query_param, query_param_is_missing};

@@ -1,6 +1,6 @@
 //! Miscellaneous look-ups: every operation's request and decoded response.
 
-use paystack::{Currency, Error, Id, ValidationError};
+use paystack::{enums::Currency, Error, Id, ValidationError};
 use wiremock::matchers::{header, method, path, query_param};
 use wiremock::Mock;
 

@@ -1,7 +1,7 @@
 //! Money, references and emails: exact parsing and the rules Paystack enforces.
 
 use paystack::validate;
-use paystack::{Amount, Currency, ValidationError};
+use paystack::{enums::Currency, Amount, ValidationError};
 
 #[test]
 fn money_from_major_is_exact() {
@@ -201,7 +201,7 @@ fn open_enums_round_trip_and_keep_unknown_values() {
     assert!(!c.is_known());
     assert_eq!(serde_json::to_string(&c).unwrap(), "\"TZS\"");
     assert_eq!(
-        serde_json::to_string(&paystack::Bearer::AllProportional).unwrap(),
+        serde_json::to_string(&paystack::enums::Bearer::AllProportional).unwrap(),
         "\"all-proportional\""
     );
 }

@@ -1,6 +1,9 @@
 //! Orders: every operation's request and decoded response.
 
-use paystack::{types, Amount, Currency, Domain, Error, Id, RiskAction, ValidationError};
+use paystack::{
+    enums::{Currency, Domain, RiskAction},
+    types, Amount, Error, Id, ValidationError,
+};
 use serde_json::json;
 use wiremock::matchers::{body_json, header, method, path, query_param, query_param_is_missing};
 use wiremock::Mock;

@@ -1,6 +1,9 @@
 //! Payment pages: every operation's request and decoded response.
 
-use paystack::{Amount, Currency, Domain, Error, Id, PageType, ValidationError};
+use paystack::{
+    enums::{Currency, Domain, PageType},
+    Amount, Error, Id, ValidationError,
+};
 use serde_json::json;
 use wiremock::matchers::{body_json, header, method, path, query_param, query_param_is_missing};
 use wiremock::{Mock, ResponseTemplate};

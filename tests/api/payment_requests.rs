@@ -4,7 +4,10 @@ use paystack::types::{
     PaymentRequestCustomerRef, PaymentRequestIntegrationRef, PaymentRequestLineItemInput,
     PaymentRequestTaxInput,
 };
-use paystack::{Amount, Currency, Domain, Error, Id, PaymentRequestStatus, ValidationError};
+use paystack::{
+    enums::{Currency, Domain, PaymentRequestStatus},
+    Amount, Error, Id, ValidationError,
+};
 use serde_json::json;
 use wiremock::matchers::{body_json, header, method, path, query_param, query_param_is_missing};
 use wiremock::Mock;

@@ -2,7 +2,8 @@
 
 use paystack::types::{SubscriptionCustomerRef, SubscriptionPlanRef};
 use paystack::{
-    Amount, Currency, Domain, Error, Id, Interval, SubscriptionStatus, ValidationError,
+    enums::{Currency, Domain, Interval, SubscriptionStatus},
+    Amount, Error, Id, ValidationError,
 };
 use serde_json::json;
 use wiremock::matchers::{body_json, header, method, path, query_param, query_param_is_missing};

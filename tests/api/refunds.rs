@@ -1,7 +1,10 @@
 //! Refund: every operation's request and decoded response.
 
 use paystack::types::RefundTransactionRef;
-use paystack::{Amount, Channel, Currency, Domain, Error, Id, RefundStatus, ValidationError};
+use paystack::{
+    enums::{Channel, Currency, Domain, RefundStatus},
+    Amount, Error, Id, ValidationError,
+};
 use serde_json::json;
 use wiremock::matchers::{body_json, header, method, path, query_param, query_param_is_missing};
 use wiremock::Mock;

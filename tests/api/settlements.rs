@@ -1,6 +1,9 @@
 //! Settlement: every operation's request and decoded response.
 
-use paystack::{Amount, Channel, Currency, Domain, Error, Id, SettlementStatus, ValidationError};
+use paystack::{
+    enums::{Channel, Currency, Domain, SettlementStatus},
+    Amount, Error, Id, ValidationError,
+};
 use wiremock::matchers::{header, method, path, query_param, query_param_is_missing};
 use wiremock::Mock;
 

@@ -1,7 +1,10 @@
 //! Splits: every operation's request and decoded response.
 
 use paystack::types::SplitShare;
-use paystack::{Bearer, Currency, Domain, Error, Id, SplitType, ValidationError};
+use paystack::{
+    enums::{Bearer, Currency, Domain, SplitType},
+    Error, Id, ValidationError,
+};
 use serde_json::json;
 use wiremock::matchers::{body_json, header, method, path, query_param, query_param_is_missing};
 use wiremock::Mock;

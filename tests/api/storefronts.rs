@@ -1,6 +1,9 @@
 //! Storefronts: every operation's request and decoded response.
 
-use paystack::{Amount, Currency, Domain, Error, Id, StorefrontStatus, ValidationError};
+use paystack::{
+    enums::{Currency, Domain, StorefrontStatus},
+    Amount, Error, Id, ValidationError,
+};
 use serde_json::json;
 use wiremock::matchers::{body_json, header, method, path, query_param, query_param_is_missing};
 use wiremock::{Mock, ResponseTemplate};

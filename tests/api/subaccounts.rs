@@ -1,7 +1,10 @@
 //! Subaccounts: every operation's request and decoded response.
 
 use paystack::types::SubaccountBankRef;
-use paystack::{Currency, Domain, Error, Id, ValidationError};
+use paystack::{
+    enums::{Currency, Domain},
+    Error, Id, ValidationError,
+};
 use serde_json::json;
 use wiremock::matchers::{body_json, header, method, path, query_param, query_param_is_missing};
 use wiremock::{Mock, ResponseTemplate};

@@ -2,7 +2,10 @@
 
 use paystack::types::{SubscriptionAuthorizationRef, SubscriptionCustomerRef, SubscriptionPlanRef};
 use paystack::ValidationError;
-use paystack::{Amount, Channel, Currency, Error, Id, Interval, RiskAction, SubscriptionStatus};
+use paystack::{
+    enums::{Channel, Currency, Interval, RiskAction, SubscriptionStatus},
+    Amount, Error, Id,
+};
 use serde_json::json;
 use wiremock::matchers::{body_json, header, method, path, query_param, query_param_is_missing};
 use wiremock::Mock;

@@ -1,6 +1,9 @@
 //! Terminal: every operation's request and decoded response.
 
-use paystack::{Domain, Error, Id, TerminalEventAction, TerminalEventType, ValidationError};
+use paystack::{
+    enums::{Domain, TerminalEventAction, TerminalEventType},
+    Error, Id, ValidationError,
+};
 use serde_json::json;
 use wiremock::matchers::{body_json, header, method, path, query_param, query_param_is_missing};
 use wiremock::Mock;

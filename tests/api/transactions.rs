@@ -1,7 +1,8 @@
 //! Transactions: every operation's request and decoded response.
 
 use paystack::{
-    Amount, Bearer, Channel, Currency, Domain, Error, TransactionStatus, ValidationError,
+    enums::{Bearer, Channel, Currency, Domain, TransactionStatus},
+    Amount, Error, ValidationError,
 };
 use serde_json::json;
 use wiremock::matchers::{body_json, header, method, path, query_param, query_param_is_missing};

@@ -1,7 +1,10 @@
 //! Transfer recipients: every operation's request and decoded response.
 
 use paystack::types::TransferRecipientBatchItem;
-use paystack::{Currency, Domain, Error, Id, RecipientType, ValidationError};
+use paystack::{
+    enums::{Currency, Domain, RecipientType},
+    Error, Id, ValidationError,
+};
 use serde_json::json;
 use wiremock::matchers::{body_json, header, method, path, query_param, query_param_is_missing};
 use wiremock::{Mock, ResponseTemplate};

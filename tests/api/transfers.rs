@@ -2,8 +2,8 @@
 
 use paystack::types::{TransferBulkItem, TransferOtpReason};
 use paystack::{
-    Amount, Currency, Domain, Error, Id, RecipientType, TransferSource, TransferStatus,
-    ValidationError,
+    enums::{Currency, Domain, RecipientType, TransferSource, TransferStatus},
+    Amount, Error, Id, ValidationError,
 };
 use serde_json::json;
 use wiremock::matchers::{body_json, header, method, path, query_param, query_param_is_missing};

@@ -1,7 +1,10 @@
 //! Virtual Terminal: every operation's request and decoded response.
 
 use paystack::types::{VirtualTerminalCustomField, VirtualTerminalDestinationInput};
-use paystack::{Bearer, Currency, Domain, Error, Id, ValidationError};
+use paystack::{
+    enums::{Bearer, Currency, Domain},
+    Error, Id, ValidationError,
+};
 use serde_json::json;
 use wiremock::matchers::{body_json, header, method, path, query_param};
 use wiremock::Mock;
@@ -359,7 +362,7 @@ async fn virtual_terminal_add_split_code_sends_code_and_decodes_split() {
         .unwrap();
     let split = r.data;
     assert_eq!(split.split_code.as_deref(), Some("SPL_v6t2n8r1k4"));
-    assert_eq!(split.type_, Some(paystack::SplitType::Percentage));
+    assert_eq!(split.type_, Some(paystack::enums::SplitType::Percentage));
     assert_eq!(split.bearer_type, Some(Bearer::AllProportional));
     assert_eq!(split.bearer_subaccount, None);
     assert_eq!(split.active.map(|a| a.get()), Some(true));

@@ -7,7 +7,7 @@ mod server;
 use std::time::{Duration, Instant};
 
 use paystack::{
-    Amount, Error, Outcome, Paystack, Recovery, RetryPolicy, TransferStatus, TransportKind,
+    enums::TransferStatus, Amount, Error, Outcome, Paystack, Recovery, RetryPolicy, TransportKind,
 };
 use server::{FaultServer, Step};
 
@@ -61,14 +61,14 @@ fn ok_transaction() -> Step {
     Step::json(200, fixture("transaction/transaction.json"))
 }
 
-fn transfer(ps: &Paystack) -> paystack::ext::transfers::Initiate<'_> {
+fn transfer(ps: &Paystack) -> paystack::transfers::Initiate<'_> {
     ps.transfers()
         .initiate(
             Amount::from_major("15000").unwrap(),
             "RCP_4h7k2m9q1wzx3ab",
             "payout-2026-03-0001",
         )
-        .currency(paystack::Currency::NGN)
+        .currency(paystack::enums::Currency::NGN)
 }
 
 // ---- reads recover from transient faults within the retry budget ----
@@ -308,11 +308,13 @@ async fn quirky_values_decode() {
     assert_eq!(tx.amount.map(Amount::subunits), Some(250_075));
     assert_eq!(
         tx.status,
-        Some(paystack::TransactionStatus::Unknown("under_review".into()))
+        Some(paystack::enums::TransactionStatus::Unknown(
+            "under_review".into()
+        ))
     );
     assert_eq!(
         tx.channel,
-        Some(paystack::Channel::Unknown("barter".into()))
+        Some(paystack::enums::Channel::Unknown("barter".into()))
     );
     assert_eq!(tx.customer, None);
     assert_eq!(server.count("GET", VERIFY), 1);

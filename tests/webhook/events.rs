@@ -4,7 +4,8 @@
 use paystack::webhook::payload::IdOr;
 use paystack::webhook::{Event, EVENT_NAMES};
 use paystack::{
-    Amount, Channel, Currency, Domain, Id, RecipientType, TransactionStatus, TransferStatus,
+    enums::{Channel, Currency, Domain, RecipientType, TransactionStatus, TransferStatus},
+    Amount, Id,
 };
 
 use crate::common::{signed, webhook};
@@ -108,7 +109,7 @@ fn charge_dispute_events() {
                 assert_eq!(fixture, "charge.dispute.resolve");
                 assert_eq!(
                     d.resolution,
-                    Some(paystack::DisputeResolution::MerchantAccepted)
+                    Some(paystack::enums::DisputeResolution::MerchantAccepted)
                 );
                 assert!(d.resolved_at.is_some());
                 d
@@ -352,7 +353,10 @@ fn refunds_with_string_amounts_and_ids() {
     };
     // id is the string "884120" here.
     assert_eq!(r.id, Some(Id::Num(884_120)));
-    assert_eq!(r.status, Some(paystack::RefundStatus::NeedsAttention));
+    assert_eq!(
+        r.status,
+        Some(paystack::enums::RefundStatus::NeedsAttention)
+    );
     assert!(r.merchant_note.is_some());
 }
 

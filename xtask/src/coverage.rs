@@ -141,7 +141,7 @@ pub use crate::bundle::snake;
 /// `Name => operation_id -> Data {` lines of `request!` blocks, by operation id.
 fn wrappers(root: &Path) -> Result<BTreeMap<String, String>, String> {
     let mut out = BTreeMap::new();
-    for (module, text) in rust_files(&root.join("src/ext"))? {
+    for (module, text) in rust_files(&root.join("src/api"))? {
         for line in text.lines() {
             let t = line.trim();
             let Some((name, rest)) = t.split_once(" => ") else {
@@ -164,7 +164,7 @@ fn wrappers(root: &Path) -> Result<BTreeMap<String, String>, String> {
                 |s: &str| !s.is_empty() && s.chars().all(|c| c.is_ascii_alphanumeric() || c == '_');
             if is_ident(name) && is_ident(op) && name.starts_with(|c: char| c.is_ascii_uppercase())
             {
-                out.insert(op.to_string(), format!("ext::{module}::{name}"));
+                out.insert(op.to_string(), format!("{module}::{name}"));
             }
         }
     }
@@ -269,7 +269,7 @@ pub fn report(root: &Path, spec: &Value) -> Result<String, String> {
     let _ = writeln!(out, "# Operation coverage\n");
     let _ = writeln!(
         out,
-        "Written by `cargo xtask regen` from `openapi/`, `src/ext/` and `tests/api/`; do not edit.\n"
+        "Written by `cargo xtask regen` from `openapi/`, `src/api/` and `tests/api/`; do not edit.\n"
     );
     let _ = writeln!(
         out,
