@@ -119,7 +119,7 @@ fn a_read_decodes_the_answer() {
 }
 
 /// A transfer with every setter the tests use; its type shows the blocking form of a builder.
-fn initiate(ps: &blocking::Paystack) -> blocking::Blocking<'_, transfers::Initiate<'_>> {
+fn initiate(ps: &blocking::Paystack) -> blocking::Blocking<'_, transfers::InitiateTransfer<'_>> {
     let amount = Amount::from_subunits(250_000).unwrap();
     ps.transfers()
         .initiate(amount, "RCP_blk00000000042", "blk-payout-000000017")

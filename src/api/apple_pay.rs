@@ -34,18 +34,18 @@ impl Paystack {
 impl<'a> ApplePay<'a> {
     /// Allows one domain or subdomain (such as `shop.example.org`, no scheme or path) to show
     /// Apple Pay.
-    pub fn register_domain(&self, domain_name: impl Into<String>) -> RegisterDomain<'a> {
-        RegisterDomain::new(self.ps, domain_name.into())
+    pub fn register_domain(&self, domain_name: impl Into<String>) -> RegisterApplePayDomain<'a> {
+        RegisterApplePayDomain::new(self.ps, domain_name.into())
     }
 
     /// Lists the registered domains.
-    pub fn list_domains(&self) -> ListDomains<'a> {
-        ListDomains::new(self.ps)
+    pub fn list_domains(&self) -> ListApplePayDomains<'a> {
+        ListApplePayDomains::new(self.ps)
     }
 
     /// Removes a domain from Apple Pay.
-    pub fn unregister_domain(&self, domain_name: impl Into<String>) -> UnregisterDomain<'a> {
-        UnregisterDomain::new(self.ps, domain_name.into())
+    pub fn unregister_domain(&self, domain_name: impl Into<String>) -> UnregisterApplePayDomain<'a> {
+        UnregisterApplePayDomain::new(self.ps, domain_name.into())
     }
 }
 }
@@ -74,10 +74,10 @@ fn check_domain(value: &str) -> Result<(), ValidationError> {
 
 request! {
     /// Request for [`ApplePay::register_domain`].
-    RegisterDomain => applePay_registerDomain -> () { domain_name: String } {}
+    RegisterApplePayDomain => applePay_registerDomain -> () { domain_name: String } {}
 }
 
-impl RegisterDomain<'_> {
+impl RegisterApplePayDomain<'_> {
     /// Validates, sends and returns Paystack's message.
     pub async fn send(self) -> Result<Response<()>> {
         check_domain(&self.domain_name)?;
@@ -92,7 +92,7 @@ impl RegisterDomain<'_> {
 
 request! {
     /// Request for [`ApplePay::list_domains`].
-    ListDomains => applePay_listDomain -> types::ApplePayDomains {} {
+    ListApplePayDomains => applePay_listDomain -> types::ApplePayDomains {} {
         /// Page through with cursors (`next`/`previous` in `meta`).
         use_cursor: bool,
         /// Cursor of the page after, from `meta.next`.
@@ -102,7 +102,7 @@ request! {
     }
 }
 
-impl ListDomains<'_> {
+impl ListApplePayDomains<'_> {
     /// Sends and decodes.
     pub async fn send(self) -> Result<Response<types::ApplePayDomains>> {
         self.ps
@@ -117,10 +117,10 @@ impl ListDomains<'_> {
 
 request! {
     /// Request for [`ApplePay::unregister_domain`].
-    UnregisterDomain => applePay_unregisterDomain -> () { domain_name: String } {}
+    UnregisterApplePayDomain => applePay_unregisterDomain -> () { domain_name: String } {}
 }
 
-impl UnregisterDomain<'_> {
+impl UnregisterApplePayDomain<'_> {
     /// Validates, sends (a DELETE with a JSON body) and returns Paystack's message.
     pub async fn send(self) -> Result<Response<()>> {
         check_domain(&self.domain_name)?;

@@ -34,23 +34,23 @@ impl Paystack {
 
 impl<'a> BalanceApi<'a> {
     /// The money available in each currency, in subunits.
-    pub fn fetch(&self) -> Fetch<'a> {
-        Fetch::new(self.ps)
+    pub fn fetch(&self) -> FetchBalance<'a> {
+        FetchBalance::new(self.ps)
     }
 
     /// Lists the credits and debits that changed the balance, newest first.
-    pub fn ledger(&self) -> Ledger<'a> {
-        Ledger::new(self.ps)
+    pub fn ledger(&self) -> FetchBalanceLedger<'a> {
+        FetchBalanceLedger::new(self.ps)
     }
 }
 }
 
 request! {
     /// Request for [`BalanceApi::fetch`].
-    Fetch => balance_fetch -> Vec<types::Balance> {} {}
+    FetchBalance => balance_fetch -> Vec<types::Balance> {} {}
 }
 
-impl Fetch<'_> {
+impl FetchBalance<'_> {
     /// Sends and decodes: one entry per currency.
     pub async fn send(self) -> Result<Response<Vec<types::Balance>>> {
         self.ps.send(self.ps.api().balance_fetch()).await
@@ -59,7 +59,7 @@ impl Fetch<'_> {
 
 request! {
     /// Request for [`BalanceApi::ledger`].
-    Ledger => balance_ledger -> Vec<types::BalanceLedgerEntry> {} {
+    FetchBalanceLedger => balance_ledger -> Vec<types::BalanceLedgerEntry> {} {
         /// Records per page (Paystack's default is 50).
         per_page: u32,
         /// Page number, from 1.
@@ -71,7 +71,7 @@ request! {
     }
 }
 
-impl Ledger<'_> {
+impl FetchBalanceLedger<'_> {
     /// Sends and decodes one page.
     pub async fn send(self) -> Result<Response<Vec<types::BalanceLedgerEntry>>> {
         self.ps
@@ -85,4 +85,4 @@ impl Ledger<'_> {
     }
 }
 
-crate::paginate!(Ledger => types::BalanceLedgerEntry, page);
+crate::paginate!(FetchBalanceLedger => types::BalanceLedgerEntry, page);

@@ -41,8 +41,8 @@ impl Paystack {
 
 impl<'a> Banks<'a> {
     /// Lists banks and wallet providers, with filters.
-    pub fn list(&self) -> List<'a> {
-        List::new(self.ps)
+    pub fn list(&self) -> ListBanks<'a> {
+        ListBanks::new(self.ps)
     }
 
     /// Looks up the name on an account, to confirm it before paying it.
@@ -80,7 +80,7 @@ impl<'a> Banks<'a> {
 
 request! {
     /// Request for [`Banks::list`].
-    List => bank_list -> Vec<types::Bank> {} {
+    ListBanks => bank_list -> Vec<types::Bank> {} {
         /// Only banks in this country.
         country: BankCountry,
         /// Only banks in this currency.
@@ -111,7 +111,7 @@ request! {
     }
 }
 
-impl List<'_> {
+impl ListBanks<'_> {
     /// Sends and decodes.
     pub async fn send(self) -> Result<Response<Vec<types::Bank>>> {
         let country = self.country.as_ref().map(ToString::to_string);
@@ -209,4 +209,4 @@ impl ValidateAccountNumber<'_> {
     }
 }
 
-crate::paginate!(List => types::Bank, page, cursor = next, when = use_cursor);
+crate::paginate!(ListBanks => types::Bank, page, cursor = next, when = use_cursor);

@@ -88,40 +88,40 @@ impl<'a> BulkCharges<'a> {
     pub fn initiate(
         &self,
         charges: impl IntoIterator<Item = types::BulkChargeItem>,
-    ) -> Initiate<'a> {
-        Initiate::new(self.ps, charges.into_iter().collect())
+    ) -> InitiateBulkCharge<'a> {
+        InitiateBulkCharge::new(self.ps, charges.into_iter().collect())
     }
 
     /// Lists batches, newest first.
-    pub fn list(&self) -> List<'a> {
-        List::new(self.ps)
+    pub fn list(&self) -> ListBulkCharges<'a> {
+        ListBulkCharges::new(self.ps)
     }
 
     /// Fetches one batch (by batch code or id) with its progress counters.
-    pub fn fetch(&self, code: impl Into<String>) -> Fetch<'a> {
-        Fetch::new(self.ps, code.into())
+    pub fn fetch(&self, code: impl Into<String>) -> FetchBulkCharge<'a> {
+        FetchBulkCharge::new(self.ps, code.into())
     }
 
     /// Lists the charges of one batch (by batch code or id).
-    pub fn charges(&self, code: impl Into<String>) -> Charges<'a> {
-        Charges::new(self.ps, code.into())
+    pub fn charges(&self, code: impl Into<String>) -> ListBulkChargeCharges<'a> {
+        ListBulkChargeCharges::new(self.ps, code.into())
     }
 
     /// Holds a running batch: charges not yet attempted wait until it is resumed.
-    pub fn pause(&self, code: impl Into<String>) -> Pause<'a> {
-        Pause::new(self.ps, code.into())
+    pub fn pause(&self, code: impl Into<String>) -> PauseBulkCharge<'a> {
+        PauseBulkCharge::new(self.ps, code.into())
     }
 
     /// Lets a paused batch carry on.
-    pub fn resume(&self, code: impl Into<String>) -> Resume<'a> {
-        Resume::new(self.ps, code.into())
+    pub fn resume(&self, code: impl Into<String>) -> ResumeBulkCharge<'a> {
+        ResumeBulkCharge::new(self.ps, code.into())
     }
 }
 }
 
 request! {
     /// Request for [`BulkCharges::initiate`].
-    Initiate => bulkCharge_initiate -> types::BulkChargeBatch { charges: Vec<types::BulkChargeItem> } {}
+    InitiateBulkCharge => bulkCharge_initiate -> types::BulkChargeBatch { charges: Vec<types::BulkChargeItem> } {}
 }
 
 /// Checks one entry of a batch: authorization, amount, reference and partial-debit floor.
@@ -143,7 +143,7 @@ fn check_item(item: &types::BulkChargeItem) -> Result<(), ValidationError> {
     Ok(())
 }
 
-impl Initiate<'_> {
+impl InitiateBulkCharge<'_> {
     /// Validates every entry, sends and decodes the queued batch.
     pub async fn send(self) -> Result<Response<types::BulkChargeBatch>> {
         if self.charges.is_empty() {
@@ -170,7 +170,7 @@ impl Initiate<'_> {
 
 request! {
     /// Request for [`BulkCharges::list`].
-    List => bulkCharge_list -> Vec<types::BulkChargeBatch> {} {
+    ListBulkCharges => bulkCharge_list -> Vec<types::BulkChargeBatch> {} {
         /// Records per page (Paystack's default is 50).
         per_page: u32,
         /// Page number, from 1.
@@ -180,7 +180,7 @@ request! {
     }
 }
 
-impl List<'_> {
+impl ListBulkCharges<'_> {
     /// Sends and decodes one page.
     pub async fn send(self) -> Result<Response<Vec<types::BulkChargeBatch>>> {
         let status = self.status.as_ref().map(ToString::to_string);
@@ -196,10 +196,10 @@ impl List<'_> {
 
 request! {
     /// Request for [`BulkCharges::fetch`].
-    Fetch => bulkCharge_fetch -> types::BulkChargeBatch { code: String } {}
+    FetchBulkCharge => bulkCharge_fetch -> types::BulkChargeBatch { code: String } {}
 }
 
-impl Fetch<'_> {
+impl FetchBulkCharge<'_> {
     /// Validates, sends and decodes.
     pub async fn send(self) -> Result<Response<types::BulkChargeBatch>> {
         validate::non_empty("code", &self.code)?;
@@ -211,7 +211,7 @@ impl Fetch<'_> {
 
 request! {
     /// Request for [`BulkCharges::charges`].
-    Charges => bulkCharge_charges -> Vec<types::BulkChargeCharge> { code: String } {
+    ListBulkChargeCharges => bulkCharge_charges -> Vec<types::BulkChargeCharge> { code: String } {
         /// Records per page (Paystack's default is 50).
         per_page: u32,
         /// Page number, from 1.
@@ -221,7 +221,7 @@ request! {
     }
 }
 
-impl Charges<'_> {
+impl ListBulkChargeCharges<'_> {
     /// Validates, sends and decodes one page.
     pub async fn send(self) -> Result<Response<Vec<types::BulkChargeCharge>>> {
         validate::non_empty("code", &self.code)?;
@@ -239,10 +239,10 @@ impl Charges<'_> {
 
 request! {
     /// Request for [`BulkCharges::pause`].
-    Pause => bulkCharge_pause -> () { code: String } {}
+    PauseBulkCharge => bulkCharge_pause -> () { code: String } {}
 }
 
-impl Pause<'_> {
+impl PauseBulkCharge<'_> {
     /// Validates and sends; only Paystack's message comes back.
     pub async fn send(self) -> Result<Response<()>> {
         validate::non_empty("code", &self.code)?;
@@ -254,10 +254,10 @@ impl Pause<'_> {
 
 request! {
     /// Request for [`BulkCharges::resume`].
-    Resume => bulkCharge_resume -> () { code: String } {}
+    ResumeBulkCharge => bulkCharge_resume -> () { code: String } {}
 }
 
-impl Resume<'_> {
+impl ResumeBulkCharge<'_> {
     /// Validates and sends; only Paystack's message comes back.
     pub async fn send(self) -> Result<Response<()>> {
         validate::non_empty("code", &self.code)?;
@@ -267,11 +267,11 @@ impl Resume<'_> {
     }
 }
 
-crate::paginate!(List => types::BulkChargeBatch, page);
-crate::paginate!(Charges => types::BulkChargeCharge, page);
+crate::paginate!(ListBulkCharges => types::BulkChargeBatch, page);
+crate::paginate!(ListBulkChargeCharges => types::BulkChargeCharge, page);
 
-impl Initiate<'_> {
-    /// Sends as [`Initiate::send`] does; after an unknown outcome, when every entry carries a
+impl InitiateBulkCharge<'_> {
+    /// Sends as [`InitiateBulkCharge::send`] does; after an unknown outcome, when every entry carries a
     /// reference, it verifies each charge by its reference. When all are found they are
     /// returned; when any is missing the batch is sent once more with the same references,
     /// and a charge that already exists is refused as a duplicate rather than run twice.

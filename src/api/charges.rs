@@ -50,8 +50,8 @@ impl Paystack {
 impl<'a> Charges<'a> {
     /// Starts a charge of `amount` for the customer at `email`. Pick the channel with one of
     /// the setters (an authorization code, a bank account, a wallet, a USSD bank...).
-    pub fn create(&self, email: impl Into<String>, amount: Amount) -> Create<'a> {
-        Create::new(self.ps, email.into(), amount)
+    pub fn create(&self, email: impl Into<String>, amount: Amount) -> CreateCharge<'a> {
+        CreateCharge::new(self.ps, email.into(), amount)
     }
 
     /// Answers a `send_pin` step with the card's PIN.
@@ -111,15 +111,15 @@ impl<'a> Charges<'a> {
 
     /// Asks where a charge stands, by its reference: for a charge left `pending` or whose
     /// answer never arrived.
-    pub fn check(&self, reference: impl Into<String>) -> Check<'a> {
-        Check::new(self.ps, reference.into())
+    pub fn check(&self, reference: impl Into<String>) -> CheckPendingCharge<'a> {
+        CheckPendingCharge::new(self.ps, reference.into())
     }
 }
 }
 
 request! {
     /// Request for [`Charges::create`].
-    Create => charge_create -> types::Charge {
+    CreateCharge => charge_create -> types::Charge {
         email: String,
         amount: Amount,
     } {
@@ -137,13 +137,13 @@ request! {
         device_id: String,
         /// Your own data, returned with the transaction and in webhooks.
         metadata: serde_json::Value,
-        /// Debit this bank account (see also [`Create::bank_account`]).
+        /// Debit this bank account (see also [`CreateCharge::bank_account`]).
         bank: types::ChargeBankAccount,
         /// Pay by transfer into a temporary account.
         bank_transfer: types::ChargeBankTransfer,
-        /// Charge this mobile money wallet (see also [`Create::mobile_money_wallet`]).
+        /// Charge this mobile money wallet (see also [`CreateCharge::mobile_money_wallet`]).
         mobile_money: types::ChargeMobileMoney,
-        /// Charge through this bank's USSD code (see also [`Create::ussd_bank`]).
+        /// Charge through this bank's USSD code (see also [`CreateCharge::ussd_bank`]).
         ussd: types::ChargeUssd,
         /// Pay by scanning a QR code from this provider.
         qr: types::ChargeProvider,
@@ -152,7 +152,7 @@ request! {
     }
 }
 
-impl Create<'_> {
+impl CreateCharge<'_> {
     /// Debits the account `account_number` at the bank with code `bank_code`.
     pub fn bank_account(
         self,
@@ -366,10 +366,10 @@ impl SubmitAddress<'_> {
 
 request! {
     /// Request for [`Charges::check`].
-    Check => charge_check -> types::Charge { reference: String } {}
+    CheckPendingCharge => charge_check -> types::Charge { reference: String } {}
 }
 
-impl Check<'_> {
+impl CheckPendingCharge<'_> {
     /// Validates, sends and decodes.
     pub async fn send(self) -> Result<Response<types::Charge>> {
         validate::transaction_reference(&self.reference)?;
@@ -379,9 +379,9 @@ impl Check<'_> {
     }
 }
 
-impl Create<'_> {
-    /// Sends as [`Create::send`] does; after an unknown outcome, when you set a
-    /// [`reference`](Create::reference), it checks the charge by that reference and returns
+impl CreateCharge<'_> {
+    /// Sends as [`CreateCharge::send`] does; after an unknown outcome, when you set a
+    /// [`reference`](CreateCharge::reference), it checks the charge by that reference and returns
     /// what Paystack holds, so the customer is charged once.
     pub async fn send_or_recover(self) -> Result<Recovery<types::Charge>> {
         let ps = self.ps;

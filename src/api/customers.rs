@@ -49,24 +49,24 @@ impl Paystack {
 
 impl<'a> Customers<'a> {
     /// Creates a customer identified by `email`.
-    pub fn create(&self, email: impl Into<String>) -> Create<'a> {
-        Create::new(self.ps, email.into())
+    pub fn create(&self, email: impl Into<String>) -> CreateCustomer<'a> {
+        CreateCustomer::new(self.ps, email.into())
     }
 
     /// Lists customers, newest first.
-    pub fn list(&self) -> List<'a> {
-        List::new(self.ps)
+    pub fn list(&self) -> ListCustomers<'a> {
+        ListCustomers::new(self.ps)
     }
 
     /// Fetches a customer by email address or customer code, with their transactions,
     /// subscriptions, saved authorizations and dedicated accounts.
-    pub fn fetch(&self, email_or_code: impl Into<String>) -> Fetch<'a> {
-        Fetch::new(self.ps, email_or_code.into())
+    pub fn fetch(&self, email_or_code: impl Into<String>) -> FetchCustomer<'a> {
+        FetchCustomer::new(self.ps, email_or_code.into())
     }
 
     /// Changes a customer's names, phone number or metadata; `code` is the customer code.
-    pub fn update(&self, code: impl Into<String>) -> Update<'a> {
-        Update::new(self.ps, code.into())
+    pub fn update(&self, code: impl Into<String>) -> UpdateCustomer<'a> {
+        UpdateCustomer::new(self.ps, code.into())
     }
 
     /// Sets how Paystack treats the customer's future payments (allow list, deny list, or
@@ -92,8 +92,8 @@ impl<'a> Customers<'a> {
         bvn: impl Into<String>,
         bank_code: impl Into<String>,
         account_number: impl Into<String>,
-    ) -> Validate<'a> {
-        Validate::new(
+    ) -> ValidateCustomer<'a> {
+        ValidateCustomer::new(
             self.ps,
             code.into(),
             first_name.into(),
@@ -144,13 +144,13 @@ impl<'a> Customers<'a> {
         &self,
         customer_id: u64,
         authorization_id: u64,
-    ) -> DirectDebitActivationCharge<'a> {
-        DirectDebitActivationCharge::new(self.ps, customer_id, authorization_id)
+    ) -> TriggerCustomerActivationCharge<'a> {
+        TriggerCustomerActivationCharge::new(self.ps, customer_id, authorization_id)
     }
 
     /// Lists the direct-debit mandates of the customer with numeric id `customer_id`.
-    pub fn fetch_mandate_authorizations(&self, customer_id: u64) -> FetchMandateAuthorizations<'a> {
-        FetchMandateAuthorizations::new(self.ps, customer_id)
+    pub fn fetch_mandate_authorizations(&self, customer_id: u64) -> ListCustomerMandateAuthorizations<'a> {
+        ListCustomerMandateAuthorizations::new(self.ps, customer_id)
     }
 }
 }
@@ -192,7 +192,7 @@ fn check_address(address: &types::CustomerAddress) -> Result<(), ValidationError
 
 request! {
     /// Request for [`Customers::create`].
-    Create => customer_create -> types::Customer { email: String } {
+    CreateCustomer => customer_create -> types::Customer { email: String } {
         /// Given name.
         first_name: String,
         /// Family name.
@@ -204,7 +204,7 @@ request! {
     }
 }
 
-impl Create<'_> {
+impl CreateCustomer<'_> {
     /// Validates, sends and decodes.
     pub async fn send(self) -> Result<Response<types::Customer>> {
         validate::email(&self.email)?;
@@ -221,7 +221,7 @@ impl Create<'_> {
 
 request! {
     /// Request for [`Customers::list`].
-    List => customer_list -> Vec<types::Customer> {} {
+    ListCustomers => customer_list -> Vec<types::Customer> {} {
         /// Page through with cursors (`next`/`previous` in `meta`) instead of page numbers.
         use_cursor: bool,
         /// Cursor of the page after, from `meta.next`.
@@ -239,7 +239,7 @@ request! {
     }
 }
 
-impl List<'_> {
+impl ListCustomers<'_> {
     /// Sends and decodes one page.
     pub async fn send(self) -> Result<Response<Vec<types::Customer>>> {
         self.ps
@@ -258,10 +258,10 @@ impl List<'_> {
 
 request! {
     /// Request for [`Customers::fetch`].
-    Fetch => customer_fetch -> types::Customer { email_or_code: String } {}
+    FetchCustomer => customer_fetch -> types::Customer { email_or_code: String } {}
 }
 
-impl Fetch<'_> {
+impl FetchCustomer<'_> {
     /// Validates, sends and decodes.
     pub async fn send(self) -> Result<Response<types::Customer>> {
         validate::non_empty("email_or_code", &self.email_or_code)?;
@@ -273,7 +273,7 @@ impl Fetch<'_> {
 
 request! {
     /// Request for [`Customers::update`].
-    Update => customer_update -> types::Customer { code: String } {
+    UpdateCustomer => customer_update -> types::Customer { code: String } {
         /// New given name.
         first_name: String,
         /// New family name.
@@ -285,7 +285,7 @@ request! {
     }
 }
 
-impl Update<'_> {
+impl UpdateCustomer<'_> {
     /// Validates, sends and decodes.
     pub async fn send(self) -> Result<Response<types::Customer>> {
         validate::non_empty("code", &self.code)?;
@@ -325,7 +325,7 @@ impl SetRiskAction<'_> {
 
 request! {
     /// Request for [`Customers::validate`].
-    Validate => customer_validate -> () {
+    ValidateCustomer => customer_validate -> () {
         code: String,
         first_name: String,
         last_name: String,
@@ -343,7 +343,7 @@ request! {
     }
 }
 
-impl Validate<'_> {
+impl ValidateCustomer<'_> {
     /// Validates, sends and decodes. Success means the check was queued, not passed.
     pub async fn send(self) -> Result<Response<()>> {
         validate::non_empty("code", &self.code)?;
@@ -469,13 +469,13 @@ impl InitializeDirectDebit<'_> {
 
 request! {
     /// Request for [`Customers::direct_debit_activation_charge`].
-    DirectDebitActivationCharge => customer_directDebitActivationCharge -> () {
+    TriggerCustomerActivationCharge => customer_directDebitActivationCharge -> () {
         customer_id: u64,
         authorization_id: u64,
     } {}
 }
 
-impl DirectDebitActivationCharge<'_> {
+impl TriggerCustomerActivationCharge<'_> {
     /// Validates, sends and decodes.
     pub async fn send(self) -> Result<Response<()>> {
         let id = to_i64("customer_id", self.customer_id)?;
@@ -494,10 +494,10 @@ impl DirectDebitActivationCharge<'_> {
 
 request! {
     /// Request for [`Customers::fetch_mandate_authorizations`].
-    FetchMandateAuthorizations => customer_fetchMandateAuthorizations -> Vec<types::DirectDebitMandateAuthorization> { customer_id: u64 } {}
+    ListCustomerMandateAuthorizations => customer_fetchMandateAuthorizations -> Vec<types::DirectDebitMandateAuthorization> { customer_id: u64 } {}
 }
 
-impl FetchMandateAuthorizations<'_> {
+impl ListCustomerMandateAuthorizations<'_> {
     /// Validates, sends and decodes. `meta.next` carries the cursor when there is more.
     pub async fn send(self) -> Result<Response<Vec<types::DirectDebitMandateAuthorization>>> {
         let id = to_i64("customer_id", self.customer_id)?;
@@ -507,4 +507,4 @@ impl FetchMandateAuthorizations<'_> {
     }
 }
 
-crate::paginate!(List => types::Customer, page, cursor = next, when = use_cursor);
+crate::paginate!(ListCustomers => types::Customer, page, cursor = next, when = use_cursor);

@@ -50,13 +50,13 @@ impl Paystack {
 impl<'a> DedicatedAccounts<'a> {
     /// Opens a dedicated account for an existing customer (`customer` is the customer's id or
     /// code). Some business categories must validate the customer first.
-    pub fn create(&self, customer: impl Into<String>) -> Create<'a> {
-        Create::new(self.ps, customer.into())
+    pub fn create(&self, customer: impl Into<String>) -> CreateDedicatedAccount<'a> {
+        CreateDedicatedAccount::new(self.ps, customer.into())
     }
 
     /// Lists dedicated accounts with filters.
-    pub fn list(&self) -> List<'a> {
-        List::new(self.ps)
+    pub fn list(&self) -> ListDedicatedAccounts<'a> {
+        ListDedicatedAccounts::new(self.ps)
     }
 
     /// Creates a customer, validates them and opens a dedicated account, in one request.
@@ -70,8 +70,8 @@ impl<'a> DedicatedAccounts<'a> {
         phone: impl Into<String>,
         preferred_bank: impl Into<String>,
         country: impl Into<String>,
-    ) -> Assign<'a> {
-        Assign::new(
+    ) -> AssignDedicatedAccount<'a> {
+        AssignDedicatedAccount::new(
             self.ps,
             email.into(),
             first_name.into(),
@@ -83,13 +83,13 @@ impl<'a> DedicatedAccounts<'a> {
     }
 
     /// Fetches one dedicated account by numeric id.
-    pub fn fetch(&self, id: u64) -> Fetch<'a> {
-        Fetch::new(self.ps, id)
+    pub fn fetch(&self, id: u64) -> FetchDedicatedAccount<'a> {
+        FetchDedicatedAccount::new(self.ps, id)
     }
 
     /// Unassigns a dedicated account from its customer.
-    pub fn deactivate(&self, id: u64) -> Deactivate<'a> {
-        Deactivate::new(self.ps, id)
+    pub fn deactivate(&self, id: u64) -> DeactivateDedicatedAccount<'a> {
+        DeactivateDedicatedAccount::new(self.ps, id)
     }
 
     /// Asks Paystack to look again for transfers into `account_number` (hosted by the
@@ -98,32 +98,32 @@ impl<'a> DedicatedAccounts<'a> {
         &self,
         account_number: impl Into<String>,
         provider_slug: impl Into<String>,
-    ) -> Requery<'a> {
-        Requery::new(self.ps, account_number.into(), provider_slug.into())
+    ) -> RequeryDedicatedAccount<'a> {
+        RequeryDedicatedAccount::new(self.ps, account_number.into(), provider_slug.into())
     }
 
     /// Shares future payments into `account_number` with a subaccount or a split; set one of
-    /// [`AddSplit::subaccount`] or [`AddSplit::split_code`].
-    pub fn add_split(&self, account_number: impl Into<String>) -> AddSplit<'a> {
-        AddSplit::new(self.ps, account_number.into())
+    /// [`AddDedicatedAccountSplit::subaccount`] or [`AddDedicatedAccountSplit::split_code`].
+    pub fn add_split(&self, account_number: impl Into<String>) -> AddDedicatedAccountSplit<'a> {
+        AddDedicatedAccountSplit::new(self.ps, account_number.into())
     }
 
     /// Stops sharing the payments into `account_number`.
-    pub fn remove_split(&self, account_number: impl Into<String>) -> RemoveSplit<'a> {
-        RemoveSplit::new(self.ps, account_number.into())
+    pub fn remove_split(&self, account_number: impl Into<String>) -> RemoveDedicatedAccountSplit<'a> {
+        RemoveDedicatedAccountSplit::new(self.ps, account_number.into())
     }
 
     /// Lists the banks that can host dedicated accounts; pass a `provider_slug` as
     /// `preferred_bank` when creating one.
-    pub fn available_providers(&self) -> AvailableProviders<'a> {
-        AvailableProviders::new(self.ps)
+    pub fn available_providers(&self) -> ListDedicatedAccountProviders<'a> {
+        ListDedicatedAccountProviders::new(self.ps)
     }
 }
 }
 
 request! {
     /// Request for [`DedicatedAccounts::create`].
-    Create => dedicatedAccount_create -> types::DedicatedAccount { customer: String } {
+    CreateDedicatedAccount => dedicatedAccount_create -> types::DedicatedAccount { customer: String } {
         /// Provider slug of the bank to host the account.
         preferred_bank: String,
         /// Subaccount code to share payments with.
@@ -139,7 +139,7 @@ request! {
     }
 }
 
-impl Create<'_> {
+impl CreateDedicatedAccount<'_> {
     /// Validates, sends and decodes.
     pub async fn send(self) -> Result<Response<types::DedicatedAccount>> {
         validate::non_empty("customer", &self.customer)?;
@@ -160,7 +160,7 @@ impl Create<'_> {
 
 request! {
     /// Request for [`DedicatedAccounts::list`].
-    List => dedicatedAccount_list -> Vec<types::DedicatedAccount> {} {
+    ListDedicatedAccounts => dedicatedAccount_list -> Vec<types::DedicatedAccount> {} {
         /// Only active (`true`) or only deactivated (`false`) accounts.
         active: bool,
         /// Only this customer's accounts (numeric customer id).
@@ -184,7 +184,7 @@ request! {
     }
 }
 
-impl List<'_> {
+impl ListDedicatedAccounts<'_> {
     /// Sends and decodes one page.
     pub async fn send(self) -> Result<Response<Vec<types::DedicatedAccount>>> {
         let currency = self.currency.as_ref().map(ToString::to_string);
@@ -208,7 +208,7 @@ impl List<'_> {
 
 request! {
     /// Request for [`DedicatedAccounts::assign`].
-    Assign => dedicatedAccount_assign -> () {
+    AssignDedicatedAccount => dedicatedAccount_assign -> () {
         email: String,
         first_name: String,
         last_name: String,
@@ -229,7 +229,7 @@ request! {
     }
 }
 
-impl Assign<'_> {
+impl AssignDedicatedAccount<'_> {
     /// Validates, sends and decodes. Success means the work started, not that an account exists.
     pub async fn send(self) -> Result<Response<()>> {
         validate::email(&self.email)?;
@@ -262,10 +262,10 @@ impl Assign<'_> {
 
 request! {
     /// Request for [`DedicatedAccounts::fetch`].
-    Fetch => dedicatedAccount_fetch -> types::DedicatedAccount { id: u64 } {}
+    FetchDedicatedAccount => dedicatedAccount_fetch -> types::DedicatedAccount { id: u64 } {}
 }
 
-impl Fetch<'_> {
+impl FetchDedicatedAccount<'_> {
     /// Sends and decodes.
     pub async fn send(self) -> Result<Response<types::DedicatedAccount>> {
         let id = to_i64("id", self.id)?;
@@ -277,10 +277,10 @@ impl Fetch<'_> {
 
 request! {
     /// Request for [`DedicatedAccounts::deactivate`].
-    Deactivate => dedicatedAccount_deactivate -> types::DedicatedAccount { id: u64 } {}
+    DeactivateDedicatedAccount => dedicatedAccount_deactivate -> types::DedicatedAccount { id: u64 } {}
 }
 
-impl Deactivate<'_> {
+impl DeactivateDedicatedAccount<'_> {
     /// Sends and decodes; the account comes back with `assigned` false.
     pub async fn send(self) -> Result<Response<types::DedicatedAccount>> {
         let id = to_i64("id", self.id)?;
@@ -292,7 +292,7 @@ impl Deactivate<'_> {
 
 request! {
     /// Request for [`DedicatedAccounts::requery`].
-    Requery => dedicatedAccount_requery -> () {
+    RequeryDedicatedAccount => dedicatedAccount_requery -> () {
         account_number: String,
         provider_slug: String,
     } {
@@ -301,7 +301,7 @@ request! {
     }
 }
 
-impl Requery<'_> {
+impl RequeryDedicatedAccount<'_> {
     /// Validates, sends and decodes.
     pub async fn send(self) -> Result<Response<()>> {
         validate::non_empty("account_number", &self.account_number)?;
@@ -318,7 +318,7 @@ impl Requery<'_> {
 
 request! {
     /// Request for [`DedicatedAccounts::add_split`].
-    AddSplit => dedicatedAccount_addSplit -> types::DedicatedAccount { account_number: String } {
+    AddDedicatedAccountSplit => dedicatedAccount_addSplit -> types::DedicatedAccount { account_number: String } {
         /// Subaccount code to share payments with.
         subaccount: String,
         /// Split code to share payments by.
@@ -326,7 +326,7 @@ request! {
     }
 }
 
-impl AddSplit<'_> {
+impl AddDedicatedAccountSplit<'_> {
     /// Validates, sends and decodes.
     pub async fn send(self) -> Result<Response<types::DedicatedAccount>> {
         validate::non_empty("account_number", &self.account_number)?;
@@ -356,10 +356,10 @@ impl AddSplit<'_> {
 
 request! {
     /// Request for [`DedicatedAccounts::remove_split`].
-    RemoveSplit => dedicatedAccount_removeSplit -> types::DedicatedAccount { account_number: String } {}
+    RemoveDedicatedAccountSplit => dedicatedAccount_removeSplit -> types::DedicatedAccount { account_number: String } {}
 }
 
-impl RemoveSplit<'_> {
+impl RemoveDedicatedAccountSplit<'_> {
     /// Validates, sends and decodes; the account comes back without a split.
     pub async fn send(self) -> Result<Response<types::DedicatedAccount>> {
         validate::non_empty("account_number", &self.account_number)?;
@@ -374,10 +374,10 @@ impl RemoveSplit<'_> {
 
 request! {
     /// Request for [`DedicatedAccounts::available_providers`].
-    AvailableProviders => dedicatedAccount_availableProviders -> Vec<types::DedicatedAccountProvider> {} {}
+    ListDedicatedAccountProviders => dedicatedAccount_availableProviders -> Vec<types::DedicatedAccountProvider> {} {}
 }
 
-impl AvailableProviders<'_> {
+impl ListDedicatedAccountProviders<'_> {
     /// Sends and decodes.
     pub async fn send(self) -> Result<Response<Vec<types::DedicatedAccountProvider>>> {
         self.ps
@@ -386,4 +386,4 @@ impl AvailableProviders<'_> {
     }
 }
 
-crate::paginate!(List => types::DedicatedAccount, page, cursor = next, when = use_cursor);
+crate::paginate!(ListDedicatedAccounts => types::DedicatedAccount, page, cursor = next, when = use_cursor);

@@ -71,34 +71,34 @@ impl Paystack {
 
 impl<'a> Disputes<'a> {
     /// Lists disputes, newest first.
-    pub fn list(&self) -> List<'a> {
-        List::new(self.ps)
+    pub fn list(&self) -> ListDisputes<'a> {
+        ListDisputes::new(self.ps)
     }
 
     /// Fetches one dispute by id, with its history and messages.
-    pub fn fetch(&self, id: u64) -> Fetch<'a> {
-        Fetch::new(self.ps, id)
+    pub fn fetch(&self, id: u64) -> FetchDispute<'a> {
+        FetchDispute::new(self.ps, id)
     }
 
     /// Changes how much of a dispute you will refund. Paystack answers with the updated
     /// dispute inside a list.
-    pub fn update(&self, id: u64, refund_amount: Amount) -> Update<'a> {
-        Update::new(self.ps, id, refund_amount)
+    pub fn update(&self, id: u64, refund_amount: Amount) -> UpdateDispute<'a> {
+        UpdateDispute::new(self.ps, id, refund_amount)
     }
 
     /// A short-lived signed URL to upload a file of evidence to.
-    pub fn upload_url(&self, id: u64) -> UploadUrl<'a> {
-        UploadUrl::new(self.ps, id)
+    pub fn upload_url(&self, id: u64) -> FetchDisputeUploadUrl<'a> {
+        FetchDisputeUploadUrl::new(self.ps, id)
     }
 
     /// Builds a CSV export of disputes and returns a download link.
-    pub fn download(&self) -> Download<'a> {
-        Download::new(self.ps)
+    pub fn download(&self) -> ExportDisputes<'a> {
+        ExportDisputes::new(self.ps)
     }
 
     /// The dispute raised on one transaction, by the transaction's id.
-    pub fn transaction(&self, transaction_id: u64) -> Transaction<'a> {
-        Transaction::new(self.ps, transaction_id)
+    pub fn transaction(&self, transaction_id: u64) -> ListTransactionDisputes<'a> {
+        ListTransactionDisputes::new(self.ps, transaction_id)
     }
 
     /// Closes a dispute: accept (and refund `refund_amount`) or decline, quoting the name of
@@ -110,8 +110,8 @@ impl<'a> Disputes<'a> {
         message: impl Into<String>,
         refund_amount: Amount,
         uploaded_filename: impl Into<String>,
-    ) -> Resolve<'a> {
-        Resolve::new(
+    ) -> ResolveDispute<'a> {
+        ResolveDispute::new(
             self.ps,
             id,
             resolution,
@@ -129,8 +129,8 @@ impl<'a> Disputes<'a> {
         customer_name: impl Into<String>,
         customer_phone: impl Into<String>,
         service_details: impl Into<String>,
-    ) -> Evidence<'a> {
-        Evidence::new(
+    ) -> AddDisputeEvidence<'a> {
+        AddDisputeEvidence::new(
             self.ps,
             id,
             customer_email.into(),
@@ -144,7 +144,7 @@ impl<'a> Disputes<'a> {
 
 request! {
     /// Request for [`Disputes::list`].
-    List => dispute_list -> Vec<types::Dispute> {} {
+    ListDisputes => dispute_list -> Vec<types::Dispute> {} {
         /// Records per page (Paystack's default is 50).
         per_page: u32,
         /// Page number, from 1.
@@ -160,7 +160,7 @@ request! {
     }
 }
 
-impl List<'_> {
+impl ListDisputes<'_> {
     /// Sends and decodes one page.
     pub async fn send(self) -> Result<Response<Vec<types::Dispute>>> {
         validate::check_period(self.from, self.to)?;
@@ -180,10 +180,10 @@ impl List<'_> {
 
 request! {
     /// Request for [`Disputes::fetch`].
-    Fetch => dispute_fetch -> types::Dispute { id: u64 } {}
+    FetchDispute => dispute_fetch -> types::Dispute { id: u64 } {}
 }
 
-impl Fetch<'_> {
+impl FetchDispute<'_> {
     /// Sends and decodes.
     pub async fn send(self) -> Result<Response<types::Dispute>> {
         let id = to_i64("id", self.id)?;
@@ -193,13 +193,13 @@ impl Fetch<'_> {
 
 request! {
     /// Request for [`Disputes::update`].
-    Update => dispute_update -> Vec<types::Dispute> { id: u64, refund_amount: Amount } {
+    UpdateDispute => dispute_update -> Vec<types::Dispute> { id: u64, refund_amount: Amount } {
         /// Name of a file uploaded through [`Disputes::upload_url`].
         uploaded_filename: String,
     }
 }
 
-impl Update<'_> {
+impl UpdateDispute<'_> {
     /// Validates, sends and decodes the updated dispute(s).
     pub async fn send(self) -> Result<Response<Vec<types::Dispute>>> {
         let id = to_i64("id", self.id)?;
@@ -217,13 +217,13 @@ impl Update<'_> {
 
 request! {
     /// Request for [`Disputes::upload_url`].
-    UploadUrl => dispute_uploadUrl -> types::DisputeUploadUrlResponseData { id: u64 } {
+    FetchDisputeUploadUrl => dispute_uploadUrl -> types::DisputeUploadUrlResponseData { id: u64 } {
         /// Name, with extension, of the file you are about to upload (e.g. `receipt.pdf`).
         upload_filename: String,
     }
 }
 
-impl UploadUrl<'_> {
+impl FetchDisputeUploadUrl<'_> {
     /// Validates, sends and decodes.
     pub async fn send(self) -> Result<Response<types::DisputeUploadUrlResponseData>> {
         let id = to_i64("id", self.id)?;
@@ -242,7 +242,7 @@ impl UploadUrl<'_> {
 
 request! {
     /// Request for [`Disputes::download`].
-    Download => dispute_download -> types::DisputeExportResponseData {} {
+    ExportDisputes => dispute_download -> types::DisputeExportResponseData {} {
         /// Records per page (Paystack's default is 50).
         per_page: u32,
         /// Page number, from 1.
@@ -256,7 +256,7 @@ request! {
     }
 }
 
-impl Download<'_> {
+impl ExportDisputes<'_> {
     /// Sends and decodes.
     pub async fn send(self) -> Result<Response<types::DisputeExportResponseData>> {
         validate::check_period(self.from, self.to)?;
@@ -275,10 +275,10 @@ impl Download<'_> {
 
 request! {
     /// Request for [`Disputes::transaction`].
-    Transaction => dispute_transaction -> types::Dispute { transaction_id: u64 } {}
+    ListTransactionDisputes => dispute_transaction -> types::Dispute { transaction_id: u64 } {}
 }
 
-impl Transaction<'_> {
+impl ListTransactionDisputes<'_> {
     /// Sends and decodes.
     pub async fn send(self) -> Result<Response<types::Dispute>> {
         let id = to_i64("transaction_id", self.transaction_id)?;
@@ -288,7 +288,7 @@ impl Transaction<'_> {
 
 request! {
     /// Request for [`Disputes::resolve`].
-    Resolve => dispute_resolve -> types::Dispute {
+    ResolveDispute => dispute_resolve -> types::Dispute {
         id: u64,
         resolution: DisputeResolution,
         message: String,
@@ -300,7 +300,7 @@ request! {
     }
 }
 
-impl Resolve<'_> {
+impl ResolveDispute<'_> {
     /// Validates, sends and decodes the resolved dispute.
     pub async fn send(self) -> Result<Response<types::Dispute>> {
         let id = to_i64("id", self.id)?;
@@ -321,7 +321,7 @@ impl Resolve<'_> {
 
 request! {
     /// Request for [`Disputes::evidence`].
-    Evidence => dispute_evidence -> types::DisputeEvidence {
+    AddDisputeEvidence => dispute_evidence -> types::DisputeEvidence {
         id: u64,
         customer_email: String,
         customer_name: String,
@@ -335,7 +335,7 @@ request! {
     }
 }
 
-impl Evidence<'_> {
+impl AddDisputeEvidence<'_> {
     /// Validates, sends and decodes the stored evidence.
     pub async fn send(self) -> Result<Response<types::DisputeEvidence>> {
         let id = to_i64("id", self.id)?;
@@ -357,4 +357,4 @@ impl Evidence<'_> {
     }
 }
 
-crate::paginate!(List => types::Dispute, page);
+crate::paginate!(ListDisputes => types::Dispute, page);

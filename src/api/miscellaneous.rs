@@ -49,8 +49,8 @@ impl<'a> Miscellaneous<'a> {
 
     /// Lists the states of `country` (a two-letter code such as `US`), for card address
     /// verification.
-    pub fn avs(&self, country: impl Into<String>) -> Avs<'a> {
-        Avs::new(self.ps, country.into())
+    pub fn avs(&self, country: impl Into<String>) -> ListAvsStates<'a> {
+        ListAvsStates::new(self.ps, country.into())
     }
 }
 }
@@ -92,10 +92,10 @@ impl ListCountries<'_> {
 
 request! {
     /// Request for [`Miscellaneous::avs`].
-    Avs => miscellaneous_avs -> Vec<types::MiscellaneousState> { country: String } {}
+    ListAvsStates => miscellaneous_avs -> Vec<types::MiscellaneousState> { country: String } {}
 }
 
-impl Avs<'_> {
+impl ListAvsStates<'_> {
     /// Validates, sends and decodes.
     pub async fn send(self) -> Result<Response<Vec<types::MiscellaneousState>>> {
         validate::non_empty("country", &self.country)?;

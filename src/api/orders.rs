@@ -97,8 +97,8 @@ impl<'a> Orders<'a> {
         currency: Currency,
         items: Vec<types::OrderItemInput>,
         shipping: types::OrderShippingInput,
-    ) -> Create<'a> {
-        Create::new(
+    ) -> CreateOrder<'a> {
+        CreateOrder::new(
             self.ps,
             email.into(),
             first_name.into(),
@@ -111,30 +111,30 @@ impl<'a> Orders<'a> {
     }
 
     /// Lists orders, newest first.
-    pub fn list(&self) -> List<'a> {
-        List::new(self.ps)
+    pub fn list(&self) -> ListOrders<'a> {
+        ListOrders::new(self.ps)
     }
 
     /// Fetches one order by numeric id.
-    pub fn fetch(&self, id: u64) -> Fetch<'a> {
-        Fetch::new(self.ps, id)
+    pub fn fetch(&self, id: u64) -> FetchOrder<'a> {
+        FetchOrder::new(self.ps, id)
     }
 
     /// Lists the orders that include the product with numeric id `product_id`.
-    pub fn products(&self, product_id: u64) -> Products<'a> {
-        Products::new(self.ps, product_id)
+    pub fn products(&self, product_id: u64) -> ListProductOrders<'a> {
+        ListProductOrders::new(self.ps, product_id)
     }
 
     /// Checks an order code and returns its order.
-    pub fn validate(&self, code: impl Into<String>) -> Validate<'a> {
-        Validate::new(self.ps, code.into())
+    pub fn validate(&self, code: impl Into<String>) -> ValidateOrder<'a> {
+        ValidateOrder::new(self.ps, code.into())
     }
 }
 }
 
 request! {
     /// Request for [`Orders::create`].
-    Create => order_create -> types::Order {
+    CreateOrder => order_create -> types::Order {
         email: String,
         first_name: String,
         last_name: String,
@@ -154,7 +154,7 @@ fn invalid(field: &'static str, reason: String) -> ValidationError {
     ValidationError::Invalid { field, reason }
 }
 
-impl Create<'_> {
+impl CreateOrder<'_> {
     /// Validates, sends and decodes.
     pub async fn send(self) -> Result<Response<types::Order>> {
         validate::email(&self.email)?;
@@ -209,7 +209,7 @@ impl Create<'_> {
 
 request! {
     /// Request for [`Orders::list`].
-    List => order_list -> Vec<types::OrderSummary> {} {
+    ListOrders => order_list -> Vec<types::OrderSummary> {} {
         /// Records per page (Paystack's default is 50).
         per_page: u32,
         /// Page number, from 1.
@@ -221,7 +221,7 @@ request! {
     }
 }
 
-impl List<'_> {
+impl ListOrders<'_> {
     /// Sends and decodes one page.
     pub async fn send(self) -> Result<Response<Vec<types::OrderSummary>>> {
         self.ps
@@ -237,10 +237,10 @@ impl List<'_> {
 
 request! {
     /// Request for [`Orders::fetch`].
-    Fetch => order_fetch -> types::Order { id: u64 } {}
+    FetchOrder => order_fetch -> types::Order { id: u64 } {}
 }
 
-impl Fetch<'_> {
+impl FetchOrder<'_> {
     /// Sends and decodes.
     pub async fn send(self) -> Result<Response<types::Order>> {
         let id = to_i64("id", self.id)?;
@@ -250,10 +250,10 @@ impl Fetch<'_> {
 
 request! {
     /// Request for [`Orders::products`].
-    Products => order_product -> Vec<types::OrderProductSale> { product_id: u64 } {}
+    ListProductOrders => order_product -> Vec<types::OrderProductSale> { product_id: u64 } {}
 }
 
-impl Products<'_> {
+impl ListProductOrders<'_> {
     /// Sends and decodes.
     pub async fn send(self) -> Result<Response<Vec<types::OrderProductSale>>> {
         let id = to_i64("product_id", self.product_id)?;
@@ -263,10 +263,10 @@ impl Products<'_> {
 
 request! {
     /// Request for [`Orders::validate`].
-    Validate => order_validate -> types::Order { code: String } {}
+    ValidateOrder => order_validate -> types::Order { code: String } {}
 }
 
-impl Validate<'_> {
+impl ValidateOrder<'_> {
     /// Validates the argument, sends and decodes.
     pub async fn send(self) -> Result<Response<types::Order>> {
         validate::non_empty("code", &self.code)?;
@@ -274,4 +274,4 @@ impl Validate<'_> {
     }
 }
 
-crate::paginate!(List => types::OrderSummary, page);
+crate::paginate!(ListOrders => types::OrderSummary, page);

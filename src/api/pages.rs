@@ -46,23 +46,23 @@ impl Paystack {
 
 impl<'a> Pages<'a> {
     /// Creates a payment page called `name`.
-    pub fn create(&self, name: impl Into<String>) -> Create<'a> {
-        Create::new(self.ps, name.into())
+    pub fn create(&self, name: impl Into<String>) -> CreatePage<'a> {
+        CreatePage::new(self.ps, name.into())
     }
 
     /// Lists payment pages.
-    pub fn list(&self) -> List<'a> {
-        List::new(self.ps)
+    pub fn list(&self) -> ListPages<'a> {
+        ListPages::new(self.ps)
     }
 
     /// Fetches one payment page by numeric id or slug.
-    pub fn fetch(&self, id_or_slug: impl Into<String>) -> Fetch<'a> {
-        Fetch::new(self.ps, id_or_slug.into())
+    pub fn fetch(&self, id_or_slug: impl Into<String>) -> FetchPage<'a> {
+        FetchPage::new(self.ps, id_or_slug.into())
     }
 
     /// Changes the fields set on the returned builder; the others keep their value.
-    pub fn update(&self, id_or_slug: impl Into<String>) -> Update<'a> {
-        Update::new(self.ps, id_or_slug.into())
+    pub fn update(&self, id_or_slug: impl Into<String>) -> UpdatePage<'a> {
+        UpdatePage::new(self.ps, id_or_slug.into())
     }
 
     /// Succeeds when `slug` is free for a new page; a taken slug is an API error.
@@ -71,15 +71,15 @@ impl<'a> Pages<'a> {
     }
 
     /// Offers existing products (by numeric id) on a product page.
-    pub fn add_products(&self, id: impl Into<String>, products: Vec<u64>) -> AddProducts<'a> {
-        AddProducts::new(self.ps, id.into(), products)
+    pub fn add_products(&self, id: impl Into<String>, products: Vec<u64>) -> AddPageProducts<'a> {
+        AddPageProducts::new(self.ps, id.into(), products)
     }
 }
 }
 
 request! {
     /// Request for [`Pages::create`].
-    Create => page_create -> types::Page { name: String } {
+    CreatePage => page_create -> types::Page { name: String } {
         /// What the page is for, shown to payers.
         description: String,
         /// Amount to charge, in subunits; without it the payer chooses.
@@ -112,7 +112,7 @@ request! {
     }
 }
 
-impl Create<'_> {
+impl CreatePage<'_> {
     /// Validates, sends and decodes.
     pub async fn send(self) -> Result<Response<types::Page>> {
         validate::non_empty("name", &self.name)?;
@@ -161,7 +161,7 @@ impl Create<'_> {
 
 request! {
     /// Request for [`Pages::list`].
-    List => page_list -> Vec<types::Page> {} {
+    ListPages => page_list -> Vec<types::Page> {} {
         /// Records per page (Paystack's default is 50).
         per_page: u32,
         /// Page number, from 1.
@@ -173,7 +173,7 @@ request! {
     }
 }
 
-impl List<'_> {
+impl ListPages<'_> {
     /// Sends and decodes one page of results.
     pub async fn send(self) -> Result<Response<Vec<types::Page>>> {
         self.ps
@@ -189,10 +189,10 @@ impl List<'_> {
 
 request! {
     /// Request for [`Pages::fetch`].
-    Fetch => page_fetch -> types::Page { id_or_slug: String } {}
+    FetchPage => page_fetch -> types::Page { id_or_slug: String } {}
 }
 
-impl Fetch<'_> {
+impl FetchPage<'_> {
     /// Validates the argument, sends and decodes.
     pub async fn send(self) -> Result<Response<types::Page>> {
         validate::non_empty("id_or_slug", &self.id_or_slug)?;
@@ -204,7 +204,7 @@ impl Fetch<'_> {
 
 request! {
     /// Request for [`Pages::update`].
-    Update => page_update -> types::Page { id_or_slug: String } {
+    UpdatePage => page_update -> types::Page { id_or_slug: String } {
         /// New name.
         name: String,
         /// New description.
@@ -216,7 +216,7 @@ request! {
     }
 }
 
-impl Update<'_> {
+impl UpdatePage<'_> {
     /// Validates, sends and decodes.
     pub async fn send(self) -> Result<Response<types::Page>> {
         validate::non_empty("id_or_slug", &self.id_or_slug)?;
@@ -255,10 +255,10 @@ impl CheckSlugAvailability<'_> {
 
 request! {
     /// Request for [`Pages::add_products`].
-    AddProducts => page_addProducts -> types::Page { id: String, products: Vec<u64> } {}
+    AddPageProducts => page_addProducts -> types::Page { id: String, products: Vec<u64> } {}
 }
 
-impl AddProducts<'_> {
+impl AddPageProducts<'_> {
     /// Validates, sends and decodes the page with its products.
     pub async fn send(self) -> Result<Response<types::Page>> {
         validate::non_empty("id", &self.id)?;
@@ -271,4 +271,4 @@ impl AddProducts<'_> {
     }
 }
 
-crate::paginate!(List => types::Page, page);
+crate::paginate!(ListPages => types::Page, page);

@@ -50,51 +50,51 @@ impl Paystack {
 
 impl<'a> PaymentRequests<'a> {
     /// Bills the customer with this id or customer code. Set an
-    /// [`amount`](Create::amount) or [`line_items`](Create::line_items) (or save a
-    /// [`draft`](Create::draft)).
-    pub fn create(&self, customer: impl Into<String>) -> Create<'a> {
-        Create::new(self.ps, customer.into())
+    /// [`amount`](CreatePaymentRequest::amount) or [`line_items`](CreatePaymentRequest::line_items) (or save a
+    /// [`draft`](CreatePaymentRequest::draft)).
+    pub fn create(&self, customer: impl Into<String>) -> CreatePaymentRequest<'a> {
+        CreatePaymentRequest::new(self.ps, customer.into())
     }
 
     /// Lists payment requests, with filters. Archived ones are left out.
-    pub fn list(&self) -> List<'a> {
-        List::new(self.ps)
+    pub fn list(&self) -> ListPaymentRequests<'a> {
+        ListPaymentRequests::new(self.ps)
     }
 
     /// Fetches one payment request by numeric id or request code (`PRQ_…`).
-    pub fn fetch(&self, id_or_code: impl Into<String>) -> Fetch<'a> {
-        Fetch::new(self.ps, id_or_code.into())
+    pub fn fetch(&self, id_or_code: impl Into<String>) -> FetchPaymentRequest<'a> {
+        FetchPaymentRequest::new(self.ps, id_or_code.into())
     }
 
     /// Changes a payment request; only the fields set are sent.
-    pub fn update(&self, id_or_code: impl Into<String>) -> Update<'a> {
-        Update::new(self.ps, id_or_code.into())
+    pub fn update(&self, id_or_code: impl Into<String>) -> UpdatePaymentRequest<'a> {
+        UpdatePaymentRequest::new(self.ps, id_or_code.into())
     }
 
     /// Checks a payment request's state by its request code; `pending_amount` says what is
     /// still owed.
-    pub fn verify(&self, code: impl Into<String>) -> Verify<'a> {
-        Verify::new(self.ps, code.into())
+    pub fn verify(&self, code: impl Into<String>) -> VerifyPaymentRequest<'a> {
+        VerifyPaymentRequest::new(self.ps, code.into())
     }
 
     /// Emails the customer a reminder about the request.
-    pub fn notify(&self, code: impl Into<String>) -> Notify<'a> {
-        Notify::new(self.ps, code.into())
+    pub fn notify(&self, code: impl Into<String>) -> NotifyPaymentRequest<'a> {
+        NotifyPaymentRequest::new(self.ps, code.into())
     }
 
     /// Sums of pending and paid payment requests, per currency.
-    pub fn totals(&self) -> Totals<'a> {
-        Totals::new(self.ps)
+    pub fn totals(&self) -> FetchPaymentRequestTotals<'a> {
+        FetchPaymentRequestTotals::new(self.ps)
     }
 
     /// Issues a draft payment request to its customer.
-    pub fn finalize(&self, code: impl Into<String>) -> Finalize<'a> {
-        Finalize::new(self.ps, code.into())
+    pub fn finalize(&self, code: impl Into<String>) -> FinalizePaymentRequest<'a> {
+        FinalizePaymentRequest::new(self.ps, code.into())
     }
 
     /// Archives a payment request: it leaves lists and can no longer be verified.
-    pub fn archive(&self, code: impl Into<String>) -> Archive<'a> {
-        Archive::new(self.ps, code.into())
+    pub fn archive(&self, code: impl Into<String>) -> ArchivePaymentRequest<'a> {
+        ArchivePaymentRequest::new(self.ps, code.into())
     }
 }
 }
@@ -126,7 +126,7 @@ fn check_items(
 
 request! {
     /// Request for [`PaymentRequests::create`].
-    Create => paymentRequest_create -> types::PaymentRequest { customer: String } {
+    CreatePaymentRequest => paymentRequest_create -> types::PaymentRequest { customer: String } {
         /// Total to bill, when no line items are given.
         amount: Amount,
         /// Currency of the request (defaults to the integration's). Also selects the minimum
@@ -154,7 +154,7 @@ request! {
     }
 }
 
-impl Create<'_> {
+impl CreatePaymentRequest<'_> {
     /// Validates, sends and decodes. In this response `customer` is the customer's id.
     pub async fn send(self) -> Result<Response<types::PaymentRequest>> {
         validate::non_empty("customer", &self.customer)?;
@@ -197,7 +197,7 @@ impl Create<'_> {
 
 request! {
     /// Request for [`PaymentRequests::list`].
-    List => paymentRequest_list -> Vec<types::PaymentRequest> {} {
+    ListPaymentRequests => paymentRequest_list -> Vec<types::PaymentRequest> {} {
         /// Records per page (Paystack's default is 50).
         per_page: u32,
         /// Page number, from 1.
@@ -215,7 +215,7 @@ request! {
     }
 }
 
-impl List<'_> {
+impl ListPaymentRequests<'_> {
     /// Sends and decodes one page.
     pub async fn send(self) -> Result<Response<Vec<types::PaymentRequest>>> {
         let status = self.status.as_ref().map(ToString::to_string);
@@ -236,10 +236,10 @@ impl List<'_> {
 
 request! {
     /// Request for [`PaymentRequests::fetch`].
-    Fetch => paymentRequest_fetch -> types::PaymentRequest { id_or_code: String } {}
+    FetchPaymentRequest => paymentRequest_fetch -> types::PaymentRequest { id_or_code: String } {}
 }
 
-impl Fetch<'_> {
+impl FetchPaymentRequest<'_> {
     /// Validates, sends and decodes.
     pub async fn send(self) -> Result<Response<types::PaymentRequest>> {
         validate::non_empty("id_or_code", &self.id_or_code)?;
@@ -251,7 +251,7 @@ impl Fetch<'_> {
 
 request! {
     /// Request for [`PaymentRequests::update`].
-    Update => paymentRequest_update -> types::PaymentRequest { id_or_code: String } {
+    UpdatePaymentRequest => paymentRequest_update -> types::PaymentRequest { id_or_code: String } {
         /// Bill another customer (id or customer code).
         customer: String,
         /// New total, when no line items are given.
@@ -279,7 +279,7 @@ request! {
     }
 }
 
-impl Update<'_> {
+impl UpdatePaymentRequest<'_> {
     /// Validates, sends and decodes.
     pub async fn send(self) -> Result<Response<types::PaymentRequest>> {
         validate::non_empty("id_or_code", &self.id_or_code)?;
@@ -320,10 +320,10 @@ impl Update<'_> {
 
 request! {
     /// Request for [`PaymentRequests::verify`].
-    Verify => paymentRequest_verify -> types::PaymentRequest { code: String } {}
+    VerifyPaymentRequest => paymentRequest_verify -> types::PaymentRequest { code: String } {}
 }
 
-impl Verify<'_> {
+impl VerifyPaymentRequest<'_> {
     /// Validates, sends and decodes. Here `integration` is the expanded merchant.
     pub async fn send(self) -> Result<Response<types::PaymentRequest>> {
         validate::non_empty("code", &self.code)?;
@@ -335,10 +335,10 @@ impl Verify<'_> {
 
 request! {
     /// Request for [`PaymentRequests::notify`].
-    Notify => paymentRequest_notify -> () { code: String } {}
+    NotifyPaymentRequest => paymentRequest_notify -> () { code: String } {}
 }
 
-impl Notify<'_> {
+impl NotifyPaymentRequest<'_> {
     /// Validates and sends; Paystack answers with a message only.
     pub async fn send(self) -> Result<Response<()>> {
         validate::non_empty("code", &self.code)?;
@@ -350,10 +350,10 @@ impl Notify<'_> {
 
 request! {
     /// Request for [`PaymentRequests::totals`].
-    Totals => paymentRequest_totals -> types::PaymentRequestTotals {} {}
+    FetchPaymentRequestTotals => paymentRequest_totals -> types::PaymentRequestTotals {} {}
 }
 
-impl Totals<'_> {
+impl FetchPaymentRequestTotals<'_> {
     /// Sends and decodes.
     pub async fn send(self) -> Result<Response<types::PaymentRequestTotals>> {
         self.ps.send(self.ps.api().payment_request_totals()).await
@@ -362,13 +362,13 @@ impl Totals<'_> {
 
 request! {
     /// Request for [`PaymentRequests::finalize`].
-    Finalize => paymentRequest_finalize -> types::PaymentRequest { code: String } {
+    FinalizePaymentRequest => paymentRequest_finalize -> types::PaymentRequest { code: String } {
         /// Whether Paystack emails the customer (default true).
         send_notification: bool,
     }
 }
 
-impl Finalize<'_> {
+impl FinalizePaymentRequest<'_> {
     /// Validates, sends and decodes the issued request.
     pub async fn send(self) -> Result<Response<types::PaymentRequest>> {
         validate::non_empty("code", &self.code)?;
@@ -383,10 +383,10 @@ impl Finalize<'_> {
 
 request! {
     /// Request for [`PaymentRequests::archive`].
-    Archive => paymentRequest_archive -> () { code: String } {}
+    ArchivePaymentRequest => paymentRequest_archive -> () { code: String } {}
 }
 
-impl Archive<'_> {
+impl ArchivePaymentRequest<'_> {
     /// Validates and sends; Paystack answers with a message only.
     pub async fn send(self) -> Result<Response<()>> {
         validate::non_empty("code", &self.code)?;
@@ -396,4 +396,4 @@ impl Archive<'_> {
     }
 }
 
-crate::paginate!(List => types::PaymentRequest, page);
+crate::paginate!(ListPaymentRequests => types::PaymentRequest, page);

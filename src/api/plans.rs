@@ -47,23 +47,23 @@ impl<'a> Plans<'a> {
         name: impl Into<String>,
         amount: Amount,
         interval: Interval,
-    ) -> Create<'a> {
-        Create::new(self.ps, name.into(), amount, interval)
+    ) -> CreatePlan<'a> {
+        CreatePlan::new(self.ps, name.into(), amount, interval)
     }
 
     /// Lists plans, with filters.
-    pub fn list(&self) -> List<'a> {
-        List::new(self.ps)
+    pub fn list(&self) -> ListPlans<'a> {
+        ListPlans::new(self.ps)
     }
 
     /// Fetches one plan by its numeric id or its code (`PLN_…`).
-    pub fn fetch(&self, id_or_code: impl Into<String>) -> Fetch<'a> {
-        Fetch::new(self.ps, id_or_code.into())
+    pub fn fetch(&self, id_or_code: impl Into<String>) -> FetchPlan<'a> {
+        FetchPlan::new(self.ps, id_or_code.into())
     }
 
     /// Changes a plan, found by id or code. Only the fields set are sent.
-    pub fn update(&self, id_or_code: impl Into<String>) -> Update<'a> {
-        Update::new(self.ps, id_or_code.into())
+    pub fn update(&self, id_or_code: impl Into<String>) -> UpdatePlan<'a> {
+        UpdatePlan::new(self.ps, id_or_code.into())
     }
 }
 }
@@ -82,7 +82,7 @@ fn check_invoice_limit(limit: Option<i64>) -> Result<()> {
 
 request! {
     /// Request for [`Plans::create`].
-    Create => plan_create -> types::Plan {
+    CreatePlan => plan_create -> types::Plan {
         name: String,
         amount: Amount,
         interval: Interval,
@@ -100,7 +100,7 @@ request! {
     }
 }
 
-impl Create<'_> {
+impl CreatePlan<'_> {
     /// Validates, sends and decodes.
     pub async fn send(self) -> Result<Response<types::Plan>> {
         validate::non_empty("name", &self.name)?;
@@ -122,7 +122,7 @@ impl Create<'_> {
 
 request! {
     /// Request for [`Plans::list`].
-    List => plan_list -> Vec<types::Plan> {} {
+    ListPlans => plan_list -> Vec<types::Plan> {} {
         /// Records per page (Paystack's default is 50).
         per_page: u32,
         /// Page number, from 1.
@@ -140,7 +140,7 @@ request! {
     }
 }
 
-impl List<'_> {
+impl ListPlans<'_> {
     /// Sends and decodes one page.
     pub async fn send(self) -> Result<Response<Vec<types::Plan>>> {
         let interval = self.interval.as_ref().map(ToString::to_string);
@@ -160,10 +160,10 @@ impl List<'_> {
 
 request! {
     /// Request for [`Plans::fetch`].
-    Fetch => plan_fetch -> types::Plan { id_or_code: String } {}
+    FetchPlan => plan_fetch -> types::Plan { id_or_code: String } {}
 }
 
-impl Fetch<'_> {
+impl FetchPlan<'_> {
     /// Validates, sends and decodes.
     pub async fn send(self) -> Result<Response<types::Plan>> {
         validate::non_empty("id_or_code", &self.id_or_code)?;
@@ -175,7 +175,7 @@ impl Fetch<'_> {
 
 request! {
     /// Request for [`Plans::update`].
-    Update => plan_update -> () { id_or_code: String } {
+    UpdatePlan => plan_update -> () { id_or_code: String } {
         /// New name.
         name: String,
         /// New amount; checked against the currency's minimum when a currency is set.
@@ -198,7 +198,7 @@ request! {
     }
 }
 
-impl Update<'_> {
+impl UpdatePlan<'_> {
     /// Validates, sends and returns Paystack's message.
     pub async fn send(self) -> Result<Response<()>> {
         validate::non_empty("id_or_code", &self.id_or_code)?;
@@ -226,4 +226,4 @@ impl Update<'_> {
     }
 }
 
-crate::paginate!(List => types::Plan, page);
+crate::paginate!(ListPlans => types::Plan, page);

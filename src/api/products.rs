@@ -47,28 +47,28 @@ impl<'a> Products<'a> {
         description: impl Into<String>,
         price: Amount,
         currency: Currency,
-    ) -> Create<'a> {
-        Create::new(self.ps, name.into(), description.into(), price, currency)
+    ) -> CreateProduct<'a> {
+        CreateProduct::new(self.ps, name.into(), description.into(), price, currency)
     }
 
     /// Lists products, newest first.
-    pub fn list(&self) -> List<'a> {
-        List::new(self.ps)
+    pub fn list(&self) -> ListProducts<'a> {
+        ListProducts::new(self.ps)
     }
 
     /// Fetches one product by numeric id.
-    pub fn fetch(&self, id: u64) -> Fetch<'a> {
-        Fetch::new(self.ps, id)
+    pub fn fetch(&self, id: u64) -> FetchProduct<'a> {
+        FetchProduct::new(self.ps, id)
     }
 
     /// Changes the fields set on the returned builder; the others keep their value.
-    pub fn update(&self, id: u64) -> Update<'a> {
-        Update::new(self.ps, id)
+    pub fn update(&self, id: u64) -> UpdateProduct<'a> {
+        UpdateProduct::new(self.ps, id)
     }
 
     /// Deletes a product.
-    pub fn delete(&self, id: u64) -> Delete<'a> {
-        Delete::new(self.ps, id)
+    pub fn delete(&self, id: u64) -> DeleteProduct<'a> {
+        DeleteProduct::new(self.ps, id)
     }
 }
 }
@@ -86,7 +86,7 @@ fn check_quantity(quantity: Option<i64>) -> Result<(), ValidationError> {
 
 request! {
     /// Request for [`Products::create`].
-    Create => product_create -> types::Product {
+    CreateProduct => product_create -> types::Product {
         name: String,
         description: String,
         price: Amount,
@@ -103,7 +103,7 @@ request! {
     }
 }
 
-impl Create<'_> {
+impl CreateProduct<'_> {
     /// Validates, sends and decodes.
     pub async fn send(self) -> Result<Response<types::Product>> {
         validate::non_empty("name", &self.name)?;
@@ -129,7 +129,7 @@ impl Create<'_> {
 
 request! {
     /// Request for [`Products::list`].
-    List => product_list -> Vec<types::Product> {} {
+    ListProducts => product_list -> Vec<types::Product> {} {
         /// Records per page (Paystack's default is 50).
         per_page: u32,
         /// Page number, from 1.
@@ -143,7 +143,7 @@ request! {
     }
 }
 
-impl List<'_> {
+impl ListProducts<'_> {
     /// Sends and decodes one page.
     pub async fn send(self) -> Result<Response<Vec<types::Product>>> {
         self.ps
@@ -160,10 +160,10 @@ impl List<'_> {
 
 request! {
     /// Request for [`Products::fetch`].
-    Fetch => product_fetch -> types::Product { id: u64 } {}
+    FetchProduct => product_fetch -> types::Product { id: u64 } {}
 }
 
-impl Fetch<'_> {
+impl FetchProduct<'_> {
     /// Sends and decodes.
     pub async fn send(self) -> Result<Response<types::Product>> {
         let id = to_i64("id", self.id)?;
@@ -173,7 +173,7 @@ impl Fetch<'_> {
 
 request! {
     /// Request for [`Products::update`].
-    Update => product_update -> types::Product { id: u64 } {
+    UpdateProduct => product_update -> types::Product { id: u64 } {
         /// New name.
         name: String,
         /// New description.
@@ -193,7 +193,7 @@ request! {
     }
 }
 
-impl Update<'_> {
+impl UpdateProduct<'_> {
     /// Validates, sends and decodes.
     pub async fn send(self) -> Result<Response<types::Product>> {
         let id = to_i64("id", self.id)?;
@@ -220,10 +220,10 @@ impl Update<'_> {
 
 request! {
     /// Request for [`Products::delete`].
-    Delete => product_delete -> () { id: u64 } {}
+    DeleteProduct => product_delete -> () { id: u64 } {}
 }
 
-impl Delete<'_> {
+impl DeleteProduct<'_> {
     /// Sends; only Paystack's message comes back.
     pub async fn send(self) -> Result<Response<()>> {
         let id = to_i64("id", self.id)?;
@@ -231,4 +231,4 @@ impl Delete<'_> {
     }
 }
 
-crate::paginate!(List => types::Product, page);
+crate::paginate!(ListProducts => types::Product, page);

@@ -59,14 +59,14 @@ impl Paystack {
 
 impl<'a> Refunds<'a> {
     /// Refunds the transaction with this id or reference; in full unless
-    /// [`Create::amount`] is set.
-    pub fn create(&self, transaction: impl Into<String>) -> Create<'a> {
-        Create::new(self.ps, transaction.into())
+    /// [`CreateRefund::amount`] is set.
+    pub fn create(&self, transaction: impl Into<String>) -> CreateRefund<'a> {
+        CreateRefund::new(self.ps, transaction.into())
     }
 
     /// Lists refunds, newest first.
-    pub fn list(&self) -> List<'a> {
-        List::new(self.ps)
+    pub fn list(&self) -> ListRefunds<'a> {
+        ListRefunds::new(self.ps)
     }
 
     /// Tries a refund in `needs-attention` again, paying it into the customer's bank account
@@ -77,20 +77,20 @@ impl<'a> Refunds<'a> {
         currency: Currency,
         account_number: impl Into<String>,
         bank_id: impl Into<String>,
-    ) -> Retry<'a> {
-        Retry::new(self.ps, id, currency, account_number.into(), bank_id.into())
+    ) -> RetryRefund<'a> {
+        RetryRefund::new(self.ps, id, currency, account_number.into(), bank_id.into())
     }
 
     /// Fetches one refund by id.
-    pub fn fetch(&self, id: u64) -> Fetch<'a> {
-        Fetch::new(self.ps, id)
+    pub fn fetch(&self, id: u64) -> FetchRefund<'a> {
+        FetchRefund::new(self.ps, id)
     }
 }
 }
 
 request! {
     /// Request for [`Refunds::create`].
-    Create => refund_create -> types::Refund { transaction: String } {
+    CreateRefund => refund_create -> types::Refund { transaction: String } {
         /// How much to give back, in subunits; the whole payment when unset. Must not be more
         /// than what was paid.
         amount: Amount,
@@ -103,7 +103,7 @@ request! {
     }
 }
 
-impl Create<'_> {
+impl CreateRefund<'_> {
     /// Validates, sends and decodes.
     pub async fn send(self) -> Result<Response<types::Refund>> {
         validate::non_empty("transaction", &self.transaction)?;
@@ -123,7 +123,7 @@ impl Create<'_> {
 
 request! {
     /// Request for [`Refunds::list`].
-    List => refund_list -> Vec<types::Refund> {} {
+    ListRefunds => refund_list -> Vec<types::Refund> {} {
         /// Records per page (Paystack's default is 50).
         per_page: u32,
         /// Page number, from 1.
@@ -135,7 +135,7 @@ request! {
     }
 }
 
-impl List<'_> {
+impl ListRefunds<'_> {
     /// Sends and decodes one page.
     pub async fn send(self) -> Result<Response<Vec<types::Refund>>> {
         if let (Some(from), Some(to)) = (self.from, self.to) {
@@ -160,7 +160,7 @@ impl List<'_> {
 
 request! {
     /// Request for [`Refunds::retry`].
-    Retry => refund_retry -> types::Refund {
+    RetryRefund => refund_retry -> types::Refund {
         id: u64,
         currency: Currency,
         account_number: String,
@@ -168,7 +168,7 @@ request! {
     } {}
 }
 
-impl Retry<'_> {
+impl RetryRefund<'_> {
     /// Validates, sends and decodes.
     pub async fn send(self) -> Result<Response<types::Refund>> {
         let id = to_i64("id", self.id)?;
@@ -187,10 +187,10 @@ impl Retry<'_> {
 
 request! {
     /// Request for [`Refunds::fetch`].
-    Fetch => refund_fetch -> types::Refund { id: u64 } {}
+    FetchRefund => refund_fetch -> types::Refund { id: u64 } {}
 }
 
-impl Fetch<'_> {
+impl FetchRefund<'_> {
     /// Sends and decodes.
     pub async fn send(self) -> Result<Response<types::Refund>> {
         let id = to_i64("id", self.id)?;
@@ -198,4 +198,4 @@ impl Fetch<'_> {
     }
 }
 
-crate::paginate!(List => types::Refund, page);
+crate::paginate!(ListRefunds => types::Refund, page);

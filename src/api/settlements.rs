@@ -41,20 +41,20 @@ impl Paystack {
 
 impl<'a> Settlements<'a> {
     /// Lists payouts made to your settlement accounts, newest first.
-    pub fn list(&self) -> List<'a> {
-        List::new(self.ps)
+    pub fn list(&self) -> ListSettlements<'a> {
+        ListSettlements::new(self.ps)
     }
 
     /// Lists the payments paid out in one settlement, by the settlement's id.
-    pub fn transactions(&self, id: u64) -> Transactions<'a> {
-        Transactions::new(self.ps, id)
+    pub fn transactions(&self, id: u64) -> ListSettlementTransactions<'a> {
+        ListSettlementTransactions::new(self.ps, id)
     }
 }
 }
 
 request! {
     /// Request for [`Settlements::list`].
-    List => settlements_fetch -> Vec<types::Settlement> {} {
+    ListSettlements => settlements_fetch -> Vec<types::Settlement> {} {
         /// Records per page (Paystack's default is 50).
         per_page: u32,
         /// Page number, from 1.
@@ -70,7 +70,7 @@ request! {
     }
 }
 
-impl List<'_> {
+impl ListSettlements<'_> {
     /// Sends and decodes one page.
     pub async fn send(self) -> Result<Response<Vec<types::Settlement>>> {
         validate::check_period(self.from, self.to)?;
@@ -93,7 +93,7 @@ impl List<'_> {
 
 request! {
     /// Request for [`Settlements::transactions`].
-    Transactions => settlements_transaction -> Vec<types::Transaction> { id: u64 } {
+    ListSettlementTransactions => settlements_transaction -> Vec<types::Transaction> { id: u64 } {
         /// Records per page (Paystack's default is 50).
         per_page: u32,
         /// Page number, from 1.
@@ -105,7 +105,7 @@ request! {
     }
 }
 
-impl Transactions<'_> {
+impl ListSettlementTransactions<'_> {
     /// Sends and decodes one page.
     pub async fn send(self) -> Result<Response<Vec<types::Transaction>>> {
         let id = to_i64("id", self.id)?;
@@ -122,5 +122,5 @@ impl Transactions<'_> {
     }
 }
 
-crate::paginate!(List => types::Settlement, page);
-crate::paginate!(Transactions => types::Transaction, page);
+crate::paginate!(ListSettlements => types::Settlement, page);
+crate::paginate!(ListSettlementTransactions => types::Transaction, page);

@@ -57,23 +57,23 @@ impl<'a> Splits<'a> {
         split_type: SplitType,
         currency: Currency,
         subaccounts: Vec<types::SplitShare>,
-    ) -> Create<'a> {
-        Create::new(self.ps, name.into(), split_type, currency, subaccounts)
+    ) -> CreateSplit<'a> {
+        CreateSplit::new(self.ps, name.into(), split_type, currency, subaccounts)
     }
 
     /// Lists splits, with filters.
-    pub fn list(&self) -> List<'a> {
-        List::new(self.ps)
+    pub fn list(&self) -> ListSplits<'a> {
+        ListSplits::new(self.ps)
     }
 
     /// Fetches one split by numeric id.
-    pub fn fetch(&self, id: u64) -> Fetch<'a> {
-        Fetch::new(self.ps, id)
+    pub fn fetch(&self, id: u64) -> FetchSplit<'a> {
+        FetchSplit::new(self.ps, id)
     }
 
     /// Changes a split's name, state or fee bearer. Only the fields set are sent.
-    pub fn update(&self, id: u64) -> Update<'a> {
-        Update::new(self.ps, id)
+    pub fn update(&self, id: u64) -> UpdateSplit<'a> {
+        UpdateSplit::new(self.ps, id)
     }
 
     /// Adds a subaccount to a split, or changes its share if it is already there.
@@ -82,8 +82,8 @@ impl<'a> Splits<'a> {
         id: u64,
         subaccount: impl Into<String>,
         share: i64,
-    ) -> AddSubaccount<'a> {
-        AddSubaccount::new(self.ps, id, subaccount.into(), share)
+    ) -> AddSplitSubaccount<'a> {
+        AddSplitSubaccount::new(self.ps, id, subaccount.into(), share)
     }
 
     /// Removes a subaccount from a split.
@@ -91,8 +91,8 @@ impl<'a> Splits<'a> {
         &self,
         id: u64,
         subaccount: impl Into<String>,
-    ) -> RemoveSubaccount<'a> {
-        RemoveSubaccount::new(self.ps, id, subaccount.into())
+    ) -> RemoveSplitSubaccount<'a> {
+        RemoveSplitSubaccount::new(self.ps, id, subaccount.into())
     }
 }
 }
@@ -116,7 +116,7 @@ fn check_share(share: i64, split_type: Option<&SplitType>) -> Result<(), Validat
 
 request! {
     /// Request for [`Splits::create`].
-    Create => split_create -> types::Split {
+    CreateSplit => split_create -> types::Split {
         name: String,
         split_type: SplitType,
         currency: Currency,
@@ -130,7 +130,7 @@ request! {
     }
 }
 
-impl Create<'_> {
+impl CreateSplit<'_> {
     /// Validates, sends and decodes.
     pub async fn send(self) -> Result<Response<types::Split>> {
         validate::non_empty("name", &self.name)?;
@@ -179,7 +179,7 @@ impl Create<'_> {
 
 request! {
     /// Request for [`Splits::list`].
-    List => split_list -> Vec<types::Split> {} {
+    ListSplits => split_list -> Vec<types::Split> {} {
         /// Only splits that include this subaccount code.
         subaccount_code: String,
         /// Only splits with this name.
@@ -199,7 +199,7 @@ request! {
     }
 }
 
-impl List<'_> {
+impl ListSplits<'_> {
     /// Sends and decodes one page.
     pub async fn send(self) -> Result<Response<Vec<types::Split>>> {
         self.ps
@@ -219,10 +219,10 @@ impl List<'_> {
 
 request! {
     /// Request for [`Splits::fetch`].
-    Fetch => split_fetch -> types::Split { id: u64 } {}
+    FetchSplit => split_fetch -> types::Split { id: u64 } {}
 }
 
-impl Fetch<'_> {
+impl FetchSplit<'_> {
     /// Sends and decodes.
     pub async fn send(self) -> Result<Response<types::Split>> {
         let id = to_i64("id", self.id)?;
@@ -232,7 +232,7 @@ impl Fetch<'_> {
 
 request! {
     /// Request for [`Splits::update`].
-    Update => split_update -> types::Split { id: u64 } {
+    UpdateSplit => split_update -> types::Split { id: u64 } {
         /// New name.
         name: String,
         /// Switch the split on or off.
@@ -244,7 +244,7 @@ request! {
     }
 }
 
-impl Update<'_> {
+impl UpdateSplit<'_> {
     /// Validates, sends and decodes.
     pub async fn send(self) -> Result<Response<types::Split>> {
         let id = to_i64("id", self.id)?;
@@ -266,14 +266,14 @@ impl Update<'_> {
 
 request! {
     /// Request for [`Splits::add_subaccount`].
-    AddSubaccount => split_addSubaccount -> types::Split {
+    AddSplitSubaccount => split_addSubaccount -> types::Split {
         id: u64,
         subaccount: String,
         share: i64,
     } {}
 }
 
-impl AddSubaccount<'_> {
+impl AddSplitSubaccount<'_> {
     /// Validates, sends and decodes the split as it now stands.
     pub async fn send(self) -> Result<Response<types::Split>> {
         let id = to_i64("id", self.id)?;
@@ -291,7 +291,7 @@ impl AddSubaccount<'_> {
 
 request! {
     /// Request for [`Splits::remove_subaccount`].
-    RemoveSubaccount => split_removeSubaccount -> () {
+    RemoveSplitSubaccount => split_removeSubaccount -> () {
         id: u64,
         subaccount: String,
     } {
@@ -300,7 +300,7 @@ request! {
     }
 }
 
-impl RemoveSubaccount<'_> {
+impl RemoveSplitSubaccount<'_> {
     /// Validates, sends and returns Paystack's message.
     pub async fn send(self) -> Result<Response<()>> {
         let id = to_i64("id", self.id)?;
@@ -318,4 +318,4 @@ impl RemoveSubaccount<'_> {
     }
 }
 
-crate::paginate!(List => types::Split, page);
+crate::paginate!(ListSplits => types::Split, page);

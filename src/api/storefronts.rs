@@ -103,58 +103,58 @@ impl<'a> Storefronts<'a> {
         name: impl Into<String>,
         slug: impl Into<String>,
         currency: Currency,
-    ) -> Create<'a> {
-        Create::new(self.ps, name.into(), slug.into(), currency)
+    ) -> CreateStorefront<'a> {
+        CreateStorefront::new(self.ps, name.into(), slug.into(), currency)
     }
 
     /// Lists storefronts.
-    pub fn list(&self) -> List<'a> {
-        List::new(self.ps)
+    pub fn list(&self) -> ListStorefronts<'a> {
+        ListStorefronts::new(self.ps)
     }
 
     /// Fetches one storefront by numeric id.
-    pub fn fetch(&self, id: u64) -> Fetch<'a> {
-        Fetch::new(self.ps, id)
+    pub fn fetch(&self, id: u64) -> FetchStorefront<'a> {
+        FetchStorefront::new(self.ps, id)
     }
 
     /// Changes the name, slug or description of a storefront.
-    pub fn update(&self, id: u64) -> Update<'a> {
-        Update::new(self.ps, id)
+    pub fn update(&self, id: u64) -> UpdateStorefront<'a> {
+        UpdateStorefront::new(self.ps, id)
     }
 
     /// Deletes a storefront.
-    pub fn delete(&self, id: u64) -> Delete<'a> {
-        Delete::new(self.ps, id)
+    pub fn delete(&self, id: u64) -> DeleteStorefront<'a> {
+        DeleteStorefront::new(self.ps, id)
     }
 
     /// Succeeds when `slug` is free for a new storefront; a taken slug is an API error.
-    pub fn verify_slug(&self, slug: impl Into<String>) -> VerifySlug<'a> {
-        VerifySlug::new(self.ps, slug.into())
+    pub fn verify_slug(&self, slug: impl Into<String>) -> VerifyStorefrontSlug<'a> {
+        VerifyStorefrontSlug::new(self.ps, slug.into())
     }
 
     /// Lists the orders placed in a storefront.
-    pub fn fetch_orders(&self, id: u64) -> FetchOrders<'a> {
-        FetchOrders::new(self.ps, id)
+    pub fn fetch_orders(&self, id: u64) -> ListStorefrontOrders<'a> {
+        ListStorefrontOrders::new(self.ps, id)
     }
 
     /// Puts existing products (by numeric id) on sale in a storefront.
-    pub fn add_products(&self, id: u64, products: Vec<u64>) -> AddProducts<'a> {
-        AddProducts::new(self.ps, id, products)
+    pub fn add_products(&self, id: u64, products: Vec<u64>) -> AddStorefrontProducts<'a> {
+        AddStorefrontProducts::new(self.ps, id, products)
     }
 
     /// Lists the products on sale in a storefront.
-    pub fn list_products(&self, id: u64) -> ListProducts<'a> {
-        ListProducts::new(self.ps, id)
+    pub fn list_products(&self, id: u64) -> ListStorefrontProducts<'a> {
+        ListStorefrontProducts::new(self.ps, id)
     }
 
     /// Makes a storefront public.
-    pub fn publish(&self, id: u64) -> Publish<'a> {
-        Publish::new(self.ps, id)
+    pub fn publish(&self, id: u64) -> PublishStorefront<'a> {
+        PublishStorefront::new(self.ps, id)
     }
 
     /// Copies a storefront into a new one.
-    pub fn duplicate(&self, id: u64) -> Duplicate<'a> {
-        Duplicate::new(self.ps, id)
+    pub fn duplicate(&self, id: u64) -> DuplicateStorefront<'a> {
+        DuplicateStorefront::new(self.ps, id)
     }
 }
 }
@@ -184,7 +184,7 @@ pub(crate) fn product_ids(products: &[u64]) -> Result<Vec<i64>> {
 
 request! {
     /// Request for [`Storefronts::create`].
-    Create => storefront_create -> types::Storefront {
+    CreateStorefront => storefront_create -> types::Storefront {
         name: String,
         slug: String,
         currency: Currency,
@@ -194,7 +194,7 @@ request! {
     }
 }
 
-impl Create<'_> {
+impl CreateStorefront<'_> {
     /// Validates, sends and decodes.
     pub async fn send(self) -> Result<Response<types::Storefront>> {
         validate::non_empty("name", &self.name)?;
@@ -211,7 +211,7 @@ impl Create<'_> {
 
 request! {
     /// Request for [`Storefronts::list`].
-    List => storefront_list -> Vec<types::Storefront> {} {
+    ListStorefronts => storefront_list -> Vec<types::Storefront> {} {
         /// Records per page (Paystack's default is 50).
         per_page: u32,
         /// Page number, from 1.
@@ -221,7 +221,7 @@ request! {
     }
 }
 
-impl List<'_> {
+impl ListStorefronts<'_> {
     /// Sends and decodes one page.
     pub async fn send(self) -> Result<Response<Vec<types::Storefront>>> {
         let status = self.status.as_ref().map(ToString::to_string);
@@ -237,10 +237,10 @@ impl List<'_> {
 
 request! {
     /// Request for [`Storefronts::fetch`].
-    Fetch => storefront_fetch -> types::Storefront { id: u64 } {}
+    FetchStorefront => storefront_fetch -> types::Storefront { id: u64 } {}
 }
 
-impl Fetch<'_> {
+impl FetchStorefront<'_> {
     /// Sends and decodes.
     pub async fn send(self) -> Result<Response<types::Storefront>> {
         let id = to_i64("id", self.id)?;
@@ -250,7 +250,7 @@ impl Fetch<'_> {
 
 request! {
     /// Request for [`Storefronts::update`].
-    Update => storefront_update -> Option<types::Storefront> { id: u64 } {
+    UpdateStorefront => storefront_update -> Option<types::Storefront> { id: u64 } {
         /// New name.
         name: String,
         /// New slug (the storefront's address).
@@ -260,7 +260,7 @@ request! {
     }
 }
 
-impl Update<'_> {
+impl UpdateStorefront<'_> {
     /// Validates, sends and decodes; `data` holds the storefront when Paystack returns it.
     pub async fn send(self) -> Result<Response<Option<types::Storefront>>> {
         let id = to_i64("id", self.id)?;
@@ -283,10 +283,10 @@ impl Update<'_> {
 
 request! {
     /// Request for [`Storefronts::delete`].
-    Delete => storefront_delete -> () { id: u64 } {}
+    DeleteStorefront => storefront_delete -> () { id: u64 } {}
 }
 
-impl Delete<'_> {
+impl DeleteStorefront<'_> {
     /// Sends; only Paystack's message comes back.
     pub async fn send(self) -> Result<Response<()>> {
         let id = to_i64("id", self.id)?;
@@ -296,10 +296,10 @@ impl Delete<'_> {
 
 request! {
     /// Request for [`Storefronts::verify_slug`].
-    VerifySlug => storefront_verifySlug -> () { slug: String } {}
+    VerifyStorefrontSlug => storefront_verifySlug -> () { slug: String } {}
 }
 
-impl VerifySlug<'_> {
+impl VerifyStorefrontSlug<'_> {
     /// Validates and sends; success means the slug is free.
     pub async fn send(self) -> Result<Response<()>> {
         check_slug(&self.slug)?;
@@ -311,10 +311,10 @@ impl VerifySlug<'_> {
 
 request! {
     /// Request for [`Storefronts::fetch_orders`].
-    FetchOrders => storefront_fetchOrders -> Vec<types::OrderSummary> { id: u64 } {}
+    ListStorefrontOrders => storefront_fetchOrders -> Vec<types::OrderSummary> { id: u64 } {}
 }
 
-impl FetchOrders<'_> {
+impl ListStorefrontOrders<'_> {
     /// Sends and decodes.
     pub async fn send(self) -> Result<Response<Vec<types::OrderSummary>>> {
         let id = to_i64("id", self.id)?;
@@ -326,10 +326,10 @@ impl FetchOrders<'_> {
 
 request! {
     /// Request for [`Storefronts::add_products`].
-    AddProducts => storefront_addProducts -> StorefrontProducts { id: u64, products: Vec<u64> } {}
+    AddStorefrontProducts => storefront_addProducts -> StorefrontProducts { id: u64, products: Vec<u64> } {}
 }
 
-impl AddProducts<'_> {
+impl AddStorefrontProducts<'_> {
     /// Validates, sends and decodes.
     pub async fn send(self) -> Result<Response<StorefrontProducts>> {
         let id = to_i64("id", self.id)?;
@@ -344,10 +344,10 @@ impl AddProducts<'_> {
 
 request! {
     /// Request for [`Storefronts::list_products`].
-    ListProducts => storefront_listProducts -> Vec<types::Product> { id: u64 } {}
+    ListStorefrontProducts => storefront_listProducts -> Vec<types::Product> { id: u64 } {}
 }
 
-impl ListProducts<'_> {
+impl ListStorefrontProducts<'_> {
     /// Sends and decodes.
     pub async fn send(self) -> Result<Response<Vec<types::Product>>> {
         let id = to_i64("id", self.id)?;
@@ -359,10 +359,10 @@ impl ListProducts<'_> {
 
 request! {
     /// Request for [`Storefronts::publish`].
-    Publish => storefront_publish -> Option<types::Storefront> { id: u64 } {}
+    PublishStorefront => storefront_publish -> Option<types::Storefront> { id: u64 } {}
 }
 
-impl Publish<'_> {
+impl PublishStorefront<'_> {
     /// Sends; `data` holds the storefront when Paystack returns it.
     pub async fn send(self) -> Result<Response<Option<types::Storefront>>> {
         let id = to_i64("id", self.id)?;
@@ -372,10 +372,10 @@ impl Publish<'_> {
 
 request! {
     /// Request for [`Storefronts::duplicate`].
-    Duplicate => storefront_duplicate -> types::Storefront { id: u64 } {}
+    DuplicateStorefront => storefront_duplicate -> types::Storefront { id: u64 } {}
 }
 
-impl Duplicate<'_> {
+impl DuplicateStorefront<'_> {
     /// Sends and decodes the copy.
     pub async fn send(self) -> Result<Response<types::Storefront>> {
         let id = to_i64("id", self.id)?;
@@ -383,4 +383,4 @@ impl Duplicate<'_> {
     }
 }
 
-crate::paginate!(List => types::Storefront, page);
+crate::paginate!(ListStorefronts => types::Storefront, page);

@@ -47,8 +47,8 @@ impl<'a> Subaccounts<'a> {
         settlement_bank: impl Into<String>,
         account_number: impl Into<String>,
         percentage_charge: f64,
-    ) -> Create<'a> {
-        Create::new(
+    ) -> CreateSubaccount<'a> {
+        CreateSubaccount::new(
             self.ps,
             business_name.into(),
             settlement_bank.into(),
@@ -58,18 +58,18 @@ impl<'a> Subaccounts<'a> {
     }
 
     /// Lists subaccounts.
-    pub fn list(&self) -> List<'a> {
-        List::new(self.ps)
+    pub fn list(&self) -> ListSubaccounts<'a> {
+        ListSubaccounts::new(self.ps)
     }
 
     /// Fetches one subaccount by numeric id or code (`ACCT_…`).
-    pub fn fetch(&self, id_or_code: impl Into<String>) -> Fetch<'a> {
-        Fetch::new(self.ps, id_or_code.into())
+    pub fn fetch(&self, id_or_code: impl Into<String>) -> FetchSubaccount<'a> {
+        FetchSubaccount::new(self.ps, id_or_code.into())
     }
 
     /// Changes a subaccount, found by id or code. Only the fields set are sent.
-    pub fn update(&self, id_or_code: impl Into<String>) -> Update<'a> {
-        Update::new(self.ps, id_or_code.into())
+    pub fn update(&self, id_or_code: impl Into<String>) -> UpdateSubaccount<'a> {
+        UpdateSubaccount::new(self.ps, id_or_code.into())
     }
 }
 }
@@ -87,7 +87,7 @@ fn check_percentage(value: f64) -> Result<(), ValidationError> {
 
 request! {
     /// Request for [`Subaccounts::create`].
-    Create => subaccount_create -> types::Subaccount {
+    CreateSubaccount => subaccount_create -> types::Subaccount {
         business_name: String,
         settlement_bank: String,
         account_number: String,
@@ -106,7 +106,7 @@ request! {
     }
 }
 
-impl Create<'_> {
+impl CreateSubaccount<'_> {
     /// Validates, sends and decodes.
     pub async fn send(self) -> Result<Response<types::Subaccount>> {
         validate::non_empty("business_name", &self.business_name)?;
@@ -133,7 +133,7 @@ impl Create<'_> {
 
 request! {
     /// Request for [`Subaccounts::list`].
-    List => subaccount_list -> Vec<types::Subaccount> {} {
+    ListSubaccounts => subaccount_list -> Vec<types::Subaccount> {} {
         /// Records per page (Paystack's default is 50).
         per_page: u32,
         /// Page number, from 1.
@@ -147,7 +147,7 @@ request! {
     }
 }
 
-impl List<'_> {
+impl ListSubaccounts<'_> {
     /// Sends and decodes one page.
     pub async fn send(self) -> Result<Response<Vec<types::Subaccount>>> {
         self.ps
@@ -164,10 +164,10 @@ impl List<'_> {
 
 request! {
     /// Request for [`Subaccounts::fetch`].
-    Fetch => subaccount_fetch -> types::Subaccount { id_or_code: String } {}
+    FetchSubaccount => subaccount_fetch -> types::Subaccount { id_or_code: String } {}
 }
 
-impl Fetch<'_> {
+impl FetchSubaccount<'_> {
     /// Validates, sends and decodes.
     pub async fn send(self) -> Result<Response<types::Subaccount>> {
         validate::non_empty("id_or_code", &self.id_or_code)?;
@@ -179,7 +179,7 @@ impl Fetch<'_> {
 
 request! {
     /// Request for [`Subaccounts::update`].
-    Update => subaccount_update -> types::Subaccount { id_or_code: String } {
+    UpdateSubaccount => subaccount_update -> types::Subaccount { id_or_code: String } {
         /// New business name.
         business_name: String,
         /// New settlement bank code.
@@ -205,7 +205,7 @@ request! {
     }
 }
 
-impl Update<'_> {
+impl UpdateSubaccount<'_> {
     /// Validates, sends and decodes.
     pub async fn send(self) -> Result<Response<types::Subaccount>> {
         validate::non_empty("id_or_code", &self.id_or_code)?;
@@ -243,4 +243,4 @@ impl Update<'_> {
     }
 }
 
-crate::paginate!(List => types::Subaccount, page);
+crate::paginate!(ListSubaccounts => types::Subaccount, page);

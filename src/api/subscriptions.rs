@@ -48,45 +48,45 @@ impl Paystack {
 impl<'a> Subscriptions<'a> {
     /// Subscribes a customer (email address or `CUS_…` code) to a plan (`PLN_…` code).
     /// The customer needs a reusable authorization from an earlier payment.
-    pub fn create(&self, customer: impl Into<String>, plan: impl Into<String>) -> Create<'a> {
-        Create::new(self.ps, customer.into(), plan.into())
+    pub fn create(&self, customer: impl Into<String>, plan: impl Into<String>) -> CreateSubscription<'a> {
+        CreateSubscription::new(self.ps, customer.into(), plan.into())
     }
 
     /// Lists subscriptions, with filters.
-    pub fn list(&self) -> List<'a> {
-        List::new(self.ps)
+    pub fn list(&self) -> ListSubscriptions<'a> {
+        ListSubscriptions::new(self.ps)
     }
 
     /// Fetches one subscription by numeric id or code (`SUB_…`).
-    pub fn fetch(&self, id_or_code: impl Into<String>) -> Fetch<'a> {
-        Fetch::new(self.ps, id_or_code.into())
+    pub fn fetch(&self, id_or_code: impl Into<String>) -> FetchSubscription<'a> {
+        FetchSubscription::new(self.ps, id_or_code.into())
     }
 
     /// Stops a subscription. `token` is its `email_token`.
-    pub fn disable(&self, code: impl Into<String>, token: impl Into<String>) -> Disable<'a> {
-        Disable::new(self.ps, code.into(), token.into())
+    pub fn disable(&self, code: impl Into<String>, token: impl Into<String>) -> DisableSubscription<'a> {
+        DisableSubscription::new(self.ps, code.into(), token.into())
     }
 
     /// Restarts a disabled subscription. `token` is its `email_token`.
-    pub fn enable(&self, code: impl Into<String>, token: impl Into<String>) -> Enable<'a> {
-        Enable::new(self.ps, code.into(), token.into())
+    pub fn enable(&self, code: impl Into<String>, token: impl Into<String>) -> EnableSubscription<'a> {
+        EnableSubscription::new(self.ps, code.into(), token.into())
     }
 
     /// Makes a link where the customer can change the card a subscription bills.
-    pub fn manage_link(&self, code: impl Into<String>) -> ManageLink<'a> {
-        ManageLink::new(self.ps, code.into())
+    pub fn manage_link(&self, code: impl Into<String>) -> FetchSubscriptionManageLink<'a> {
+        FetchSubscriptionManageLink::new(self.ps, code.into())
     }
 
     /// Emails the customer a link to change the card a subscription bills.
-    pub fn manage_email(&self, code: impl Into<String>) -> ManageEmail<'a> {
-        ManageEmail::new(self.ps, code.into())
+    pub fn manage_email(&self, code: impl Into<String>) -> SendSubscriptionManageEmail<'a> {
+        SendSubscriptionManageEmail::new(self.ps, code.into())
     }
 }
 }
 
 request! {
     /// Request for [`Subscriptions::create`].
-    Create => subscription_create -> types::Subscription {
+    CreateSubscription => subscription_create -> types::Subscription {
         customer: String,
         plan: String,
     } {
@@ -97,7 +97,7 @@ request! {
     }
 }
 
-impl Create<'_> {
+impl CreateSubscription<'_> {
     /// Validates, sends and decodes. `customer`, `plan` and `authorization` come back as ids.
     pub async fn send(self) -> Result<Response<types::Subscription>> {
         validate::non_empty("customer", &self.customer)?;
@@ -120,7 +120,7 @@ impl Create<'_> {
 
 request! {
     /// Request for [`Subscriptions::list`].
-    List => subscription_list -> Vec<types::Subscription> {} {
+    ListSubscriptions => subscription_list -> Vec<types::Subscription> {} {
         /// Records per page (Paystack's default is 50).
         per_page: u32,
         /// Page number, from 1.
@@ -136,7 +136,7 @@ request! {
     }
 }
 
-impl List<'_> {
+impl ListSubscriptions<'_> {
     /// Sends and decodes one page.
     pub async fn send(self) -> Result<Response<Vec<types::Subscription>>> {
         let plan = self.plan.map(|v| to_i64("plan", v)).transpose()?;
@@ -156,10 +156,10 @@ impl List<'_> {
 
 request! {
     /// Request for [`Subscriptions::fetch`].
-    Fetch => subscription_fetch -> types::Subscription { id_or_code: String } {}
+    FetchSubscription => subscription_fetch -> types::Subscription { id_or_code: String } {}
 }
 
-impl Fetch<'_> {
+impl FetchSubscription<'_> {
     /// Validates, sends and decodes.
     pub async fn send(self) -> Result<Response<types::Subscription>> {
         validate::non_empty("id_or_code", &self.id_or_code)?;
@@ -171,10 +171,10 @@ impl Fetch<'_> {
 
 request! {
     /// Request for [`Subscriptions::disable`].
-    Disable => subscription_disable -> () { code: String, token: String } {}
+    DisableSubscription => subscription_disable -> () { code: String, token: String } {}
 }
 
-impl Disable<'_> {
+impl DisableSubscription<'_> {
     /// Validates, sends and returns Paystack's message.
     pub async fn send(self) -> Result<Response<()>> {
         validate::non_empty("code", &self.code)?;
@@ -191,10 +191,10 @@ impl Disable<'_> {
 
 request! {
     /// Request for [`Subscriptions::enable`].
-    Enable => subscription_enable -> () { code: String, token: String } {}
+    EnableSubscription => subscription_enable -> () { code: String, token: String } {}
 }
 
-impl Enable<'_> {
+impl EnableSubscription<'_> {
     /// Validates, sends and returns Paystack's message.
     pub async fn send(self) -> Result<Response<()>> {
         validate::non_empty("code", &self.code)?;
@@ -209,10 +209,10 @@ impl Enable<'_> {
 
 request! {
     /// Request for [`Subscriptions::manage_link`].
-    ManageLink => subscription_manageLink -> types::SubscriptionManageLinkResponseData { code: String } {}
+    FetchSubscriptionManageLink => subscription_manageLink -> types::SubscriptionManageLinkResponseData { code: String } {}
 }
 
-impl ManageLink<'_> {
+impl FetchSubscriptionManageLink<'_> {
     /// Validates, sends and decodes the link.
     pub async fn send(self) -> Result<Response<types::SubscriptionManageLinkResponseData>> {
         validate::non_empty("code", &self.code)?;
@@ -224,10 +224,10 @@ impl ManageLink<'_> {
 
 request! {
     /// Request for [`Subscriptions::manage_email`].
-    ManageEmail => subscription_manageEmail -> () { code: String } {}
+    SendSubscriptionManageEmail => subscription_manageEmail -> () { code: String } {}
 }
 
-impl ManageEmail<'_> {
+impl SendSubscriptionManageEmail<'_> {
     /// Validates, sends and returns Paystack's message.
     pub async fn send(self) -> Result<Response<()>> {
         validate::non_empty("code", &self.code)?;
@@ -237,4 +237,4 @@ impl ManageEmail<'_> {
     }
 }
 
-crate::paginate!(List => types::Subscription, page);
+crate::paginate!(ListSubscriptions => types::Subscription, page);

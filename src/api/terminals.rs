@@ -47,15 +47,15 @@ impl Paystack {
 impl<'a> Terminals<'a> {
     /// Pushes an event about record `id` (a payment request id for invoices, a transaction id
     /// for transactions) to the device `terminal_id`. Invoices also need
-    /// [`SendEvent::reference`], the payment request's `offline_reference`.
+    /// [`SendTerminalEvent::reference`], the payment request's `offline_reference`.
     pub fn send_event(
         &self,
         terminal_id: impl Into<String>,
         event_type: TerminalEventType,
         action: TerminalEventAction,
         id: u64,
-    ) -> SendEvent<'a> {
-        SendEvent::new(self.ps, terminal_id.into(), event_type, action, id)
+    ) -> SendTerminalEvent<'a> {
+        SendTerminalEvent::new(self.ps, terminal_id.into(), event_type, action, id)
     }
 
     /// Whether the event `event_id` (from [`send_event`](Self::send_event)) reached the device.
@@ -63,8 +63,8 @@ impl<'a> Terminals<'a> {
         &self,
         terminal_id: impl Into<String>,
         event_id: impl Into<String>,
-    ) -> FetchEventStatus<'a> {
-        FetchEventStatus::new(self.ps, terminal_id.into(), event_id.into())
+    ) -> FetchTerminalEventStatus<'a> {
+        FetchTerminalEventStatus::new(self.ps, terminal_id.into(), event_id.into())
     }
 
     /// Whether the device is online and free to take an event.
@@ -73,35 +73,35 @@ impl<'a> Terminals<'a> {
     }
 
     /// Lists the integration's devices, a page at a time by cursor.
-    pub fn list(&self) -> List<'a> {
-        List::new(self.ps)
+    pub fn list(&self) -> ListTerminals<'a> {
+        ListTerminals::new(self.ps)
     }
 
     /// Fetches one device by its terminal id.
-    pub fn fetch(&self, terminal_id: impl Into<String>) -> Fetch<'a> {
-        Fetch::new(self.ps, terminal_id.into())
+    pub fn fetch(&self, terminal_id: impl Into<String>) -> FetchTerminal<'a> {
+        FetchTerminal::new(self.ps, terminal_id.into())
     }
 
     /// Changes a device's name or address; set at least one.
-    pub fn update(&self, terminal_id: impl Into<String>) -> Update<'a> {
-        Update::new(self.ps, terminal_id.into())
+    pub fn update(&self, terminal_id: impl Into<String>) -> UpdateTerminal<'a> {
+        UpdateTerminal::new(self.ps, terminal_id.into())
     }
 
     /// Links the debug device with this serial number to the integration.
-    pub fn commission(&self, serial_number: impl Into<String>) -> Commission<'a> {
-        Commission::new(self.ps, serial_number.into())
+    pub fn commission(&self, serial_number: impl Into<String>) -> CommissionTerminal<'a> {
+        CommissionTerminal::new(self.ps, serial_number.into())
     }
 
     /// Unlinks the debug device with this serial number from the integration.
-    pub fn decommission(&self, serial_number: impl Into<String>) -> Decommission<'a> {
-        Decommission::new(self.ps, serial_number.into())
+    pub fn decommission(&self, serial_number: impl Into<String>) -> DecommissionTerminal<'a> {
+        DecommissionTerminal::new(self.ps, serial_number.into())
     }
 }
 }
 
 request! {
     /// Request for [`Terminals::send_event`].
-    SendEvent => terminal_sendEvent -> types::TerminalSendEventResponseData {
+    SendTerminalEvent => terminal_sendEvent -> types::TerminalSendEventResponseData {
         terminal_id: String,
         event_type: TerminalEventType,
         action: TerminalEventAction,
@@ -112,7 +112,7 @@ request! {
     }
 }
 
-impl SendEvent<'_> {
+impl SendTerminalEvent<'_> {
     /// Validates, sends and decodes. `data.id` is the event id for
     /// [`Terminals::fetch_event_status`].
     pub async fn send(self) -> Result<Response<types::TerminalSendEventResponseData>> {
@@ -140,13 +140,13 @@ impl SendEvent<'_> {
 
 request! {
     /// Request for [`Terminals::fetch_event_status`].
-    FetchEventStatus => terminal_fetchEventStatus -> types::TerminalEventStatusResponseData {
+    FetchTerminalEventStatus => terminal_fetchEventStatus -> types::TerminalEventStatusResponseData {
         terminal_id: String,
         event_id: String,
     } {}
 }
 
-impl FetchEventStatus<'_> {
+impl FetchTerminalEventStatus<'_> {
     /// Validates, sends and decodes.
     pub async fn send(self) -> Result<Response<types::TerminalEventStatusResponseData>> {
         validate::non_empty("terminal_id", &self.terminal_id)?;
@@ -182,7 +182,7 @@ impl FetchTerminalStatus<'_> {
 
 request! {
     /// Request for [`Terminals::list`].
-    List => terminal_list -> Vec<types::Terminal> {} {
+    ListTerminals => terminal_list -> Vec<types::Terminal> {} {
         /// Cursor of the page after, from `meta.next`.
         next: String,
         /// Cursor of the page before, from `meta.previous`.
@@ -192,7 +192,7 @@ request! {
     }
 }
 
-impl List<'_> {
+impl ListTerminals<'_> {
     /// Sends and decodes one page.
     pub async fn send(self) -> Result<Response<Vec<types::Terminal>>> {
         self.ps
@@ -207,10 +207,10 @@ impl List<'_> {
 
 request! {
     /// Request for [`Terminals::fetch`].
-    Fetch => terminal_fetch -> types::Terminal { terminal_id: String } {}
+    FetchTerminal => terminal_fetch -> types::Terminal { terminal_id: String } {}
 }
 
-impl Fetch<'_> {
+impl FetchTerminal<'_> {
     /// Validates, sends and decodes.
     pub async fn send(self) -> Result<Response<types::Terminal>> {
         validate::non_empty("terminal_id", &self.terminal_id)?;
@@ -222,7 +222,7 @@ impl Fetch<'_> {
 
 request! {
     /// Request for [`Terminals::update`].
-    Update => terminal_update -> () { terminal_id: String } {
+    UpdateTerminal => terminal_update -> () { terminal_id: String } {
         /// New display name.
         name: String,
         /// New address where the device is used.
@@ -230,7 +230,7 @@ request! {
     }
 }
 
-impl Update<'_> {
+impl UpdateTerminal<'_> {
     /// Validates and sends; Paystack answers with a message only.
     pub async fn send(self) -> Result<Response<()>> {
         validate::non_empty("terminal_id", &self.terminal_id)?;
@@ -253,10 +253,10 @@ impl Update<'_> {
 
 request! {
     /// Request for [`Terminals::commission`].
-    Commission => terminal_commission -> () { serial_number: String } {}
+    CommissionTerminal => terminal_commission -> () { serial_number: String } {}
 }
 
-impl Commission<'_> {
+impl CommissionTerminal<'_> {
     /// Validates and sends; Paystack answers with a message only.
     pub async fn send(self) -> Result<Response<()>> {
         validate::non_empty("serial_number", &self.serial_number)?;
@@ -269,10 +269,10 @@ impl Commission<'_> {
 
 request! {
     /// Request for [`Terminals::decommission`].
-    Decommission => terminal_decommission -> () { serial_number: String } {}
+    DecommissionTerminal => terminal_decommission -> () { serial_number: String } {}
 }
 
-impl Decommission<'_> {
+impl DecommissionTerminal<'_> {
     /// Validates and sends; Paystack answers with a message only.
     pub async fn send(self) -> Result<Response<()>> {
         validate::non_empty("serial_number", &self.serial_number)?;
@@ -285,4 +285,4 @@ impl Decommission<'_> {
     }
 }
 
-crate::paginate!(List => types::Terminal, cursor = next);
+crate::paginate!(ListTerminals => types::Terminal, cursor = next);

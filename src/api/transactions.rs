@@ -47,8 +47,8 @@ impl Paystack {
 impl<'a> Transactions<'a> {
     /// Starts a payment of `amount` from the customer at `email`; the response carries the
     /// checkout URL to send them to.
-    pub fn initialize(&self, email: impl Into<String>, amount: Amount) -> Initialize<'a> {
-        Initialize::new(self.ps, email.into(), amount)
+    pub fn initialize(&self, email: impl Into<String>, amount: Amount) -> InitializeTransaction<'a> {
+        InitializeTransaction::new(self.ps, email.into(), amount)
     }
 
     /// Charges a reusable authorization (a saved card) from an earlier payment.
@@ -81,40 +81,40 @@ impl<'a> Transactions<'a> {
 
     /// Looks a payment up by reference to confirm its outcome. Check `status`, `amount` and
     /// `currency` before giving value.
-    pub fn verify(&self, reference: impl Into<String>) -> Verify<'a> {
-        Verify::new(self.ps, reference.into())
+    pub fn verify(&self, reference: impl Into<String>) -> VerifyTransaction<'a> {
+        VerifyTransaction::new(self.ps, reference.into())
     }
 
     /// Lists transactions, newest first, with filters.
-    pub fn list(&self) -> List<'a> {
-        List::new(self.ps)
+    pub fn list(&self) -> ListTransactions<'a> {
+        ListTransactions::new(self.ps)
     }
 
     /// Fetches one transaction by numeric id.
-    pub fn fetch(&self, id: u64) -> Fetch<'a> {
-        Fetch::new(self.ps, id)
+    pub fn fetch(&self, id: u64) -> FetchTransaction<'a> {
+        FetchTransaction::new(self.ps, id)
     }
 
     /// The checkout steps of a payment, by its id or its reference.
-    pub fn timeline(&self, id_or_reference: impl Into<String>) -> Timeline<'a> {
-        Timeline::new(self.ps, id_or_reference.into())
+    pub fn timeline(&self, id_or_reference: impl Into<String>) -> FetchTransactionTimeline<'a> {
+        FetchTransactionTimeline::new(self.ps, id_or_reference.into())
     }
 
     /// Money received and transfers pending over a period.
-    pub fn totals(&self) -> Totals<'a> {
-        Totals::new(self.ps)
+    pub fn totals(&self) -> FetchTransactionTotals<'a> {
+        FetchTransactionTotals::new(self.ps)
     }
 
     /// Builds a CSV export of transactions and returns a download link.
-    pub fn export(&self) -> Export<'a> {
-        Export::new(self.ps)
+    pub fn export(&self) -> ExportTransactions<'a> {
+        ExportTransactions::new(self.ps)
     }
 }
 }
 
 request! {
     /// Request for [`Transactions::initialize`].
-    Initialize => transaction_initialize -> types::TransactionInitializeResponseData {
+    InitializeTransaction => transaction_initialize -> types::TransactionInitializeResponseData {
         email: String,
         amount: Amount,
     } {
@@ -148,7 +148,7 @@ request! {
     }
 }
 
-impl Initialize<'_> {
+impl InitializeTransaction<'_> {
     /// Validates, sends and decodes.
     pub async fn send(self) -> Result<Response<types::TransactionInitializeResponseData>> {
         validate::email(&self.email)?;
@@ -289,10 +289,10 @@ impl PartialDebit<'_> {
 
 request! {
     /// Request for [`Transactions::verify`].
-    Verify => transaction_verify -> types::Transaction { reference: String } {}
+    VerifyTransaction => transaction_verify -> types::Transaction { reference: String } {}
 }
 
-impl Verify<'_> {
+impl VerifyTransaction<'_> {
     /// Validates, sends and decodes.
     pub async fn send(self) -> Result<Response<types::Transaction>> {
         validate::transaction_reference(&self.reference)?;
@@ -304,7 +304,7 @@ impl Verify<'_> {
 
 request! {
     /// Request for [`Transactions::list`].
-    List => transaction_list -> Vec<types::Transaction> {} {
+    ListTransactions => transaction_list -> Vec<types::Transaction> {} {
         /// Page through with cursors (`next`/`previous` in `meta`) instead of page numbers.
         use_cursor: bool,
         /// Cursor of the page after, from `meta.next`.
@@ -342,7 +342,7 @@ request! {
     }
 }
 
-impl List<'_> {
+impl ListTransactions<'_> {
     /// Sends and decodes one page.
     pub async fn send(self) -> Result<Response<Vec<types::Transaction>>> {
         let status = self.status.as_ref().map(ToString::to_string);
@@ -375,10 +375,10 @@ impl List<'_> {
 
 request! {
     /// Request for [`Transactions::fetch`].
-    Fetch => transaction_fetch -> types::Transaction { id: u64 } {}
+    FetchTransaction => transaction_fetch -> types::Transaction { id: u64 } {}
 }
 
-impl Fetch<'_> {
+impl FetchTransaction<'_> {
     /// Sends and decodes.
     pub async fn send(self) -> Result<Response<types::Transaction>> {
         let id = to_i64("id", self.id)?;
@@ -388,10 +388,10 @@ impl Fetch<'_> {
 
 request! {
     /// Request for [`Transactions::timeline`].
-    Timeline => transaction_timeline -> types::TransactionLog { id_or_reference: String } {}
+    FetchTransactionTimeline => transaction_timeline -> types::TransactionLog { id_or_reference: String } {}
 }
 
-impl Timeline<'_> {
+impl FetchTransactionTimeline<'_> {
     /// Sends and decodes.
     pub async fn send(self) -> Result<Response<types::TransactionLog>> {
         validate::non_empty("id_or_reference", &self.id_or_reference)?;
@@ -403,7 +403,7 @@ impl Timeline<'_> {
 
 request! {
     /// Request for [`Transactions::totals`].
-    Totals => transaction_totals -> types::TransactionTotals {} {
+    FetchTransactionTotals => transaction_totals -> types::TransactionTotals {} {
         /// Start of the period.
         from: DateTime<Utc>,
         /// End of the period.
@@ -411,7 +411,7 @@ request! {
     }
 }
 
-impl Totals<'_> {
+impl FetchTransactionTotals<'_> {
     /// Sends and decodes.
     pub async fn send(self) -> Result<Response<types::TransactionTotals>> {
         self.ps
@@ -426,7 +426,7 @@ impl Totals<'_> {
 
 request! {
     /// Request for [`Transactions::export`].
-    Export => transaction_export -> types::TransactionExportResponseData {} {
+    ExportTransactions => transaction_export -> types::TransactionExportResponseData {} {
         /// Start of the period.
         from: DateTime<Utc>,
         /// End of the period.
@@ -442,7 +442,7 @@ request! {
     }
 }
 
-impl Export<'_> {
+impl ExportTransactions<'_> {
     /// Sends and decodes.
     pub async fn send(self) -> Result<Response<types::TransactionExportResponseData>> {
         let status = self.status.as_ref().map(ToString::to_string);
@@ -466,7 +466,7 @@ impl Export<'_> {
     }
 }
 
-crate::paginate!(List => types::Transaction, page, cursor = next, when = use_cursor);
+crate::paginate!(ListTransactions => types::Transaction, page, cursor = next, when = use_cursor);
 
 impl ChargeAuthorization<'_> {
     /// Sends as [`ChargeAuthorization::send`] does; after an unknown outcome, when you set a

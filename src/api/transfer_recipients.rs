@@ -44,35 +44,35 @@ impl Paystack {
 
 impl<'a> TransferRecipients<'a> {
     /// Saves an account as a recipient named `name`. Bank and mobile-money recipients need
-    /// [`Create::account_number`] and [`Create::bank_code`]; `authorization` recipients need
-    /// [`Create::authorization_code`]. Saving an account twice returns the existing recipient.
-    pub fn create(&self, recipient_type: RecipientType, name: impl Into<String>) -> Create<'a> {
-        Create::new(self.ps, recipient_type, name.into())
+    /// [`CreateTransferRecipient::account_number`] and [`CreateTransferRecipient::bank_code`]; `authorization` recipients need
+    /// [`CreateTransferRecipient::authorization_code`]. Saving an account twice returns the existing recipient.
+    pub fn create(&self, recipient_type: RecipientType, name: impl Into<String>) -> CreateTransferRecipient<'a> {
+        CreateTransferRecipient::new(self.ps, recipient_type, name.into())
     }
 
     /// Lists recipients, newest first.
-    pub fn list(&self) -> List<'a> {
-        List::new(self.ps)
+    pub fn list(&self) -> ListTransferRecipients<'a> {
+        ListTransferRecipients::new(self.ps)
     }
 
     /// Saves many recipients at once. Build entries with [`types::TransferRecipientBatchItem::new`].
-    pub fn bulk(&self, batch: Vec<types::TransferRecipientBatchItem>) -> Bulk<'a> {
-        Bulk::new(self.ps, batch)
+    pub fn bulk(&self, batch: Vec<types::TransferRecipientBatchItem>) -> CreateTransferRecipients<'a> {
+        CreateTransferRecipients::new(self.ps, batch)
     }
 
     /// Fetches one recipient by numeric id or recipient code (`RCP_…`).
-    pub fn fetch(&self, id_or_code: impl Into<String>) -> Fetch<'a> {
-        Fetch::new(self.ps, id_or_code.into())
+    pub fn fetch(&self, id_or_code: impl Into<String>) -> FetchTransferRecipient<'a> {
+        FetchTransferRecipient::new(self.ps, id_or_code.into())
     }
 
     /// Renames a recipient (and optionally changes its email), by id or recipient code.
-    pub fn update(&self, id_or_code: impl Into<String>, name: impl Into<String>) -> Update<'a> {
-        Update::new(self.ps, id_or_code.into(), name.into())
+    pub fn update(&self, id_or_code: impl Into<String>, name: impl Into<String>) -> UpdateTransferRecipient<'a> {
+        UpdateTransferRecipient::new(self.ps, id_or_code.into(), name.into())
     }
 
     /// Deactivates a recipient, by id or recipient code; it can no longer be paid.
-    pub fn delete(&self, id_or_code: impl Into<String>) -> Delete<'a> {
-        Delete::new(self.ps, id_or_code.into())
+    pub fn delete(&self, id_or_code: impl Into<String>) -> DeleteTransferRecipient<'a> {
+        DeleteTransferRecipient::new(self.ps, id_or_code.into())
     }
 }
 }
@@ -132,7 +132,7 @@ fn check_recipient(
 
 request! {
     /// Request for [`TransferRecipients::create`].
-    Create => transferrecipient_create -> types::TransferRecipient {
+    CreateTransferRecipient => transferrecipient_create -> types::TransferRecipient {
         recipient_type: RecipientType,
         name: String,
     } {
@@ -151,7 +151,7 @@ request! {
     }
 }
 
-impl Create<'_> {
+impl CreateTransferRecipient<'_> {
     /// Validates, sends and decodes.
     pub async fn send(self) -> Result<Response<types::TransferRecipient>> {
         check_recipient(
@@ -179,7 +179,7 @@ impl Create<'_> {
 
 request! {
     /// Request for [`TransferRecipients::list`].
-    List => transferrecipient_list -> Vec<types::TransferRecipient> {} {
+    ListTransferRecipients => transferrecipient_list -> Vec<types::TransferRecipient> {} {
         /// Page through with cursors (`next`/`previous` in `meta`) instead of page numbers.
         use_cursor: bool,
         /// Cursor of the page after, from `meta.next`.
@@ -197,7 +197,7 @@ request! {
     }
 }
 
-impl List<'_> {
+impl ListTransferRecipients<'_> {
     /// Sends and decodes one page.
     pub async fn send(self) -> Result<Response<Vec<types::TransferRecipient>>> {
         self.ps
@@ -216,12 +216,12 @@ impl List<'_> {
 
 request! {
     /// Request for [`TransferRecipients::bulk`].
-    Bulk => transferrecipient_bulk -> types::TransferRecipientBulkResult {
+    CreateTransferRecipients => transferrecipient_bulk -> types::TransferRecipientBulkResult {
         batch: Vec<types::TransferRecipientBatchItem>,
     } {}
 }
 
-impl Bulk<'_> {
+impl CreateTransferRecipients<'_> {
     /// Validates every entry, sends and decodes. Entries Paystack refuses come back in
     /// `data.errors`; the call itself still succeeds.
     pub async fn send(self) -> Result<Response<types::TransferRecipientBulkResult>> {
@@ -250,10 +250,10 @@ impl Bulk<'_> {
 
 request! {
     /// Request for [`TransferRecipients::fetch`].
-    Fetch => transferrecipient_fetch -> types::TransferRecipient { id_or_code: String } {}
+    FetchTransferRecipient => transferrecipient_fetch -> types::TransferRecipient { id_or_code: String } {}
 }
 
-impl Fetch<'_> {
+impl FetchTransferRecipient<'_> {
     /// Validates, sends and decodes.
     pub async fn send(self) -> Result<Response<types::TransferRecipient>> {
         validate::non_empty("id_or_code", &self.id_or_code)?;
@@ -265,7 +265,7 @@ impl Fetch<'_> {
 
 request! {
     /// Request for [`TransferRecipients::update`].
-    Update => transferrecipient_update -> () {
+    UpdateTransferRecipient => transferrecipient_update -> () {
         id_or_code: String,
         name: String,
     } {
@@ -274,7 +274,7 @@ request! {
     }
 }
 
-impl Update<'_> {
+impl UpdateTransferRecipient<'_> {
     /// Validates, sends and decodes. Paystack answers with a message only.
     pub async fn send(self) -> Result<Response<()>> {
         validate::non_empty("id_or_code", &self.id_or_code)?;
@@ -298,10 +298,10 @@ impl Update<'_> {
 
 request! {
     /// Request for [`TransferRecipients::delete`].
-    Delete => transferrecipient_delete -> () { id_or_code: String } {}
+    DeleteTransferRecipient => transferrecipient_delete -> () { id_or_code: String } {}
 }
 
-impl Delete<'_> {
+impl DeleteTransferRecipient<'_> {
     /// Validates and sends. Paystack answers with a message only.
     pub async fn send(self) -> Result<Response<()>> {
         validate::non_empty("id_or_code", &self.id_or_code)?;
@@ -311,4 +311,4 @@ impl Delete<'_> {
     }
 }
 
-crate::paginate!(List => types::TransferRecipient, page, cursor = next, when = use_cursor);
+crate::paginate!(ListTransferRecipients => types::TransferRecipient, page, cursor = next, when = use_cursor);

@@ -67,13 +67,13 @@ impl<'a> Transfers<'a> {
         amount: Amount,
         recipient: impl Into<String>,
         reference: impl Into<String>,
-    ) -> Initiate<'a> {
-        Initiate::new(self.ps, amount, recipient.into(), reference.into())
+    ) -> InitiateTransfer<'a> {
+        InitiateTransfer::new(self.ps, amount, recipient.into(), reference.into())
     }
 
     /// Lists transfers, newest first.
-    pub fn list(&self) -> List<'a> {
-        List::new(self.ps)
+    pub fn list(&self) -> ListTransfers<'a> {
+        ListTransfers::new(self.ps)
     }
 
     /// Confirms a transfer waiting for an OTP with the code sent to the business phone.
@@ -81,29 +81,29 @@ impl<'a> Transfers<'a> {
         &self,
         transfer_code: impl Into<String>,
         otp: impl Into<String>,
-    ) -> Finalize<'a> {
-        Finalize::new(self.ps, transfer_code.into(), otp.into())
+    ) -> FinalizeTransfer<'a> {
+        FinalizeTransfer::new(self.ps, transfer_code.into(), otp.into())
     }
 
     /// Queues many transfers from your balance. Build entries with
     /// [`types::TransferBulkItem::new`]; every entry needs its own reference.
-    pub fn bulk(&self, transfers: Vec<types::TransferBulkItem>) -> Bulk<'a> {
-        Bulk::new(self.ps, transfers)
+    pub fn bulk(&self, transfers: Vec<types::TransferBulkItem>) -> InitiateBulkTransfer<'a> {
+        InitiateBulkTransfer::new(self.ps, transfers)
     }
 
     /// Fetches one transfer by numeric id or transfer code (`TRF_…`).
-    pub fn fetch(&self, id_or_code: impl Into<String>) -> Fetch<'a> {
-        Fetch::new(self.ps, id_or_code.into())
+    pub fn fetch(&self, id_or_code: impl Into<String>) -> FetchTransfer<'a> {
+        FetchTransfer::new(self.ps, id_or_code.into())
     }
 
     /// Looks a transfer up by its reference to learn where it stands.
-    pub fn verify(&self, reference: impl Into<String>) -> Verify<'a> {
-        Verify::new(self.ps, reference.into())
+    pub fn verify(&self, reference: impl Into<String>) -> VerifyTransfer<'a> {
+        VerifyTransfer::new(self.ps, reference.into())
     }
 
     /// Builds a CSV export of transfers and returns a download link.
-    pub fn export(&self) -> Export<'a> {
-        Export::new(self.ps)
+    pub fn export(&self) -> ExportTransfers<'a> {
+        ExportTransfers::new(self.ps)
     }
 
     /// Sends a new OTP for a transfer, for the purpose in `reason`.
@@ -111,24 +111,24 @@ impl<'a> Transfers<'a> {
         &self,
         transfer_code: impl Into<String>,
         reason: types::TransferOtpReason,
-    ) -> ResendOtp<'a> {
-        ResendOtp::new(self.ps, transfer_code.into(), reason)
+    ) -> ResendTransferOtp<'a> {
+        ResendTransferOtp::new(self.ps, transfer_code.into(), reason)
     }
 
     /// Starts turning off the OTP requirement; Paystack sends an OTP to confirm with
     /// [`Transfers::disable_otp_finalize`].
-    pub fn disable_otp(&self) -> DisableOtp<'a> {
-        DisableOtp::new(self.ps)
+    pub fn disable_otp(&self) -> DisableTransferOtp<'a> {
+        DisableTransferOtp::new(self.ps)
     }
 
     /// Finishes turning off the OTP requirement with the OTP Paystack sent.
-    pub fn disable_otp_finalize(&self, otp: impl Into<String>) -> DisableOtpFinalize<'a> {
-        DisableOtpFinalize::new(self.ps, otp.into())
+    pub fn disable_otp_finalize(&self, otp: impl Into<String>) -> FinalizeDisableTransferOtp<'a> {
+        FinalizeDisableTransferOtp::new(self.ps, otp.into())
     }
 
     /// Turns the OTP requirement back on for every transfer.
-    pub fn enable_otp(&self) -> EnableOtp<'a> {
-        EnableOtp::new(self.ps)
+    pub fn enable_otp(&self) -> EnableTransferOtp<'a> {
+        EnableTransferOtp::new(self.ps)
     }
 }
 }
@@ -154,7 +154,7 @@ impl types::TransferBulkItem {
 
 request! {
     /// Request for [`Transfers::initiate`].
-    Initiate => transfer_initiate -> types::TransferCreated {
+    InitiateTransfer => transfer_initiate -> types::TransferCreated {
         amount: Amount,
         recipient: String,
         reference: String,
@@ -169,7 +169,7 @@ request! {
     }
 }
 
-impl Initiate<'_> {
+impl InitiateTransfer<'_> {
     /// Validates, sends and decodes. `data.status` is `otp` when an OTP must finalize it.
     pub async fn send(self) -> Result<Response<types::TransferCreated>> {
         check_amount(self.amount, self.currency.as_ref())?;
@@ -189,7 +189,7 @@ impl Initiate<'_> {
 
 request! {
     /// Request for [`Transfers::list`].
-    List => transfer_list -> Vec<types::Transfer> {} {
+    ListTransfers => transfer_list -> Vec<types::Transfer> {} {
         /// Page through with cursors (`next`/`previous` in `meta`) instead of page numbers.
         use_cursor: bool,
         /// Cursor of the page after, from `meta.next`.
@@ -211,7 +211,7 @@ request! {
     }
 }
 
-impl List<'_> {
+impl ListTransfers<'_> {
     /// Sends and decodes one page.
     pub async fn send(self) -> Result<Response<Vec<types::Transfer>>> {
         let status = self.status.as_ref().map(ToString::to_string);
@@ -233,13 +233,13 @@ impl List<'_> {
 
 request! {
     /// Request for [`Transfers::finalize`].
-    Finalize => transfer_finalize -> types::TransferCreated {
+    FinalizeTransfer => transfer_finalize -> types::TransferCreated {
         transfer_code: String,
         otp: String,
     } {}
 }
 
-impl Finalize<'_> {
+impl FinalizeTransfer<'_> {
     /// Validates, sends and decodes.
     pub async fn send(self) -> Result<Response<types::TransferCreated>> {
         validate::non_empty("transfer_code", &self.transfer_code)?;
@@ -254,7 +254,7 @@ impl Finalize<'_> {
 
 request! {
     /// Request for [`Transfers::bulk`].
-    Bulk => transfer_bulk -> Vec<types::TransferBulkResult> {
+    InitiateBulkTransfer => transfer_bulk -> Vec<types::TransferBulkResult> {
         transfers: Vec<types::TransferBulkItem>,
     } {
         /// Where the money comes from; defaults to [`TransferSource::Balance`].
@@ -264,7 +264,7 @@ request! {
     }
 }
 
-impl Bulk<'_> {
+impl InitiateBulkTransfer<'_> {
     /// Validates every entry (amount, recipient, reference, and no reference twice), sends
     /// and decodes.
     pub async fn send(self) -> Result<Response<Vec<types::TransferBulkResult>>> {
@@ -299,10 +299,10 @@ impl Bulk<'_> {
 
 request! {
     /// Request for [`Transfers::fetch`].
-    Fetch => transfer_fetch -> types::Transfer { id_or_code: String } {}
+    FetchTransfer => transfer_fetch -> types::Transfer { id_or_code: String } {}
 }
 
-impl Fetch<'_> {
+impl FetchTransfer<'_> {
     /// Validates, sends and decodes.
     pub async fn send(self) -> Result<Response<types::Transfer>> {
         validate::non_empty("id_or_code", &self.id_or_code)?;
@@ -314,10 +314,10 @@ impl Fetch<'_> {
 
 request! {
     /// Request for [`Transfers::verify`].
-    Verify => transfer_verify -> types::Transfer { reference: String } {}
+    VerifyTransfer => transfer_verify -> types::Transfer { reference: String } {}
 }
 
-impl Verify<'_> {
+impl VerifyTransfer<'_> {
     /// Validates, sends and decodes.
     ///
     /// Only emptiness is checked: references Paystack generated for transfers sent without
@@ -332,7 +332,7 @@ impl Verify<'_> {
 
 request! {
     /// Request for [`Transfers::export`].
-    Export => transfer_exportTransfer -> types::TransferExport {} {
+    ExportTransfers => transfer_exportTransfer -> types::TransferExport {} {
         /// Only transfers to this recipient.
         recipient: String,
         /// Only transfers with this status.
@@ -344,7 +344,7 @@ request! {
     }
 }
 
-impl Export<'_> {
+impl ExportTransfers<'_> {
     /// Sends and decodes.
     pub async fn send(self) -> Result<Response<types::TransferExport>> {
         let status = self.status.as_ref().map(ToString::to_string);
@@ -361,13 +361,13 @@ impl Export<'_> {
 
 request! {
     /// Request for [`Transfers::resend_otp`].
-    ResendOtp => transfer_resendOtp -> () {
+    ResendTransferOtp => transfer_resendOtp -> () {
         transfer_code: String,
         reason: types::TransferOtpReason,
     } {}
 }
 
-impl ResendOtp<'_> {
+impl ResendTransferOtp<'_> {
     /// Validates and sends. Paystack answers with a message only.
     pub async fn send(self) -> Result<Response<()>> {
         validate::non_empty("transfer_code", &self.transfer_code)?;
@@ -381,10 +381,10 @@ impl ResendOtp<'_> {
 
 request! {
     /// Request for [`Transfers::disable_otp`].
-    DisableOtp => transfer_disableOtp -> () {} {}
+    DisableTransferOtp => transfer_disableOtp -> () {} {}
 }
 
-impl DisableOtp<'_> {
+impl DisableTransferOtp<'_> {
     /// Sends. Paystack answers with a message only and texts an OTP to confirm.
     pub async fn send(self) -> Result<Response<()>> {
         self.ps.send(self.ps.api().transfer_disable_otp()).await
@@ -393,10 +393,10 @@ impl DisableOtp<'_> {
 
 request! {
     /// Request for [`Transfers::disable_otp_finalize`].
-    DisableOtpFinalize => transfer_disableOtpFinalize -> () { otp: String } {}
+    FinalizeDisableTransferOtp => transfer_disableOtpFinalize -> () { otp: String } {}
 }
 
-impl DisableOtpFinalize<'_> {
+impl FinalizeDisableTransferOtp<'_> {
     /// Validates and sends. Paystack answers with a message only.
     pub async fn send(self) -> Result<Response<()>> {
         validate::non_empty("otp", &self.otp)?;
@@ -409,20 +409,20 @@ impl DisableOtpFinalize<'_> {
 
 request! {
     /// Request for [`Transfers::enable_otp`].
-    EnableOtp => transfer_enableOtp -> () {} {}
+    EnableTransferOtp => transfer_enableOtp -> () {} {}
 }
 
-impl EnableOtp<'_> {
+impl EnableTransferOtp<'_> {
     /// Sends. Paystack answers with a message only.
     pub async fn send(self) -> Result<Response<()>> {
         self.ps.send(self.ps.api().transfer_enable_otp()).await
     }
 }
 
-crate::paginate!(List => types::Transfer, page, cursor = next, when = use_cursor);
+crate::paginate!(ListTransfers => types::Transfer, page, cursor = next, when = use_cursor);
 
-impl Initiate<'_> {
-    /// Sends as [`Initiate::send`] does; after an unknown outcome it looks the transfer up by
+impl InitiateTransfer<'_> {
+    /// Sends as [`InitiateTransfer::send`] does; after an unknown outcome it looks the transfer up by
     /// its reference and returns what Paystack holds (see [`crate::Recovery`]), so a payout
     /// happens once however the network behaves. It returns [`crate::Error::OutcomeUnknown`]
     /// only when the lookup fails too.
@@ -441,8 +441,8 @@ impl Initiate<'_> {
     }
 }
 
-impl Bulk<'_> {
-    /// Sends as [`Bulk::send`] does; after an unknown outcome it looks every entry up by its
+impl InitiateBulkTransfer<'_> {
+    /// Sends as [`InitiateBulkTransfer::send`] does; after an unknown outcome it looks every entry up by its
     /// reference. When all are found they are returned; when any is missing the batch is sent
     /// once more with the same references, which Paystack deduplicates.
     pub async fn send_or_recover(

@@ -52,28 +52,28 @@ impl<'a> VirtualTerminals<'a> {
         &self,
         name: impl Into<String>,
         destinations: Vec<types::VirtualTerminalDestinationInput>,
-    ) -> Create<'a> {
-        Create::new(self.ps, name.into(), destinations)
+    ) -> CreateVirtualTerminal<'a> {
+        CreateVirtualTerminal::new(self.ps, name.into(), destinations)
     }
 
     /// Lists the integration's virtual terminals.
-    pub fn list(&self) -> List<'a> {
-        List::new(self.ps)
+    pub fn list(&self) -> ListVirtualTerminals<'a> {
+        ListVirtualTerminals::new(self.ps)
     }
 
     /// Fetches one virtual terminal by code (`VT_…`).
-    pub fn fetch(&self, code: impl Into<String>) -> Fetch<'a> {
-        Fetch::new(self.ps, code.into())
+    pub fn fetch(&self, code: impl Into<String>) -> FetchVirtualTerminal<'a> {
+        FetchVirtualTerminal::new(self.ps, code.into())
     }
 
     /// Renames a virtual terminal.
-    pub fn update(&self, code: impl Into<String>, name: impl Into<String>) -> Update<'a> {
-        Update::new(self.ps, code.into(), name.into())
+    pub fn update(&self, code: impl Into<String>, name: impl Into<String>) -> UpdateVirtualTerminal<'a> {
+        UpdateVirtualTerminal::new(self.ps, code.into(), name.into())
     }
 
     /// Stops a virtual terminal from taking payments.
-    pub fn deactivate(&self, code: impl Into<String>) -> Deactivate<'a> {
-        Deactivate::new(self.ps, code.into())
+    pub fn deactivate(&self, code: impl Into<String>) -> DeactivateVirtualTerminal<'a> {
+        DeactivateVirtualTerminal::new(self.ps, code.into())
     }
 
     /// Adds numbers that receive the terminal's payment alerts.
@@ -81,8 +81,8 @@ impl<'a> VirtualTerminals<'a> {
         &self,
         code: impl Into<String>,
         destinations: Vec<types::VirtualTerminalDestinationInput>,
-    ) -> AssignDestination<'a> {
-        AssignDestination::new(self.ps, code.into(), destinations)
+    ) -> AssignVirtualTerminalDestination<'a> {
+        AssignVirtualTerminalDestination::new(self.ps, code.into(), destinations)
     }
 
     /// Removes numbers (`targets`, as given when assigned) from the terminal's alerts.
@@ -90,8 +90,8 @@ impl<'a> VirtualTerminals<'a> {
         &self,
         code: impl Into<String>,
         targets: Vec<String>,
-    ) -> UnassignDestination<'a> {
-        UnassignDestination::new(self.ps, code.into(), targets)
+    ) -> UnassignVirtualTerminalDestination<'a> {
+        UnassignVirtualTerminalDestination::new(self.ps, code.into(), targets)
     }
 
     /// Shares the terminal's payments according to the saved split `split_code`.
@@ -99,8 +99,8 @@ impl<'a> VirtualTerminals<'a> {
         &self,
         code: impl Into<String>,
         split_code: impl Into<String>,
-    ) -> AddSplitCode<'a> {
-        AddSplitCode::new(self.ps, code.into(), split_code.into())
+    ) -> AddVirtualTerminalSplitCode<'a> {
+        AddVirtualTerminalSplitCode::new(self.ps, code.into(), split_code.into())
     }
 
     /// Detaches the split `split_code` from the terminal.
@@ -108,8 +108,8 @@ impl<'a> VirtualTerminals<'a> {
         &self,
         code: impl Into<String>,
         split_code: impl Into<String>,
-    ) -> DeleteSplitCode<'a> {
-        DeleteSplitCode::new(self.ps, code.into(), split_code.into())
+    ) -> DeleteVirtualTerminalSplitCode<'a> {
+        DeleteVirtualTerminalSplitCode::new(self.ps, code.into(), split_code.into())
     }
 }
 }
@@ -129,7 +129,7 @@ fn check_destinations(
 
 request! {
     /// Request for [`VirtualTerminals::create`].
-    Create => virtualTerminal_create -> types::VirtualTerminal {
+    CreateVirtualTerminal => virtualTerminal_create -> types::VirtualTerminal {
         name: String,
         destinations: Vec<types::VirtualTerminalDestinationInput>,
     } {
@@ -144,7 +144,7 @@ request! {
     }
 }
 
-impl Create<'_> {
+impl CreateVirtualTerminal<'_> {
     /// Validates, sends and decodes.
     pub async fn send(self) -> Result<Response<types::VirtualTerminal>> {
         validate::non_empty("name", &self.name)?;
@@ -171,7 +171,7 @@ impl Create<'_> {
 
 request! {
     /// Request for [`VirtualTerminals::list`].
-    List => virtualTerminal_list -> Vec<types::VirtualTerminal> {} {
+    ListVirtualTerminals => virtualTerminal_list -> Vec<types::VirtualTerminal> {} {
         /// Records per page (Paystack's default is 50).
         per_page: u32,
         /// Page number, from 1.
@@ -179,7 +179,7 @@ request! {
     }
 }
 
-impl List<'_> {
+impl ListVirtualTerminals<'_> {
     /// Sends and decodes one page.
     pub async fn send(self) -> Result<Response<Vec<types::VirtualTerminal>>> {
         self.ps
@@ -194,10 +194,10 @@ impl List<'_> {
 
 request! {
     /// Request for [`VirtualTerminals::fetch`].
-    Fetch => virtualTerminal_fetch -> types::VirtualTerminal { code: String } {}
+    FetchVirtualTerminal => virtualTerminal_fetch -> types::VirtualTerminal { code: String } {}
 }
 
-impl Fetch<'_> {
+impl FetchVirtualTerminal<'_> {
     /// Validates, sends and decodes.
     pub async fn send(self) -> Result<Response<types::VirtualTerminal>> {
         validate::non_empty("code", &self.code)?;
@@ -209,10 +209,10 @@ impl Fetch<'_> {
 
 request! {
     /// Request for [`VirtualTerminals::update`].
-    Update => virtualTerminal_update -> types::VirtualTerminal { code: String, name: String } {}
+    UpdateVirtualTerminal => virtualTerminal_update -> types::VirtualTerminal { code: String, name: String } {}
 }
 
-impl Update<'_> {
+impl UpdateVirtualTerminal<'_> {
     /// Validates, sends and decodes.
     pub async fn send(self) -> Result<Response<types::VirtualTerminal>> {
         validate::non_empty("code", &self.code)?;
@@ -226,10 +226,10 @@ impl Update<'_> {
 
 request! {
     /// Request for [`VirtualTerminals::deactivate`].
-    Deactivate => virtualTerminal_deactivate -> () { code: String } {}
+    DeactivateVirtualTerminal => virtualTerminal_deactivate -> () { code: String } {}
 }
 
-impl Deactivate<'_> {
+impl DeactivateVirtualTerminal<'_> {
     /// Validates and sends; Paystack answers with a message only.
     pub async fn send(self) -> Result<Response<()>> {
         validate::non_empty("code", &self.code)?;
@@ -241,13 +241,13 @@ impl Deactivate<'_> {
 
 request! {
     /// Request for [`VirtualTerminals::assign_destination`].
-    AssignDestination => virtualTerminal_destinationAssign -> Vec<types::VirtualTerminalAssignedDestination> {
+    AssignVirtualTerminalDestination => virtualTerminal_destinationAssign -> Vec<types::VirtualTerminalAssignedDestination> {
         code: String,
         destinations: Vec<types::VirtualTerminalDestinationInput>,
     } {}
 }
 
-impl AssignDestination<'_> {
+impl AssignVirtualTerminalDestination<'_> {
     /// Validates, sends and decodes the destinations created.
     pub async fn send(self) -> Result<Response<Vec<types::VirtualTerminalAssignedDestination>>> {
         validate::non_empty("code", &self.code)?;
@@ -267,13 +267,13 @@ impl AssignDestination<'_> {
 
 request! {
     /// Request for [`VirtualTerminals::unassign_destination`].
-    UnassignDestination => virtualTerminal_destinationUnassign -> () {
+    UnassignVirtualTerminalDestination => virtualTerminal_destinationUnassign -> () {
         code: String,
         targets: Vec<String>,
     } {}
 }
 
-impl UnassignDestination<'_> {
+impl UnassignVirtualTerminalDestination<'_> {
     /// Validates and sends; Paystack answers with a message only.
     pub async fn send(self) -> Result<Response<()>> {
         validate::non_empty("code", &self.code)?;
@@ -298,10 +298,10 @@ impl UnassignDestination<'_> {
 
 request! {
     /// Request for [`VirtualTerminals::add_split_code`].
-    AddSplitCode => virtualTerminal_addSplitCode -> types::Split { code: String, split_code: String } {}
+    AddVirtualTerminalSplitCode => virtualTerminal_addSplitCode -> types::Split { code: String, split_code: String } {}
 }
 
-impl AddSplitCode<'_> {
+impl AddVirtualTerminalSplitCode<'_> {
     /// Validates, sends and decodes the split now attached.
     pub async fn send(self) -> Result<Response<types::Split>> {
         validate::non_empty("code", &self.code)?;
@@ -321,10 +321,10 @@ impl AddSplitCode<'_> {
 
 request! {
     /// Request for [`VirtualTerminals::delete_split_code`].
-    DeleteSplitCode => virtualTerminal_deleteSplitCode -> () { code: String, split_code: String } {}
+    DeleteVirtualTerminalSplitCode => virtualTerminal_deleteSplitCode -> () { code: String, split_code: String } {}
 }
 
-impl DeleteSplitCode<'_> {
+impl DeleteVirtualTerminalSplitCode<'_> {
     /// Validates and sends; Paystack answers with a message only.
     pub async fn send(self) -> Result<Response<()>> {
         validate::non_empty("code", &self.code)?;
@@ -342,4 +342,4 @@ impl DeleteSplitCode<'_> {
     }
 }
 
-crate::paginate!(List => types::VirtualTerminal, page);
+crate::paginate!(ListVirtualTerminals => types::VirtualTerminal, page);

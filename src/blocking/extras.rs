@@ -26,12 +26,12 @@ macro_rules! recoverable {
 }
 
 recoverable! {
-    transfers::Initiate<'a> => Recovery<types::TransferCreated, types::Transfer>;
-    transfers::Bulk<'a> => Recovery<Vec<types::TransferBulkResult>, Vec<types::Transfer>>;
+    transfers::InitiateTransfer<'a> => Recovery<types::TransferCreated, types::Transfer>;
+    transfers::InitiateBulkTransfer<'a> => Recovery<Vec<types::TransferBulkResult>, Vec<types::Transfer>>;
     transactions::ChargeAuthorization<'a> => Recovery<types::Transaction>;
     transactions::PartialDebit<'a> => Recovery<types::Transaction>;
-    charges::Create<'a> => Recovery<types::Charge>;
-    bulk_charges::Initiate<'a> => Recovery<types::BulkChargeBatch, Vec<types::Transaction>>;
+    charges::CreateCharge<'a> => Recovery<types::Charge>;
+    bulk_charges::InitiateBulkCharge<'a> => Recovery<types::BulkChargeBatch, Vec<types::Transaction>>;
 }
 
 impl Paystack {

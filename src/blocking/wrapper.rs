@@ -16,8 +16,8 @@ use crate::api::pagination::Paginate;
 ///
 /// `Blocking<'a, transfers::Transfers<'a>>` has the methods of
 /// [`crate::transfers::Transfers`], and each returns the blocking form of its request
-/// builder: `Blocking<'a, transfers::Initiate<'a>>` has the setters of
-/// [`crate::transfers::Initiate`] and a `send()` that returns the same result as the async
+/// builder: `Blocking<'a, transfers::InitiateTransfer<'a>>` has the setters of
+/// [`crate::transfers::InitiateTransfer`] and a `send()` that returns the same result as the async
 /// one, without `.await`. List requests are also iterators over every record of every page
 /// (see [`Blocking::iter`]).
 #[must_use = "a request does nothing until `.send()`"]

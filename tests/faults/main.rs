@@ -61,7 +61,7 @@ fn ok_transaction() -> Step {
     Step::json(200, fixture("transaction/transaction.json"))
 }
 
-fn transfer(ps: &Paystack) -> paystack::transfers::Initiate<'_> {
+fn transfer(ps: &Paystack) -> paystack::transfers::InitiateTransfer<'_> {
     ps.transfers()
         .initiate(
             Amount::from_major("15000").unwrap(),
