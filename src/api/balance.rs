@@ -8,8 +8,6 @@
 //! # Ok(()) }
 //! ```
 
-use chrono::{DateTime, Utc};
-
 use super::error::Result;
 use super::{Paystack, Response};
 use crate::generated::types;
@@ -59,16 +57,7 @@ impl FetchBalance<'_> {
 
 request! {
     /// Request for [`BalanceApi::ledger`].
-    FetchBalanceLedger => balance_ledger -> Vec<types::BalanceLedgerEntry> {} {
-        /// Records per page (Paystack's default is 50).
-        per_page: u32,
-        /// Page number, from 1.
-        page: u32,
-        /// Only changes from this time on.
-        from: DateTime<Utc>,
-        /// Only changes up to this time.
-        to: DateTime<Utc>,
-    }
+    FetchBalanceLedger => balance_ledger -> Vec<types::BalanceLedgerEntry> {} paged(page, dated) {}
 }
 
 impl FetchBalanceLedger<'_> {
@@ -84,5 +73,3 @@ impl FetchBalanceLedger<'_> {
             .await
     }
 }
-
-crate::paginate!(FetchBalanceLedger => types::BalanceLedgerEntry, page);

@@ -80,21 +80,11 @@ impl<'a> Banks<'a> {
 
 request! {
     /// Request for [`Banks::list`].
-    ListBanks => bank_list -> Vec<types::Bank> {} {
+    ListBanks => bank_list -> Vec<types::Bank> {} paged(page, cursor) {
         /// Only banks in this country.
         country: BankCountry,
         /// Only banks in this currency.
         currency: Currency,
-        /// Page through with cursors (`next`/`previous` in `meta`) instead of page numbers.
-        use_cursor: bool,
-        /// Records per page.
-        per_page: u32,
-        /// Page number, from 1.
-        page: u32,
-        /// Cursor of the page after, from `meta.next`.
-        next: String,
-        /// Cursor of the page before, from `meta.previous`.
-        previous: String,
         /// Only banks that can issue accounts for pay-with-transfer.
         pay_with_bank_transfer: bool,
         /// Only banks customers can pay with directly.
@@ -208,5 +198,3 @@ impl ValidateAccountNumber<'_> {
             .await
     }
 }
-
-crate::paginate!(ListBanks => types::Bank, page, cursor = next, when = use_cursor);

@@ -170,11 +170,7 @@ impl InitiateBulkCharge<'_> {
 
 request! {
     /// Request for [`BulkCharges::list`].
-    ListBulkCharges => bulkCharge_list -> Vec<types::BulkChargeBatch> {} {
-        /// Records per page (Paystack's default is 50).
-        per_page: u32,
-        /// Page number, from 1.
-        page: u32,
+    ListBulkCharges => bulkCharge_list -> Vec<types::BulkChargeBatch> {} paged(page) {
         /// Only batches in this state.
         status: BulkChargeStatus,
     }
@@ -211,11 +207,7 @@ impl FetchBulkCharge<'_> {
 
 request! {
     /// Request for [`BulkCharges::charges`].
-    ListBulkChargeCharges => bulkCharge_charges -> Vec<types::BulkChargeCharge> { code: String } {
-        /// Records per page (Paystack's default is 50).
-        per_page: u32,
-        /// Page number, from 1.
-        page: u32,
+    ListBulkChargeCharges => bulkCharge_charges -> Vec<types::BulkChargeCharge> { code: String } paged(page) {
         /// Only charges with this outcome.
         status: BulkChargeItemStatus,
     }
@@ -266,9 +258,6 @@ impl ResumeBulkCharge<'_> {
             .await
     }
 }
-
-crate::paginate!(ListBulkCharges => types::BulkChargeBatch, page);
-crate::paginate!(ListBulkChargeCharges => types::BulkChargeCharge, page);
 
 impl InitiateBulkCharge<'_> {
     /// Sends as [`InitiateBulkCharge::send`] does; after an unknown outcome, when every entry carries a

@@ -17,7 +17,6 @@
 //! ```
 
 use super::enums::{AuthorizationChannel, IdentificationType};
-use chrono::{DateTime, Utc};
 
 use super::error::{Result, ValidationError};
 use super::validate::{self, to_i64};
@@ -221,22 +220,7 @@ impl CreateCustomer<'_> {
 
 request! {
     /// Request for [`Customers::list`].
-    ListCustomers => customer_list -> Vec<types::Customer> {} {
-        /// Page through with cursors (`next`/`previous` in `meta`) instead of page numbers.
-        use_cursor: bool,
-        /// Cursor of the page after, from `meta.next`.
-        next: String,
-        /// Cursor of the page before, from `meta.previous`.
-        previous: String,
-        /// Only customers created from this time on.
-        from: DateTime<Utc>,
-        /// Only customers created up to this time.
-        to: DateTime<Utc>,
-        /// Records per page (Paystack's default is 50).
-        per_page: u32,
-        /// Page number, from 1.
-        page: u32,
-    }
+    ListCustomers => customer_list -> Vec<types::Customer> {} paged(page, cursor, dated) {}
 }
 
 impl ListCustomers<'_> {
@@ -506,5 +490,3 @@ impl ListCustomerMandateAuthorizations<'_> {
             .await
     }
 }
-
-crate::paginate!(ListCustomers => types::Customer, page, cursor = next, when = use_cursor);

@@ -160,7 +160,7 @@ impl CreateDedicatedAccount<'_> {
 
 request! {
     /// Request for [`DedicatedAccounts::list`].
-    ListDedicatedAccounts => dedicatedAccount_list -> Vec<types::DedicatedAccount> {} {
+    ListDedicatedAccounts => dedicatedAccount_list -> Vec<types::DedicatedAccount> {} paged(page, cursor) {
         /// Only active (`true`) or only deactivated (`false`) accounts.
         active: bool,
         /// Only this customer's accounts (numeric customer id).
@@ -171,16 +171,6 @@ request! {
         provider_slug: String,
         /// Only accounts at this bank (bank id).
         bank_id: String,
-        /// Records per page (Paystack's default is 50).
-        per_page: u32,
-        /// Page number, from 1.
-        page: u32,
-        /// Page through with cursors (`next`/`previous` in `meta`) instead of page numbers.
-        use_cursor: bool,
-        /// Cursor of the page after, from `meta.next`.
-        next: String,
-        /// Cursor of the page before, from `meta.previous`.
-        previous: String,
     }
 }
 
@@ -385,5 +375,3 @@ impl ListDedicatedAccountProviders<'_> {
             .await
     }
 }
-
-crate::paginate!(ListDedicatedAccounts => types::DedicatedAccount, page, cursor = next, when = use_cursor);

@@ -144,19 +144,11 @@ impl<'a> Disputes<'a> {
 
 request! {
     /// Request for [`Disputes::list`].
-    ListDisputes => dispute_list -> Vec<types::Dispute> {} {
-        /// Records per page (Paystack's default is 50).
-        per_page: u32,
-        /// Page number, from 1.
-        page: u32,
+    ListDisputes => dispute_list -> Vec<types::Dispute> {} paged(page, dated) {
         /// Only disputes in this state.
         status: DisputeStatus,
         /// Only disputes on this transaction (its id).
         transaction: String,
-        /// Only disputes from this time on.
-        from: DateTime<Utc>,
-        /// Only disputes up to this time.
-        to: DateTime<Utc>,
     }
 }
 
@@ -356,5 +348,3 @@ impl AddDisputeEvidence<'_> {
             .await
     }
 }
-
-crate::paginate!(ListDisputes => types::Dispute, page);

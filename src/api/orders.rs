@@ -20,8 +20,6 @@
 //! # Ok(()) }
 //! ```
 
-use chrono::{DateTime, Utc};
-
 use super::error::{Result, ValidationError};
 use super::validate::{self, to_i64};
 use super::{Amount, Currency, Paystack, Response};
@@ -209,16 +207,7 @@ impl CreateOrder<'_> {
 
 request! {
     /// Request for [`Orders::list`].
-    ListOrders => order_list -> Vec<types::OrderSummary> {} {
-        /// Records per page (Paystack's default is 50).
-        per_page: u32,
-        /// Page number, from 1.
-        page: u32,
-        /// Only orders from this time on.
-        from: DateTime<Utc>,
-        /// Only orders up to this time.
-        to: DateTime<Utc>,
-    }
+    ListOrders => order_list -> Vec<types::OrderSummary> {} paged(page, dated) {}
 }
 
 impl ListOrders<'_> {
@@ -273,5 +262,3 @@ impl ValidateOrder<'_> {
         self.ps.send(self.ps.api().order_validate(&self.code)).await
     }
 }
-
-crate::paginate!(ListOrders => types::OrderSummary, page);

@@ -17,7 +17,6 @@
 //! ```
 
 use super::enums::PageType;
-use chrono::{DateTime, Utc};
 
 use super::error::Result;
 use super::storefronts::{check_slug, product_ids};
@@ -161,16 +160,7 @@ impl CreatePage<'_> {
 
 request! {
     /// Request for [`Pages::list`].
-    ListPages => page_list -> Vec<types::Page> {} {
-        /// Records per page (Paystack's default is 50).
-        per_page: u32,
-        /// Page number, from 1.
-        page: u32,
-        /// Only pages created from this time on.
-        from: DateTime<Utc>,
-        /// Only pages created up to this time.
-        to: DateTime<Utc>,
-    }
+    ListPages => page_list -> Vec<types::Page> {} paged(page, dated) {}
 }
 
 impl ListPages<'_> {
@@ -270,5 +260,3 @@ impl AddPageProducts<'_> {
             .await
     }
 }
-
-crate::paginate!(ListPages => types::Page, page);

@@ -197,21 +197,13 @@ impl CreatePaymentRequest<'_> {
 
 request! {
     /// Request for [`PaymentRequests::list`].
-    ListPaymentRequests => paymentRequest_list -> Vec<types::PaymentRequest> {} {
-        /// Records per page (Paystack's default is 50).
-        per_page: u32,
-        /// Page number, from 1.
-        page: u32,
+    ListPaymentRequests => paymentRequest_list -> Vec<types::PaymentRequest> {} paged(page, dated) {
         /// Only this customer's requests (customer id).
         customer: String,
         /// Only requests in this state.
         status: PaymentRequestStatus,
         /// Only requests in this currency.
         currency: Currency,
-        /// Only requests created from this time on.
-        from: DateTime<Utc>,
-        /// Only requests created up to this time.
-        to: DateTime<Utc>,
     }
 }
 
@@ -395,5 +387,3 @@ impl ArchivePaymentRequest<'_> {
             .await
     }
 }
-
-crate::paginate!(ListPaymentRequests => types::PaymentRequest, page);

@@ -14,7 +14,6 @@
 //! ```
 
 use super::enums::Interval;
-use chrono::{DateTime, Utc};
 
 use super::error::Result;
 use super::validate::{self, check_amount};
@@ -122,21 +121,13 @@ impl CreatePlan<'_> {
 
 request! {
     /// Request for [`Plans::list`].
-    ListPlans => plan_list -> Vec<types::Plan> {} {
-        /// Records per page (Paystack's default is 50).
-        per_page: u32,
-        /// Page number, from 1.
-        page: u32,
+    ListPlans => plan_list -> Vec<types::Plan> {} paged(page, dated) {
         /// Only plans with this interval.
         interval: Interval,
         /// Only plans of exactly this amount.
         amount: Amount,
         /// Only plans with this status.
         status: String,
-        /// Only plans created from this time on.
-        from: DateTime<Utc>,
-        /// Only plans created up to this time.
-        to: DateTime<Utc>,
     }
 }
 
@@ -225,5 +216,3 @@ impl UpdatePlan<'_> {
             .await
     }
 }
-
-crate::paginate!(ListPlans => types::Plan, page);

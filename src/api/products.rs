@@ -13,8 +13,6 @@
 //! # Ok(()) }
 //! ```
 
-use chrono::{DateTime, Utc};
-
 use super::error::{Result, ValidationError};
 use super::validate::{self, to_i64};
 use super::{Amount, Currency, Paystack, Response};
@@ -129,17 +127,9 @@ impl CreateProduct<'_> {
 
 request! {
     /// Request for [`Products::list`].
-    ListProducts => product_list -> Vec<types::Product> {} {
-        /// Records per page (Paystack's default is 50).
-        per_page: u32,
-        /// Page number, from 1.
-        page: u32,
+    ListProducts => product_list -> Vec<types::Product> {} paged(page, dated) {
         /// Only active (`true`) or inactive (`false`) products.
         active: bool,
-        /// Only products created from this time on.
-        from: DateTime<Utc>,
-        /// Only products created up to this time.
-        to: DateTime<Utc>,
     }
 }
 
@@ -230,5 +220,3 @@ impl DeleteProduct<'_> {
         self.ps.send(self.ps.api().product_delete(id)).await
     }
 }
-
-crate::paginate!(ListProducts => types::Product, page);

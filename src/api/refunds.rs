@@ -14,8 +14,6 @@
 //! # Ok(()) }
 //! ```
 
-use chrono::{DateTime, Utc};
-
 use super::error::{Result, ValidationError};
 use super::validate::{self, to_i64};
 use super::{Amount, Currency, Paystack, Response};
@@ -123,16 +121,7 @@ impl CreateRefund<'_> {
 
 request! {
     /// Request for [`Refunds::list`].
-    ListRefunds => refund_list -> Vec<types::Refund> {} {
-        /// Records per page (Paystack's default is 50).
-        per_page: u32,
-        /// Page number, from 1.
-        page: u32,
-        /// Only refunds from this time on.
-        from: DateTime<Utc>,
-        /// Only refunds up to this time.
-        to: DateTime<Utc>,
-    }
+    ListRefunds => refund_list -> Vec<types::Refund> {} paged(page, dated) {}
 }
 
 impl ListRefunds<'_> {
@@ -197,5 +186,3 @@ impl FetchRefund<'_> {
         self.ps.send(self.ps.api().refund_fetch(id)).await
     }
 }
-
-crate::paginate!(ListRefunds => types::Refund, page);

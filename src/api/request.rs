@@ -16,6 +16,12 @@
 /// }
 /// ```
 ///
+/// A list request writes `paged(page)`, `paged(page, dated)`, `paged(page, cursor)`,
+/// `paged(page, cursor, dated)` or `paged(cursor)` between the two blocks, e.g.
+/// `ListTransfers => transfer_list -> Vec<types::Transfer> {} paged(page, cursor, dated) {..}`:
+/// that adds the paging setters (`per_page`, `page`, `use_cursor`/`next`/`previous`,
+/// `from`/`to`) and implements [`crate::Paginate`], so no list declares them by hand.
+///
 /// Setters take `impl Into<T>`, so `&str` works for `String` fields. The `send` method is
 /// written by hand next to each declaration: it validates and maps to the generated call, and
 /// returns `Result<Response<Data>>` with the `Data` named here (the compiler checks they agree).
@@ -25,6 +31,85 @@
 #[macro_export]
 #[doc(hidden)]
 macro_rules! request {
+    // `paged(..)` list requests: the paging setters and the `Paginate` impl come from one
+    // declaration. `page`: page numbers; `cursor`: `next`/`previous` cursors only; `page,
+    // cursor`: numbers, or cursors once `use_cursor(true)` is set; `dated` adds `from`/`to`.
+    (
+        $(#[$m:meta])*
+        $name:ident => $op:ident -> Vec<$item:ty> { $($req:tt)* } paged(page) { $($o:tt)* }
+    ) => {
+        $crate::request!(@paged [size page] [page] $(#[$m])* $name => $op -> Vec<$item> {$($req)*} {$($o)*});
+    };
+    (
+        $(#[$m:meta])*
+        $name:ident => $op:ident -> Vec<$item:ty> { $($req:tt)* } paged(page, dated) { $($o:tt)* }
+    ) => {
+        $crate::request!(@paged [size page dated] [page] $(#[$m])* $name => $op -> Vec<$item> {$($req)*} {$($o)*});
+    };
+    (
+        $(#[$m:meta])*
+        $name:ident => $op:ident -> Vec<$item:ty> { $($req:tt)* } paged(page, cursor) { $($o:tt)* }
+    ) => {
+        $crate::request!(@paged [size page switch cursor] [page, cursor = next, when = use_cursor]
+            $(#[$m])* $name => $op -> Vec<$item> {$($req)*} {$($o)*});
+    };
+    (
+        $(#[$m:meta])*
+        $name:ident => $op:ident -> Vec<$item:ty> { $($req:tt)* } paged(page, cursor, dated) { $($o:tt)* }
+    ) => {
+        $crate::request!(@paged [size page switch cursor dated] [page, cursor = next, when = use_cursor]
+            $(#[$m])* $name => $op -> Vec<$item> {$($req)*} {$($o)*});
+    };
+    (
+        $(#[$m:meta])*
+        $name:ident => $op:ident -> Vec<$item:ty> { $($req:tt)* } paged(cursor) { $($o:tt)* }
+    ) => {
+        $crate::request!(@paged [size cursor] [cursor = next] $(#[$m])* $name => $op -> Vec<$item> {$($req)*} {$($o)*});
+    };
+    // Adds the setters each paging keyword stands for, one keyword at a time, then declares.
+    (@paged [] [$($mode:tt)*] $(#[$m:meta])* $name:ident => $op:ident -> Vec<$item:ty> {$($req:tt)*} {$($o:tt)*}) => {
+        $crate::request! { $(#[$m])* $name => $op -> Vec<$item> {$($req)*} {$($o)*} }
+        $crate::paginate!($name => $item, $($mode)*);
+    };
+    (@paged [page $($k:ident)*] $mode:tt $(#[$m:meta])* $name:ident => $op:ident -> Vec<$item:ty> {$($req:tt)*} {$($o:tt)*}) => {
+        $crate::request!(@paged [$($k)*] $mode $(#[$m])* $name => $op -> Vec<$item> {$($req)*} {
+            /// Page number, from 1.
+            page: u32,
+            $($o)*
+        });
+    };
+    (@paged [size $($k:ident)*] $mode:tt $(#[$m:meta])* $name:ident => $op:ident -> Vec<$item:ty> {$($req:tt)*} {$($o:tt)*}) => {
+        $crate::request!(@paged [$($k)*] $mode $(#[$m])* $name => $op -> Vec<$item> {$($req)*} {
+            /// Records per page (Paystack's default is 50).
+            per_page: u32,
+            $($o)*
+        });
+    };
+    (@paged [switch $($k:ident)*] $mode:tt $(#[$m:meta])* $name:ident => $op:ident -> Vec<$item:ty> {$($req:tt)*} {$($o:tt)*}) => {
+        $crate::request!(@paged [$($k)*] $mode $(#[$m])* $name => $op -> Vec<$item> {$($req)*} {
+            /// Page through with cursors (`next`/`previous` in `meta`) instead of page numbers.
+            use_cursor: bool,
+            $($o)*
+        });
+    };
+    (@paged [cursor $($k:ident)*] $mode:tt $(#[$m:meta])* $name:ident => $op:ident -> Vec<$item:ty> {$($req:tt)*} {$($o:tt)*}) => {
+        $crate::request!(@paged [$($k)*] $mode $(#[$m])* $name => $op -> Vec<$item> {$($req)*} {
+            /// Cursor of the page after, from `meta.next`.
+            next: String,
+            /// Cursor of the page before, from `meta.previous`.
+            previous: String,
+            $($o)*
+        });
+    };
+    (@paged [dated $($k:ident)*] $mode:tt $(#[$m:meta])* $name:ident => $op:ident -> Vec<$item:ty> {$($req:tt)*} {$($o:tt)*}) => {
+        $crate::request!(@paged [$($k)*] $mode $(#[$m])* $name => $op -> Vec<$item> {$($req)*} {
+            /// Only records created at or after this time.
+            from: ::chrono::DateTime<::chrono::Utc>,
+            /// Only records created at or before this time.
+            to: ::chrono::DateTime<::chrono::Utc>,
+            $($o)*
+        });
+    };
     (
         $(#[$meta:meta])*
         $name:ident => $op:ident -> $data:ty {

@@ -14,7 +14,6 @@
 //! ```
 
 use super::enums::SettlementStatus;
-use chrono::{DateTime, Utc};
 
 use super::error::Result;
 use super::validate::{self, to_i64};
@@ -54,19 +53,11 @@ impl<'a> Settlements<'a> {
 
 request! {
     /// Request for [`Settlements::list`].
-    ListSettlements => settlements_fetch -> Vec<types::Settlement> {} {
-        /// Records per page (Paystack's default is 50).
-        per_page: u32,
-        /// Page number, from 1.
-        page: u32,
+    ListSettlements => settlements_fetch -> Vec<types::Settlement> {} paged(page, dated) {
         /// Only payouts in this state.
         status: SettlementStatus,
         /// Only payouts to this subaccount (its code), or `none` for the main account only.
         subaccount: String,
-        /// Only payouts from this time on.
-        from: DateTime<Utc>,
-        /// Only payouts up to this time.
-        to: DateTime<Utc>,
     }
 }
 
@@ -93,16 +84,7 @@ impl ListSettlements<'_> {
 
 request! {
     /// Request for [`Settlements::transactions`].
-    ListSettlementTransactions => settlements_transaction -> Vec<types::Transaction> { id: u64 } {
-        /// Records per page (Paystack's default is 50).
-        per_page: u32,
-        /// Page number, from 1.
-        page: u32,
-        /// Only payments from this time on.
-        from: DateTime<Utc>,
-        /// Only payments up to this time.
-        to: DateTime<Utc>,
-    }
+    ListSettlementTransactions => settlements_transaction -> Vec<types::Transaction> { id: u64 } paged(page, dated) {}
 }
 
 impl ListSettlementTransactions<'_> {
@@ -121,6 +103,3 @@ impl ListSettlementTransactions<'_> {
             .await
     }
 }
-
-crate::paginate!(ListSettlements => types::Settlement, page);
-crate::paginate!(ListSettlementTransactions => types::Transaction, page);

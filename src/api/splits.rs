@@ -23,7 +23,6 @@
 //! ```
 
 use super::enums::SplitType;
-use chrono::{DateTime, Utc};
 
 use super::error::Result;
 use super::validate::{self, to_i64};
@@ -179,7 +178,7 @@ impl CreateSplit<'_> {
 
 request! {
     /// Request for [`Splits::list`].
-    ListSplits => split_list -> Vec<types::Split> {} {
+    ListSplits => split_list -> Vec<types::Split> {} paged(page, dated) {
         /// Only splits that include this subaccount code.
         subaccount_code: String,
         /// Only splits with this name.
@@ -188,14 +187,6 @@ request! {
         active: bool,
         /// Field to sort by (Paystack sorts by creation date unless told otherwise).
         sort_by: String,
-        /// Records per page (Paystack's default is 50).
-        per_page: u32,
-        /// Page number, from 1.
-        page: u32,
-        /// Only splits created from this time on.
-        from: DateTime<Utc>,
-        /// Only splits created up to this time.
-        to: DateTime<Utc>,
     }
 }
 
@@ -317,5 +308,3 @@ impl RemoveSplitSubaccount<'_> {
             .await
     }
 }
-
-crate::paginate!(ListSplits => types::Split, page);

@@ -211,11 +211,7 @@ impl CreateStorefront<'_> {
 
 request! {
     /// Request for [`Storefronts::list`].
-    ListStorefronts => storefront_list -> Vec<types::Storefront> {} {
-        /// Records per page (Paystack's default is 50).
-        per_page: u32,
-        /// Page number, from 1.
-        page: u32,
+    ListStorefronts => storefront_list -> Vec<types::Storefront> {} paged(page) {
         /// Only storefronts in this state.
         status: StorefrontStatus,
     }
@@ -382,5 +378,3 @@ impl DuplicateStorefront<'_> {
         self.ps.send(self.ps.api().storefront_duplicate(id)).await
     }
 }
-
-crate::paginate!(ListStorefronts => types::Storefront, page);

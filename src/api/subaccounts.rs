@@ -12,8 +12,6 @@
 //! # Ok(()) }
 //! ```
 
-use chrono::{DateTime, Utc};
-
 use super::error::Result;
 use super::validate;
 use super::{Paystack, Response, ValidationError};
@@ -133,17 +131,9 @@ impl CreateSubaccount<'_> {
 
 request! {
     /// Request for [`Subaccounts::list`].
-    ListSubaccounts => subaccount_list -> Vec<types::Subaccount> {} {
-        /// Records per page (Paystack's default is 50).
-        per_page: u32,
-        /// Page number, from 1.
-        page: u32,
+    ListSubaccounts => subaccount_list -> Vec<types::Subaccount> {} paged(page, dated) {
         /// Only active (`true`) or inactive (`false`) subaccounts.
         active: bool,
-        /// Only subaccounts created from this time on.
-        from: DateTime<Utc>,
-        /// Only subaccounts created up to this time.
-        to: DateTime<Utc>,
     }
 }
 
@@ -242,5 +232,3 @@ impl UpdateSubaccount<'_> {
             .await
     }
 }
-
-crate::paginate!(ListSubaccounts => types::Subaccount, page);

@@ -120,19 +120,11 @@ impl CreateSubscription<'_> {
 
 request! {
     /// Request for [`Subscriptions::list`].
-    ListSubscriptions => subscription_list -> Vec<types::Subscription> {} {
-        /// Records per page (Paystack's default is 50).
-        per_page: u32,
-        /// Page number, from 1.
-        page: u32,
+    ListSubscriptions => subscription_list -> Vec<types::Subscription> {} paged(page, dated) {
         /// Only subscriptions to this plan (numeric plan id).
         plan: u64,
         /// Only this customer's subscriptions (numeric customer id).
         customer: u64,
-        /// Only subscriptions created from this time on.
-        from: DateTime<Utc>,
-        /// Only subscriptions created up to this time.
-        to: DateTime<Utc>,
     }
 }
 
@@ -236,5 +228,3 @@ impl SendSubscriptionManageEmail<'_> {
             .await
     }
 }
-
-crate::paginate!(ListSubscriptions => types::Subscription, page);

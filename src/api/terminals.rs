@@ -182,14 +182,7 @@ impl FetchTerminalStatus<'_> {
 
 request! {
     /// Request for [`Terminals::list`].
-    ListTerminals => terminal_list -> Vec<types::Terminal> {} {
-        /// Cursor of the page after, from `meta.next`.
-        next: String,
-        /// Cursor of the page before, from `meta.previous`.
-        previous: String,
-        /// Records per page (Paystack's default is 50).
-        per_page: u32,
-    }
+    ListTerminals => terminal_list -> Vec<types::Terminal> {} paged(cursor) {}
 }
 
 impl ListTerminals<'_> {
@@ -284,5 +277,3 @@ impl DecommissionTerminal<'_> {
             .await
     }
 }
-
-crate::paginate!(ListTerminals => types::Terminal, cursor = next);

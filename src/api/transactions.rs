@@ -304,21 +304,7 @@ impl VerifyTransaction<'_> {
 
 request! {
     /// Request for [`Transactions::list`].
-    ListTransactions => transaction_list -> Vec<types::Transaction> {} {
-        /// Page through with cursors (`next`/`previous` in `meta`) instead of page numbers.
-        use_cursor: bool,
-        /// Cursor of the page after, from `meta.next`.
-        next: String,
-        /// Cursor of the page before, from `meta.previous`.
-        previous: String,
-        /// Records per page (Paystack's default is 50).
-        per_page: u32,
-        /// Page number, from 1.
-        page: u32,
-        /// Only transactions from this time on.
-        from: DateTime<Utc>,
-        /// Only transactions up to this time.
-        to: DateTime<Utc>,
+    ListTransactions => transaction_list -> Vec<types::Transaction> {} paged(page, cursor, dated) {
         /// Only transactions with this status.
         status: TransactionStatus,
         /// Only transactions from this source (`merchantApi`, `checkout`, `pos`, `virtualTerminal`).
@@ -465,8 +451,6 @@ impl ExportTransactions<'_> {
             .await
     }
 }
-
-crate::paginate!(ListTransactions => types::Transaction, page, cursor = next, when = use_cursor);
 
 impl ChargeAuthorization<'_> {
     /// Sends as [`ChargeAuthorization::send`] does; after an unknown outcome, when you set a

@@ -15,8 +15,6 @@
 //! # Ok(()) }
 //! ```
 
-use chrono::{DateTime, Utc};
-
 use super::error::{Result, ValidationError};
 use super::validate;
 use super::{Currency, Paystack, RecipientType, Response};
@@ -179,22 +177,7 @@ impl CreateTransferRecipient<'_> {
 
 request! {
     /// Request for [`TransferRecipients::list`].
-    ListTransferRecipients => transferrecipient_list -> Vec<types::TransferRecipient> {} {
-        /// Page through with cursors (`next`/`previous` in `meta`) instead of page numbers.
-        use_cursor: bool,
-        /// Cursor of the page after, from `meta.next`.
-        next: String,
-        /// Cursor of the page before, from `meta.previous`.
-        previous: String,
-        /// Records per page (Paystack's default is 50).
-        per_page: u32,
-        /// Page number, from 1.
-        page: u32,
-        /// Only recipients created from this time on.
-        from: DateTime<Utc>,
-        /// Only recipients created up to this time.
-        to: DateTime<Utc>,
-    }
+    ListTransferRecipients => transferrecipient_list -> Vec<types::TransferRecipient> {} paged(page, cursor, dated) {}
 }
 
 impl ListTransferRecipients<'_> {
@@ -310,5 +293,3 @@ impl DeleteTransferRecipient<'_> {
             .await
     }
 }
-
-crate::paginate!(ListTransferRecipients => types::TransferRecipient, page, cursor = next, when = use_cursor);

@@ -189,21 +189,7 @@ impl InitiateTransfer<'_> {
 
 request! {
     /// Request for [`Transfers::list`].
-    ListTransfers => transfer_list -> Vec<types::Transfer> {} {
-        /// Page through with cursors (`next`/`previous` in `meta`) instead of page numbers.
-        use_cursor: bool,
-        /// Cursor of the page after, from `meta.next`.
-        next: String,
-        /// Cursor of the page before, from `meta.previous`.
-        previous: String,
-        /// Records per page (Paystack's default is 50).
-        per_page: u32,
-        /// Page number, from 1.
-        page: u32,
-        /// Only transfers from this time on.
-        from: DateTime<Utc>,
-        /// Only transfers up to this time.
-        to: DateTime<Utc>,
+    ListTransfers => transfer_list -> Vec<types::Transfer> {} paged(page, cursor, dated) {
         /// Only transfers to this recipient.
         recipient: String,
         /// Only transfers with this status.
@@ -418,8 +404,6 @@ impl EnableTransferOtp<'_> {
         self.ps.send(self.ps.api().transfer_enable_otp()).await
     }
 }
-
-crate::paginate!(ListTransfers => types::Transfer, page, cursor = next, when = use_cursor);
 
 impl InitiateTransfer<'_> {
     /// Sends as [`InitiateTransfer::send`] does; after an unknown outcome it looks the transfer up by

@@ -171,12 +171,7 @@ impl CreateVirtualTerminal<'_> {
 
 request! {
     /// Request for [`VirtualTerminals::list`].
-    ListVirtualTerminals => virtualTerminal_list -> Vec<types::VirtualTerminal> {} {
-        /// Records per page (Paystack's default is 50).
-        per_page: u32,
-        /// Page number, from 1.
-        page: u32,
-    }
+    ListVirtualTerminals => virtualTerminal_list -> Vec<types::VirtualTerminal> {} paged(page) {}
 }
 
 impl ListVirtualTerminals<'_> {
@@ -341,5 +336,3 @@ impl DeleteVirtualTerminalSplitCode<'_> {
             .await
     }
 }
-
-crate::paginate!(ListVirtualTerminals => types::VirtualTerminal, page);
