@@ -9,8 +9,8 @@
 //! ```
 
 use super::error::Result;
-use super::validate;
-use super::{Paystack, Response, ValidationError};
+use super::validate::check_domain;
+use super::{Paystack, Response};
 use crate::generated::types;
 use crate::{envelope, request};
 
@@ -48,28 +48,6 @@ impl<'a> ApplePay<'a> {
         UnregisterApplePayDomain::new(self.ps, domain_name.into())
     }
 }
-}
-
-/// A bare host name: no scheme, path, port or spaces, and at least one dot.
-fn check_domain(value: &str) -> Result<(), ValidationError> {
-    validate::non_empty("domain_name", value)?;
-    let bad = |reason: &str| ValidationError::Invalid {
-        field: "domain_name",
-        reason: format!("{value:?} {reason}"),
-    };
-    if value.contains("://") {
-        return Err(bad("has a scheme; give the host name only"));
-    }
-    if value.contains(['/', ':', '?', '#']) {
-        return Err(bad("has a path or port; give the host name only"));
-    }
-    if value.chars().any(char::is_whitespace) {
-        return Err(bad("contains spaces"));
-    }
-    if !value.contains('.') || value.starts_with('.') || value.ends_with('.') {
-        return Err(bad("is not a domain name"));
-    }
-    Ok(())
 }
 
 request! {

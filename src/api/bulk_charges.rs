@@ -20,6 +20,7 @@ use super::enums::BulkChargeItemStatus;
 use super::error::{Result, ValidationError};
 use super::recover::{self, Recovery};
 use super::validate;
+use super::validate::check_bulk_charge_item;
 use super::{Amount, BulkChargeStatus, Paystack, Response};
 use crate::generated::types;
 use crate::{envelope, request};
@@ -124,25 +125,6 @@ request! {
     InitiateBulkCharge => bulkCharge_initiate -> types::BulkChargeBatch { charges: Vec<types::BulkChargeItem> } {}
 }
 
-/// Checks one entry of a batch: authorization, amount, reference and partial-debit floor.
-fn check_item(item: &types::BulkChargeItem) -> Result<(), ValidationError> {
-    validate::non_empty("authorization", &item.authorization)?;
-    item.amount.check_positive()?;
-    if let Some(r) = &item.reference {
-        validate::transaction_reference(r)?;
-    }
-    if let Some(least) = item.at_least {
-        least.check_positive()?;
-        if least > item.amount {
-            return Err(ValidationError::Invalid {
-                field: "at_least",
-                reason: format!("{least} is more than the amount {}", item.amount),
-            });
-        }
-    }
-    Ok(())
-}
-
 impl InitiateBulkCharge<'_> {
     /// Validates every entry, sends and decodes the queued batch.
     pub async fn send(self) -> Result<Response<types::BulkChargeBatch>> {
@@ -151,7 +133,7 @@ impl InitiateBulkCharge<'_> {
         }
         let mut seen = std::collections::HashSet::new();
         for item in &self.charges {
-            check_item(item)?;
+            check_bulk_charge_item(item)?;
             if let Some(r) = &item.reference {
                 if !seen.insert(r.as_str()) {
                     return Err(ValidationError::Invalid {

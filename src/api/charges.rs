@@ -22,6 +22,7 @@
 //! # Ok(()) }
 //! ```
 
+use super::validate::check_digits;
 use chrono::NaiveDate;
 
 use super::error::{Result, ValidationError};
@@ -245,18 +246,6 @@ impl CreateCharge<'_> {
         };
         self.ps.send(self.ps.api().charge_create(&body)).await
     }
-}
-
-/// A PIN or OTP: not empty, digits only.
-fn check_digits(field: &'static str, value: &str) -> Result<(), ValidationError> {
-    validate::non_empty(field, value)?;
-    if !value.bytes().all(|b| b.is_ascii_digit()) {
-        return Err(ValidationError::Invalid {
-            field,
-            reason: "only digits are allowed".into(),
-        });
-    }
-    Ok(())
 }
 
 request! {

@@ -17,8 +17,9 @@
 //! ```
 
 use super::enums::{AuthorizationChannel, IdentificationType};
+use super::validate::{check_account, check_address, check_bvn, country_code};
 
-use super::error::{Result, ValidationError};
+use super::error::Result;
 use super::validate::{self, to_i64};
 use super::{Paystack, Response, RiskAction};
 use crate::generated::types;
@@ -152,41 +153,6 @@ impl<'a> Customers<'a> {
         ListCustomerMandateAuthorizations::new(self.ps, customer_id)
     }
 }
-}
-
-/// A country argument: two ASCII uppercase letters (ISO 3166-1 alpha-2, e.g. `NG`).
-pub(crate) fn country_code(field: &'static str, value: &str) -> Result<(), ValidationError> {
-    if value.len() == 2 && value.bytes().all(|b| b.is_ascii_uppercase()) {
-        Ok(())
-    } else {
-        Err(ValidationError::Invalid {
-            field,
-            reason: format!("{value:?} is not a two-letter uppercase country code such as NG"),
-        })
-    }
-}
-
-/// A Nigerian Bank Verification Number: exactly 11 digits.
-pub(crate) fn check_bvn(value: &str) -> Result<(), ValidationError> {
-    if value.len() == 11 && value.bytes().all(|b| b.is_ascii_digit()) {
-        Ok(())
-    } else {
-        Err(ValidationError::Invalid {
-            field: "bvn",
-            reason: "a BVN is exactly 11 digits".into(),
-        })
-    }
-}
-
-fn check_account(account: &types::CustomerBankAccount) -> Result<(), ValidationError> {
-    validate::non_empty("account.number", &account.number)?;
-    validate::non_empty("account.bank_code", &account.bank_code)
-}
-
-fn check_address(address: &types::CustomerAddress) -> Result<(), ValidationError> {
-    validate::non_empty("address.street", &address.street)?;
-    validate::non_empty("address.city", &address.city)?;
-    validate::non_empty("address.state", &address.state)
 }
 
 request! {

@@ -15,9 +15,9 @@
 //! # Ok(()) }
 //! ```
 
+use super::validate::{check_bvn, country_code};
 use chrono::NaiveDate;
 
-use super::customers::{check_bvn, country_code};
 use super::error::{Result, ValidationError};
 use super::validate::{self, to_i64};
 use super::{Currency, Paystack, Response};

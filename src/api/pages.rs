@@ -17,9 +17,9 @@
 //! ```
 
 use super::enums::PageType;
+use super::validate::{check_slug, product_ids};
 
 use super::error::Result;
-use super::storefronts::{check_slug, product_ids};
 use super::validate::{self, check_amount};
 use super::{Amount, Currency, Paystack, Response};
 use crate::generated::types;

@@ -21,6 +21,7 @@
 //! ```
 
 use super::enums::PaymentRequestStatus;
+use super::validate::check_line_items;
 use chrono::{DateTime, Utc};
 
 use super::error::Result;
@@ -99,31 +100,6 @@ impl<'a> PaymentRequests<'a> {
 }
 }
 
-/// Checks line items and taxes: names present, amounts positive, quantities at least 1.
-fn check_items(
-    line_items: Option<&Vec<types::PaymentRequestLineItemInput>>,
-    tax: Option<&Vec<types::PaymentRequestTaxInput>>,
-) -> Result<()> {
-    for item in line_items.into_iter().flatten() {
-        validate::non_empty("line_items.name", &item.name)?;
-        item.amount.check_positive()?;
-        if let Some(q) = item.quantity {
-            if q < 1 {
-                return Err(ValidationError::Invalid {
-                    field: "line_items.quantity",
-                    reason: format!("{q} is less than 1"),
-                }
-                .into());
-            }
-        }
-    }
-    for t in tax.into_iter().flatten() {
-        validate::non_empty("tax.name", &t.name)?;
-        t.amount.check_positive()?;
-    }
-    Ok(())
-}
-
 request! {
     /// Request for [`PaymentRequests::create`].
     CreatePaymentRequest => paymentRequest_create -> types::PaymentRequest { customer: String } {
@@ -170,7 +146,7 @@ impl CreatePaymentRequest<'_> {
                 .into())
             }
         }
-        check_items(self.line_items.as_ref(), self.tax.as_ref())?;
+        check_line_items(self.line_items.as_ref(), self.tax.as_ref())?;
         let invoice_number = self
             .invoice_number
             .map(|n| to_i64("invoice_number", n))
@@ -281,7 +257,7 @@ impl UpdatePaymentRequest<'_> {
         if let Some(amount) = self.amount {
             check_amount(amount, self.currency.as_ref())?;
         }
-        check_items(self.line_items.as_ref(), self.tax.as_ref())?;
+        check_line_items(self.line_items.as_ref(), self.tax.as_ref())?;
         let invoice_number = self
             .invoice_number
             .map(|n| to_i64("invoice_number", n))

@@ -14,6 +14,7 @@
 //! ```
 
 use super::enums::Interval;
+use super::validate::check_invoice_limit;
 
 use super::error::Result;
 use super::validate::{self, check_amount};
@@ -65,18 +66,6 @@ impl<'a> Plans<'a> {
         UpdatePlan::new(self.ps, id_or_code.into())
     }
 }
-}
-
-/// Refuses a negative invoice limit (0 means no limit).
-fn check_invoice_limit(limit: Option<i64>) -> Result<()> {
-    match limit {
-        Some(n) if n < 0 => Err(super::ValidationError::Invalid {
-            field: "invoice_limit",
-            reason: format!("{n} is negative; use 0 for no limit"),
-        }
-        .into()),
-        _ => Ok(()),
-    }
 }
 
 request! {

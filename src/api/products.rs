@@ -13,7 +13,8 @@
 //! # Ok(()) }
 //! ```
 
-use super::error::{Result, ValidationError};
+use super::error::Result;
+use super::validate::check_quantity;
 use super::validate::{self, to_i64};
 use super::{Amount, Currency, Paystack, Response};
 use crate::generated::types;
@@ -69,17 +70,6 @@ impl<'a> Products<'a> {
         DeleteProduct::new(self.ps, id)
     }
 }
-}
-
-/// A stock count must not be negative.
-fn check_quantity(quantity: Option<i64>) -> Result<(), ValidationError> {
-    match quantity {
-        Some(q) if q < 0 => Err(ValidationError::Invalid {
-            field: "quantity",
-            reason: format!("{q} is negative"),
-        }),
-        _ => Ok(()),
-    }
 }
 
 request! {

@@ -23,6 +23,7 @@
 //! ```
 
 use super::enums::SplitType;
+use super::validate::check_share;
 
 use super::error::Result;
 use super::validate::{self, to_i64};
@@ -94,23 +95,6 @@ impl<'a> Splits<'a> {
         RemoveSplitSubaccount::new(self.ps, id, subaccount.into())
     }
 }
-}
-
-/// A share must be positive; a percentage share cannot pass 100.
-fn check_share(share: i64, split_type: Option<&SplitType>) -> Result<(), ValidationError> {
-    if share <= 0 {
-        return Err(ValidationError::Invalid {
-            field: "share",
-            reason: format!("{share} is not positive"),
-        });
-    }
-    if split_type == Some(&SplitType::Percentage) && share > 100 {
-        return Err(ValidationError::Invalid {
-            field: "share",
-            reason: format!("{share} is more than 100 percent"),
-        });
-    }
-    Ok(())
 }
 
 request! {

@@ -16,10 +16,11 @@
 //! ```
 
 use super::enums::StorefrontStatus;
+use super::validate::{check_slug, product_ids};
 use serde::{Deserialize, Deserializer, Serialize};
 
 use super::envelope::Envelope;
-use super::error::{Result, ValidationError};
+use super::error::Result;
 use super::validate::{self, to_i64};
 use super::{Currency, Paystack, Response};
 use crate::generated::types;
@@ -157,29 +158,6 @@ impl<'a> Storefronts<'a> {
         DuplicateStorefront::new(self.ps, id)
     }
 }
-}
-
-/// A slug, as used in storefront and page addresses: letters, digits, `-` and `_`.
-pub(crate) fn check_slug(value: &str) -> Result<(), ValidationError> {
-    validate::non_empty("slug", value)?;
-    if !value
-        .bytes()
-        .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_'))
-    {
-        return Err(ValidationError::Invalid {
-            field: "slug",
-            reason: format!("{value:?} may only hold letters, digits, '-' and '_'"),
-        });
-    }
-    Ok(())
-}
-
-/// Product ids to add: at least one, each within the API's range.
-pub(crate) fn product_ids(products: &[u64]) -> Result<Vec<i64>> {
-    if products.is_empty() {
-        return Err(ValidationError::Empty("products").into());
-    }
-    products.iter().map(|&p| to_i64("products", p)).collect()
 }
 
 request! {

@@ -14,7 +14,8 @@
 
 use super::error::Result;
 use super::validate;
-use super::{Paystack, Response, ValidationError};
+use super::validate::check_percentage;
+use super::{Paystack, Response};
 use crate::generated::types;
 use crate::{envelope, request};
 
@@ -70,17 +71,6 @@ impl<'a> Subaccounts<'a> {
         UpdateSubaccount::new(self.ps, id_or_code.into())
     }
 }
-}
-
-/// A percentage must be a real number from 0 to 100.
-fn check_percentage(value: f64) -> Result<(), ValidationError> {
-    if !value.is_finite() || !(0.0..=100.0).contains(&value) {
-        return Err(ValidationError::Invalid {
-            field: "percentage_charge",
-            reason: format!("{value} is not a percentage from 0 to 100"),
-        });
-    }
-    Ok(())
 }
 
 request! {

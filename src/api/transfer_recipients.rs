@@ -17,6 +17,7 @@
 
 use super::error::{Result, ValidationError};
 use super::validate;
+use super::validate::check_recipient;
 use super::{Currency, Paystack, RecipientType, Response};
 use crate::generated::types;
 use crate::{envelope, request};
@@ -102,28 +103,6 @@ impl types::TransferRecipientBatchItem {
             account_number: Some(account_number.into()),
             bank_code: Some(bank_code.into()),
             ..Self::new(recipient_type, name)
-        }
-    }
-}
-
-/// The checks shared by single and bulk create: a name, and the account fields its type needs.
-fn check_recipient(
-    recipient_type: &RecipientType,
-    name: &str,
-    account_number: Option<&str>,
-    bank_code: Option<&str>,
-    authorization_code: Option<&str>,
-) -> Result<(), ValidationError> {
-    validate::non_empty("name", name)?;
-    match recipient_type {
-        RecipientType::Authorization => {
-            validate::non_empty("authorization_code", authorization_code.unwrap_or_default())
-        }
-        // A type this crate does not know: let Paystack judge which fields it needs.
-        RecipientType::Unknown(_) => Ok(()),
-        _ => {
-            validate::non_empty("account_number", account_number.unwrap_or_default())?;
-            validate::non_empty("bank_code", bank_code.unwrap_or_default())
         }
     }
 }

@@ -21,6 +21,7 @@
 
 use super::error::Result;
 use super::validate;
+use super::validate::check_destinations;
 use super::{Currency, Paystack, Response, ValidationError};
 use crate::generated::types;
 use crate::{envelope, request};
@@ -112,19 +113,6 @@ impl<'a> VirtualTerminals<'a> {
         DeleteVirtualTerminalSplitCode::new(self.ps, code.into(), split_code.into())
     }
 }
-}
-
-/// Checks a destination list: not empty, and every target a non-blank number.
-fn check_destinations(
-    destinations: &[types::VirtualTerminalDestinationInput],
-) -> Result<(), ValidationError> {
-    if destinations.is_empty() {
-        return Err(ValidationError::Empty("destinations"));
-    }
-    for d in destinations {
-        validate::non_empty("destinations.target", &d.target)?;
-    }
-    Ok(())
 }
 
 request! {
