@@ -20,8 +20,9 @@ pub use api::{
     transfer_recipients, transfers, virtual_terminals,
 };
 
-// Open enums, all in one module; the operation table; the validators `send` runs.
-pub use api::{enums, operations, validate};
+// Open enums and Paystack's prefixed codes, each kind in one module; the operation table; the
+// validators `send` runs.
+pub use api::{codes, enums, operations, validate};
 
 pub use api::client::{
     CallOptions, Mode, Paystack, PaystackBuilder, SecretKey, DEFAULT_BASE_URL, MAX_REQUEST_BODY,

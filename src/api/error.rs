@@ -442,6 +442,16 @@ pub enum ValidationError {
         /// What is wrong with it.
         reason: &'static str,
     },
+    /// A code without the prefix its kind has (a `RCP_…` code where a `CUS_…` one belongs).
+    #[error("{field} must be a code starting with {expected}, got {value:?}")]
+    CodePrefix {
+        /// The argument.
+        field: &'static str,
+        /// The prefix codes of this kind have.
+        expected: &'static str,
+        /// The value given.
+        value: String,
+    },
     /// A required text argument that is empty.
     #[error("{0} must not be empty")]
     Empty(&'static str),

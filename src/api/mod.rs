@@ -5,6 +5,7 @@
 //! positional, optional ones are setters, and `.send().await` validates, sends and decodes.
 
 pub mod client;
+pub mod codes;
 pub mod enums;
 pub mod envelope;
 pub mod error;

@@ -68,3 +68,88 @@ pub fn amount(subunits: i64) -> Amount {
 pub fn at(text: &str) -> DateTime<Utc> {
     text.parse().expect("an RFC 3339 test timestamp")
 }
+
+/// One request a test expects: `expect("POST", "/transfer").body(json!(..)).reply(&server,
+/// "transfer/initiate.json")`. Every expectation checks the bearer header, and the request
+/// must arrive exactly once.
+pub struct Expect {
+    mock: wiremock::MockBuilder,
+}
+
+/// Expects a request with this method and exact path.
+pub fn expect(verb: &str, exact_path: &str) -> Expect {
+    use wiremock::matchers::{header, method, path};
+    Expect {
+        mock: Mock::given(method(verb))
+            .and(path(exact_path))
+            .and(header("authorization", BEARER)),
+    }
+}
+
+impl Expect {
+    /// The query has this parameter with this value (others may be present too).
+    pub fn query(self, key: &str, value: &str) -> Self {
+        Self {
+            mock: self.mock.and(wiremock::matchers::query_param(key, value)),
+        }
+    }
+
+    /// The query is exactly these pairs, in any order, and nothing else.
+    pub fn query_is(self, pairs: &[(&str, &str)]) -> Self {
+        let mut want: Vec<(String, String)> = pairs
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect();
+        want.sort();
+        Self {
+            mock: self.mock.and(QueryIs(want)),
+        }
+    }
+
+    /// The body is exactly this JSON, sent as `application/json`.
+    pub fn body(self, json: Value) -> Self {
+        use wiremock::matchers::{body_json, header};
+        Self {
+            mock: self
+                .mock
+                .and(header("content-type", "application/json"))
+                .and(body_json(json)),
+        }
+    }
+
+    /// The request carries this header.
+    pub fn header(self, key: &str, value: &str) -> Self {
+        Self {
+            mock: self.mock.and(wiremock::matchers::header(key, value)),
+        }
+    }
+
+    /// Answers 200 with `tests/fixtures/<fixture>`.
+    pub async fn reply(self, server: &MockServer, fixture: &str) {
+        self.respond(server, ok(fixture)).await;
+    }
+
+    /// Answers with `template`.
+    pub async fn respond(self, server: &MockServer, template: ResponseTemplate) {
+        self.mock
+            .respond_with(template)
+            .expect(1)
+            .mount(server)
+            .await;
+    }
+}
+
+/// Matches a request whose query string holds exactly these pairs.
+struct QueryIs(Vec<(String, String)>);
+
+impl wiremock::Match for QueryIs {
+    fn matches(&self, request: &wiremock::Request) -> bool {
+        let mut got: Vec<(String, String)> = request
+            .url
+            .query_pairs()
+            .map(|(k, v)| (k.into_owned(), v.into_owned()))
+            .collect();
+        got.sort();
+        got == self.0
+    }
+}
