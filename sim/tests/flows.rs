@@ -74,7 +74,14 @@ async fn pay_verify_webhook_refund_and_balance() {
         .expect("signature verifies");
     assert_eq!(event.name(), "charge.success");
     assert_eq!(event.reference(), Some("order-1001"));
-    assert!(matches!(event, Event::ChargeSuccess(_)));
+    // One set of types: the delivered payment is the `types::Transaction` verify returned.
+    let Event::ChargeSuccess(charge) = &event else {
+        panic!("expected charge.success, got {}", event.name())
+    };
+    assert_eq!(
+        (&charge.id, charge.amount, &charge.status, &charge.fees),
+        (&tx.id, tx.amount, &tx.status, &tx.fees)
+    );
     assert!(Webhook::new(s.sim.add_integration())
         .unwrap()
         .parse(got[0].signature.as_deref(), &got[0].body)
@@ -275,7 +282,19 @@ async fn transfer_with_otp_settles_on_the_clock() {
         .unwrap()
         .parse(got[0].signature.as_deref(), &got[0].body)
         .unwrap();
-    assert_eq!(ev.name(), "transfer.success");
+    // The delivered transfer is the `types::Transfer` verify returned.
+    let Event::TransferSuccess(delivered) = &ev else {
+        panic!("expected transfer.success, got {}", ev.name())
+    };
+    assert_eq!(
+        (
+            &delivered.transfer_code,
+            &delivered.reference,
+            delivered.amount
+        ),
+        (&t.transfer_code, &t.reference, t.amount)
+    );
+    assert_eq!(delivered.status, Some(TransferStatus::Success));
 
     // A transfer whose OTP is never entered is abandoned after 30 minutes.
     let t = ps

@@ -230,8 +230,8 @@ fn decode_data<T: Payload>(name: &str, data: Option<&RawValue>) -> Result<T, Eve
         serde_path_to_error::deserialize::<_, T>(&mut de)
     } else {
         // The API's spelling wins when a delivery sends both.
-        let mut value: Value = serde_json::from_str(raw.get())
-            .map_err(|e| fail("data".into(), e.to_string()))?;
+        let mut value: Value =
+            serde_json::from_str(raw.get()).map_err(|e| fail("data".into(), e.to_string()))?;
         if let Some(object) = value.as_object_mut() {
             for (webhook, api) in T::RENAMED {
                 if !object.contains_key(*api) {
