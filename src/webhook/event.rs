@@ -17,7 +17,9 @@ macro_rules! events {
         ///
         /// Each event Paystack documents has a variant with a typed payload; any other name
         /// decodes to [`Event::Unknown`] with the raw `data`, so a new event never fails a
-        /// delivery. Match on the variants you handle and ignore the rest:
+        /// delivery. The payloads are the generated [`crate::types`] the API answers with:
+        /// `charge.success` carries the [`types::Transaction`] that verifying the payment
+        /// returns. Match on the variants you handle and ignore the rest:
         ///
         /// ```
         /// # fn handle(event: paystack::webhook::Event) {
