@@ -421,6 +421,34 @@ async fn subscriptions_renew_when_the_clock_moves() {
         2,
         "no charge once disabled"
     );
+
+    // Every event the simulator sent decodes into the SDK's typed payloads.
+    let events: Vec<Event> = s
+        .sim
+        .webhooks()
+        .iter()
+        .map(|d| Event::from_slice(d.body.as_bytes()).unwrap())
+        .collect();
+    assert!(events.iter().all(Event::is_known));
+    let find = |name: &str| events.iter().find(|e| e.name() == name).unwrap();
+    let Event::SubscriptionCreate(created) = find("subscription.create") else {
+        panic!("wrong variant")
+    };
+    assert_eq!(created.subscription_code.as_deref(), Some(code.as_str()));
+    assert_eq!(created.amount, Some(amt(250_000)));
+    let Event::InvoiceUpdate(invoice) = find("invoice.update") else {
+        panic!("wrong variant")
+    };
+    assert_eq!(invoice.amount, Some(amt(250_000)));
+    assert_eq!(invoice.paid.map(|p| p.get()), Some(true));
+    assert_eq!(
+        invoice.subscription.as_ref().unwrap().subscription_code,
+        Some(code.clone())
+    );
+    let Event::SubscriptionDisable(disabled) = find("subscription.disable") else {
+        panic!("wrong variant")
+    };
+    assert_eq!(disabled.subscription_code, Some(code));
 }
 
 #[tokio::test]

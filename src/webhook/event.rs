@@ -85,12 +85,14 @@ macro_rules! events {
             /// The reference of the payment or transfer the event is about, where it has
             /// one: the transaction reference for charges, disputes, paid invoices,
             /// pre-authorizations and refunds; your reference for transfers and
-            /// direct-debit mandates; `data.reference` for unknown events.
+            /// direct-debit mandates; `data.reference` for unknown events. An empty one is
+            /// `None`.
             pub fn reference(&self) -> Option<&str> {
                 match self {
                     $( Event::$variant(p) => p.reference(), )+
                     Event::Unknown { data, .. } => data.get("reference").and_then(Value::as_str),
                 }
+                .filter(|r| !r.is_empty())
             }
 
             /// The amount the event is about, in subunits, where it has one. Identity,
