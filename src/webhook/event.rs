@@ -5,6 +5,7 @@ use serde_json::value::RawValue;
 use serde_json::Value;
 use sha2::{Digest, Sha512};
 
+use super::decode::decode_data;
 use super::error::{EventDecodeError, WebhookError};
 use super::payload::Payload;
 use crate::api::Amount;
@@ -216,48 +217,6 @@ struct Envelope<'a> {
     event: String,
     #[serde(borrow, default)]
     data: Option<&'a RawValue>,
-}
-
-/// Decodes one payload, naming the failing path (`data.amount`) on error.
-fn decode_data<T: Payload>(name: &str, data: Option<&RawValue>) -> Result<T, EventDecodeError> {
-    let fail = |path: String, message: String| EventDecodeError {
-        event: Some(name.to_string()),
-        path,
-        message,
-        data: data.and_then(|raw| serde_json::from_str(raw.get()).ok()),
-    };
-    let Some(raw) = data else {
-        return Err(fail("data".into(), "the event has no `data`".into()));
-    };
-    let decoded = if T::RENAMED.is_empty() {
-        let mut de = serde_json::Deserializer::from_str(raw.get());
-        serde_path_to_error::deserialize::<_, T>(&mut de)
-    } else {
-        // The API's spelling wins when a delivery sends both.
-        let mut value: Value =
-            serde_json::from_str(raw.get()).map_err(|e| fail("data".into(), e.to_string()))?;
-        if let Some(object) = value.as_object_mut() {
-            for (webhook, api) in T::RENAMED {
-                if !object.contains_key(*api) {
-                    if let Some(v) = object.remove(*webhook) {
-                        object.insert((*api).to_string(), v);
-                    }
-                }
-            }
-        }
-        serde_path_to_error::deserialize::<_, T>(value)
-    };
-    decoded.map_err(|e| {
-        let inner = e.path().to_string();
-        let path = if inner == "." {
-            "data".to_string()
-        } else if inner.starts_with('[') {
-            format!("data{inner}")
-        } else {
-            format!("data.{inner}")
-        };
-        fail(path, e.into_inner().to_string())
-    })
 }
 
 impl Event {

@@ -39,6 +39,7 @@
 
 #[cfg(feature = "axum")]
 pub mod axum;
+mod decode;
 mod error;
 mod event;
 mod payload;

@@ -465,6 +465,53 @@ fn rejected_bank_transfer_with_string_amount_and_id() {
     assert_eq!(t.message_type, text("INCORRECT_AMOUNT"));
 }
 
+#[test]
+fn api_text_fields_sent_as_numbers_or_booleans_read_as_text() {
+    // `reference`, `last4`, `bin` and `gateway_response` are plain strings in the API types;
+    // in a delivery they are read from numbers and booleans too.
+    let e = decode(
+        "charge.success",
+        json!({
+            "reference": 20250704,
+            "gateway_response": true,
+            "authorization": {"last4": 4081, "bin": 408408, "bank": null},
+            "customer": {"customer_code": "CUS_n0m8b7v6c5x4z3a", "phone": 8031234567u64},
+        }),
+    );
+    assert_eq!(e.reference(), Some("20250704"));
+    assert_eq!(e.dedupe_key(), "charge.success:20250704");
+    let Event::ChargeSuccess(c) = e else {
+        panic!("wrong variant")
+    };
+    assert_eq!(c.gateway_response.as_deref(), Some("true"));
+    let auth = c.authorization.unwrap();
+    assert_eq!(
+        (auth.last4.as_deref(), auth.bin.as_deref(), auth.bank),
+        (Some("4081"), Some("408408"), None)
+    );
+    assert_eq!(c.customer.unwrap().phone.as_deref(), Some("8031234567"));
+
+    // Through the snake_case renaming as well, and inside lists.
+    let e = decode(
+        "charge.dispute.create",
+        json!({"id": 12, "last4": 3321, "created_at": "", "messages": [{"sender": 7, "body": false}]}),
+    );
+    let Event::ChargeDisputeCreate(d) = e else {
+        panic!("wrong variant")
+    };
+    assert_eq!(d.last4.as_deref(), Some("3321"));
+    let message = &d.messages.unwrap()[0];
+    assert_eq!(
+        (message.sender.as_deref(), message.body.as_deref()),
+        (Some("7"), Some("false"))
+    );
+
+    // Only scalars become text: an object where text belongs still fails, at its path.
+    let body = json!({"event": "charge.success", "data": {"reference": {"order": 5}}});
+    let err = Event::from_slice(body.to_string().as_bytes()).unwrap_err();
+    assert_eq!(err.as_decode().unwrap().path, "data.reference");
+}
+
 proptest! {
     #![proptest_config(ProptestConfig { cases: 128, ..ProptestConfig::default() })]
 
