@@ -74,7 +74,14 @@ async fn pay_verify_webhook_refund_and_balance() {
         .expect("signature verifies");
     assert_eq!(event.name(), "charge.success");
     assert_eq!(event.reference(), Some("order-1001"));
-    assert!(matches!(event, Event::ChargeSuccess(_)));
+    // One set of types: the delivered payment is the `types::Transaction` verify returned.
+    let Event::ChargeSuccess(charge) = &event else {
+        panic!("expected charge.success, got {}", event.name())
+    };
+    assert_eq!(
+        (&charge.id, charge.amount, &charge.status, &charge.fees),
+        (&tx.id, tx.amount, &tx.status, &tx.fees)
+    );
     assert!(Webhook::new(s.sim.add_integration())
         .unwrap()
         .parse(got[0].signature.as_deref(), &got[0].body)
@@ -275,7 +282,19 @@ async fn transfer_with_otp_settles_on_the_clock() {
         .unwrap()
         .parse(got[0].signature.as_deref(), &got[0].body)
         .unwrap();
-    assert_eq!(ev.name(), "transfer.success");
+    // The delivered transfer is the `types::Transfer` verify returned.
+    let Event::TransferSuccess(delivered) = &ev else {
+        panic!("expected transfer.success, got {}", ev.name())
+    };
+    assert_eq!(
+        (
+            &delivered.transfer_code,
+            &delivered.reference,
+            delivered.amount
+        ),
+        (&t.transfer_code, &t.reference, t.amount)
+    );
+    assert_eq!(delivered.status, Some(TransferStatus::Success));
 
     // A transfer whose OTP is never entered is abandoned after 30 minutes.
     let t = ps
@@ -402,6 +421,34 @@ async fn subscriptions_renew_when_the_clock_moves() {
         2,
         "no charge once disabled"
     );
+
+    // Every event the simulator sent decodes into the SDK's typed payloads.
+    let events: Vec<Event> = s
+        .sim
+        .webhooks()
+        .iter()
+        .map(|d| Event::from_slice(d.body.as_bytes()).unwrap())
+        .collect();
+    assert!(events.iter().all(Event::is_known));
+    let find = |name: &str| events.iter().find(|e| e.name() == name).unwrap();
+    let Event::SubscriptionCreate(created) = find("subscription.create") else {
+        panic!("wrong variant")
+    };
+    assert_eq!(created.subscription_code.as_deref(), Some(code.as_str()));
+    assert_eq!(created.amount, Some(amt(250_000)));
+    let Event::InvoiceUpdate(invoice) = find("invoice.update") else {
+        panic!("wrong variant")
+    };
+    assert_eq!(invoice.amount, Some(amt(250_000)));
+    assert_eq!(invoice.paid.map(|p| p.get()), Some(true));
+    assert_eq!(
+        invoice.subscription.as_ref().unwrap().subscription_code,
+        Some(code.clone())
+    );
+    let Event::SubscriptionDisable(disabled) = find("subscription.disable") else {
+        panic!("wrong variant")
+    };
+    assert_eq!(disabled.subscription_code, Some(code));
 }
 
 #[tokio::test]

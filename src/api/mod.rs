@@ -56,5 +56,5 @@ pub(crate) use client::{Mode, Paystack, SecretKey};
 pub(crate) use enums::*;
 pub(crate) use envelope::Response;
 pub(crate) use error::ValidationError;
-pub(crate) use lenient::{FlexBool, FlexInt, Id};
+pub(crate) use lenient::{Id, Text};
 pub(crate) use money::Amount;
