@@ -582,3 +582,42 @@ async fn subaccount_and_split_shares_leave_the_integrations_part() {
     let settlements = ps.settlements().list().send().await.unwrap().data;
     assert_eq!(settlements.len(), 2, "one pending settlement per payment");
 }
+
+#[tokio::test]
+async fn settlements_pay_out_on_the_clock_and_list_their_transactions() {
+    use paystack::enums::SettlementStatus;
+    let s = Sim::start().await;
+    let ps = s.sdk();
+    ps.transactions()
+        .initialize("settle@example.com", amt(300_000))
+        .reference("settle-0001")
+        .send()
+        .await
+        .unwrap();
+    let tx = s.sim.pay("settle-0001", PayOutcome::Success).unwrap();
+    let fees = tx["fees"].as_i64().unwrap();
+
+    let pending = ps.settlements().list().send().await.unwrap().data;
+    assert_eq!(pending.len(), 1);
+    assert_eq!(pending[0].status, Some(SettlementStatus::Pending));
+    assert_eq!(
+        pending[0].effective_amount.map(Amount::subunits),
+        Some(300_000 - fees)
+    );
+
+    s.sim.advance(Duration::from_secs(23 * 3600));
+    let still = ps.settlements().list().send().await.unwrap().data;
+    assert_eq!(
+        still[0].status,
+        Some(SettlementStatus::Pending),
+        "not a day yet"
+    );
+
+    s.sim.advance(Duration::from_secs(2 * 3600));
+    let paid = ps.settlements().list().send().await.unwrap().data;
+    assert_eq!(paid[0].status, Some(SettlementStatus::Success));
+    let id = paid[0].id.as_ref().and_then(|id| id.as_u64()).unwrap();
+    let behind = ps.settlements().transactions(id).send().await.unwrap().data;
+    assert_eq!(behind.len(), 1);
+    assert_eq!(behind[0].reference.as_deref(), Some("settle-0001"));
+}

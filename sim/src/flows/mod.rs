@@ -4,6 +4,7 @@
 pub mod dedicated;
 pub mod misc;
 pub mod refunds;
+pub mod settlements;
 pub mod subscriptions;
 pub mod transactions;
 pub mod transfers;
@@ -15,6 +16,7 @@ pub fn dispatch(w: &mut World, ix: usize, call: &Call) -> Option<CallResult> {
     transactions::dispatch(w, ix, call)
         .or_else(|| transfers::dispatch(w, ix, call))
         .or_else(|| refunds::dispatch(w, ix, call))
+        .or_else(|| settlements::dispatch(w, ix, call))
         .or_else(|| subscriptions::dispatch(w, ix, call))
         .or_else(|| dedicated::dispatch(w, ix, call))
         .or_else(|| misc::dispatch(w, ix, call))
