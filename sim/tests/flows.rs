@@ -621,3 +621,92 @@ async fn settlements_pay_out_on_the_clock_and_list_their_transactions() {
     assert_eq!(behind.len(), 1);
     assert_eq!(behind[0].reference.as_deref(), Some("settle-0001"));
 }
+
+#[tokio::test]
+async fn a_dispute_is_opened_reminded_and_resolved_with_its_webhooks() {
+    use paystack::enums::{DisputeResolution, DisputeStatus};
+    let s = Sim::start().await;
+    let hooks = Receiver::start(0).await;
+    s.sim.set_webhook_url(&hooks.url);
+    let ps = s.sdk();
+    ps.transactions()
+        .initialize("chargeback@example.com", amt(800_000))
+        .reference("disputed-0001")
+        .send()
+        .await
+        .unwrap();
+    let tx = s.sim.pay("disputed-0001", PayOutcome::Success).unwrap();
+    let fees = tx["fees"].as_i64().unwrap();
+    assert!(
+        s.sim.open_dispute("no-such-ref", None).is_err(),
+        "only a paid transaction can be disputed"
+    );
+    let opened = s.sim.open_dispute("disputed-0001", Some(300_000)).unwrap();
+    let id = opened["id"].as_u64().unwrap();
+
+    let fetched = ps.disputes().fetch(id).send().await.unwrap().data;
+    assert_eq!(
+        fetched.status,
+        Some(DisputeStatus::AwaitingMerchantFeedback)
+    );
+    assert_eq!(fetched.refund_amount.map(Amount::subunits), Some(300_000));
+
+    // Two of the three days pass: one reminder, and only one however often the clock ticks.
+    s.sim.advance(Duration::from_secs(2 * 24 * 3600 + 60));
+    s.sim.advance(Duration::from_secs(60));
+    let resolved = ps
+        .raw("PUT", format!("/dispute/{id}/resolve"))
+        .operation_id("dispute_resolve")
+        .json(serde_json::json!({
+            "resolution": "merchant-accepted", "message": "Refunding the claim",
+            "refund_amount": 300_000, "uploaded_filename": "receipt-0001.pdf"
+        }))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(resolved["data"]["status"], "resolved");
+    let again = ps
+        .raw("PUT", format!("/dispute/{id}/resolve"))
+        .operation_id("dispute_resolve")
+        .json(serde_json::json!({
+            "resolution": "declined", "message": "again", "refund_amount": 1,
+            "uploaded_filename": "x.pdf"
+        }))
+        .send()
+        .await
+        .unwrap_err();
+    assert_eq!(again.as_api().unwrap().status, 400);
+
+    let after = ps.disputes().fetch(id).send().await.unwrap().data;
+    assert_eq!(after.status, Some(DisputeStatus::Resolved));
+    assert_eq!(after.resolution, Some(DisputeResolution::MerchantAccepted));
+    assert_eq!(s.sim.balance("NGN"), 800_000 - fees - 300_000);
+
+    let got = hooks.wait_for(4).await;
+    let events: Vec<Event> = got
+        .iter()
+        .map(|g| {
+            Webhook::new(&s.key)
+                .unwrap()
+                .parse(g.signature.as_deref(), &g.body)
+                .unwrap()
+        })
+        .collect();
+    let names: Vec<&str> = events.iter().map(Event::name).collect();
+    assert_eq!(
+        names,
+        [
+            "charge.success",
+            "charge.dispute.create",
+            "charge.dispute.remind",
+            "charge.dispute.resolve"
+        ]
+    );
+    match &events[3] {
+        Event::ChargeDisputeResolve(d) => {
+            assert_eq!(d.resolution, Some(DisputeResolution::MerchantAccepted));
+            assert_eq!(d.refund_amount.map(Amount::subunits), Some(300_000));
+        }
+        other => panic!("expected a typed dispute, got {other:?}"),
+    }
+}

@@ -2,6 +2,7 @@
 //! by [`crate::generic`].
 
 pub mod dedicated;
+pub mod disputes;
 pub mod misc;
 pub mod refunds;
 pub mod settlements;
@@ -17,6 +18,7 @@ pub fn dispatch(w: &mut World, ix: usize, call: &Call) -> Option<CallResult> {
         .or_else(|| transfers::dispatch(w, ix, call))
         .or_else(|| refunds::dispatch(w, ix, call))
         .or_else(|| settlements::dispatch(w, ix, call))
+        .or_else(|| disputes::dispatch(w, ix, call))
         .or_else(|| subscriptions::dispatch(w, ix, call))
         .or_else(|| dedicated::dispatch(w, ix, call))
         .or_else(|| misc::dispatch(w, ix, call))
