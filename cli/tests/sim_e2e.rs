@@ -403,7 +403,10 @@ fn sim_serve_and_the_sim_commands() {
     assert_eq!(verified["data"]["status"], "success", "{verified}");
 
     let opened = json("sim dispute order-3001 --amount 120.00");
-    assert_eq!(opened["data"]["status"], "awaiting-merchant-feedback", "{opened}");
+    assert_eq!(
+        opened["data"]["status"], "awaiting-merchant-feedback",
+        "{opened}"
+    );
     assert_eq!(opened["data"]["refund_amount"], 12000, "{opened}");
     let id = opened["data"]["id"].as_u64().unwrap();
     let fetched = json(&format!("disputes fetch {id}"));

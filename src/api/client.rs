@@ -478,11 +478,13 @@ where
         Ok(r) => return finish(status, r),
         Err(e) => e,
     };
-    // Through a JSON value, a repeated key keeps its last value; retry only then, so every
-    // other failure still names its path.
-    if first.inner().to_string().starts_with("duplicate field") {
-        if let Ok(value) = serde_json::from_slice::<serde_json::Value>(body) {
-            if let Ok(r) = serde_path_to_error::deserialize::<_, R>(value) {
+    // Through a JSON value, a repeated key keeps its last value, and a number or boolean
+    // where text belongs becomes text; retry only for those, so every other failure still
+    // names its path.
+    let duplicate = first.inner().to_string().starts_with("duplicate field");
+    if duplicate || super::coerce::is_text_mismatch(&first) {
+        if let Ok(mut value) = serde_json::from_slice::<serde_json::Value>(body) {
+            if let Ok(r) = super::coerce::decode::<R>(&mut value) {
                 return finish(status, r);
             }
         }

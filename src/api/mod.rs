@@ -6,6 +6,7 @@
 
 pub mod client;
 pub mod codes;
+pub(crate) mod coerce;
 pub mod enums;
 pub mod envelope;
 pub mod error;

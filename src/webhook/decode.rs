@@ -10,14 +10,10 @@
 
 use serde_json::value::RawValue;
 use serde_json::Value;
-use serde_path_to_error::{Path, Segment};
+use serde_path_to_error::Path;
 
 use super::error::EventDecodeError;
 use super::payload::Payload;
-
-/// How many number-or-boolean text fields one delivery may have turned into text; past
-/// this the delivery is refused as it stands.
-const MAX_COERCIONS: usize = 64;
 
 /// Decodes one payload, naming the failing path (`data.amount`) on error.
 pub(super) fn decode_data<T: Payload>(
@@ -41,25 +37,14 @@ pub(super) fn decode_data<T: Payload>(
         let mut de = serde_json::Deserializer::from_str(raw.get());
         match serde_path_to_error::deserialize::<_, T>(&mut de) {
             Ok(payload) => return Ok(payload),
-            Err(e) if !is_text_mismatch(&e) => return Err(failure(e)),
+            Err(e) if !crate::api::coerce::is_text_mismatch(&e) => return Err(failure(e)),
             Err(_) => {}
         }
     }
     let mut value: Value =
         serde_json::from_str(raw.get()).map_err(|e| fail("data".into(), e.to_string()))?;
     rename(&mut value, T::RENAMED);
-    let mut left = MAX_COERCIONS;
-    loop {
-        match serde_path_to_error::deserialize::<_, T>(&value) {
-            Ok(payload) => return Ok(payload),
-            Err(e) => {
-                if left == 0 || !is_text_mismatch(&e) || !to_text(&mut value, e.path()) {
-                    return Err(failure(e));
-                }
-                left -= 1;
-            }
-        }
-    }
+    crate::api::coerce::decode::<T>(&mut value).map_err(failure)
 }
 
 /// Moves each `(webhook, api)` key of a top-level object to the API's spelling, unless the
@@ -75,35 +60,6 @@ fn rename(value: &mut Value, renamed: &[(&str, &str)]) {
             }
         }
     }
-}
-
-/// Whether decoding stopped because a text field held something else.
-fn is_text_mismatch(e: &serde_path_to_error::Error<serde_json::Error>) -> bool {
-    e.inner().to_string().contains(", expected a string")
-}
-
-/// Replaces the number or boolean at `path` with its JSON spelling; false when the value
-/// there is anything else, or the path cannot be followed.
-fn to_text(value: &mut Value, path: &Path) -> bool {
-    let mut node = value;
-    for segment in path.iter() {
-        let next = match segment {
-            Segment::Map { key } => node.get_mut(key.as_str()),
-            Segment::Seq { index } => node.get_mut(*index),
-            _ => None,
-        };
-        let Some(next) = next else {
-            return false;
-        };
-        node = next;
-    }
-    let text = match node {
-        Value::Number(n) => n.to_string(),
-        Value::Bool(b) => b.to_string(),
-        _ => return false,
-    };
-    *node = Value::String(text);
-    true
 }
 
 /// `data.customer.email` for a path inside `data`.
