@@ -209,6 +209,7 @@ async fn recipient(ps: &paystack::Paystack, account: &str) -> String {
         .data
         .recipient_code
         .unwrap()
+        .into_string()
 }
 
 #[tokio::test]
@@ -561,7 +562,7 @@ async fn subaccount_and_split_shares_leave_the_integrations_part() {
             paystack::enums::SplitType::Percentage,
             paystack::enums::Currency::NGN,
             vec![paystack::types::SplitShare {
-                subaccount: code.clone(),
+                subaccount: code.to_string(),
                 share: 30,
             }],
         )

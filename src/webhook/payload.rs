@@ -57,7 +57,7 @@ fn text(v: &Option<Text>) -> Option<String> {
     v.as_ref().and_then(|t| t.non_empty()).map(str::to_string)
 }
 
-fn string(v: &Option<String>) -> Option<String> {
+fn string<T: std::ops::Deref<Target = str>>(v: &Option<T>) -> Option<String> {
     v.as_deref().filter(|s| !s.is_empty()).map(str::to_string)
 }
 
@@ -138,7 +138,7 @@ impl Payload for types::CustomerIdentificationResult {
         None
     }
     fn natural_key(&self, _: &str) -> Option<String> {
-        text(&self.customer_code).or_else(|| id(&self.customer_id))
+        string(&self.customer_code).or_else(|| id(&self.customer_id))
     }
 }
 
@@ -169,7 +169,7 @@ impl Payload for types::DirectDebitAuthorization {
         self.domain.as_ref()
     }
     fn natural_key(&self, _: &str) -> Option<String> {
-        text(&self.authorization_code).or_else(|| text(&self.reference))
+        string(&self.authorization_code).or_else(|| text(&self.reference))
     }
 }
 

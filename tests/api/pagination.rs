@@ -43,7 +43,7 @@ async fn offset_lists_stop_at_page_count() {
         .per_page(2u32)
         .page(1u32)
         .stream()
-        .map_ok(|p| p.plan_code.unwrap_or_default())
+        .map_ok(|p| p.plan_code.map(String::from).unwrap_or_default())
         .try_collect()
         .await
         .unwrap();
@@ -229,7 +229,7 @@ async fn numbered_pages(server: &MockServer, pages: u32) {
 /// The plan codes of a walk over pages of two with `pages` in flight.
 async fn plan_codes(ps: &paystack::Paystack, pages: usize) -> Vec<String> {
     let walk = ps.plans().list().per_page(2u32).stream().concurrency(pages);
-    let codes = walk.map_ok(|p| p.plan_code.unwrap_or_default());
+    let codes = walk.map_ok(|p| p.plan_code.map(String::from).unwrap_or_default());
     codes.try_collect().await.unwrap()
 }
 
