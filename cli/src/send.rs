@@ -223,7 +223,7 @@ async fn walk(ps: &Paystack, op: Option<&Op>, req: Request, format: Format) -> R
         } else {
             output::print_record(format, &record);
         }
-        if progress && count % 100 == 0 {
+        if progress && count.is_multiple_of(100) {
             eprint!("\rfetched {count} records");
         }
     }

@@ -180,6 +180,12 @@ macro_rules! code {
             }
         }
 
+        impl From<&String> for IdOrCode<$name> {
+            fn from(value: &String) -> Self {
+                IdOrCode::from(value.as_str())
+            }
+        }
+
         impl IdOrCode<$name> {
             /// Refuses a code without the prefix; an id is always well-formed.
             pub(crate) fn check(&self, field: &'static str) -> Result<(), ValidationError> {
@@ -300,6 +306,12 @@ impl From<&str> for EmailOrCode {
 
 impl From<String> for EmailOrCode {
     fn from(value: String) -> Self {
+        EmailOrCode::from(value.as_str())
+    }
+}
+
+impl From<&String> for EmailOrCode {
+    fn from(value: &String) -> Self {
         EmailOrCode::from(value.as_str())
     }
 }
