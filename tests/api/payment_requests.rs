@@ -155,7 +155,10 @@ async fn payment_request_create_rejects_bad_input_before_sending() {
         .await;
     assert!(matches!(
         err,
-        Err(Error::Validation(ValidationError::Empty("customer")))
+        Err(Error::Validation(ValidationError::CodePrefix {
+            field: "customer",
+            ..
+        }))
     ));
     let err = prs
         .create("CUS_q1w2e3r4t5y6u7i")
@@ -298,7 +301,10 @@ async fn payment_request_fetch_rejects_empty_id() {
     let err = ps.payment_requests().fetch(" ").send().await;
     assert!(matches!(
         err,
-        Err(Error::Validation(ValidationError::Empty("id_or_code")))
+        Err(Error::Validation(ValidationError::CodePrefix {
+            field: "id_or_code",
+            ..
+        }))
     ));
     assert_no_requests(&server).await;
 }
@@ -433,7 +439,10 @@ async fn payment_request_notify_rejects_empty_code() {
     ] {
         assert!(matches!(
             err,
-            Err(Error::Validation(ValidationError::Empty("code")))
+            Err(Error::Validation(ValidationError::CodePrefix {
+                field: "code",
+                ..
+            }))
         ));
     }
     assert_no_requests(&server).await;

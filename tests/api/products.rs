@@ -33,12 +33,9 @@ async fn product_create_sends_body_and_decodes_product() {
 
     let r = ps
         .products()
-        .create(
-            "Clay mug",
-            "Hand-thrown, 350 ml",
-            Amount::from_major("4500").unwrap(),
-            Currency::NGN,
-        )
+        .create("Clay mug", Amount::from_major("4500").unwrap())
+        .description("Hand-thrown, 350 ml")
+        .currency(Currency::NGN)
         .unlimited(false)
         .quantity(40)
         .metadata(json!({"glaze": "ochre"}))
@@ -81,7 +78,9 @@ async fn product_create_rejects_bad_input_before_sending() {
     let price = Amount::from_subunits(10_000).unwrap();
     let err = ps
         .products()
-        .create("", "a thing", price, Currency::NGN)
+        .create("", price)
+        .description("a thing")
+        .currency(Currency::NGN)
         .send()
         .await;
     assert!(matches!(
@@ -90,7 +89,9 @@ async fn product_create_rejects_bad_input_before_sending() {
     ));
     let err = ps
         .products()
-        .create("Mug", "  ", price, Currency::NGN)
+        .create("Mug", price)
+        .description("  ")
+        .currency(Currency::NGN)
         .send()
         .await;
     assert!(matches!(
@@ -99,7 +100,9 @@ async fn product_create_rejects_bad_input_before_sending() {
     ));
     let err = ps
         .products()
-        .create("Mug", "a thing", price, Currency::NGN)
+        .create("Mug", price)
+        .description("a thing")
+        .currency(Currency::NGN)
         .quantity(-2)
         .send()
         .await;

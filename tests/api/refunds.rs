@@ -174,7 +174,10 @@ async fn refund_retry_sends_account_details() {
 
     let r = ps
         .refunds()
-        .retry(1_500_390, Currency::GHS, "1029384756", "29")
+        .retry(1_500_390)
+        .currency(Currency::GHS)
+        .account_number("1029384756")
+        .bank_id("29")
         .send()
         .await
         .unwrap();
@@ -192,7 +195,10 @@ async fn refund_retry_rejects_missing_account_before_sending() {
     let (server, ps) = setup().await;
     let err = ps
         .refunds()
-        .retry(1_500_390, Currency::GHS, "", "29")
+        .retry(1_500_390)
+        .currency(Currency::GHS)
+        .account_number("")
+        .bank_id("29")
         .send()
         .await;
     assert!(matches!(
@@ -201,7 +207,10 @@ async fn refund_retry_rejects_missing_account_before_sending() {
     ));
     let err = ps
         .refunds()
-        .retry(1_500_390, Currency::GHS, "1029384756", " ")
+        .retry(1_500_390)
+        .currency(Currency::GHS)
+        .account_number("1029384756")
+        .bank_id(" ")
         .send()
         .await;
     assert!(matches!(
@@ -210,7 +219,10 @@ async fn refund_retry_rejects_missing_account_before_sending() {
     ));
     let err = ps
         .refunds()
-        .retry(u64::MAX, Currency::GHS, "1029384756", "29")
+        .retry(u64::MAX)
+        .currency(Currency::GHS)
+        .account_number("1029384756")
+        .bank_id("29")
         .send()
         .await;
     assert!(matches!(

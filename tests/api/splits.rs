@@ -45,13 +45,13 @@ async fn split_create_sends_body_and_decodes_split() {
         .splits()
         .create(
             "Market stall partners",
-            SplitType::Percentage,
-            Currency::NGN,
             vec![
                 share("ACCT_k0b0cr4ft5ltd9x", 30),
                 share("ACCT_b4k3ry0ne2x3c", 20),
             ],
         )
+        .split_type(SplitType::Percentage)
+        .currency(Currency::NGN)
         .bearer_type(Bearer::Subaccount)
         .bearer_subaccount("ACCT_k0b0cr4ft5ltd9x")
         .send()
@@ -87,7 +87,9 @@ async fn split_create_rejects_bad_input_before_sending() {
     let splits = ps.splits();
     let pct = SplitType::Percentage;
     let err = splits
-        .create("", pct.clone(), Currency::NGN, vec![share("ACCT_a", 10)])
+        .create("", vec![share("ACCT_a", 10)])
+        .split_type(pct.clone())
+        .currency(Currency::NGN)
         .send()
         .await;
     assert!(matches!(
@@ -95,7 +97,9 @@ async fn split_create_rejects_bad_input_before_sending() {
         Err(Error::Validation(ValidationError::Empty("name")))
     ));
     let err = splits
-        .create("S", pct.clone(), Currency::NGN, vec![])
+        .create("S", vec![])
+        .split_type(pct.clone())
+        .currency(Currency::NGN)
         .send()
         .await;
     assert!(matches!(
@@ -103,15 +107,22 @@ async fn split_create_rejects_bad_input_before_sending() {
         Err(Error::Validation(ValidationError::Empty("subaccounts")))
     ));
     let err = splits
-        .create("S", pct.clone(), Currency::NGN, vec![share("", 10)])
+        .create("S", vec![share("", 10)])
+        .split_type(pct.clone())
+        .currency(Currency::NGN)
         .send()
         .await;
     assert!(matches!(
         err,
-        Err(Error::Validation(ValidationError::Empty("subaccount")))
+        Err(Error::Validation(ValidationError::CodePrefix {
+            field: "subaccount",
+            ..
+        }))
     ));
     let err = splits
-        .create("S", pct.clone(), Currency::NGN, vec![share("ACCT_a", 0)])
+        .create("S", vec![share("ACCT_a", 0)])
+        .split_type(pct.clone())
+        .currency(Currency::NGN)
         .send()
         .await;
     assert!(matches!(
@@ -122,12 +133,9 @@ async fn split_create_rejects_bad_input_before_sending() {
         }))
     ));
     let err = splits
-        .create(
-            "S",
-            pct.clone(),
-            Currency::NGN,
-            vec![share("ACCT_a", 60), share("ACCT_b", 50)],
-        )
+        .create("S", vec![share("ACCT_a", 60), share("ACCT_b", 50)])
+        .split_type(pct.clone())
+        .currency(Currency::NGN)
         .send()
         .await;
     assert!(matches!(
@@ -138,12 +146,9 @@ async fn split_create_rejects_bad_input_before_sending() {
         }))
     ));
     let err = splits
-        .create(
-            "S",
-            SplitType::Flat,
-            Currency::NGN,
-            vec![share("ACCT_a", 500), share("ACCT_a", 700)],
-        )
+        .create("S", vec![share("ACCT_a", 500), share("ACCT_a", 700)])
+        .split_type(SplitType::Flat)
+        .currency(Currency::NGN)
         .send()
         .await;
     assert!(
@@ -157,7 +162,9 @@ async fn split_create_rejects_bad_input_before_sending() {
         "a subaccount listed twice"
     );
     let err = splits
-        .create("S", pct, Currency::NGN, vec![share("ACCT_a", 10)])
+        .create("S", vec![share("ACCT_a", 10)])
+        .split_type(pct)
+        .currency(Currency::NGN)
         .bearer_type(Bearer::Subaccount)
         .send()
         .await;
@@ -187,12 +194,9 @@ async fn split_create_allows_flat_shares_above_100() {
         .mount(&server)
         .await;
     ps.splits()
-        .create(
-            "Delivery fees",
-            SplitType::Flat,
-            Currency::GHS,
-            vec![share("ACCT_k0b0cr4ft5ltd9x", 25_000)],
-        )
+        .create("Delivery fees", vec![share("ACCT_k0b0cr4ft5ltd9x", 25_000)])
+        .split_type(SplitType::Flat)
+        .currency(Currency::GHS)
         .send()
         .await
         .unwrap();
@@ -322,9 +326,10 @@ async fn split_update_rejects_blank_values_before_sending() {
     let err = ps.splits().update(1).bearer_subaccount("").send().await;
     assert!(matches!(
         err,
-        Err(Error::Validation(ValidationError::Empty(
-            "bearer_subaccount"
-        )))
+        Err(Error::Validation(ValidationError::CodePrefix {
+            field: "bearer_subaccount",
+            ..
+        }))
     ));
     assert_no_requests(&server).await;
 }
@@ -357,7 +362,10 @@ async fn split_add_subaccount_rejects_bad_input_before_sending() {
     let err = ps.splits().add_subaccount(1, "", 10).send().await;
     assert!(matches!(
         err,
-        Err(Error::Validation(ValidationError::Empty("subaccount")))
+        Err(Error::Validation(ValidationError::CodePrefix {
+            field: "subaccount",
+            ..
+        }))
     ));
     let err = ps.splits().add_subaccount(1, "ACCT_a", -5).send().await;
     assert!(matches!(
@@ -397,7 +405,10 @@ async fn split_remove_subaccount_rejects_blank_code_before_sending() {
     let err = ps.splits().remove_subaccount(1, " ").send().await;
     assert!(matches!(
         err,
-        Err(Error::Validation(ValidationError::Empty("subaccount")))
+        Err(Error::Validation(ValidationError::CodePrefix {
+            field: "subaccount",
+            ..
+        }))
     ));
     assert_no_requests(&server).await;
 }

@@ -30,7 +30,8 @@ async fn storefront_create_sends_body_and_decodes_storefront() {
 
     let r = ps
         .storefronts()
-        .create("Kente Corner", "kente-corner", Currency::GHS)
+        .create("Kente Corner", "kente-corner")
+        .currency(Currency::GHS)
         .description("Woven cloth from Bonwire")
         .send()
         .await
@@ -62,18 +63,27 @@ async fn storefront_create_sends_body_and_decodes_storefront() {
 async fn storefront_create_rejects_bad_input_before_sending() {
     let (server, ps) = setup().await;
     let shops = ps.storefronts();
-    let err = shops.create(" ", "kente", Currency::GHS).send().await;
+    let err = shops
+        .create(" ", "kente")
+        .currency(Currency::GHS)
+        .send()
+        .await;
     assert!(matches!(
         err,
         Err(Error::Validation(ValidationError::Empty("name")))
     ));
-    let err = shops.create("Kente", "", Currency::GHS).send().await;
+    let err = shops
+        .create("Kente", "")
+        .currency(Currency::GHS)
+        .send()
+        .await;
     assert!(matches!(
         err,
         Err(Error::Validation(ValidationError::Empty("slug")))
     ));
     let err = shops
-        .create("Kente", "kente corner/1", Currency::GHS)
+        .create("Kente", "kente corner/1")
+        .currency(Currency::GHS)
         .send()
         .await;
     assert!(matches!(

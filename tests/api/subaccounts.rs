@@ -35,7 +35,10 @@ async fn subaccount_create_sends_body_and_decodes_201() {
 
     let r = ps
         .subaccounts()
-        .create("Kobo Crafts Ltd", "057", "0987654321", 12.5)
+        .create("Kobo Crafts Ltd")
+        .settlement_bank("057")
+        .account_number("0987654321")
+        .percentage_charge(12.5)
         .primary_contact_email("owner@kobocrafts.example")
         .metadata(json!({"region": "north"}))
         .send()
@@ -60,23 +63,47 @@ async fn subaccount_create_sends_body_and_decodes_201() {
 async fn subaccount_create_rejects_bad_input_before_sending() {
     let (server, ps) = setup().await;
     let subs = ps.subaccounts();
-    let err = subs.create("", "057", "0987654321", 10.0).send().await;
+    let err = subs
+        .create("")
+        .settlement_bank("057")
+        .account_number("0987654321")
+        .percentage_charge(10.0)
+        .send()
+        .await;
     assert!(matches!(
         err,
         Err(Error::Validation(ValidationError::Empty("business_name")))
     ));
-    let err = subs.create("Kobo", " ", "0987654321", 10.0).send().await;
+    let err = subs
+        .create("Kobo")
+        .settlement_bank(" ")
+        .account_number("0987654321")
+        .percentage_charge(10.0)
+        .send()
+        .await;
     assert!(matches!(
         err,
         Err(Error::Validation(ValidationError::Empty("settlement_bank")))
     ));
-    let err = subs.create("Kobo", "057", "", 10.0).send().await;
+    let err = subs
+        .create("Kobo")
+        .settlement_bank("057")
+        .account_number("")
+        .percentage_charge(10.0)
+        .send()
+        .await;
     assert!(matches!(
         err,
         Err(Error::Validation(ValidationError::Empty("account_number")))
     ));
     for bad in [100.5, -1.0, f64::NAN] {
-        let err = subs.create("Kobo", "057", "0987654321", bad).send().await;
+        let err = subs
+            .create("Kobo")
+            .settlement_bank("057")
+            .account_number("0987654321")
+            .percentage_charge(bad)
+            .send()
+            .await;
         assert!(matches!(
             err,
             Err(Error::Validation(ValidationError::Invalid {
@@ -86,7 +113,10 @@ async fn subaccount_create_rejects_bad_input_before_sending() {
         ));
     }
     let err = subs
-        .create("Kobo", "057", "0987654321", 10.0)
+        .create("Kobo")
+        .settlement_bank("057")
+        .account_number("0987654321")
+        .percentage_charge(10.0)
         .primary_contact_email("owner.kobocrafts.example")
         .send()
         .await;
@@ -176,7 +206,10 @@ async fn subaccount_fetch_uses_code() {
     let err = ps.subaccounts().fetch("").send().await;
     assert!(matches!(
         err,
-        Err(Error::Validation(ValidationError::Empty("id_or_code")))
+        Err(Error::Validation(ValidationError::CodePrefix {
+            field: "id_or_code",
+            ..
+        }))
     ));
 }
 
@@ -215,7 +248,10 @@ async fn subaccount_update_rejects_bad_input_before_sending() {
     let err = ps.subaccounts().update("").send().await;
     assert!(matches!(
         err,
-        Err(Error::Validation(ValidationError::Empty("id_or_code")))
+        Err(Error::Validation(ValidationError::CodePrefix {
+            field: "id_or_code",
+            ..
+        }))
     ));
     let err = ps
         .subaccounts()

@@ -67,7 +67,10 @@ async fn subscription_create_rejects_bad_input_before_sending() {
     let err = subs.create("", "PLN_x").send().await;
     assert!(matches!(
         err,
-        Err(Error::Validation(ValidationError::Empty("customer")))
+        Err(Error::Validation(ValidationError::CodePrefix {
+            field: "customer",
+            ..
+        }))
     ));
     let err = subs.create("chidi@", "PLN_x").send().await;
     assert!(matches!(
@@ -77,12 +80,18 @@ async fn subscription_create_rejects_bad_input_before_sending() {
     let err = subs.create("CUS_x", " ").send().await;
     assert!(matches!(
         err,
-        Err(Error::Validation(ValidationError::Empty("plan")))
+        Err(Error::Validation(ValidationError::CodePrefix {
+            field: "plan",
+            ..
+        }))
     ));
     let err = subs.create("CUS_x", "PLN_x").authorization("").send().await;
     assert!(matches!(
         err,
-        Err(Error::Validation(ValidationError::Empty("authorization")))
+        Err(Error::Validation(ValidationError::CodePrefix {
+            field: "authorization",
+            ..
+        }))
     ));
     assert_no_requests(&server).await;
 }
@@ -251,7 +260,10 @@ async fn subscription_fetch_rejects_blank_code_before_sending() {
     let err = ps.subscriptions().fetch(" ").send().await;
     assert!(matches!(
         err,
-        Err(Error::Validation(ValidationError::Empty("id_or_code")))
+        Err(Error::Validation(ValidationError::CodePrefix {
+            field: "id_or_code",
+            ..
+        }))
     ));
     assert_no_requests(&server).await;
 }
@@ -284,7 +296,10 @@ async fn subscription_disable_rejects_blank_values_before_sending() {
     let err = ps.subscriptions().disable("", "tok").send().await;
     assert!(matches!(
         err,
-        Err(Error::Validation(ValidationError::Empty("code")))
+        Err(Error::Validation(ValidationError::CodePrefix {
+            field: "code",
+            ..
+        }))
     ));
     let err = ps.subscriptions().disable("SUB_x", "").send().await;
     assert!(matches!(
@@ -355,7 +370,10 @@ async fn subscription_manage_link_rejects_blank_code_before_sending() {
     let err = ps.subscriptions().manage_link("").send().await;
     assert!(matches!(
         err,
-        Err(Error::Validation(ValidationError::Empty("code")))
+        Err(Error::Validation(ValidationError::CodePrefix {
+            field: "code",
+            ..
+        }))
     ));
     assert_no_requests(&server).await;
 }
@@ -383,6 +401,9 @@ async fn subscription_manage_email_posts_without_body() {
     let err = ps.subscriptions().manage_email(" ").send().await;
     assert!(matches!(
         err,
-        Err(Error::Validation(ValidationError::Empty("code")))
+        Err(Error::Validation(ValidationError::CodePrefix {
+            field: "code",
+            ..
+        }))
     ));
 }

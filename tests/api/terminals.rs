@@ -33,8 +33,8 @@ async fn terminal_send_event_sends_invoice_and_decodes_event_id() {
             "T7x2kq9Z",
             TerminalEventType::Invoice,
             TerminalEventAction::Process,
-            4_400_812,
         )
+        .id(4_400_812u64)
         .reference("8810224400812")
         .send()
         .await
@@ -65,8 +65,8 @@ async fn terminal_send_event_sends_transaction_without_reference() {
             "T7x2kq9Z",
             TerminalEventType::Transaction,
             TerminalEventAction::Print,
-            5_123_987_641,
         )
+        .id(5_123_987_641u64)
         .send()
         .await
         .unwrap();
@@ -82,8 +82,8 @@ async fn terminal_send_event_rejects_bad_input_before_sending() {
             "T7x2kq9Z",
             TerminalEventType::Invoice,
             TerminalEventAction::View,
-            4_400_812,
         )
+        .id(4_400_812u64)
         .send()
         .await;
     assert!(matches!(
@@ -95,8 +95,8 @@ async fn terminal_send_event_rejects_bad_input_before_sending() {
             " ",
             TerminalEventType::Transaction,
             TerminalEventAction::Process,
-            1,
         )
+        .id(1u64)
         .send()
         .await;
     assert!(matches!(
@@ -108,8 +108,8 @@ async fn terminal_send_event_rejects_bad_input_before_sending() {
             "T7x2kq9Z",
             TerminalEventType::Transaction,
             TerminalEventAction::Process,
-            u64::MAX,
         )
+        .id(u64::MAX)
         .send()
         .await;
     assert!(matches!(

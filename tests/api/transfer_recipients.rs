@@ -223,22 +223,16 @@ async fn transferrecipient_bulk_sends_batch_and_decodes_successes_and_errors() {
         .mount(&server)
         .await;
 
-    let mut first = TransferRecipientBatchItem::account(
-        RecipientType::Nuban,
-        "Kemi Adeyemi",
-        "0731148290",
-        "035",
-    );
-    first.currency = Some(Currency::NGN);
-    let mut second = TransferRecipientBatchItem::account(
-        RecipientType::Nuban,
-        "Chidi Okafor",
-        "9999999999",
-        "044",
-    );
-    second.description = Some("Logistics contractor".into());
-    let mut third = TransferRecipientBatchItem::new(RecipientType::Authorization, "Ifeoma Eze");
-    third.authorization_code = Some("AUTH_p0o9i8u7y6".into());
+    let first = TransferRecipientBatchItem::new(RecipientType::Nuban, "Kemi Adeyemi")
+        .with_account_number("0731148290")
+        .with_bank_code("035")
+        .with_currency(Currency::NGN);
+    let second = TransferRecipientBatchItem::new(RecipientType::Nuban, "Chidi Okafor")
+        .with_account_number("9999999999")
+        .with_bank_code("044")
+        .with_description("Logistics contractor");
+    let third = TransferRecipientBatchItem::new(RecipientType::Authorization, "Ifeoma Eze")
+        .with_authorization_code("AUTH_p0o9i8u7y6");
 
     let r = ps
         .transfer_recipients()
@@ -275,12 +269,9 @@ async fn transferrecipient_bulk_checks_every_entry_before_sending() {
             ..
         }))
     ));
-    let good = TransferRecipientBatchItem::account(
-        RecipientType::Nuban,
-        "Kemi Adeyemi",
-        "0731148290",
-        "035",
-    );
+    let good = TransferRecipientBatchItem::new(RecipientType::Nuban, "Kemi Adeyemi")
+        .with_account_number("0731148290")
+        .with_bank_code("035");
     let bad = TransferRecipientBatchItem::new(RecipientType::Ghipss, "Yaw Boateng");
     let err = api.bulk(vec![good, bad]).send().await;
     assert!(matches!(
@@ -329,7 +320,10 @@ async fn transferrecipient_fetch_refuses_an_empty_code() {
     let err = ps.transfer_recipients().fetch("").send().await;
     assert!(matches!(
         err,
-        Err(Error::Validation(ValidationError::Empty("id_or_code")))
+        Err(Error::Validation(ValidationError::CodePrefix {
+            field: "id_or_code",
+            ..
+        }))
     ));
     assert_no_requests(&server).await;
 }
@@ -408,7 +402,10 @@ async fn transferrecipient_delete_refuses_an_empty_code() {
     let err = ps.transfer_recipients().delete(" ").send().await;
     assert!(matches!(
         err,
-        Err(Error::Validation(ValidationError::Empty("id_or_code")))
+        Err(Error::Validation(ValidationError::CodePrefix {
+            field: "id_or_code",
+            ..
+        }))
     ));
     assert_no_requests(&server).await;
 }

@@ -131,7 +131,10 @@ async fn transfer_initiate_checks_reference_amount_and_recipient_before_sending(
         .await;
     assert!(matches!(
         err,
-        Err(Error::Validation(ValidationError::Empty("recipient")))
+        Err(Error::Validation(ValidationError::CodePrefix {
+            field: "recipient",
+            ..
+        }))
     ));
     assert_no_requests(&server).await;
 }
@@ -252,7 +255,10 @@ async fn transfer_finalize_refuses_empty_otp() {
     let err = ps.transfers().finalize("", "482915").send().await;
     assert!(matches!(
         err,
-        Err(Error::Validation(ValidationError::Empty("transfer_code")))
+        Err(Error::Validation(ValidationError::CodePrefix {
+            field: "transfer_code",
+            ..
+        }))
     ));
     assert_no_requests(&server).await;
 }
@@ -370,7 +376,10 @@ async fn transfer_bulk_checks_every_entry_before_sending() {
     let err = api.bulk(vec![good, nobody]).send().await;
     assert!(matches!(
         err,
-        Err(Error::Validation(ValidationError::Empty("recipient")))
+        Err(Error::Validation(ValidationError::CodePrefix {
+            field: "recipient",
+            ..
+        }))
     ));
     assert_no_requests(&server).await;
 }
@@ -425,13 +434,22 @@ async fn transfer_fetch_decodes_expanded_transfer() {
 }
 
 #[tokio::test]
-async fn transfer_fetch_refuses_an_empty_code() {
+async fn transfer_fetch_refuses_an_empty_or_foreign_code() {
     let (server, ps) = setup().await;
-    let err = ps.transfers().fetch("").send().await;
-    assert!(matches!(
-        err,
-        Err(Error::Validation(ValidationError::Empty("id_or_code")))
-    ));
+    for bad in ["", "RCP_4h7k2m9q1wzx3ab"] {
+        let err = ps.transfers().fetch(bad).send().await;
+        assert!(
+            matches!(
+                err,
+                Err(Error::Validation(ValidationError::CodePrefix {
+                    field: "id_or_code",
+                    expected: "TRF_",
+                    ..
+                }))
+            ),
+            "{bad:?}: {err:?}"
+        );
+    }
     assert_no_requests(&server).await;
 }
 
@@ -525,7 +543,10 @@ async fn transfer_resend_otp_sends_code_and_reason() {
         .await;
     assert!(matches!(
         err,
-        Err(Error::Validation(ValidationError::Empty("transfer_code")))
+        Err(Error::Validation(ValidationError::CodePrefix {
+            field: "transfer_code",
+            ..
+        }))
     ));
 }
 

@@ -190,7 +190,10 @@ async fn virtual_terminal_fetch_rejects_empty_code() {
     let err = ps.virtual_terminals().fetch("").send().await;
     assert!(matches!(
         err,
-        Err(Error::Validation(ValidationError::Empty("code")))
+        Err(Error::Validation(ValidationError::CodePrefix {
+            field: "code",
+            ..
+        }))
     ));
     assert_no_requests(&server).await;
 }
@@ -390,7 +393,10 @@ async fn virtual_terminal_add_split_code_rejects_empty_code() {
         .await;
     assert!(matches!(
         err,
-        Err(Error::Validation(ValidationError::Empty("split_code")))
+        Err(Error::Validation(ValidationError::CodePrefix {
+            field: "split_code",
+            ..
+        }))
     ));
     assert_no_requests(&server).await;
 }
