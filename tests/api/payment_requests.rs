@@ -12,7 +12,7 @@ use serde_json::json;
 use wiremock::matchers::{body_json, header, method, path, query_param, query_param_is_missing};
 use wiremock::Mock;
 
-use crate::common::{assert_no_requests, at, ok, setup, BEARER};
+use crate::common::{assert_no_requests, at, expect, ok, setup, BEARER};
 
 fn item(name: &str, subunits: i64, quantity: Option<i64>) -> PaymentRequestLineItemInput {
     PaymentRequestLineItemInput {
@@ -531,4 +531,177 @@ async fn payment_request_archive_posts_code() {
         .await
         .unwrap();
     assert_eq!(r.message, "Payment request archived");
+}
+
+// Every optional setter at once, against the exact request.
+
+#[tokio::test]
+async fn payment_request_create_sends_every_setter() {
+    let (server, ps) = setup().await;
+    expect("POST", "/paymentrequest")
+        .body(json!({
+            "customer": "CUS_t4r9q2w6e1y8",
+            "amount": 950000,
+            "currency": "GHS",
+            "due_date": "2026-07-15T09:30:00Z",
+            "description": "Studio hire, two days",
+            "line_items": [{"name": "Studio day", "amount": 400000, "quantity": 2}],
+            "tax": [{"name": "Levy", "amount": 150000}],
+            "send_notification": false,
+            "draft": true,
+            "has_invoice": true,
+            "invoice_number": 41,
+            "split_code": "SPL_h2j4k6l8"
+        }))
+        .reply(&server, "payment_request/create.json")
+        .await;
+    let r = ps
+        .payment_requests()
+        .create("CUS_t4r9q2w6e1y8")
+        .amount(Amount::from_subunits(950_000).unwrap())
+        .currency(Currency::GHS)
+        .due_date(at("2026-07-15T09:30:00Z"))
+        .description("Studio hire, two days")
+        .line_items(vec![item("Studio day", 400_000, Some(2))])
+        .tax(vec![tax("Levy", 150_000)])
+        .send_notification(false)
+        .draft(true)
+        .has_invoice(true)
+        .invoice_number(41u64)
+        .split_code("SPL_h2j4k6l8")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.data.request_code.as_deref(), Some("PRQ_m3n8b5v2c7x4"));
+}
+
+#[tokio::test]
+async fn payment_request_list_sends_every_setter() {
+    let (server, ps) = setup().await;
+    expect("GET", "/paymentrequest")
+        .query_is(&[
+            ("perPage", "15"),
+            ("page", "3"),
+            ("from", "2026-06-01T00:00:00Z"),
+            ("to", "2026-06-30T23:59:59Z"),
+            ("customer", "5512"),
+            ("status", "draft"),
+            ("currency", "KES"),
+        ])
+        .reply(&server, "payment_request/list.json")
+        .await;
+    let r = ps
+        .payment_requests()
+        .list()
+        .per_page(15u32)
+        .page(3u32)
+        .from(at("2026-06-01T00:00:00Z"))
+        .to(at("2026-06-30T23:59:59Z"))
+        .customer("5512")
+        .status(PaymentRequestStatus::Draft)
+        .currency(Currency::KES)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.data.len(), 2);
+}
+
+#[tokio::test]
+async fn payment_request_update_sends_every_setter() {
+    let (server, ps) = setup().await;
+    expect("PUT", "/paymentrequest/PRQ_m3n8b5v2c7x4")
+        .body(json!({
+            "customer": "7730",
+            "amount": 620000,
+            "currency": "NGN",
+            "due_date": "2026-08-01T12:00:00Z",
+            "description": "Revised quote",
+            "line_items": [{"name": "Sound check", "amount": 310000, "quantity": 2}],
+            "tax": [{"name": "Service charge", "amount": 20000}],
+            "send_notification": true,
+            "draft": false,
+            "has_invoice": false,
+            "invoice_number": 42,
+            "split_code": "SPL_q1a2z3x4"
+        }))
+        .reply(&server, "payment_request/payment_request.json")
+        .await;
+    let r = ps
+        .payment_requests()
+        .update("PRQ_m3n8b5v2c7x4")
+        .customer(7730u64)
+        .amount(Amount::from_subunits(620_000).unwrap())
+        .currency(Currency::NGN)
+        .due_date(at("2026-08-01T12:00:00Z"))
+        .description("Revised quote")
+        .line_items(vec![item("Sound check", 310_000, Some(2))])
+        .tax(vec![tax("Service charge", 20_000)])
+        .send_notification(true)
+        .draft(false)
+        .has_invoice(false)
+        .invoice_number(42u64)
+        .split_code("SPL_q1a2z3x4")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.data.id, Some(Id::Num(4_400_812)));
+}
+
+#[tokio::test]
+async fn payment_request_finalize_sends_every_setter() {
+    let (server, ps) = setup().await;
+    expect("POST", "/paymentrequest/finalize/PRQ_z9y8x7w6v5u4")
+        .body(json!({"send_notification": false}))
+        .reply(&server, "payment_request/finalize.json")
+        .await;
+    let r = ps
+        .payment_requests()
+        .finalize("PRQ_z9y8x7w6v5u4")
+        .send_notification(false)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.data.request_code.as_deref(), Some("PRQ_z9y8x7w6v5u4"));
+}
+
+#[tokio::test]
+async fn payment_request_codes_with_a_wrong_prefix_are_refused_before_sending() {
+    let (server, ps) = setup().await;
+    let prs = ps.payment_requests();
+    let err = prs.verify("SUB_m3n8b5v2c7x4").send().await;
+    assert!(matches!(
+        err,
+        Err(Error::Validation(ValidationError::CodePrefix {
+            field: "code",
+            expected: "PRQ_",
+            ..
+        }))
+    ));
+    let err = prs
+        .create("RCP_t4r9q2w6e1y8")
+        .amount(Amount::from_subunits(50_000).unwrap())
+        .send()
+        .await;
+    assert!(matches!(
+        err,
+        Err(Error::Validation(ValidationError::CodePrefix {
+            field: "customer",
+            expected: "CUS_",
+            ..
+        }))
+    ));
+    let err = prs
+        .update(4_400_812u64)
+        .split_code("ACCT_h2j4k6l8")
+        .send()
+        .await;
+    assert!(matches!(
+        err,
+        Err(Error::Validation(ValidationError::CodePrefix {
+            field: "split_code",
+            expected: "SPL_",
+            ..
+        }))
+    ));
+    assert_no_requests(&server).await;
 }

@@ -8,7 +8,7 @@ use serde_json::json;
 use wiremock::matchers::{body_json, header, method, path, query_param, query_param_is_missing};
 use wiremock::{Mock, ResponseTemplate};
 
-use crate::common::{assert_no_requests, fixture, ok, setup, BEARER};
+use crate::common::{amount, assert_no_requests, at, expect, fixture, ok, setup, BEARER};
 
 #[tokio::test]
 async fn product_create_sends_body_and_decodes_product() {
@@ -237,4 +237,143 @@ async fn product_delete_reads_message() {
         .await;
     let r = ps.products().delete(730_115).send().await.unwrap();
     assert_eq!(r.message, "Product removed");
+}
+
+// Every optional setter at once, against the exact request.
+
+#[tokio::test]
+async fn product_create_sends_every_setter() {
+    let (server, ps) = setup().await;
+    expect("POST", "/product")
+        .body(json!({
+            "name": "Shea butter tin",
+            "description": "Unscented, 200 g",
+            "price": 350000,
+            "currency": "GHS",
+            "unlimited": false,
+            "quantity": 25,
+            "split_code": "SPL_v5b6n7m8",
+            "metadata": {"shelf": "B4"}
+        }))
+        .reply(&server, "product/product.json")
+        .await;
+    let r = ps
+        .products()
+        .create("Shea butter tin", amount(350_000))
+        .description("Unscented, 200 g")
+        .currency(Currency::GHS)
+        .unlimited(false)
+        .quantity(25)
+        .split_code("SPL_v5b6n7m8")
+        .metadata(json!({"shelf": "B4"}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.data.product_code.as_deref(), Some("PROD_m4k2r8w1q9z3"));
+}
+
+#[tokio::test]
+async fn product_create_requires_description_and_currency() {
+    let (server, ps) = setup().await;
+    let err = ps
+        .products()
+        .create("Shea butter tin", amount(350_000))
+        .currency(Currency::GHS)
+        .send()
+        .await;
+    assert!(matches!(
+        err,
+        Err(Error::Validation(ValidationError::Empty("description")))
+    ));
+    let err = ps
+        .products()
+        .create("Shea butter tin", amount(350_000))
+        .description("Unscented, 200 g")
+        .send()
+        .await;
+    assert!(matches!(
+        err,
+        Err(Error::Validation(ValidationError::Empty("currency")))
+    ));
+    assert_no_requests(&server).await;
+}
+
+#[tokio::test]
+async fn product_list_sends_every_setter() {
+    let (server, ps) = setup().await;
+    expect("GET", "/product")
+        .query_is(&[
+            ("perPage", "12"),
+            ("page", "2"),
+            ("from", "2026-02-01T00:00:00Z"),
+            ("to", "2026-02-28T00:00:00Z"),
+            ("active", "false"),
+        ])
+        .reply(&server, "product/list.json")
+        .await;
+    let r = ps
+        .products()
+        .list()
+        .per_page(12u32)
+        .page(2u32)
+        .from(at("2026-02-01T00:00:00Z"))
+        .to(at("2026-02-28T00:00:00Z"))
+        .active(false)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.data.len(), 3);
+}
+
+#[tokio::test]
+async fn product_update_sends_every_setter() {
+    let (server, ps) = setup().await;
+    expect("PUT", "/product/730114")
+        .body(json!({
+            "name": "Shea butter jar",
+            "description": "Unscented, 500 g",
+            "price": 720000,
+            "currency": "NGN",
+            "unlimited": true,
+            "quantity": 0,
+            "split_code": "SPL_c3x4z5a6",
+            "metadata": {"shelf": "C1"}
+        }))
+        .reply(&server, "product/product.json")
+        .await;
+    let r = ps
+        .products()
+        .update(730_114)
+        .name("Shea butter jar")
+        .description("Unscented, 500 g")
+        .price(amount(720_000))
+        .currency(Currency::NGN)
+        .unlimited(true)
+        .quantity(0)
+        .split_code("SPL_c3x4z5a6")
+        .metadata(json!({"shelf": "C1"}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.data.id, Some(Id::Num(730_114)));
+}
+
+#[tokio::test]
+async fn product_split_code_with_a_wrong_prefix_is_refused_before_sending() {
+    let (server, ps) = setup().await;
+    let err = ps
+        .products()
+        .update(730_114)
+        .split_code("PROD_m4k2r8w1q9z3")
+        .send()
+        .await;
+    assert!(matches!(
+        err,
+        Err(Error::Validation(ValidationError::CodePrefix {
+            field: "split_code",
+            expected: "SPL_",
+            ..
+        }))
+    ));
+    assert_no_requests(&server).await;
 }

@@ -9,7 +9,7 @@ use serde_json::json;
 use wiremock::matchers::{body_json, header, method, path, query_param, query_param_is_missing};
 use wiremock::Mock;
 
-use crate::common::{assert_no_requests, ok, setup, BEARER};
+use crate::common::{assert_no_requests, at, expect, ok, setup, BEARER};
 
 #[tokio::test]
 async fn refund_create_sends_body_and_decodes_embedded_transaction() {
@@ -270,4 +270,96 @@ async fn refund_fetch_decodes_every_documented_field() {
     );
     assert_eq!(refund.customer.unwrap().metadata, Some(json!("")));
     assert!(refund.transaction.unwrap().transaction().is_none());
+}
+
+// Every optional setter at once, against the exact request.
+
+#[tokio::test]
+async fn refund_create_sends_every_setter() {
+    let (server, ps) = setup().await;
+    expect("POST", "/refund")
+        .body(json!({
+            "transaction": "order-2207",
+            "amount": 125000,
+            "currency": "ZAR",
+            "customer_note": "Sorry about the late parcel",
+            "merchant_note": "courier delay, ticket 88"
+        }))
+        .reply(&server, "refund/created.json")
+        .await;
+    let r = ps
+        .refunds()
+        .create("order-2207")
+        .amount(Amount::from_subunits(125_000).unwrap())
+        .currency(Currency::ZAR)
+        .customer_note("Sorry about the late parcel")
+        .merchant_note("courier delay, ticket 88")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.data.id, Some(Id::Num(1_500_331)));
+}
+
+#[tokio::test]
+async fn refund_list_sends_every_setter() {
+    let (server, ps) = setup().await;
+    expect("GET", "/refund")
+        .query_is(&[
+            ("perPage", "5"),
+            ("page", "4"),
+            ("from", "2026-01-10T00:00:00Z"),
+            ("to", "2026-01-20T00:00:00Z"),
+        ])
+        .reply(&server, "refund/list.json")
+        .await;
+    let r = ps
+        .refunds()
+        .list()
+        .per_page(5u32)
+        .page(4u32)
+        .from(at("2026-01-10T00:00:00Z"))
+        .to(at("2026-01-20T00:00:00Z"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.data.len(), 3);
+}
+
+#[tokio::test]
+async fn refund_retry_requires_every_account_detail() {
+    let (server, ps) = setup().await;
+    let err = ps
+        .refunds()
+        .retry(1_500_390)
+        .account_number("1029384756")
+        .bank_id("29")
+        .send()
+        .await;
+    assert!(matches!(
+        err,
+        Err(Error::Validation(ValidationError::Empty("currency")))
+    ));
+    let err = ps
+        .refunds()
+        .retry(1_500_390)
+        .currency(Currency::GHS)
+        .bank_id("29")
+        .send()
+        .await;
+    assert!(matches!(
+        err,
+        Err(Error::Validation(ValidationError::Empty("account_number")))
+    ));
+    let err = ps
+        .refunds()
+        .retry(1_500_390)
+        .currency(Currency::GHS)
+        .account_number("1029384756")
+        .send()
+        .await;
+    assert!(matches!(
+        err,
+        Err(Error::Validation(ValidationError::Empty("bank_id")))
+    ));
+    assert_no_requests(&server).await;
 }

@@ -7,7 +7,7 @@ use paystack::{
 use wiremock::matchers::{header, method, path, query_param, query_param_is_missing};
 use wiremock::Mock;
 
-use crate::common::{assert_no_requests, at, ok, setup, BEARER};
+use crate::common::{assert_no_requests, at, expect, ok, setup, BEARER};
 
 #[tokio::test]
 async fn settlements_fetch_sends_filters_and_decodes_array() {
@@ -144,4 +144,60 @@ async fn settlements_transaction_sends_paging_and_decodes_transactions() {
             ..
         }))
     ));
+}
+
+// Every optional setter at once, against the exact request.
+
+#[tokio::test]
+async fn settlements_fetch_sends_every_setter() {
+    let (server, ps) = setup().await;
+    expect("GET", "/settlement")
+        .query_is(&[
+            ("perPage", "30"),
+            ("page", "2"),
+            ("from", "2026-04-01T00:00:00Z"),
+            ("to", "2026-04-30T00:00:00Z"),
+            ("status", "processing"),
+            ("subaccount", "none"),
+        ])
+        .reply(&server, "settlement/list.json")
+        .await;
+    let r = ps
+        .settlements()
+        .list()
+        .per_page(30u32)
+        .page(2u32)
+        .from(at("2026-04-01T00:00:00Z"))
+        .to(at("2026-04-30T00:00:00Z"))
+        .status(SettlementStatus::Processing)
+        .subaccount("none")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.data.len(), 2);
+}
+
+#[tokio::test]
+async fn settlements_transaction_sends_every_setter() {
+    let (server, ps) = setup().await;
+    expect("GET", "/settlement/4418021/transactions")
+        .query_is(&[
+            ("perPage", "20"),
+            ("page", "1"),
+            ("from", "2026-04-02T00:00:00Z"),
+            ("to", "2026-04-03T00:00:00Z"),
+        ])
+        .reply(&server, "settlement/transactions.json")
+        .await;
+    let r = ps
+        .settlements()
+        .transactions(4_418_021)
+        .per_page(20u32)
+        .page(1u32)
+        .from(at("2026-04-02T00:00:00Z"))
+        .to(at("2026-04-03T00:00:00Z"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.data.len(), 2);
 }

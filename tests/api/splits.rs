@@ -9,13 +9,10 @@ use serde_json::json;
 use wiremock::matchers::{body_json, header, method, path, query_param, query_param_is_missing};
 use wiremock::Mock;
 
-use crate::common::{assert_no_requests, ok, setup, BEARER};
+use crate::common::{assert_no_requests, at, expect, ok, setup, BEARER};
 
 fn share(code: &str, share: i64) -> SplitShare {
-    SplitShare {
-        subaccount: code.into(),
-        share,
-    }
+    SplitShare::new(code, share)
 }
 
 #[tokio::test]
@@ -407,6 +404,183 @@ async fn split_remove_subaccount_rejects_blank_code_before_sending() {
         err,
         Err(Error::Validation(ValidationError::CodePrefix {
             field: "subaccount",
+            ..
+        }))
+    ));
+    assert_no_requests(&server).await;
+}
+
+// Every optional setter at once, against the exact request.
+
+#[tokio::test]
+async fn split_create_sends_every_setter() {
+    let (server, ps) = setup().await;
+    expect("POST", "/split")
+        .body(json!({
+            "name": "Tailor co-op",
+            "type": "flat",
+            "currency": "KES",
+            "subaccounts": [
+                {"subaccount": "ACCT_needle01", "share": 4000},
+                {"subaccount": "ACCT_thread02", "share": 2500}
+            ],
+            "bearer_type": "subaccount",
+            "bearer_subaccount": "ACCT_needle01"
+        }))
+        .reply(&server, "split/split.json")
+        .await;
+    let r = ps
+        .splits()
+        .create(
+            "Tailor co-op",
+            vec![share("ACCT_needle01", 4000), share("ACCT_thread02", 2500)],
+        )
+        .split_type(SplitType::Flat)
+        .currency(Currency::KES)
+        .bearer_type(Bearer::Subaccount)
+        .bearer_subaccount("ACCT_needle01")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.data.split_code.as_deref(), Some("SPL_m4rk3tst4ll0"));
+}
+
+#[tokio::test]
+async fn split_create_requires_type_and_currency() {
+    let (server, ps) = setup().await;
+    let err = ps
+        .splits()
+        .create("Tailor co-op", vec![share("ACCT_needle01", 40)])
+        .currency(Currency::KES)
+        .send()
+        .await;
+    assert!(matches!(
+        err,
+        Err(Error::Validation(ValidationError::Empty("split_type")))
+    ));
+    let err = ps
+        .splits()
+        .create("Tailor co-op", vec![share("ACCT_needle01", 40)])
+        .split_type(SplitType::Percentage)
+        .send()
+        .await;
+    assert!(matches!(
+        err,
+        Err(Error::Validation(ValidationError::Empty("currency")))
+    ));
+    assert_no_requests(&server).await;
+}
+
+#[tokio::test]
+async fn split_list_sends_every_setter() {
+    let (server, ps) = setup().await;
+    expect("GET", "/split")
+        .query_is(&[
+            ("perPage", "25"),
+            ("page", "2"),
+            ("from", "2026-05-01T00:00:00Z"),
+            ("to", "2026-05-31T00:00:00Z"),
+            ("subaccount_code", "ACCT_needle01"),
+            ("name", "Tailor co-op"),
+            ("active", "true"),
+            ("sort_by", "name"),
+        ])
+        .reply(&server, "split/list.json")
+        .await;
+    let r = ps
+        .splits()
+        .list()
+        .per_page(25u32)
+        .page(2u32)
+        .from(at("2026-05-01T00:00:00Z"))
+        .to(at("2026-05-31T00:00:00Z"))
+        .subaccount_code("ACCT_needle01")
+        .name("Tailor co-op")
+        .active(true)
+        .sort_by("name")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.data.len(), 2);
+}
+
+#[tokio::test]
+async fn split_update_sends_every_setter() {
+    let (server, ps) = setup().await;
+    expect("PUT", "/split/3309151")
+        .body(json!({
+            "name": "Tailor co-op 2026",
+            "active": false,
+            "bearer_type": "subaccount",
+            "bearer_subaccount": "ACCT_thread02"
+        }))
+        .reply(&server, "split/split.json")
+        .await;
+    let r = ps
+        .splits()
+        .update(3_309_151)
+        .name("Tailor co-op 2026")
+        .active(false)
+        .bearer_type(Bearer::Subaccount)
+        .bearer_subaccount("ACCT_thread02")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.data.id, Some(Id::Num(3_309_151)));
+}
+
+#[tokio::test]
+async fn split_remove_subaccount_sends_every_setter() {
+    let (server, ps) = setup().await;
+    expect("POST", "/split/3309151/subaccount/remove")
+        .body(json!({"subaccount": "ACCT_thread02", "share": 25}))
+        .reply(&server, "split/removed.json")
+        .await;
+    let r = ps
+        .splits()
+        .remove_subaccount(3_309_151, "ACCT_thread02")
+        .share(25)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.message, "Subaccount taken out of split");
+}
+
+#[tokio::test]
+async fn split_subaccount_codes_with_a_wrong_prefix_are_refused_before_sending() {
+    let (server, ps) = setup().await;
+    let err = ps
+        .splits()
+        .add_subaccount(3_309_151, "SPL_m4rk3tst4ll0", 10)
+        .send()
+        .await;
+    assert!(matches!(
+        err,
+        Err(Error::Validation(ValidationError::CodePrefix {
+            field: "subaccount",
+            expected: "ACCT_",
+            ..
+        }))
+    ));
+    let err = ps
+        .splits()
+        .create("Tailor co-op", vec![share("CUS_needle01", 40)])
+        .split_type(SplitType::Percentage)
+        .currency(Currency::KES)
+        .send()
+        .await;
+    assert!(matches!(
+        err,
+        Err(Error::Validation(ValidationError::CodePrefix {
+            field: "subaccount",
+            ..
+        }))
+    ));
+    let err = ps.splits().list().subaccount_code("needle01").send().await;
+    assert!(matches!(
+        err,
+        Err(Error::Validation(ValidationError::CodePrefix {
+            field: "subaccount_code",
             ..
         }))
     ));

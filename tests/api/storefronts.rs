@@ -8,7 +8,7 @@ use serde_json::json;
 use wiremock::matchers::{body_json, header, method, path, query_param, query_param_is_missing};
 use wiremock::{Mock, ResponseTemplate};
 
-use crate::common::{assert_no_requests, ok, setup, BEARER};
+use crate::common::{assert_no_requests, expect, ok, setup, BEARER};
 
 #[tokio::test]
 async fn storefront_create_sends_body_and_decodes_storefront() {
@@ -398,4 +398,89 @@ async fn storefront_duplicate_decodes_copy() {
     assert_eq!(r.data.id, Some(Id::Num(48_301)));
     assert_eq!(r.data.shippable.map(|f| f.get()), Some(false));
     assert_eq!(r.data.status, Some(StorefrontStatus::Inactive));
+}
+
+// Every optional setter at once, against the exact request.
+
+#[tokio::test]
+async fn storefront_create_sends_every_setter() {
+    let (server, ps) = setup().await;
+    expect("POST", "/storefront")
+        .body(json!({
+            "name": "Night Market",
+            "slug": "night-market",
+            "currency": "NGN",
+            "description": "Street food boxes, late evenings"
+        }))
+        .reply(&server, "storefront/storefront.json")
+        .await;
+    let r = ps
+        .storefronts()
+        .create("Night Market", "night-market")
+        .currency(Currency::NGN)
+        .description("Street food boxes, late evenings")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.data.slug.as_deref(), Some("kente-corner"));
+}
+
+#[tokio::test]
+async fn storefront_create_requires_a_currency() {
+    let (server, ps) = setup().await;
+    let err = ps
+        .storefronts()
+        .create("Night Market", "night-market")
+        .send()
+        .await;
+    assert!(matches!(
+        err,
+        Err(Error::Validation(ValidationError::Empty("currency")))
+    ));
+    assert_no_requests(&server).await;
+}
+
+#[tokio::test]
+async fn storefront_list_sends_every_setter() {
+    let (server, ps) = setup().await;
+    expect("GET", "/storefront")
+        .query_is(&[("perPage", "8"), ("page", "3"), ("status", "inactive")])
+        .reply(&server, "storefront/list.json")
+        .await;
+    let r = ps
+        .storefronts()
+        .list()
+        .per_page(8u32)
+        .page(3u32)
+        .status(StorefrontStatus::Inactive)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.data.len(), 2);
+}
+
+#[tokio::test]
+async fn storefront_update_sends_every_setter() {
+    let (server, ps) = setup().await;
+    expect("PUT", "/storefront/48213")
+        .body(json!({
+            "name": "Kente Corner Co",
+            "slug": "kente-corner-co",
+            "description": "Woven cloth and scarves"
+        }))
+        .reply(&server, "storefront/updated.json")
+        .await;
+    let r = ps
+        .storefronts()
+        .update(48_213)
+        .name("Kente Corner Co")
+        .slug("kente-corner-co")
+        .description("Woven cloth and scarves")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(
+        r.data.and_then(|s| s.slug).as_deref(),
+        Some("kente-corner-co")
+    );
 }

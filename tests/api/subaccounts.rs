@@ -9,7 +9,7 @@ use serde_json::json;
 use wiremock::matchers::{body_json, header, method, path, query_param, query_param_is_missing};
 use wiremock::{Mock, ResponseTemplate};
 
-use crate::common::{assert_no_requests, fixture, ok, setup, BEARER};
+use crate::common::{assert_no_requests, at, expect, fixture, ok, setup, BEARER};
 
 #[tokio::test]
 async fn subaccount_create_sends_body_and_decodes_201() {
@@ -285,6 +285,165 @@ async fn subaccount_update_rejects_bad_input_before_sending() {
     assert!(matches!(
         err,
         Err(Error::Validation(ValidationError::Empty("account_number")))
+    ));
+    assert_no_requests(&server).await;
+}
+
+// Every optional setter at once, against the exact request.
+
+#[tokio::test]
+async fn subaccount_create_sends_every_setter() {
+    let (server, ps) = setup().await;
+    expect("POST", "/subaccount")
+        .body(json!({
+            "business_name": "Ridge Pottery",
+            "settlement_bank": "058",
+            "account_number": "0246813579",
+            "percentage_charge": 7.25,
+            "description": "Pottery stall at the ridge",
+            "primary_contact_email": "kiln@ridgepottery.example",
+            "primary_contact_name": "Esi Mensah",
+            "primary_contact_phone": "+233244000111",
+            "metadata": {"stall": 12}
+        }))
+        .reply(&server, "subaccount/subaccount.json")
+        .await;
+    let r = ps
+        .subaccounts()
+        .create("Ridge Pottery")
+        .settlement_bank("058")
+        .account_number("0246813579")
+        .percentage_charge(7.25)
+        .description("Pottery stall at the ridge")
+        .primary_contact_email("kiln@ridgepottery.example")
+        .primary_contact_name("Esi Mensah")
+        .primary_contact_phone("+233244000111")
+        .metadata(json!({"stall": 12}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(
+        r.data.subaccount_code.as_deref(),
+        Some("ACCT_k0b0cr4ft5ltd9x")
+    );
+}
+
+#[tokio::test]
+async fn subaccount_create_requires_bank_account_and_charge() {
+    let (server, ps) = setup().await;
+    let subs = ps.subaccounts();
+    let err = subs
+        .create("Ridge Pottery")
+        .account_number("0246813579")
+        .percentage_charge(7.25)
+        .send()
+        .await;
+    assert!(matches!(
+        err,
+        Err(Error::Validation(ValidationError::Empty("settlement_bank")))
+    ));
+    let err = subs
+        .create("Ridge Pottery")
+        .settlement_bank("058")
+        .percentage_charge(7.25)
+        .send()
+        .await;
+    assert!(matches!(
+        err,
+        Err(Error::Validation(ValidationError::Empty("account_number")))
+    ));
+    let err = subs
+        .create("Ridge Pottery")
+        .settlement_bank("058")
+        .account_number("0246813579")
+        .send()
+        .await;
+    assert!(matches!(
+        err,
+        Err(Error::Validation(ValidationError::Empty(
+            "percentage_charge"
+        )))
+    ));
+    assert_no_requests(&server).await;
+}
+
+#[tokio::test]
+async fn subaccount_list_sends_every_setter() {
+    let (server, ps) = setup().await;
+    expect("GET", "/subaccount")
+        .query_is(&[
+            ("perPage", "40"),
+            ("page", "1"),
+            ("from", "2026-03-01T00:00:00Z"),
+            ("to", "2026-03-15T00:00:00Z"),
+            ("active", "true"),
+        ])
+        .reply(&server, "subaccount/list.json")
+        .await;
+    let r = ps
+        .subaccounts()
+        .list()
+        .per_page(40u32)
+        .page(1u32)
+        .from(at("2026-03-01T00:00:00Z"))
+        .to(at("2026-03-15T00:00:00Z"))
+        .active(true)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.data.len(), 3);
+}
+
+#[tokio::test]
+async fn subaccount_update_sends_every_setter() {
+    let (server, ps) = setup().await;
+    expect("PUT", "/subaccount/ACCT_k0b0cr4ft5ltd9x")
+        .body(json!({
+            "business_name": "Ridge Pottery Ltd",
+            "settlement_bank": "044",
+            "account_number": "0135792468",
+            "active": true,
+            "percentage_charge": 9.5,
+            "description": "Moved to the new market",
+            "primary_contact_email": "office@ridgepottery.example",
+            "primary_contact_name": "Kwame Mensah",
+            "primary_contact_phone": "+233244000222",
+            "settlement_schedule": "weekly",
+            "metadata": {"stall": 14}
+        }))
+        .reply(&server, "subaccount/subaccount.json")
+        .await;
+    let r = ps
+        .subaccounts()
+        .update("ACCT_k0b0cr4ft5ltd9x")
+        .business_name("Ridge Pottery Ltd")
+        .settlement_bank("044")
+        .account_number("0135792468")
+        .active(true)
+        .percentage_charge(9.5)
+        .description("Moved to the new market")
+        .primary_contact_email("office@ridgepottery.example")
+        .primary_contact_name("Kwame Mensah")
+        .primary_contact_phone("+233244000222")
+        .settlement_schedule("weekly")
+        .metadata(json!({"stall": 14}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.data.id, Some(Id::Num(7_712_034)));
+}
+
+#[tokio::test]
+async fn subaccount_code_with_a_wrong_prefix_is_refused_before_sending() {
+    let (server, ps) = setup().await;
+    let err = ps.subaccounts().fetch("SPL_k0b0cr4ft5ltd9x").send().await;
+    assert!(matches!(
+        err,
+        Err(Error::Validation(ValidationError::CodePrefix {
+            field: "id_or_code",
+            expected: "ACCT_",
+            ..
+        }))
     ));
     assert_no_requests(&server).await;
 }

@@ -10,7 +10,7 @@ use serde_json::json;
 use wiremock::matchers::{body_json, header, method, path, query_param, query_param_is_missing};
 use wiremock::Mock;
 
-use crate::common::{assert_no_requests, ok, setup, BEARER};
+use crate::common::{assert_no_requests, at, expect, ok, setup, BEARER};
 
 #[tokio::test]
 async fn subscription_create_sends_body_and_decodes_ids() {
@@ -406,4 +406,99 @@ async fn subscription_manage_email_posts_without_body() {
             ..
         }))
     ));
+}
+
+// Every optional setter at once, against the exact request.
+
+#[tokio::test]
+async fn subscription_create_sends_every_setter() {
+    let (server, ps) = setup().await;
+    expect("POST", "/subscription")
+        .body(json!({
+            "customer": "yaa@example.com",
+            "plan": "PLN_w3e4r5t6",
+            "authorization": "AUTH_z8x7c6v5",
+            "start_date": "2026-09-01T06:00:00Z"
+        }))
+        .reply(&server, "subscription/create.json")
+        .await;
+    let r = ps
+        .subscriptions()
+        .create("yaa@example.com", "PLN_w3e4r5t6")
+        .authorization("AUTH_z8x7c6v5")
+        .start_date(at("2026-09-01T06:00:00Z"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(
+        r.data.subscription_code.as_deref(),
+        Some("SUB_a1s2d3f4g5h6j7k")
+    );
+}
+
+#[tokio::test]
+async fn subscription_list_sends_every_setter() {
+    let (server, ps) = setup().await;
+    expect("GET", "/subscription")
+        .query_is(&[
+            ("perPage", "10"),
+            ("page", "6"),
+            ("from", "2026-01-01T00:00:00Z"),
+            ("to", "2026-12-31T00:00:00Z"),
+            ("plan", "9081"),
+            ("customer", "6620"),
+        ])
+        .reply(&server, "subscription/list.json")
+        .await;
+    let r = ps
+        .subscriptions()
+        .list()
+        .per_page(10u32)
+        .page(6u32)
+        .from(at("2026-01-01T00:00:00Z"))
+        .to(at("2026-12-31T00:00:00Z"))
+        .plan(9081u64)
+        .customer(6620u64)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.data.len(), 2);
+}
+
+#[tokio::test]
+async fn subscription_codes_with_a_wrong_prefix_are_refused_before_sending() {
+    let (server, ps) = setup().await;
+    let subs = ps.subscriptions();
+    let err = subs.create("CUS_q1w2e3r4", "SUB_w3e4r5t6").send().await;
+    assert!(matches!(
+        err,
+        Err(Error::Validation(ValidationError::CodePrefix {
+            field: "plan",
+            expected: "PLN_",
+            ..
+        }))
+    ));
+    let err = subs
+        .create("CUS_q1w2e3r4", "PLN_w3e4r5t6")
+        .authorization("RCP_z8x7c6v5")
+        .send()
+        .await;
+    assert!(matches!(
+        err,
+        Err(Error::Validation(ValidationError::CodePrefix {
+            field: "authorization",
+            expected: "AUTH_",
+            ..
+        }))
+    ));
+    let err = subs.disable("PLN_a1s2d3f4", "tok3n9x").send().await;
+    assert!(matches!(
+        err,
+        Err(Error::Validation(ValidationError::CodePrefix {
+            field: "code",
+            expected: "SUB_",
+            ..
+        }))
+    ));
+    assert_no_requests(&server).await;
 }

@@ -8,7 +8,7 @@ use serde_json::json;
 use wiremock::matchers::{body_json, header, method, path, query_param, query_param_is_missing};
 use wiremock::Mock;
 
-use crate::common::{assert_no_requests, ok, setup, BEARER};
+use crate::common::{assert_no_requests, expect, ok, setup, BEARER};
 
 #[tokio::test]
 async fn terminal_send_event_sends_invoice_and_decodes_event_id() {
@@ -368,4 +368,66 @@ async fn terminal_decommission_rejects_empty_serial_number() {
         Err(Error::Validation(ValidationError::Empty("serial_number")))
     ));
     assert_no_requests(&server).await;
+}
+
+// Every optional setter at once, against the exact request.
+
+#[tokio::test]
+async fn terminal_send_event_requires_the_record_id() {
+    let (server, ps) = setup().await;
+    let err = ps
+        .terminals()
+        .send_event(
+            "T7x2kq9Z",
+            TerminalEventType::Transaction,
+            TerminalEventAction::Print,
+        )
+        .send()
+        .await;
+    assert!(matches!(
+        err,
+        Err(Error::Validation(ValidationError::Empty("id")))
+    ));
+    assert_no_requests(&server).await;
+}
+
+#[tokio::test]
+async fn terminal_list_sends_every_setter() {
+    let (server, ps) = setup().await;
+    expect("GET", "/terminal")
+        .query_is(&[
+            ("perPage", "3"),
+            ("next", "Y3Vyc29yOm5leHQ="),
+            ("previous", "Y3Vyc29yOnByZXY="),
+        ])
+        .reply(&server, "terminal/list.json")
+        .await;
+    let r = ps
+        .terminals()
+        .list()
+        .per_page(3u32)
+        .next("Y3Vyc29yOm5leHQ=")
+        .previous("Y3Vyc29yOnByZXY=")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.data.len(), 2);
+}
+
+#[tokio::test]
+async fn terminal_update_sends_every_setter() {
+    let (server, ps) = setup().await;
+    expect("PUT", "/terminal/T7x2kq9Z")
+        .body(json!({"name": "Till 3", "address": "14 Harbour Road, Tema"}))
+        .reply(&server, "terminal/update.json")
+        .await;
+    let r = ps
+        .terminals()
+        .update("T7x2kq9Z")
+        .name("Till 3")
+        .address("14 Harbour Road, Tema")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.message, "Device details saved");
 }

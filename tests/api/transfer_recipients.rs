@@ -9,7 +9,7 @@ use serde_json::json;
 use wiremock::matchers::{body_json, header, method, path, query_param, query_param_is_missing};
 use wiremock::{Mock, ResponseTemplate};
 
-use crate::common::{assert_no_requests, fixture, ok, setup, BEARER};
+use crate::common::{assert_no_requests, at, expect, fixture, ok, setup, BEARER};
 
 #[tokio::test]
 async fn transferrecipient_create_sends_body_and_decodes_recipient() {
@@ -404,6 +404,133 @@ async fn transferrecipient_delete_refuses_an_empty_code() {
         err,
         Err(Error::Validation(ValidationError::CodePrefix {
             field: "id_or_code",
+            ..
+        }))
+    ));
+    assert_no_requests(&server).await;
+}
+
+// Every optional setter at once, against the exact request.
+
+#[tokio::test]
+async fn transferrecipient_create_sends_every_setter() {
+    let (server, ps) = setup().await;
+    expect("POST", "/transferrecipient")
+        .body(json!({
+            "type": "nuban",
+            "name": "Tunde Bakare",
+            "account_number": "0112233445",
+            "bank_code": "057",
+            "description": "Weekend driver",
+            "currency": "NGN",
+            "authorization_code": "AUTH_r4t5y6u7",
+            "metadata": {"route": "Ikeja"}
+        }))
+        .reply(&server, "transfer_recipient/recipient.json")
+        .await;
+    let r = ps
+        .transfer_recipients()
+        .create(RecipientType::Nuban, "Tunde Bakare")
+        .account_number("0112233445")
+        .bank_code("057")
+        .description("Weekend driver")
+        .currency(Currency::NGN)
+        .authorization_code("AUTH_r4t5y6u7")
+        .metadata(json!({"route": "Ikeja"}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(
+        r.data.recipient_code.as_deref(),
+        Some("RCP_4h7k2m9q1wzx3ab")
+    );
+}
+
+#[tokio::test]
+async fn transferrecipient_list_sends_every_setter() {
+    let (server, ps) = setup().await;
+    expect("GET", "/transferrecipient")
+        .query_is(&[
+            ("perPage", "20"),
+            ("page", "2"),
+            ("use_cursor", "true"),
+            ("next", "cmNwOm5leHQ="),
+            ("previous", "cmNwOnByZXY="),
+            ("from", "2026-02-01T00:00:00Z"),
+            ("to", "2026-02-14T00:00:00Z"),
+        ])
+        .reply(&server, "transfer_recipient/list.json")
+        .await;
+    let r = ps
+        .transfer_recipients()
+        .list()
+        .per_page(20u32)
+        .page(2u32)
+        .use_cursor(true)
+        .next("cmNwOm5leHQ=")
+        .previous("cmNwOnByZXY=")
+        .from(at("2026-02-01T00:00:00Z"))
+        .to(at("2026-02-14T00:00:00Z"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.data.len(), 3);
+}
+
+#[tokio::test]
+async fn transferrecipient_update_sends_every_setter() {
+    let (server, ps) = setup().await;
+    expect("PUT", "/transferrecipient/RCP_4h7k2m9q1wzx3ab")
+        .body(json!({"name": "Tunde A. Bakare", "email": "tunde@example.com"}))
+        .reply(&server, "transfer_recipient/updated.json")
+        .await;
+    let r = ps
+        .transfer_recipients()
+        .update("RCP_4h7k2m9q1wzx3ab", "Tunde A. Bakare")
+        .email("tunde@example.com")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.message, "Recipient details changed");
+}
+
+#[tokio::test]
+async fn transferrecipient_codes_with_a_wrong_prefix_are_refused_before_sending() {
+    let (server, ps) = setup().await;
+    let err = ps
+        .transfer_recipients()
+        .delete("TRF_4h7k2m9q1wzx3ab")
+        .send()
+        .await;
+    assert!(matches!(
+        err,
+        Err(Error::Validation(ValidationError::CodePrefix {
+            field: "id_or_code",
+            expected: "RCP_",
+            ..
+        }))
+    ));
+    let err = ps
+        .transfer_recipients()
+        .create(RecipientType::Authorization, "Tunde Bakare")
+        .authorization_code("CUS_r4t5y6u7")
+        .send()
+        .await;
+    assert!(matches!(
+        err,
+        Err(Error::Validation(ValidationError::CodePrefix {
+            field: "authorization_code",
+            expected: "AUTH_",
+            ..
+        }))
+    ));
+    let item = TransferRecipientBatchItem::new(RecipientType::Authorization, "Tunde Bakare")
+        .with_authorization_code("PLN_r4t5y6u7");
+    let err = ps.transfer_recipients().bulk(vec![item]).send().await;
+    assert!(matches!(
+        err,
+        Err(Error::Validation(ValidationError::CodePrefix {
+            field: "authorization_code",
             ..
         }))
     ));

@@ -9,7 +9,7 @@ use serde_json::json;
 use wiremock::matchers::{body_json, header, method, path, query_param, query_param_is_missing};
 use wiremock::Mock;
 
-use crate::common::{amount, assert_no_requests, ok, setup, BEARER};
+use crate::common::{amount, assert_no_requests, at, expect, ok, setup, BEARER};
 
 #[tokio::test]
 async fn transfer_initiate_sends_body_and_decodes_otp_status() {
@@ -609,4 +609,161 @@ async fn transfer_enable_otp_accepts_string_status_and_null_data() {
         .await;
     let r = ps.transfers().enable_otp().send().await.unwrap();
     assert_eq!(r.message, "Transfers need an OTP again");
+}
+
+// Every optional setter at once, against the exact request.
+
+#[tokio::test]
+async fn transfer_initiate_sends_every_setter() {
+    let (server, ps) = setup().await;
+    expect("POST", "/transfer")
+        .body(json!({
+            "source": "balance",
+            "amount": 880000,
+            "recipient": "RCP_x1c2v3b4n5m6",
+            "reference": "vendor-2026-05-0042",
+            "reason": "May stock",
+            "currency": "KES"
+        }))
+        .reply(&server, "transfer/initiate.json")
+        .await;
+    let r = ps
+        .transfers()
+        .initiate(amount(880_000), "RCP_x1c2v3b4n5m6", "vendor-2026-05-0042")
+        .source(TransferSource::Balance)
+        .reason("May stock")
+        .currency(Currency::KES)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.data.transfer_code.as_deref(), Some("TRF_m3n4b5v6c7x8z9a"));
+}
+
+#[tokio::test]
+async fn transfer_list_sends_every_setter() {
+    let (server, ps) = setup().await;
+    expect("GET", "/transfer")
+        .query_is(&[
+            ("perPage", "35"),
+            ("page", "2"),
+            ("use_cursor", "true"),
+            ("next", "dHJmOm5leHQ="),
+            ("previous", "dHJmOnByZXY="),
+            ("from", "2026-05-01T00:00:00Z"),
+            ("to", "2026-05-31T00:00:00Z"),
+            ("recipient", "88120"),
+            ("status", "failed"),
+        ])
+        .reply(&server, "transfer/list.json")
+        .await;
+    let r = ps
+        .transfers()
+        .list()
+        .per_page(35u32)
+        .page(2u32)
+        .use_cursor(true)
+        .next("dHJmOm5leHQ=")
+        .previous("dHJmOnByZXY=")
+        .from(at("2026-05-01T00:00:00Z"))
+        .to(at("2026-05-31T00:00:00Z"))
+        .recipient("88120")
+        .status(TransferStatus::Failed)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.data.len(), 3);
+}
+
+#[tokio::test]
+async fn transfer_bulk_sends_every_setter() {
+    let (server, ps) = setup().await;
+    expect("POST", "/transfer/bulk")
+        .body(json!({
+            "source": "balance",
+            "currency": "GHS",
+            "transfers": [
+                {"amount": 60000, "recipient": "RCP_x1c2v3b4n5m6", "reference": "vendor-2026-05-0043"}
+            ]
+        }))
+        .reply(&server, "transfer/bulk.json")
+        .await;
+    let r = ps
+        .transfers()
+        .bulk(vec![TransferBulkItem::new(
+            amount(60_000),
+            "RCP_x1c2v3b4n5m6",
+            "vendor-2026-05-0043",
+        )])
+        .source(TransferSource::Balance)
+        .currency(Currency::GHS)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.data.len(), 2);
+}
+
+#[tokio::test]
+async fn transfer_export_sends_every_setter() {
+    let (server, ps) = setup().await;
+    expect("GET", "/transfer/export")
+        .query_is(&[
+            ("recipient", "88120"),
+            ("status", "reversed"),
+            ("from", "2026-04-01T00:00:00Z"),
+            ("to", "2026-04-30T00:00:00Z"),
+        ])
+        .reply(&server, "transfer/export.json")
+        .await;
+    let r = ps
+        .transfers()
+        .export()
+        .recipient("88120")
+        .status(TransferStatus::Reversed)
+        .from(at("2026-04-01T00:00:00Z"))
+        .to(at("2026-04-30T00:00:00Z"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.message, "Export ready");
+}
+
+#[tokio::test]
+async fn transfer_codes_with_a_wrong_prefix_are_refused_before_sending() {
+    let (server, ps) = setup().await;
+    let err = ps
+        .transfers()
+        .initiate(amount(880_000), "TRF_x1c2v3b4n5m6", "vendor-2026-05-0044")
+        .send()
+        .await;
+    assert!(matches!(
+        err,
+        Err(Error::Validation(ValidationError::CodePrefix {
+            field: "recipient",
+            expected: "RCP_",
+            ..
+        }))
+    ));
+    let item = TransferBulkItem::new(amount(60_000), "CUS_x1c2v3b4n5m6", "vendor-2026-05-0045");
+    let err = ps.transfers().bulk(vec![item]).send().await;
+    assert!(matches!(
+        err,
+        Err(Error::Validation(ValidationError::CodePrefix {
+            field: "recipient",
+            ..
+        }))
+    ));
+    let err = ps
+        .transfers()
+        .finalize("RCP_m3n4b5v6c7x8z9a", "482915")
+        .send()
+        .await;
+    assert!(matches!(
+        err,
+        Err(Error::Validation(ValidationError::CodePrefix {
+            field: "transfer_code",
+            expected: "TRF_",
+            ..
+        }))
+    ));
+    assert_no_requests(&server).await;
 }

@@ -9,7 +9,7 @@ use serde_json::json;
 use wiremock::matchers::{body_json, header, method, path, query_param};
 use wiremock::Mock;
 
-use crate::common::{assert_no_requests, ok, setup, BEARER};
+use crate::common::{assert_no_requests, expect, ok, setup, BEARER};
 
 fn destination(target: &str, name: Option<&str>) -> VirtualTerminalDestinationInput {
     VirtualTerminalDestinationInput {
@@ -420,4 +420,92 @@ async fn virtual_terminal_delete_split_code_sends_body_with_delete() {
         .await
         .unwrap();
     assert_eq!(r.message, "Split removed from virtual terminal");
+}
+
+// Every optional setter at once, against the exact request.
+
+#[tokio::test]
+async fn virtual_terminal_create_sends_every_setter() {
+    let (server, ps) = setup().await;
+    expect("POST", "/virtual_terminal")
+        .body(json!({
+            "name": "Pool bar",
+            "destinations": [{"target": "+254711000222", "name": "Bar lead"}],
+            "split_code": "SPL_p0o9l8k7",
+            "metadata": {"floor": "roof"},
+            "currency": "KES",
+            "custom_fields": [{"display_name": "Cabana", "variable_name": "cabana"}]
+        }))
+        .reply(&server, "virtual_terminal/virtual_terminal.json")
+        .await;
+    let r = ps
+        .virtual_terminals()
+        .create(
+            "Pool bar",
+            vec![VirtualTerminalDestinationInput {
+                target: "+254711000222".into(),
+                name: Some("Bar lead".into()),
+            }],
+        )
+        .split_code("SPL_p0o9l8k7")
+        .metadata(json!({"floor": "roof"}))
+        .currency(Currency::KES)
+        .custom_fields(vec![VirtualTerminalCustomField {
+            display_name: "Cabana".into(),
+            variable_name: "cabana".into(),
+        }])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.data.code.as_deref(), Some("VT_P4Q7R2ZX"));
+}
+
+#[tokio::test]
+async fn virtual_terminal_list_sends_every_setter() {
+    let (server, ps) = setup().await;
+    expect("GET", "/virtual_terminal")
+        .query_is(&[("perPage", "4"), ("page", "2")])
+        .reply(&server, "virtual_terminal/list.json")
+        .await;
+    let r = ps
+        .virtual_terminals()
+        .list()
+        .per_page(4u32)
+        .page(2u32)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.data.len(), 2);
+}
+
+#[tokio::test]
+async fn virtual_terminal_codes_with_a_wrong_prefix_are_refused_before_sending() {
+    let (server, ps) = setup().await;
+    let err = ps
+        .virtual_terminals()
+        .deactivate("PRQ_P4Q7R2ZX")
+        .send()
+        .await;
+    assert!(matches!(
+        err,
+        Err(Error::Validation(ValidationError::CodePrefix {
+            field: "code",
+            expected: "VT_",
+            ..
+        }))
+    ));
+    let err = ps
+        .virtual_terminals()
+        .add_split_code("VT_P4Q7R2ZX", "VT_p0o9l8k7")
+        .send()
+        .await;
+    assert!(matches!(
+        err,
+        Err(Error::Validation(ValidationError::CodePrefix {
+            field: "split_code",
+            expected: "SPL_",
+            ..
+        }))
+    ));
+    assert_no_requests(&server).await;
 }
