@@ -5,19 +5,15 @@ use paystack::{
     Amount, Error, Id, ValidationError,
 };
 use serde_json::json;
-use wiremock::matchers::{body_json, header, method, path, query_param, query_param_is_missing};
-use wiremock::{Mock, ResponseTemplate};
+use wiremock::ResponseTemplate;
 
-use crate::common::{amount, assert_no_requests, at, expect, fixture, ok, setup, BEARER};
+use crate::common::{amount, assert_no_requests, at, expect, fixture, setup};
 
 #[tokio::test]
 async fn product_create_sends_body_and_decodes_product() {
     let (server, ps) = setup().await;
-    Mock::given(method("POST"))
-        .and(path("/product"))
-        .and(header("authorization", BEARER))
-        .and(header("content-type", "application/json"))
-        .and(body_json(json!({
+    expect("POST", "/product")
+        .body(json!({
             "name": "Clay mug",
             "description": "Hand-thrown, 350 ml",
             "price": 450000,
@@ -25,10 +21,11 @@ async fn product_create_sends_body_and_decodes_product() {
             "unlimited": false,
             "quantity": 40,
             "metadata": {"glaze": "ochre"}
-        })))
-        .respond_with(ResponseTemplate::new(201).set_body_json(fixture("product/product.json")))
-        .expect(1)
-        .mount(&server)
+        }))
+        .respond(
+            &server,
+            ResponseTemplate::new(201).set_body_json(fixture("product/product.json")),
+        )
         .await;
 
     let r = ps
@@ -119,17 +116,14 @@ async fn product_create_rejects_bad_input_before_sending() {
 #[tokio::test]
 async fn product_list_sends_filters_and_decodes_page() {
     let (server, ps) = setup().await;
-    Mock::given(method("GET"))
-        .and(path("/product"))
-        .and(header("authorization", BEARER))
-        .and(query_param("perPage", "25"))
-        .and(query_param("page", "1"))
-        .and(query_param("active", "true"))
-        .and(query_param("from", "2026-02-01T00:00:00Z"))
-        .and(query_param_is_missing("per_page"))
-        .respond_with(ok("product/list.json"))
-        .expect(1)
-        .mount(&server)
+    expect("GET", "/product")
+        .query_is(&[
+            ("perPage", "25"),
+            ("page", "1"),
+            ("active", "true"),
+            ("from", "2026-02-01T00:00:00Z"),
+        ])
+        .reply(&server, "product/list.json")
         .await;
 
     let from: chrono::DateTime<chrono::Utc> = "2026-02-01T00:00:00Z".parse().unwrap();
@@ -166,12 +160,8 @@ async fn product_list_sends_filters_and_decodes_page() {
 #[tokio::test]
 async fn product_fetch_uses_numeric_id() {
     let (server, ps) = setup().await;
-    Mock::given(method("GET"))
-        .and(path("/product/730114"))
-        .and(header("authorization", BEARER))
-        .respond_with(ok("product/product.json"))
-        .expect(1)
-        .mount(&server)
+    expect("GET", "/product/730114")
+        .reply(&server, "product/product.json")
         .await;
     let r = ps.products().fetch(730_114).send().await.unwrap();
     assert_eq!(r.data.product_code.as_deref(), Some("PROD_m4k2r8w1q9z3"));
@@ -181,17 +171,13 @@ async fn product_fetch_uses_numeric_id() {
 #[tokio::test]
 async fn product_update_sends_only_set_fields() {
     let (server, ps) = setup().await;
-    Mock::given(method("PUT"))
-        .and(path("/product/730114"))
-        .and(header("authorization", BEARER))
-        .and(body_json(json!({
+    expect("PUT", "/product/730114")
+        .body(json!({
             "price": 480000,
             "quantity": 0,
             "split_code": "SPL_q1w2e3r4t5"
-        })))
-        .respond_with(ok("product/product.json"))
-        .expect(1)
-        .mount(&server)
+        }))
+        .reply(&server, "product/product.json")
         .await;
     let r = ps
         .products()
@@ -228,12 +214,8 @@ async fn product_update_rejects_ids_past_i64() {
 #[tokio::test]
 async fn product_delete_reads_message() {
     let (server, ps) = setup().await;
-    Mock::given(method("DELETE"))
-        .and(path("/product/730115"))
-        .and(header("authorization", BEARER))
-        .respond_with(ok("product/delete.json"))
-        .expect(1)
-        .mount(&server)
+    expect("DELETE", "/product/730115")
+        .reply(&server, "product/delete.json")
         .await;
     let r = ps.products().delete(730_115).send().await.unwrap();
     assert_eq!(r.message, "Product removed");

@@ -6,10 +6,8 @@ use paystack::{
     Error, Id, ValidationError,
 };
 use serde_json::json;
-use wiremock::matchers::{body_json, header, method, path, query_param, query_param_is_missing};
-use wiremock::Mock;
 
-use crate::common::{assert_no_requests, at, expect, ok, setup, BEARER};
+use crate::common::{assert_no_requests, at, expect, setup};
 
 fn share(code: &str, share: i64) -> SplitShare {
     SplitShare::new(code, share)
@@ -18,11 +16,8 @@ fn share(code: &str, share: i64) -> SplitShare {
 #[tokio::test]
 async fn split_create_sends_body_and_decodes_split() {
     let (server, ps) = setup().await;
-    Mock::given(method("POST"))
-        .and(path("/split"))
-        .and(header("authorization", BEARER))
-        .and(header("content-type", "application/json"))
-        .and(body_json(json!({
+    expect("POST", "/split")
+        .body(json!({
             "name": "Market stall partners",
             "type": "percentage",
             "currency": "NGN",
@@ -32,10 +27,8 @@ async fn split_create_sends_body_and_decodes_split() {
             ],
             "bearer_type": "subaccount",
             "bearer_subaccount": "ACCT_k0b0cr4ft5ltd9x"
-        })))
-        .respond_with(ok("split/split.json"))
-        .expect(1)
-        .mount(&server)
+        }))
+        .reply(&server, "split/split.json")
         .await;
 
     let r = ps
@@ -177,18 +170,14 @@ async fn split_create_rejects_bad_input_before_sending() {
 #[tokio::test]
 async fn split_create_allows_flat_shares_above_100() {
     let (server, ps) = setup().await;
-    Mock::given(method("POST"))
-        .and(path("/split"))
-        .and(header("authorization", BEARER))
-        .and(body_json(json!({
+    expect("POST", "/split")
+        .body(json!({
             "name": "Delivery fees",
             "type": "flat",
             "currency": "GHS",
             "subaccounts": [{"subaccount": "ACCT_k0b0cr4ft5ltd9x", "share": 25000}]
-        })))
-        .respond_with(ok("split/split.json"))
-        .expect(1)
-        .mount(&server)
+        }))
+        .reply(&server, "split/split.json")
         .await;
     ps.splits()
         .create("Delivery fees", vec![share("ACCT_k0b0cr4ft5ltd9x", 25_000)])
@@ -202,20 +191,17 @@ async fn split_create_allows_flat_shares_above_100() {
 #[tokio::test]
 async fn split_list_sends_filters_and_decodes_unknown_values() {
     let (server, ps) = setup().await;
-    Mock::given(method("GET"))
-        .and(path("/split"))
-        .and(header("authorization", BEARER))
-        .and(query_param("perPage", "10"))
-        .and(query_param("page", "1"))
-        .and(query_param("active", "false"))
-        .and(query_param("subaccount_code", "ACCT_k0b0cr4ft5ltd9x"))
-        .and(query_param("name", "Market stall partners"))
-        .and(query_param("sort_by", "name"))
-        .and(query_param("to", "2026-03-31T23:59:59Z"))
-        .and(query_param_is_missing("per_page"))
-        .respond_with(ok("split/list.json"))
-        .expect(1)
-        .mount(&server)
+    expect("GET", "/split")
+        .query_is(&[
+            ("perPage", "10"),
+            ("page", "1"),
+            ("active", "false"),
+            ("subaccount_code", "ACCT_k0b0cr4ft5ltd9x"),
+            ("name", "Market stall partners"),
+            ("sort_by", "name"),
+            ("to", "2026-03-31T23:59:59Z"),
+        ])
+        .reply(&server, "split/list.json")
         .await;
     let to: chrono::DateTime<chrono::Utc> = "2026-03-31T23:59:59Z".parse().unwrap();
     let r = ps
@@ -255,12 +241,8 @@ async fn split_list_sends_filters_and_decodes_unknown_values() {
 #[tokio::test]
 async fn split_fetch_uses_numeric_id() {
     let (server, ps) = setup().await;
-    Mock::given(method("GET"))
-        .and(path("/split/3309151"))
-        .and(header("authorization", BEARER))
-        .respond_with(ok("split/split.json"))
-        .expect(1)
-        .mount(&server)
+    expect("GET", "/split/3309151")
+        .reply(&server, "split/split.json")
         .await;
     let r = ps.splits().fetch(3_309_151).send().await.unwrap();
     assert_eq!(r.message, "Split found");
@@ -288,17 +270,13 @@ async fn split_fetch_rejects_ids_beyond_i64() {
 #[tokio::test]
 async fn split_update_sends_only_set_fields() {
     let (server, ps) = setup().await;
-    Mock::given(method("PUT"))
-        .and(path("/split/3309151"))
-        .and(header("authorization", BEARER))
-        .and(body_json(json!({
+    expect("PUT", "/split/3309151")
+        .body(json!({
             "name": "Stall partners 2026",
             "active": true,
             "bearer_type": "all"
-        })))
-        .respond_with(ok("split/split.json"))
-        .expect(1)
-        .mount(&server)
+        }))
+        .reply(&server, "split/split.json")
         .await;
     let r = ps
         .splits()
@@ -334,15 +312,9 @@ async fn split_update_rejects_blank_values_before_sending() {
 #[tokio::test]
 async fn split_add_subaccount_sends_share() {
     let (server, ps) = setup().await;
-    Mock::given(method("POST"))
-        .and(path("/split/3309151/subaccount/add"))
-        .and(header("authorization", BEARER))
-        .and(body_json(
-            json!({"subaccount": "ACCT_b4k3ry0ne2x3c", "share": 20}),
-        ))
-        .respond_with(ok("split/split.json"))
-        .expect(1)
-        .mount(&server)
+    expect("POST", "/split/3309151/subaccount/add")
+        .body(json!({"subaccount": "ACCT_b4k3ry0ne2x3c", "share": 20}))
+        .reply(&server, "split/split.json")
         .await;
     let r = ps
         .splits()
@@ -378,13 +350,9 @@ async fn split_add_subaccount_rejects_bad_input_before_sending() {
 #[tokio::test]
 async fn split_remove_subaccount_sends_code_and_reads_message() {
     let (server, ps) = setup().await;
-    Mock::given(method("POST"))
-        .and(path("/split/3309151/subaccount/remove"))
-        .and(header("authorization", BEARER))
-        .and(body_json(json!({"subaccount": "ACCT_b4k3ry0ne2x3c"})))
-        .respond_with(ok("split/removed.json"))
-        .expect(1)
-        .mount(&server)
+    expect("POST", "/split/3309151/subaccount/remove")
+        .body(json!({"subaccount": "ACCT_b4k3ry0ne2x3c"}))
+        .reply(&server, "split/removed.json")
         .await;
     let r = ps
         .splits()

@@ -6,31 +6,26 @@ use paystack::{
     Error, Id, ValidationError,
 };
 use serde_json::json;
-use wiremock::matchers::{body_json, header, method, path, query_param, query_param_is_missing};
-use wiremock::{Mock, ResponseTemplate};
+use wiremock::ResponseTemplate;
 
-use crate::common::{assert_no_requests, at, expect, fixture, ok, setup, BEARER};
+use crate::common::{assert_no_requests, at, expect, fixture, setup};
 
 #[tokio::test]
 async fn subaccount_create_sends_body_and_decodes_201() {
     let (server, ps) = setup().await;
-    Mock::given(method("POST"))
-        .and(path("/subaccount"))
-        .and(header("authorization", BEARER))
-        .and(header("content-type", "application/json"))
-        .and(body_json(json!({
+    expect("POST", "/subaccount")
+        .body(json!({
             "business_name": "Kobo Crafts Ltd",
             "settlement_bank": "057",
             "account_number": "0987654321",
             "percentage_charge": 12.5,
             "primary_contact_email": "owner@kobocrafts.example",
             "metadata": {"region": "north"}
-        })))
-        .respond_with(
+        }))
+        .respond(
+            &server,
             ResponseTemplate::new(201).set_body_json(fixture("subaccount/subaccount.json")),
         )
-        .expect(1)
-        .mount(&server)
         .await;
 
     let r = ps
@@ -130,17 +125,14 @@ async fn subaccount_create_rejects_bad_input_before_sending() {
 #[tokio::test]
 async fn subaccount_list_sends_filters_and_decodes_quirks() {
     let (server, ps) = setup().await;
-    Mock::given(method("GET"))
-        .and(path("/subaccount"))
-        .and(header("authorization", BEARER))
-        .and(query_param("perPage", "3"))
-        .and(query_param("page", "1"))
-        .and(query_param("active", "true"))
-        .and(query_param("from", "2026-01-01T00:00:00Z"))
-        .and(query_param_is_missing("per_page"))
-        .respond_with(ok("subaccount/list.json"))
-        .expect(1)
-        .mount(&server)
+    expect("GET", "/subaccount")
+        .query_is(&[
+            ("perPage", "3"),
+            ("page", "1"),
+            ("active", "true"),
+            ("from", "2026-01-01T00:00:00Z"),
+        ])
+        .reply(&server, "subaccount/list.json")
         .await;
 
     let from: chrono::DateTime<chrono::Utc> = "2026-01-01T00:00:00Z".parse().unwrap();
@@ -186,12 +178,8 @@ async fn subaccount_list_sends_filters_and_decodes_quirks() {
 #[tokio::test]
 async fn subaccount_fetch_uses_code() {
     let (server, ps) = setup().await;
-    Mock::given(method("GET"))
-        .and(path("/subaccount/ACCT_k0b0cr4ft5ltd9x"))
-        .and(header("authorization", BEARER))
-        .respond_with(ok("subaccount/subaccount.json"))
-        .expect(1)
-        .mount(&server)
+    expect("GET", "/subaccount/ACCT_k0b0cr4ft5ltd9x")
+        .reply(&server, "subaccount/subaccount.json")
         .await;
     let r = ps
         .subaccounts()
@@ -216,18 +204,14 @@ async fn subaccount_fetch_uses_code() {
 #[tokio::test]
 async fn subaccount_update_sends_only_set_fields() {
     let (server, ps) = setup().await;
-    Mock::given(method("PUT"))
-        .and(path("/subaccount/ACCT_k0b0cr4ft5ltd9x"))
-        .and(header("authorization", BEARER))
-        .and(body_json(json!({
+    expect("PUT", "/subaccount/ACCT_k0b0cr4ft5ltd9x")
+        .body(json!({
             "active": false,
             "percentage_charge": 7.25,
             "settlement_schedule": "weekly",
             "description": "Paused for stock count"
-        })))
-        .respond_with(ok("subaccount/subaccount.json"))
-        .expect(1)
-        .mount(&server)
+        }))
+        .reply(&server, "subaccount/subaccount.json")
         .await;
     let r = ps
         .subaccounts()

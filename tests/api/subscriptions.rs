@@ -7,27 +7,20 @@ use paystack::{
     Amount, Error, Id,
 };
 use serde_json::json;
-use wiremock::matchers::{body_json, header, method, path, query_param, query_param_is_missing};
-use wiremock::Mock;
 
-use crate::common::{assert_no_requests, at, expect, ok, setup, BEARER};
+use crate::common::{assert_no_requests, at, expect, setup};
 
 #[tokio::test]
 async fn subscription_create_sends_body_and_decodes_ids() {
     let (server, ps) = setup().await;
-    Mock::given(method("POST"))
-        .and(path("/subscription"))
-        .and(header("authorization", BEARER))
-        .and(header("content-type", "application/json"))
-        .and(body_json(json!({
+    expect("POST", "/subscription")
+        .body(json!({
             "customer": "CUS_q1w2e3r4t5y6u7i",
             "plan": "PLN_g0ldt13r7q2w3e4",
             "authorization": "AUTH_z1x2c3v4b5",
             "start_date": "2026-04-01T09:00:00Z"
-        })))
-        .respond_with(ok("subscription/create.json"))
-        .expect(1)
-        .mount(&server)
+        }))
+        .reply(&server, "subscription/create.json")
         .await;
 
     let start: chrono::DateTime<chrono::Utc> = "2026-04-01T09:00:00Z".parse().unwrap();
@@ -99,16 +92,12 @@ async fn subscription_create_rejects_bad_input_before_sending() {
 #[tokio::test]
 async fn subscription_create_accepts_customer_email() {
     let (server, ps) = setup().await;
-    Mock::given(method("POST"))
-        .and(path("/subscription"))
-        .and(header("authorization", BEARER))
-        .and(body_json(json!({
+    expect("POST", "/subscription")
+        .body(json!({
             "customer": "chidi.okafor@example.net",
             "plan": "PLN_g0ldt13r7q2w3e4"
-        })))
-        .respond_with(ok("subscription/create.json"))
-        .expect(1)
-        .mount(&server)
+        }))
+        .reply(&server, "subscription/create.json")
         .await;
     ps.subscriptions()
         .create("chidi.okafor@example.net", "PLN_g0ldt13r7q2w3e4")
@@ -120,17 +109,14 @@ async fn subscription_create_accepts_customer_email() {
 #[tokio::test]
 async fn subscription_list_sends_filters_and_decodes_expanded_records() {
     let (server, ps) = setup().await;
-    Mock::given(method("GET"))
-        .and(path("/subscription"))
-        .and(header("authorization", BEARER))
-        .and(query_param("perPage", "10"))
-        .and(query_param("page", "1"))
-        .and(query_param("plan", "662104"))
-        .and(query_param("customer", "90877001"))
-        .and(query_param_is_missing("per_page"))
-        .respond_with(ok("subscription/list.json"))
-        .expect(1)
-        .mount(&server)
+    expect("GET", "/subscription")
+        .query_is(&[
+            ("perPage", "10"),
+            ("page", "1"),
+            ("plan", "662104"),
+            ("customer", "90877001"),
+        ])
+        .reply(&server, "subscription/list.json")
         .await;
     let r = ps
         .subscriptions()
@@ -191,12 +177,8 @@ async fn subscription_list_sends_filters_and_decodes_expanded_records() {
 #[tokio::test]
 async fn subscription_fetch_decodes_every_documented_field() {
     let (server, ps) = setup().await;
-    Mock::given(method("GET"))
-        .and(path("/subscription/SUB_a1s2d3f4g5h6j7k"))
-        .and(header("authorization", BEARER))
-        .respond_with(ok("subscription/fetch.json"))
-        .expect(1)
-        .mount(&server)
+    expect("GET", "/subscription/SUB_a1s2d3f4g5h6j7k")
+        .reply(&server, "subscription/fetch.json")
         .await;
     let r = ps
         .subscriptions()
@@ -271,15 +253,9 @@ async fn subscription_fetch_rejects_blank_code_before_sending() {
 #[tokio::test]
 async fn subscription_disable_sends_code_and_token() {
     let (server, ps) = setup().await;
-    Mock::given(method("POST"))
-        .and(path("/subscription/disable"))
-        .and(header("authorization", BEARER))
-        .and(body_json(
-            json!({"code": "SUB_a1s2d3f4g5h6j7k", "token": "tok9x8c7v6b5"}),
-        ))
-        .respond_with(ok("subscription/disabled.json"))
-        .expect(1)
-        .mount(&server)
+    expect("POST", "/subscription/disable")
+        .body(json!({"code": "SUB_a1s2d3f4g5h6j7k", "token": "tok9x8c7v6b5"}))
+        .reply(&server, "subscription/disabled.json")
         .await;
     let r = ps
         .subscriptions()
@@ -312,15 +288,9 @@ async fn subscription_disable_rejects_blank_values_before_sending() {
 #[tokio::test]
 async fn subscription_enable_sends_code_and_token() {
     let (server, ps) = setup().await;
-    Mock::given(method("POST"))
-        .and(path("/subscription/enable"))
-        .and(header("authorization", BEARER))
-        .and(body_json(
-            json!({"code": "SUB_a1s2d3f4g5h6j7k", "token": "tok9x8c7v6b5"}),
-        ))
-        .respond_with(ok("subscription/enabled.json"))
-        .expect(1)
-        .mount(&server)
+    expect("POST", "/subscription/enable")
+        .body(json!({"code": "SUB_a1s2d3f4g5h6j7k", "token": "tok9x8c7v6b5"}))
+        .reply(&server, "subscription/enabled.json")
         .await;
     let r = ps
         .subscriptions()
@@ -345,12 +315,8 @@ async fn subscription_enable_rejects_blank_token_before_sending() {
 #[tokio::test]
 async fn subscription_manage_link_decodes_link() {
     let (server, ps) = setup().await;
-    Mock::given(method("GET"))
-        .and(path("/subscription/SUB_a1s2d3f4g5h6j7k/manage/link"))
-        .and(header("authorization", BEARER))
-        .respond_with(ok("subscription/manage_link.json"))
-        .expect(1)
-        .mount(&server)
+    expect("GET", "/subscription/SUB_a1s2d3f4g5h6j7k/manage/link")
+        .reply(&server, "subscription/manage_link.json")
         .await;
     let r = ps
         .subscriptions()
@@ -381,12 +347,8 @@ async fn subscription_manage_link_rejects_blank_code_before_sending() {
 #[tokio::test]
 async fn subscription_manage_email_posts_without_body() {
     let (server, ps) = setup().await;
-    Mock::given(method("POST"))
-        .and(path("/subscription/SUB_a1s2d3f4g5h6j7k/manage/email"))
-        .and(header("authorization", BEARER))
-        .respond_with(ok("subscription/manage_email.json"))
-        .expect(1)
-        .mount(&server)
+    expect("POST", "/subscription/SUB_a1s2d3f4g5h6j7k/manage/email")
+        .reply(&server, "subscription/manage_email.json")
         .await;
     let r = ps
         .subscriptions()

@@ -6,19 +6,15 @@ use paystack::{
     Error, Id, ValidationError,
 };
 use serde_json::json;
-use wiremock::matchers::{body_json, header, method, path, query_param, query_param_is_missing};
-use wiremock::{Mock, ResponseTemplate};
+use wiremock::ResponseTemplate;
 
-use crate::common::{assert_no_requests, at, expect, fixture, ok, setup, BEARER};
+use crate::common::{assert_no_requests, at, expect, fixture, setup};
 
 #[tokio::test]
 async fn transferrecipient_create_sends_body_and_decodes_recipient() {
     let (server, ps) = setup().await;
-    Mock::given(method("POST"))
-        .and(path("/transferrecipient"))
-        .and(header("authorization", BEARER))
-        .and(header("content-type", "application/json"))
-        .and(body_json(json!({
+    expect("POST", "/transferrecipient")
+        .body(json!({
             "type": "nuban",
             "name": "Kemi Adeyemi",
             "account_number": "0731148290",
@@ -26,12 +22,11 @@ async fn transferrecipient_create_sends_body_and_decodes_recipient() {
             "currency": "NGN",
             "description": "Sales team payouts",
             "metadata": {"payroll_id": "pr-3391"}
-        })))
-        .respond_with(
+        }))
+        .respond(
+            &server,
             ResponseTemplate::new(201).set_body_json(fixture("transfer_recipient/recipient.json")),
         )
-        .expect(1)
-        .mount(&server)
         .await;
 
     let r = ps
@@ -69,17 +64,13 @@ async fn transferrecipient_create_sends_body_and_decodes_recipient() {
 #[tokio::test]
 async fn transferrecipient_create_accepts_a_plain_200_too() {
     let (server, ps) = setup().await;
-    Mock::given(method("POST"))
-        .and(path("/transferrecipient"))
-        .and(header("authorization", BEARER))
-        .and(body_json(json!({
+    expect("POST", "/transferrecipient")
+        .body(json!({
             "type": "authorization",
             "name": "Ifeoma Eze",
             "authorization_code": "AUTH_p0o9i8u7y6"
-        })))
-        .respond_with(ok("transfer_recipient/recipient.json"))
-        .expect(1)
-        .mount(&server)
+        }))
+        .reply(&server, "transfer_recipient/recipient.json")
         .await;
     let r = ps
         .transfer_recipients()
@@ -139,18 +130,14 @@ async fn transferrecipient_create_checks_fields_per_type_before_sending() {
 #[tokio::test]
 async fn transferrecipient_list_sends_paging_and_decodes_quirks() {
     let (server, ps) = setup().await;
-    Mock::given(method("GET"))
-        .and(path("/transferrecipient"))
-        .and(header("authorization", BEARER))
-        .and(query_param("perPage", "3"))
-        .and(query_param("use_cursor", "true"))
-        .and(query_param("next", "dW5pcXVlX2N1cnNvcjo3MTIzMDA0NA=="))
-        .and(query_param("from", "2026-01-01T00:00:00Z"))
-        .and(query_param_is_missing("per_page"))
-        .and(query_param_is_missing("page"))
-        .respond_with(ok("transfer_recipient/list.json"))
-        .expect(1)
-        .mount(&server)
+    expect("GET", "/transferrecipient")
+        .query_is(&[
+            ("perPage", "3"),
+            ("use_cursor", "true"),
+            ("next", "dW5pcXVlX2N1cnNvcjo3MTIzMDA0NA=="),
+            ("from", "2026-01-01T00:00:00Z"),
+        ])
+        .reply(&server, "transfer_recipient/list.json")
         .await;
 
     let from: chrono::DateTime<chrono::Utc> = "2026-01-01T00:00:00Z".parse().unwrap();
@@ -192,10 +179,8 @@ async fn transferrecipient_list_sends_paging_and_decodes_quirks() {
 #[tokio::test]
 async fn transferrecipient_bulk_sends_batch_and_decodes_successes_and_errors() {
     let (server, ps) = setup().await;
-    Mock::given(method("POST"))
-        .and(path("/transferrecipient/bulk"))
-        .and(header("authorization", BEARER))
-        .and(body_json(json!({
+    expect("POST", "/transferrecipient/bulk")
+        .body(json!({
             "batch": [
                 {
                     "type": "nuban",
@@ -217,10 +202,8 @@ async fn transferrecipient_bulk_sends_batch_and_decodes_successes_and_errors() {
                     "authorization_code": "AUTH_p0o9i8u7y6"
                 }
             ]
-        })))
-        .respond_with(ok("transfer_recipient/bulk.json"))
-        .expect(1)
-        .mount(&server)
+        }))
+        .reply(&server, "transfer_recipient/bulk.json")
         .await;
 
     let first = TransferRecipientBatchItem::new(RecipientType::Nuban, "Kemi Adeyemi")
@@ -284,12 +267,8 @@ async fn transferrecipient_bulk_checks_every_entry_before_sending() {
 #[tokio::test]
 async fn transferrecipient_fetch_decodes_fetch_only_fields() {
     let (server, ps) = setup().await;
-    Mock::given(method("GET"))
-        .and(path("/transferrecipient/RCP_9zq8x7w6v5u4t3s"))
-        .and(header("authorization", BEARER))
-        .respond_with(ok("transfer_recipient/fetch.json"))
-        .expect(1)
-        .mount(&server)
+    expect("GET", "/transferrecipient/RCP_9zq8x7w6v5u4t3s")
+        .reply(&server, "transfer_recipient/fetch.json")
         .await;
     let r = ps
         .transfer_recipients()
@@ -331,16 +310,12 @@ async fn transferrecipient_fetch_refuses_an_empty_code() {
 #[tokio::test]
 async fn transferrecipient_update_sends_name_and_email() {
     let (server, ps) = setup().await;
-    Mock::given(method("PUT"))
-        .and(path("/transferrecipient/RCP_4h7k2m9q1wzx3ab"))
-        .and(header("authorization", BEARER))
-        .and(body_json(json!({
+    expect("PUT", "/transferrecipient/RCP_4h7k2m9q1wzx3ab")
+        .body(json!({
             "name": "Kemi A. Adeyemi",
             "email": "kemi.adeyemi@example.org"
-        })))
-        .respond_with(ok("transfer_recipient/updated.json"))
-        .expect(1)
-        .mount(&server)
+        }))
+        .reply(&server, "transfer_recipient/updated.json")
         .await;
     let r = ps
         .transfer_recipients()
@@ -380,12 +355,8 @@ async fn transferrecipient_update_checks_email_and_name_before_sending() {
 #[tokio::test]
 async fn transferrecipient_delete_sends_delete() {
     let (server, ps) = setup().await;
-    Mock::given(method("DELETE"))
-        .and(path("/transferrecipient/71230045"))
-        .and(header("authorization", BEARER))
-        .respond_with(ok("transfer_recipient/deleted.json"))
-        .expect(1)
-        .mount(&server)
+    expect("DELETE", "/transferrecipient/71230045")
+        .reply(&server, "transfer_recipient/deleted.json")
         .await;
     let r = ps
         .transfer_recipients()
