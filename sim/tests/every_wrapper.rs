@@ -761,13 +761,7 @@ async fn every_wrapper() {
         f,
         "split create",
         ps.splits()
-            .create(
-                "Halves",
-                vec![SplitShare {
-                    subaccount: acct.clone(),
-                    share: 50
-                }]
-            )
+            .create("Halves", vec![SplitShare::new(acct.as_str(), 50)])
             .split_type(SplitType::Percentage)
             .currency(Currency::NGN)
     );

@@ -520,10 +520,7 @@ async fn subaccount_and_split_shares_leave_the_integrations_part() {
         .splits()
         .create(
             "Thirds",
-            vec![paystack::types::SplitShare {
-                subaccount: code.clone(),
-                share: 30,
-            }],
+            vec![paystack::types::SplitShare::new(code.as_str(), 30)],
         )
         .split_type(paystack::enums::SplitType::Percentage)
         .currency(paystack::enums::Currency::NGN)

@@ -312,7 +312,9 @@ impl UpdatePaymentRequest<'_> {
 
 request! {
     /// Request for [`PaymentRequests::verify`].
-    VerifyPaymentRequest => paymentRequest_verify -> types::PaymentRequest { code: PaymentRequestCode } {}
+    VerifyPaymentRequest => paymentRequest_verify -> types::PaymentRequest {
+        code: PaymentRequestCode,
+    } {}
 }
 
 impl VerifyPaymentRequest<'_> {
@@ -354,7 +356,9 @@ impl FetchPaymentRequestTotals<'_> {
 
 request! {
     /// Request for [`PaymentRequests::finalize`].
-    FinalizePaymentRequest => paymentRequest_finalize -> types::PaymentRequest { code: PaymentRequestCode } {
+    FinalizePaymentRequest => paymentRequest_finalize -> types::PaymentRequest {
+        code: PaymentRequestCode,
+    } {
         /// Whether Paystack emails the customer (default true).
         send_notification: bool,
     }

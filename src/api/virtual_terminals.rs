@@ -188,7 +188,9 @@ impl ListVirtualTerminals<'_> {
 
 request! {
     /// Request for [`VirtualTerminals::fetch`].
-    FetchVirtualTerminal => virtualTerminal_fetch -> types::VirtualTerminal { code: VirtualTerminalCode } {}
+    FetchVirtualTerminal => virtualTerminal_fetch -> types::VirtualTerminal {
+        code: VirtualTerminalCode,
+    } {}
 }
 
 impl FetchVirtualTerminal<'_> {
