@@ -28,19 +28,20 @@ pub fn replacements(spec: &Value) -> Vec<(String, String)> {
     out
 }
 
-/// Reads `dir/paystack.yaml` and merges every `dir/paths/*.yaml` into it.
+/// Reads `dir/paystack.yaml` and merges every `dir/paths/*.yaml` and `dir/components/*.yaml`
+/// into it.
 ///
-/// Group files hold `paths` and `components`; a name defined twice is an error rather than a
-/// silent override, so two groups can never disagree about one schema.
+/// Group files hold `paths` and `components`; `components/` holds schemas no operation
+/// answers with (the `data` of webhook events). A name defined twice is an error rather than
+/// a silent override, so two files can never disagree about one schema.
 pub fn bundle(dir: &Path) -> Result<Value, String> {
     let root_path = dir.join("paystack.yaml");
     let mut root = read_yaml(&root_path)?;
-    let mut files: Vec<_> = std::fs::read_dir(dir.join("paths"))
-        .map_err(|e| format!("{}: {e}", dir.join("paths").display()))?
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|x| x == "yaml"))
-        .collect();
-    files.sort();
+    let mut files = yaml_files(&dir.join("paths"))?;
+    let components = dir.join("components");
+    if components.is_dir() {
+        files.extend(yaml_files(&components)?);
+    }
     for file in files {
         let part = read_yaml(&file)?;
         let Value::Object(part) = part else {
@@ -67,6 +68,17 @@ pub fn bundle(dir: &Path) -> Result<Value, String> {
         }
     }
     Ok(root)
+}
+
+/// The `*.yaml` files of `dir`, sorted by name.
+fn yaml_files(dir: &Path) -> Result<Vec<std::path::PathBuf>, String> {
+    let mut files: Vec<_> = std::fs::read_dir(dir)
+        .map_err(|e| format!("{}: {e}", dir.display()))?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "yaml"))
+        .collect();
+    files.sort();
+    Ok(files)
 }
 
 fn read_yaml(path: &Path) -> Result<Value, String> {

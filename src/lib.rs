@@ -33,7 +33,7 @@ pub use api::error::{
     ApiError, DecodeError, Error, ErrorBody, ErrorCode, ErrorKind, Outcome, OutcomeUnknown,
     PaginationError, Result, TransportError, TransportKind, ValidationError, RAW_PREVIEW,
 };
-pub use api::lenient::{FlexBool, FlexInt, Id};
+pub use api::lenient::{FlexBool, FlexInt, Id, Text};
 pub use api::money::Amount;
 pub use api::pagination::{Pages, Paginate};
 pub use api::raw::RawRequest;

@@ -1,10 +1,10 @@
 //! Running one operation: guards, `--dry-run`, sending through `Paystack::raw`, `--all`.
 
-use std::collections::HashSet;
 use std::io::{BufRead, IsTerminal, Write};
 
 use clap::ArgMatches;
-use paystack::Paystack;
+use futures::TryStreamExt;
+use paystack::{Paginate, Paystack, RawRequest};
 use serde_json::Value;
 
 use crate::config::{self, Credentials};
@@ -74,6 +74,14 @@ pub fn client(creds: &Credentials) -> Result<Paystack> {
 
 /// One request through the SDK's generic call, with its retry and outcome rules.
 pub async fn send(ps: &Paystack, op: Option<&Op>, req: &Request) -> Result<Value> {
+    raw_request(ps, op, req)
+        .send()
+        .await
+        .map_err(|e| failure(e, op.is_some_and(|op| op.moves_money)))
+}
+
+/// The SDK's raw request for `req`, carrying the operation's retry class when known.
+fn raw_request<'a>(ps: &'a Paystack, op: Option<&Op>, req: &Request) -> RawRequest<'a> {
     let mut raw = ps.raw(&req.method, req.path.clone());
     for (k, v) in &req.query {
         raw = raw.query(k, v);
@@ -84,9 +92,7 @@ pub async fn send(ps: &Paystack, op: Option<&Op>, req: &Request) -> Result<Value
     if let Some(known) = op.and_then(|op| paystack::operations::find(&op.id)) {
         raw = raw.operation(known);
     }
-    raw.send()
-        .await
-        .map_err(|e| failure(e, op.is_some_and(|op| op.moves_money)))
+    raw
 }
 
 /// Maps an SDK error to the exit code that says what the user can do about it.
@@ -183,84 +189,43 @@ fn shell_quote(s: &str) -> String {
 
 /// `--all`: every page, one record per line, progress on stderr.
 ///
-/// The rules match the SDK's `Paginate` stream (which needs typed list builders): offset lists
-/// stop on an empty or short page or at `meta.pageCount`; cursor lists follow `meta.next`; a
-/// cursor seen twice or a page answered out of turn stops the walk with an error.
-async fn walk(ps: &Paystack, op: Option<&Op>, mut req: Request, format: Format) -> Result<()> {
+/// The walk is the SDK's own `Paginate` stream over the raw request, so the CLI stops where a
+/// typed list stops: offset lists on an empty or short page or at `meta.pageCount`, cursor
+/// lists when `meta.next` runs out, and a repeated cursor or a page answered out of turn ends
+/// the walk with an error.
+async fn walk(ps: &Paystack, op: Option<&Op>, req: Request, format: Format) -> Result<()> {
+    let has_query = |name: &str| op.is_some_and(|op| op.query.iter().any(|f| f.name == name));
     let cursor_mode = req
         .query
         .iter()
         .any(|(k, v)| k == "use_cursor" && v == "true")
-        || op.is_some_and(|op| !op.query.iter().any(|f| f.name == "page"));
-    let mut page: i64 = take_query(&mut req, "page")
-        .and_then(|p| p.parse().ok())
-        .unwrap_or(1);
+        || (op.is_some() && !has_query("page"));
+    let mut raw = raw_request(ps, op, &req);
+    if cursor_mode {
+        raw = raw.by_cursor(if has_query("cursor") && !has_query("next") {
+            "cursor"
+        } else {
+            "next"
+        });
+    }
     let progress = std::io::stderr().is_terminal();
-    let mut seen = HashSet::new();
+    let mut records = raw.stream();
     let mut count = 0usize;
     let mut collected = Vec::new();
-    loop {
-        let mut this = req.clone();
-        if !cursor_mode {
-            this.query.push(("page".into(), page.to_string()));
+    while let Some(record) = records
+        .try_next()
+        .await
+        .map_err(|e| failure(e, op.is_some_and(|op| op.moves_money)))?
+    {
+        count += 1;
+        if format == Format::Table {
+            collected.push(record);
+        } else {
+            output::print_record(format, &record);
         }
-        let answer = send(ps, op, &this).await?;
-        let records = match answer.get("data") {
-            Some(Value::Array(rows)) => rows.clone(),
-            _ => {
-                return Err(Failure::Api(
-                    "--all needs a list answer, and `data` is not an array".into(),
-                ))
-            }
-        };
-        for r in &records {
-            if format == Format::Table {
-                collected.push(r.clone());
-            } else {
-                output::print_record(format, r);
-            }
-        }
-        count += records.len();
-        if progress {
+        if progress && count % 100 == 0 {
             eprint!("\rfetched {count} records");
         }
-        let meta = answer.get("meta").cloned().unwrap_or(Value::Null);
-        let int = |k: &str| {
-            meta.get(k)
-                .and_then(|v| v.as_i64().or_else(|| v.as_str()?.parse().ok()))
-        };
-        if records.is_empty() {
-            break;
-        }
-        if cursor_mode {
-            let next = meta
-                .get("next")
-                .and_then(Value::as_str)
-                .map(str::trim)
-                .filter(|c| !c.is_empty() && *c != "null");
-            let Some(next) = next else { break };
-            if !seen.insert(next.to_string()) {
-                return Err(Failure::Api(format!(
-                    "cursor {next:?} came back twice; stopping rather than paging forever"
-                )));
-            }
-            req.query.retain(|(k, _)| k != "next");
-            req.query.push(("next".into(), next.to_string()));
-            continue;
-        }
-        if let Some(p) = int("page") {
-            if p != page {
-                return Err(Failure::Api(format!(
-                    "asked for page {page}, the server answered page {p}; stopping"
-                )));
-            }
-        }
-        if int("pageCount").is_some_and(|n| page >= n)
-            || int("perPage").is_some_and(|n| (records.len() as i64) < n)
-        {
-            break;
-        }
-        page += 1;
     }
     if progress {
         eprintln!("\rfetched {count} records");
@@ -269,11 +234,6 @@ async fn walk(ps: &Paystack, op: Option<&Op>, mut req: Request, format: Format) 
         println!("{}", output::table(&Value::Array(collected)));
     }
     Ok(())
-}
-
-fn take_query(req: &mut Request, key: &str) -> Option<String> {
-    let pos = req.query.iter().position(|(k, _)| k == key)?;
-    Some(req.query.remove(pos).1)
 }
 
 #[cfg(test)]

@@ -30,7 +30,7 @@ pub fn command() -> Command {
         .after_help(
             "Examples:\n  paystack sim serve --port 7010 --webhook-url http://127.0.0.1:7011/\n  \
              paystack --profile sim transactions initialize --email ada@example.com --amount 50.00\n  \
-             paystack sim pay order-1042\n  paystack sim fund 10000.00\n  paystack sim advance 1d\n  \
+             paystack sim pay order-1042\n  paystack sim dispute order-1042 --amount 20.00\n  paystack sim fund 10000.00\n  paystack sim advance 1d\n  \
              paystack sim fault --status 503 --operation transfer_initiate --times 2",
         )
         .subcommand(
@@ -95,6 +95,17 @@ pub fn command() -> Command {
                         .long("outcome")
                         .value_parser(["success", "failed", "reversed"])
                         .default_value("success"),
+                )
+                .arg(url()),
+        )
+        .subcommand(
+            Command::new("dispute")
+                .about("Open a customer's dispute on a paid transaction (charge.dispute.create)")
+                .arg(Arg::new("reference").required(true))
+                .arg(
+                    Arg::new("amount")
+                        .long("amount")
+                        .help("What the customer claims, in major units (default: all of it)"),
                 )
                 .arg(url()),
         )
@@ -212,6 +223,16 @@ pub async fn run(m: &ArgMatches) -> Result<()> {
                 json!({"outcome": outcome}),
             )
             .await?;
+            print_answer(&answer);
+            Ok(())
+        }
+        Some(("dispute", sub)) => {
+            let reference = sub.get_one::<String>("reference").expect("required");
+            let mut body = json!({"reference": reference});
+            if let Some(text) = sub.get_one::<String>("amount") {
+                body["refund_amount"] = json!(paystack::Amount::from_major(text)?.subunits());
+            }
+            let answer = control(sub, reqwest::Method::POST, "/_sim/dispute", body).await?;
             print_answer(&answer);
             Ok(())
         }

@@ -173,7 +173,7 @@ fn read_body(file: Option<&String>) -> Result<Vec<u8>> {
     }
 }
 
-/// `charge.success  ref=… amount=… dedupe=…`
+/// `charge.success  reference=… amount=… domain=… dedupe=…`
 fn describe(event: &Event) -> String {
     let mut s = event.name().to_string();
     if let Some(r) = event.reference() {
@@ -181,6 +181,9 @@ fn describe(event: &Event) -> String {
     }
     if let Some(a) = event.amount() {
         s.push_str(&format!("  amount={a} ({} subunits)", a.subunits()));
+    }
+    if let Some(d) = event.domain() {
+        s.push_str(&format!("  domain={d}"));
     }
     s.push_str(&format!("  dedupe={}", event.dedupe_key()));
     s

@@ -356,7 +356,7 @@ fn trigger_into_listen_reaches_the_receiver_with_a_valid_signature() {
     let printed = String::from_utf8_lossy(&out.stdout);
     assert!(
         printed.starts_with(
-            "charge.success  reference=order-5000  amount=50.00 (5000 subunits)  dedupe="
+            "charge.success  reference=order-5000  amount=50.00 (5000 subunits)  domain=test  dedupe="
         ),
         "{printed}"
     );

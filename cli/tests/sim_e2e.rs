@@ -358,7 +358,7 @@ async fn a_confirmed_transfer_debits_the_balance_once() {
     assert_eq!(shown["data"][0]["balance"], balances[0], "{shown}");
 }
 
-/// `paystack sim serve` as its own process, driven by `sim pay`, `sim fund`, `sim advance` and
+/// `paystack sim serve` as its own process, driven by `sim pay`, `sim dispute`, `sim fund`, `sim advance` and
 /// `sim fault` through its control endpoints, with the profile it saves.
 #[test]
 fn sim_serve_and_the_sim_commands() {
@@ -401,6 +401,16 @@ fn sim_serve_and_the_sim_commands() {
     json("sim pay order-3001");
     let verified = json("transactions verify order-3001");
     assert_eq!(verified["data"]["status"], "success", "{verified}");
+
+    let opened = json("sim dispute order-3001 --amount 120.00");
+    assert_eq!(
+        opened["data"]["status"], "awaiting-merchant-feedback",
+        "{opened}"
+    );
+    assert_eq!(opened["data"]["refund_amount"], 12000, "{opened}");
+    let id = opened["data"]["id"].as_u64().unwrap();
+    let fetched = json(&format!("disputes fetch {id}"));
+    assert_eq!(fetched["data"]["transaction_reference"], "order-3001");
 
     let before = json("balance fetch")["data"][0]["balance"]
         .as_i64()

@@ -203,6 +203,25 @@ async fn pay(State(sh): S, headers: HeaderMap, b: Bytes) -> Response {
     })
 }
 
+async fn dispute(State(sh): S, headers: HeaderMap, b: Bytes) -> Response {
+    let v = match body(&b) {
+        Ok(v) => v,
+        Err(r) => return r,
+    };
+    let reference = v
+        .get("reference")
+        .and_then(Value::as_str)
+        .unwrap_or("")
+        .to_string();
+    let amount = v.get("refund_amount").and_then(Value::as_i64);
+    with_ix(&sh, &headers, |w, ix| {
+        match flows::disputes::open(w, ix, &reference, amount) {
+            Ok(d) => ok(d),
+            Err(e) => bad(e.message),
+        }
+    })
+}
+
 async fn settle(State(sh): S, headers: HeaderMap, Path(code): Path<String>, b: Bytes) -> Response {
     let v = match body(&b) {
         Ok(v) => v,
@@ -355,6 +374,7 @@ pub fn router() -> Router<Arc<Shared>> {
         .route("/_sim/webhooks", get(webhooks))
         .route("/_sim/webhooks/{id}/replay", post(replay))
         .route("/_sim/pay", post(pay))
+        .route("/_sim/dispute", post(dispute))
         .route("/_sim/transfers/{code}/settle", post(settle))
         .route("/_sim/fund", post(fund))
         .route("/_sim/bank_transfer", post(bank_transfer))

@@ -312,6 +312,22 @@ impl Simulator {
         })
     }
 
+    /// Opens a customer's dispute on a successful transaction, claiming `refund_amount`
+    /// subunits (the whole payment when `None`), sends `charge.dispute.create`, and returns
+    /// the dispute. Answer it with the SDK's `disputes().resolve(..)` within three simulated
+    /// days; a reminder goes out when one day is left.
+    pub fn open_dispute(
+        &self,
+        reference: &str,
+        refund_amount: Option<i64>,
+    ) -> Result<Value, SimError> {
+        self.shared.with_world(|w| {
+            let ix = self.ix(w);
+            flows::disputes::open(w, ix, reference, refund_amount)
+                .map_err(|e| SimError::Refused(e.message))
+        })
+    }
+
     /// Settles a pending transfer now, by its transfer code or reference.
     pub fn settle_transfer(&self, code: &str, outcome: TransferOutcome) -> Result<Value, SimError> {
         self.shared.with_world(|w| {

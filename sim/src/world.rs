@@ -371,13 +371,15 @@ impl World {
     }
 
     /// Runs everything that is due at the simulated now: transfer settlement, refund
-    /// processing, subscription renewals.
+    /// processing, subscription renewals, payouts of settlements, dispute reminders.
     pub fn tick(&mut self) {
         let now = self.now();
         for ix in 0..self.integrations.len() {
             flows::transfers::settle_due(self, ix, now);
             flows::refunds::process_due(self, ix, now);
             flows::subscriptions::renew_due(self, ix, now);
+            flows::settlements::settle_due(self, ix, now);
+            flows::disputes::remind_due(self, ix, now);
         }
     }
 

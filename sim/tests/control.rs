@@ -289,7 +289,7 @@ async fn a_thousand_concurrent_initiates_with_a_hundred_references() {
         codes
             .entry(format!("{:04}", i % 100))
             .or_default()
-            .insert(code);
+            .insert(code.into_string());
     }
     assert!(
         codes.values().all(|c| c.len() == 1),

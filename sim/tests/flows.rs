@@ -74,7 +74,14 @@ async fn pay_verify_webhook_refund_and_balance() {
         .expect("signature verifies");
     assert_eq!(event.name(), "charge.success");
     assert_eq!(event.reference(), Some("order-1001"));
-    assert!(matches!(event, Event::ChargeSuccess(_)));
+    // One set of types: the delivered payment is the `types::Transaction` verify returned.
+    let Event::ChargeSuccess(charge) = &event else {
+        panic!("expected charge.success, got {}", event.name())
+    };
+    assert_eq!(
+        (&charge.id, charge.amount, &charge.status, &charge.fees),
+        (&tx.id, tx.amount, &tx.status, &tx.fees)
+    );
     assert!(Webhook::new(s.sim.add_integration())
         .unwrap()
         .parse(got[0].signature.as_deref(), &got[0].body)
@@ -202,6 +209,7 @@ async fn recipient(ps: &paystack::Paystack, account: &str) -> String {
         .data
         .recipient_code
         .unwrap()
+        .into_string()
 }
 
 #[tokio::test]
@@ -275,7 +283,19 @@ async fn transfer_with_otp_settles_on_the_clock() {
         .unwrap()
         .parse(got[0].signature.as_deref(), &got[0].body)
         .unwrap();
-    assert_eq!(ev.name(), "transfer.success");
+    // The delivered transfer is the `types::Transfer` verify returned.
+    let Event::TransferSuccess(delivered) = &ev else {
+        panic!("expected transfer.success, got {}", ev.name())
+    };
+    assert_eq!(
+        (
+            &delivered.transfer_code,
+            &delivered.reference,
+            delivered.amount
+        ),
+        (&t.transfer_code, &t.reference, t.amount)
+    );
+    assert_eq!(delivered.status, Some(TransferStatus::Success));
 
     // A transfer whose OTP is never entered is abandoned after 30 minutes.
     let t = ps
@@ -408,6 +428,34 @@ async fn subscriptions_renew_when_the_clock_moves() {
         2,
         "no charge once disabled"
     );
+
+    // Every event the simulator sent decodes into the SDK's typed payloads.
+    let events: Vec<Event> = s
+        .sim
+        .webhooks()
+        .iter()
+        .map(|d| Event::from_slice(d.body.as_bytes()).unwrap())
+        .collect();
+    assert!(events.iter().all(Event::is_known));
+    let find = |name: &str| events.iter().find(|e| e.name() == name).unwrap();
+    let Event::SubscriptionCreate(created) = find("subscription.create") else {
+        panic!("wrong variant")
+    };
+    assert_eq!(created.subscription_code.as_deref(), Some(code.as_str()));
+    assert_eq!(created.amount, Some(amt(250_000)));
+    let Event::InvoiceUpdate(invoice) = find("invoice.update") else {
+        panic!("wrong variant")
+    };
+    assert_eq!(invoice.amount, Some(amt(250_000)));
+    assert_eq!(invoice.paid.map(|p| p.get()), Some(true));
+    assert_eq!(
+        invoice.subscription.as_ref().unwrap().subscription_code,
+        Some(code.clone())
+    );
+    let Event::SubscriptionDisable(disabled) = find("subscription.disable") else {
+        panic!("wrong variant")
+    };
+    assert_eq!(disabled.subscription_code, Some(code));
 }
 
 #[tokio::test]
@@ -540,4 +588,132 @@ async fn subaccount_and_split_shares_leave_the_integrations_part() {
     assert_eq!(s.sim.balance("NGN"), 200_000 - fees + 700_000 - fees2);
     let settlements = ps.settlements().list().send().await.unwrap().data;
     assert_eq!(settlements.len(), 2, "one pending settlement per payment");
+}
+
+#[tokio::test]
+async fn settlements_pay_out_on_the_clock_and_list_their_transactions() {
+    use paystack::enums::SettlementStatus;
+    let s = Sim::start().await;
+    let ps = s.sdk();
+    ps.transactions()
+        .initialize("settle@example.com", amt(300_000))
+        .reference("settle-0001")
+        .send()
+        .await
+        .unwrap();
+    let tx = s.sim.pay("settle-0001", PayOutcome::Success).unwrap();
+    let fees = tx["fees"].as_i64().unwrap();
+
+    let pending = ps.settlements().list().send().await.unwrap().data;
+    assert_eq!(pending.len(), 1);
+    assert_eq!(pending[0].status, Some(SettlementStatus::Pending));
+    assert_eq!(
+        pending[0].effective_amount.map(Amount::subunits),
+        Some(300_000 - fees)
+    );
+
+    s.sim.advance(Duration::from_secs(23 * 3600));
+    let still = ps.settlements().list().send().await.unwrap().data;
+    assert_eq!(
+        still[0].status,
+        Some(SettlementStatus::Pending),
+        "not a day yet"
+    );
+
+    s.sim.advance(Duration::from_secs(2 * 3600));
+    let paid = ps.settlements().list().send().await.unwrap().data;
+    assert_eq!(paid[0].status, Some(SettlementStatus::Success));
+    let id = paid[0].id.as_ref().and_then(|id| id.as_u64()).unwrap();
+    let behind = ps.settlements().transactions(id).send().await.unwrap().data;
+    assert_eq!(behind.len(), 1);
+    assert_eq!(behind[0].reference.as_deref(), Some("settle-0001"));
+}
+
+#[tokio::test]
+async fn a_dispute_is_opened_reminded_and_resolved_with_its_webhooks() {
+    use paystack::enums::{DisputeResolution, DisputeStatus};
+    let s = Sim::start().await;
+    let hooks = Receiver::start(0).await;
+    s.sim.set_webhook_url(&hooks.url);
+    let ps = s.sdk();
+    ps.transactions()
+        .initialize("chargeback@example.com", amt(800_000))
+        .reference("disputed-0001")
+        .send()
+        .await
+        .unwrap();
+    let tx = s.sim.pay("disputed-0001", PayOutcome::Success).unwrap();
+    let fees = tx["fees"].as_i64().unwrap();
+    assert!(
+        s.sim.open_dispute("no-such-ref", None).is_err(),
+        "only a paid transaction can be disputed"
+    );
+    let opened = s.sim.open_dispute("disputed-0001", Some(300_000)).unwrap();
+    let id = opened["id"].as_u64().unwrap();
+
+    let fetched = ps.disputes().fetch(id).send().await.unwrap().data;
+    assert_eq!(
+        fetched.status,
+        Some(DisputeStatus::AwaitingMerchantFeedback)
+    );
+    assert_eq!(fetched.refund_amount.map(Amount::subunits), Some(300_000));
+
+    // Two of the three days pass: one reminder, and only one however often the clock ticks.
+    s.sim.advance(Duration::from_secs(2 * 24 * 3600 + 60));
+    s.sim.advance(Duration::from_secs(60));
+    let resolved = ps
+        .raw("PUT", format!("/dispute/{id}/resolve"))
+        .operation_id("dispute_resolve")
+        .json(serde_json::json!({
+            "resolution": "merchant-accepted", "message": "Refunding the claim",
+            "refund_amount": 300_000, "uploaded_filename": "receipt-0001.pdf"
+        }))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(resolved["data"]["status"], "resolved");
+    let again = ps
+        .raw("PUT", format!("/dispute/{id}/resolve"))
+        .operation_id("dispute_resolve")
+        .json(serde_json::json!({
+            "resolution": "declined", "message": "again", "refund_amount": 1,
+            "uploaded_filename": "x.pdf"
+        }))
+        .send()
+        .await
+        .unwrap_err();
+    assert_eq!(again.as_api().unwrap().status, 400);
+
+    let after = ps.disputes().fetch(id).send().await.unwrap().data;
+    assert_eq!(after.status, Some(DisputeStatus::Resolved));
+    assert_eq!(after.resolution, Some(DisputeResolution::MerchantAccepted));
+    assert_eq!(s.sim.balance("NGN"), 800_000 - fees - 300_000);
+
+    let got = hooks.wait_for(4).await;
+    let events: Vec<Event> = got
+        .iter()
+        .map(|g| {
+            Webhook::new(&s.key)
+                .unwrap()
+                .parse(g.signature.as_deref(), &g.body)
+                .unwrap()
+        })
+        .collect();
+    let names: Vec<&str> = events.iter().map(Event::name).collect();
+    assert_eq!(
+        names,
+        [
+            "charge.success",
+            "charge.dispute.create",
+            "charge.dispute.remind",
+            "charge.dispute.resolve"
+        ]
+    );
+    match &events[3] {
+        Event::ChargeDisputeResolve(d) => {
+            assert_eq!(d.resolution, Some(DisputeResolution::MerchantAccepted));
+            assert_eq!(d.refund_amount.map(Amount::subunits), Some(300_000));
+        }
+        other => panic!("expected a typed dispute, got {other:?}"),
+    }
 }

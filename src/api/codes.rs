@@ -25,7 +25,10 @@ macro_rules! code {
     ($( $(#[$meta:meta])* $name:ident = $prefix:literal, )+) => {$(
         $(#[$meta])*
         #[doc = concat!("\n\nThe prefix is `", $prefix, "`.")]
-        #[derive(Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        ///
+        /// `Default` is the empty code, a placeholder (`unwrap_or_default()`) that every
+        /// request refuses before sending.
+        #[derive(Clone, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
         pub struct $name(String);
 
         impl $name {
@@ -86,10 +89,23 @@ macro_rules! code {
             }
         }
 
+        impl From<&$name> for String {
+            fn from(value: &$name) -> Self {
+                value.0.clone()
+            }
+        }
+
         impl FromStr for $name {
             type Err = ValidationError;
             fn from_str(s: &str) -> Result<Self, ValidationError> {
                 Self::parse_code(s)
+            }
+        }
+
+        impl std::ops::Deref for $name {
+            type Target = str;
+            fn deref(&self) -> &str {
+                &self.0
             }
         }
 

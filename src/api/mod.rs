@@ -6,6 +6,7 @@
 
 pub mod client;
 pub mod codes;
+pub(crate) mod coerce;
 pub mod enums;
 pub mod envelope;
 pub mod error;
@@ -56,5 +57,5 @@ pub(crate) use client::{Mode, Paystack, SecretKey};
 pub(crate) use enums::*;
 pub(crate) use envelope::Response;
 pub(crate) use error::ValidationError;
-pub(crate) use lenient::{FlexBool, FlexInt, Id};
+pub(crate) use lenient::{Id, Text};
 pub(crate) use money::Amount;

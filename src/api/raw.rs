@@ -22,6 +22,7 @@ use super::client::ClientRef;
 use super::envelope::{Envelope, Response};
 use super::error::{Result, ValidationError};
 use super::operations::{self, Operation};
+use super::pagination::Paginate;
 use super::Paystack;
 
 impl Paystack {
@@ -38,6 +39,7 @@ impl Paystack {
             body: None,
             operation: None,
             unknown_operation: None,
+            cursor: None,
         }
     }
 }
@@ -53,6 +55,8 @@ pub struct RawRequest<'a> {
     body: Option<Value>,
     operation: Option<&'static Operation>,
     unknown_operation: Option<String>,
+    /// The query parameter that carries the cursor, when this list pages by cursor.
+    cursor: Option<String>,
 }
 
 impl RawRequest<'_> {
@@ -75,6 +79,21 @@ impl RawRequest<'_> {
             Some(op) => self.operation = Some(op),
             None => self.unknown_operation = Some(id.to_string()),
         }
+        self
+    }
+
+    /// Pages this list by cursor when walked with [`Paginate::stream`](crate::Paginate):
+    /// `param` is the query parameter the cursor goes in (`next` on most lists, `cursor` on
+    /// direct-debit mandate authorizations). Without it, a walk pages by `page` number.
+    pub fn by_cursor(mut self, param: impl Into<String>) -> Self {
+        self.cursor = Some(param.into());
+        self
+    }
+
+    /// Sets query parameter `key` to `value`, replacing any value it had.
+    fn set_query(mut self, key: &str, value: String) -> Self {
+        self.query.retain(|(k, _)| k != key);
+        self.query.push((key.to_string(), value));
         self
     }
 
@@ -182,6 +201,64 @@ impl Envelope for Whole {
             data: self.0,
             message,
             meta: None,
+        })
+    }
+}
+
+/// A raw list request walks every page with the same rules as the typed lists: records are
+/// the elements of `data`, and `meta` decides where the walk goes next.
+impl Paginate for RawRequest<'_> {
+    type Item = Value;
+
+    fn cursor_mode(&self) -> bool {
+        self.cursor.is_some()
+    }
+
+    fn page_number(&self) -> u32 {
+        self.query
+            .iter()
+            .rev()
+            .find(|(k, _)| k == "page")
+            .and_then(|(_, v)| v.parse().ok())
+            .unwrap_or(1)
+    }
+
+    fn at_page(self, page: u32) -> Self {
+        self.set_query("page", page.to_string())
+    }
+
+    fn at_cursor(self, cursor: String) -> Self {
+        let param = self.cursor.clone().unwrap_or_else(|| "next".into());
+        self.set_query(&param, cursor)
+    }
+
+    async fn fetch(self) -> Result<Response<Vec<Value>>> {
+        let mut answer = self.send().await?;
+        let data = match answer.get_mut("data").map(Value::take) {
+            Some(Value::Array(rows)) => rows,
+            _ => {
+                return Err(crate::Error::Decode(Box::new(crate::DecodeError {
+                    status: 200,
+                    path: "data".into(),
+                    message: "a list answer needs `data` to be an array".into(),
+                    raw: String::new(),
+                })))
+            }
+        };
+        let message = match answer.get("message") {
+            Some(Value::String(m)) => m.clone(),
+            _ => String::new(),
+        };
+        // A `meta` this crate cannot read only costs the walk its stop hints: it then ends on
+        // an empty or short page.
+        let meta = answer
+            .get_mut("meta")
+            .map(Value::take)
+            .and_then(|m| serde_json::from_value(m).ok());
+        Ok(Response {
+            data,
+            message,
+            meta,
         })
     }
 }

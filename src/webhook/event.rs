@@ -1,14 +1,16 @@
 //! The typed event: Paystack's `{event, data}` envelope decoded by event name.
 
-use serde::de::DeserializeOwned;
 use serde::Deserialize;
 use serde_json::value::RawValue;
 use serde_json::Value;
 use sha2::{Digest, Sha512};
 
+use super::decode::decode_data;
 use super::error::{EventDecodeError, WebhookError};
-use super::payload::*;
-use crate::api::{Amount, Domain, Id};
+use super::payload::Payload;
+use crate::api::Amount;
+use crate::enums::Domain;
+use crate::types;
 
 macro_rules! events {
     ($( $(#[$doc:meta])* $variant:ident = $name:literal => $ty:ty, )+) => {
@@ -16,7 +18,9 @@ macro_rules! events {
         ///
         /// Each event Paystack documents has a variant with a typed payload; any other name
         /// decodes to [`Event::Unknown`] with the raw `data`, so a new event never fails a
-        /// delivery. Match on the variants you handle and ignore the rest:
+        /// delivery. The payloads are the generated [`crate::types`] the API answers with:
+        /// `charge.success` carries the [`types::Transaction`] that verifying the payment
+        /// returns. Match on the variants you handle and ignore the rest:
         ///
         /// ```
         /// # fn handle(event: paystack::webhook::Event) {
@@ -79,6 +83,51 @@ macro_rules! events {
                 }
             }
 
+            /// The reference of the payment or transfer the event is about, where it has
+            /// one: the transaction reference for charges, disputes, paid invoices,
+            /// pre-authorizations and refunds; your reference for transfers and
+            /// direct-debit mandates; `data.reference` for unknown events. An empty one is
+            /// `None`.
+            pub fn reference(&self) -> Option<&str> {
+                match self {
+                    $( Event::$variant(p) => p.reference(), )+
+                    Event::Unknown { data, .. } => data.get("reference").and_then(Value::as_str),
+                }
+                .filter(|r| !r.is_empty())
+            }
+
+            /// The amount the event is about, in subunits, where it has one. Identity,
+            /// dedicated-account, direct-debit and expiring-card events carry none.
+            pub fn amount(&self) -> Option<Amount> {
+                match self {
+                    $( Event::$variant(p) => p.amount(), )+
+                    Event::Unknown { data, .. } => {
+                        data.get("amount").and_then(|v| Amount::deserialize(v).ok())
+                    }
+                }
+            }
+
+            /// Test or live, when the payload says.
+            pub fn domain(&self) -> Option<&Domain> {
+                match self {
+                    $( Event::$variant(p) => p.domain(), )+
+                    Event::Unknown { .. } => None,
+                }
+            }
+
+            fn natural_key(&self) -> Option<String> {
+                match self {
+                    $( Event::$variant(p) => p.natural_key($name), )+
+                    Event::Unknown { data, .. } => {
+                        ["reference", "id"].iter().find_map(|k| match data.get(k) {
+                            Some(Value::String(s)) => Some(s.clone()),
+                            Some(Value::Number(n)) => Some(n.to_string()),
+                            _ => None,
+                        })
+                    }
+                }
+            }
+
             /// The payload as generic JSON, used to derive a fallback dedupe key.
             fn data_json(&self) -> Value {
                 match self {
@@ -93,73 +142,73 @@ macro_rules! events {
 events! {
     /// `charge.success`: a payment succeeded. Give value here (after checking amount and
     /// currency against your order).
-    ChargeSuccess = "charge.success" => Box<Charge>,
+    ChargeSuccess = "charge.success" => Box<types::Transaction>,
     /// `charge.dispute.create`: a customer disputed a payment.
-    ChargeDisputeCreate = "charge.dispute.create" => Box<Dispute>,
+    ChargeDisputeCreate = "charge.dispute.create" => Box<types::Dispute>,
     /// `charge.dispute.remind`: a dispute still waits for your answer.
-    ChargeDisputeRemind = "charge.dispute.remind" => Box<Dispute>,
+    ChargeDisputeRemind = "charge.dispute.remind" => Box<types::Dispute>,
     /// `charge.dispute.resolve`: a dispute was settled.
-    ChargeDisputeResolve = "charge.dispute.resolve" => Box<Dispute>,
+    ChargeDisputeResolve = "charge.dispute.resolve" => Box<types::Dispute>,
     /// `customeridentification.success`: a customer's identity check passed.
-    CustomerIdentificationSuccess = "customeridentification.success" => Box<CustomerIdentification>,
+    CustomerIdentificationSuccess = "customeridentification.success" => Box<types::CustomerIdentificationResult>,
     /// `customeridentification.failed`: a customer's identity check failed.
-    CustomerIdentificationFailed = "customeridentification.failed" => Box<CustomerIdentification>,
+    CustomerIdentificationFailed = "customeridentification.failed" => Box<types::CustomerIdentificationResult>,
     /// `dedicatedaccount.assign.success`: a dedicated virtual account was assigned.
-    DedicatedAccountAssignSuccess = "dedicatedaccount.assign.success" => Box<DedicatedAccountAssignment>,
+    DedicatedAccountAssignSuccess = "dedicatedaccount.assign.success" => Box<types::DedicatedAccountAssignOutcome>,
     /// `dedicatedaccount.assign.failed`: a dedicated virtual account could not be assigned.
-    DedicatedAccountAssignFailed = "dedicatedaccount.assign.failed" => Box<DedicatedAccountAssignment>,
+    DedicatedAccountAssignFailed = "dedicatedaccount.assign.failed" => Box<types::DedicatedAccountAssignOutcome>,
     /// `direct_debit.authorization.created`: a direct-debit mandate was set up.
-    DirectDebitAuthorizationCreated = "direct_debit.authorization.created" => Box<DirectDebitAuthorization>,
+    DirectDebitAuthorizationCreated = "direct_debit.authorization.created" => Box<types::DirectDebitAuthorization>,
     /// `direct_debit.authorization.active`: a direct-debit mandate can now be charged.
-    DirectDebitAuthorizationActive = "direct_debit.authorization.active" => Box<DirectDebitAuthorization>,
+    DirectDebitAuthorizationActive = "direct_debit.authorization.active" => Box<types::DirectDebitAuthorization>,
     /// `invoice.create`: a subscription invoice was raised ahead of a charge.
-    InvoiceCreate = "invoice.create" => Box<Invoice>,
+    InvoiceCreate = "invoice.create" => Box<types::Invoice>,
     /// `invoice.update`: a subscription invoice changed (usually: it was paid).
-    InvoiceUpdate = "invoice.update" => Box<Invoice>,
+    InvoiceUpdate = "invoice.update" => Box<types::Invoice>,
     /// `invoice.payment_failed`: charging a subscription invoice failed.
-    InvoicePaymentFailed = "invoice.payment_failed" => Box<Invoice>,
+    InvoicePaymentFailed = "invoice.payment_failed" => Box<types::Invoice>,
     /// `paymentrequest.pending`: a payment request was sent to a customer.
-    PaymentRequestPending = "paymentrequest.pending" => Box<PaymentRequest>,
+    PaymentRequestPending = "paymentrequest.pending" => Box<types::PaymentRequest>,
     /// `paymentrequest.success`: a payment request was paid.
-    PaymentRequestSuccess = "paymentrequest.success" => Box<PaymentRequest>,
+    PaymentRequestSuccess = "paymentrequest.success" => Box<types::PaymentRequest>,
     /// `preauthorization.reserve.success`: funds were held on a card.
-    PreauthorizationReserveSuccess = "preauthorization.reserve.success" => Box<Preauthorization>,
+    PreauthorizationReserveSuccess = "preauthorization.reserve.success" => Box<types::Preauthorization>,
     /// `preauthorization.capture.success`: held funds were captured.
-    PreauthorizationCaptureSuccess = "preauthorization.capture.success" => Box<Preauthorization>,
+    PreauthorizationCaptureSuccess = "preauthorization.capture.success" => Box<types::Preauthorization>,
     /// `preauthorization.capture.failed`: capturing held funds failed.
-    PreauthorizationCaptureFailed = "preauthorization.capture.failed" => Box<Preauthorization>,
+    PreauthorizationCaptureFailed = "preauthorization.capture.failed" => Box<types::Preauthorization>,
     /// `preauthorization.release.success`: held funds were released.
-    PreauthorizationReleaseSuccess = "preauthorization.release.success" => Box<Preauthorization>,
+    PreauthorizationReleaseSuccess = "preauthorization.release.success" => Box<types::Preauthorization>,
     /// `preauthorization.release.failed`: releasing held funds failed.
-    PreauthorizationReleaseFailed = "preauthorization.release.failed" => Box<Preauthorization>,
+    PreauthorizationReleaseFailed = "preauthorization.release.failed" => Box<types::Preauthorization>,
     /// `refund.pending`: a refund was started.
-    RefundPending = "refund.pending" => Box<Refund>,
+    RefundPending = "refund.pending" => Box<types::Refund>,
     /// `refund.processing`: the processor accepted a refund.
-    RefundProcessing = "refund.processing" => Box<Refund>,
+    RefundProcessing = "refund.processing" => Box<types::Refund>,
     /// `refund.processed`: the money went back to the customer.
-    RefundProcessed = "refund.processed" => Box<Refund>,
+    RefundProcessed = "refund.processed" => Box<types::Refund>,
     /// `refund.failed`: a refund could not be completed.
-    RefundFailed = "refund.failed" => Box<Refund>,
+    RefundFailed = "refund.failed" => Box<types::Refund>,
     /// `refund.needs-attention`: a refund needs action (e.g. the customer's account details).
-    RefundNeedsAttention = "refund.needs-attention" => Box<Refund>,
+    RefundNeedsAttention = "refund.needs-attention" => Box<types::Refund>,
     /// `subscription.create`: a subscription started.
-    SubscriptionCreate = "subscription.create" => Box<Subscription>,
+    SubscriptionCreate = "subscription.create" => Box<types::Subscription>,
     /// `subscription.disable`: a subscription ended.
-    SubscriptionDisable = "subscription.disable" => Box<Subscription>,
+    SubscriptionDisable = "subscription.disable" => Box<types::Subscription>,
     /// `subscription.not_renew`: a subscription will not renew after the current period.
-    SubscriptionNotRenew = "subscription.not_renew" => Box<Subscription>,
+    SubscriptionNotRenew = "subscription.not_renew" => Box<types::Subscription>,
     /// `subscription.expiring_cards`: cards that pay subscriptions expire soon. Unlike every
     /// other event, its `data` is a list.
-    SubscriptionExpiringCards = "subscription.expiring_cards" => Vec<ExpiringCard>,
+    SubscriptionExpiringCards = "subscription.expiring_cards" => Vec<types::ExpiringCard>,
     /// `transfer.success`: a transfer reached its recipient.
-    TransferSuccess = "transfer.success" => Box<Transfer>,
+    TransferSuccess = "transfer.success" => Box<types::Transfer>,
     /// `transfer.failed`: a transfer failed.
-    TransferFailed = "transfer.failed" => Box<Transfer>,
+    TransferFailed = "transfer.failed" => Box<types::Transfer>,
     /// `transfer.reversed`: a transfer came back to your balance.
-    TransferReversed = "transfer.reversed" => Box<Transfer>,
+    TransferReversed = "transfer.reversed" => Box<types::Transfer>,
     /// `bank.transfer.rejected`: a pay-with-transfer payment was refused (wrong amount, or
     /// flagged by fraud checks).
-    BankTransferRejected = "bank.transfer.rejected" => Box<BankTransferRejection>,
+    BankTransferRejected = "bank.transfer.rejected" => Box<types::BankTransferRejection>,
 }
 
 /// The envelope every delivery shares. Other top-level fields are ignored.
@@ -168,34 +217,6 @@ struct Envelope<'a> {
     event: String,
     #[serde(borrow, default)]
     data: Option<&'a RawValue>,
-}
-
-/// Decodes one payload, naming the failing path (`data.amount`) on error.
-fn decode_data<T: DeserializeOwned>(
-    name: &str,
-    data: Option<&RawValue>,
-) -> Result<T, EventDecodeError> {
-    let fail = |path: String, message: String| EventDecodeError {
-        event: Some(name.to_string()),
-        path,
-        message,
-        data: data.and_then(|raw| serde_json::from_str(raw.get()).ok()),
-    };
-    let Some(raw) = data else {
-        return Err(fail("data".into(), "the event has no `data`".into()));
-    };
-    let mut de = serde_json::Deserializer::from_str(raw.get());
-    serde_path_to_error::deserialize::<_, T>(&mut de).map_err(|e| {
-        let inner = e.path().to_string();
-        let path = if inner == "." {
-            "data".to_string()
-        } else if inner.starts_with('[') {
-            format!("data{inner}")
-        } else {
-            format!("data.{inner}")
-        };
-        fail(path, e.into_inner().to_string())
-    })
 }
 
 impl Event {
@@ -257,112 +278,6 @@ impl Event {
         !matches!(self, Event::Unknown { .. })
     }
 
-    /// The reference of the payment or transfer the event is about, where it has one:
-    /// the transaction reference for charges, disputes, invoices, pre-authorizations and
-    /// refunds; your reference for transfers and direct-debit mandates.
-    pub fn reference(&self) -> Option<&str> {
-        match self {
-            Event::ChargeSuccess(c) => c.reference.as_deref(),
-            Event::ChargeDisputeCreate(d)
-            | Event::ChargeDisputeRemind(d)
-            | Event::ChargeDisputeResolve(d) => d
-                .transaction
-                .as_ref()
-                .and_then(|t| t.reference.as_deref())
-                .or(d.transaction_reference.as_deref()),
-            Event::DirectDebitAuthorizationCreated(a)
-            | Event::DirectDebitAuthorizationActive(a) => a.reference.as_deref(),
-            Event::InvoiceCreate(i) | Event::InvoiceUpdate(i) | Event::InvoicePaymentFailed(i) => {
-                i.transaction.as_ref().and_then(|t| t.reference.as_deref())
-            }
-            Event::PreauthorizationReserveSuccess(p)
-            | Event::PreauthorizationCaptureSuccess(p)
-            | Event::PreauthorizationCaptureFailed(p)
-            | Event::PreauthorizationReleaseSuccess(p)
-            | Event::PreauthorizationReleaseFailed(p) => p.reference.as_deref(),
-            Event::RefundPending(r)
-            | Event::RefundProcessing(r)
-            | Event::RefundProcessed(r)
-            | Event::RefundFailed(r)
-            | Event::RefundNeedsAttention(r) => r.transaction_reference.as_deref(),
-            Event::TransferSuccess(t) | Event::TransferFailed(t) | Event::TransferReversed(t) => {
-                t.reference.as_deref()
-            }
-            Event::Unknown { data, .. } => data.get("reference").and_then(Value::as_str),
-            _ => None,
-        }
-    }
-
-    /// The amount the event is about, in subunits, where it has one. Identity, dedicated
-    /// account, direct-debit and expiring-card events carry none.
-    pub fn amount(&self) -> Option<Amount> {
-        match self {
-            Event::ChargeSuccess(c) => c.amount,
-            Event::ChargeDisputeCreate(d)
-            | Event::ChargeDisputeRemind(d)
-            | Event::ChargeDisputeResolve(d) => d.refund_amount,
-            Event::InvoiceCreate(i) | Event::InvoiceUpdate(i) | Event::InvoicePaymentFailed(i) => {
-                i.amount
-            }
-            Event::PaymentRequestPending(p) | Event::PaymentRequestSuccess(p) => p.amount,
-            Event::PreauthorizationReserveSuccess(p)
-            | Event::PreauthorizationCaptureSuccess(p)
-            | Event::PreauthorizationCaptureFailed(p)
-            | Event::PreauthorizationReleaseSuccess(p)
-            | Event::PreauthorizationReleaseFailed(p) => p.amount,
-            Event::RefundPending(r)
-            | Event::RefundProcessing(r)
-            | Event::RefundProcessed(r)
-            | Event::RefundFailed(r)
-            | Event::RefundNeedsAttention(r) => r.amount,
-            Event::SubscriptionCreate(s)
-            | Event::SubscriptionDisable(s)
-            | Event::SubscriptionNotRenew(s) => s.amount,
-            Event::TransferSuccess(t) | Event::TransferFailed(t) | Event::TransferReversed(t) => {
-                t.amount
-            }
-            Event::BankTransferRejected(b) => b.bank_transfer.as_ref().and_then(|t| t.amount),
-            Event::Unknown { data, .. } => {
-                data.get("amount").and_then(|v| Amount::deserialize(v).ok())
-            }
-            _ => None,
-        }
-    }
-
-    /// Test or live, when the payload says.
-    pub fn domain(&self) -> Option<&Domain> {
-        match self {
-            Event::ChargeSuccess(c) => c.domain.as_ref(),
-            Event::ChargeDisputeCreate(d)
-            | Event::ChargeDisputeRemind(d)
-            | Event::ChargeDisputeResolve(d) => d.domain.as_ref(),
-            Event::DirectDebitAuthorizationCreated(a)
-            | Event::DirectDebitAuthorizationActive(a) => a.domain.as_ref(),
-            Event::InvoiceCreate(i) | Event::InvoiceUpdate(i) | Event::InvoicePaymentFailed(i) => {
-                i.domain.as_ref()
-            }
-            Event::PaymentRequestPending(p) | Event::PaymentRequestSuccess(p) => p.domain.as_ref(),
-            Event::PreauthorizationReserveSuccess(p)
-            | Event::PreauthorizationCaptureSuccess(p)
-            | Event::PreauthorizationCaptureFailed(p)
-            | Event::PreauthorizationReleaseSuccess(p)
-            | Event::PreauthorizationReleaseFailed(p) => p.domain.as_ref(),
-            Event::RefundPending(r)
-            | Event::RefundProcessing(r)
-            | Event::RefundProcessed(r)
-            | Event::RefundFailed(r)
-            | Event::RefundNeedsAttention(r) => r.domain.as_ref(),
-            Event::SubscriptionCreate(s)
-            | Event::SubscriptionDisable(s)
-            | Event::SubscriptionNotRenew(s) => s.domain.as_ref(),
-            Event::TransferSuccess(t) | Event::TransferFailed(t) | Event::TransferReversed(t) => {
-                t.domain.as_ref()
-            }
-            Event::BankTransferRejected(b) => b.customer.as_ref().and_then(|c| c.domain.as_ref()),
-            _ => None,
-        }
-    }
-
     /// A key that is the same for every delivery of one event, to drop retried deliveries.
     ///
     /// Paystack sends no event id and retries a delivery until it gets a 200, so the same
@@ -400,91 +315,5 @@ impl Event {
                 format!("sha512:{}", hex::encode(&digest[..16]))
             });
         format!("{}:{key}", self.name())
-    }
-
-    fn natural_key(&self) -> Option<String> {
-        fn id(v: &Option<Id>) -> Option<String> {
-            v.as_ref().map(Id::to_string)
-        }
-        fn text(v: &Option<String>) -> Option<String> {
-            v.clone()
-        }
-        match self {
-            Event::ChargeSuccess(c) => text(&c.reference).or_else(|| id(&c.id)),
-            Event::ChargeDisputeCreate(d) | Event::ChargeDisputeResolve(d) => id(&d.id),
-            Event::ChargeDisputeRemind(d) => id(&d.id).map(|id| match d.updated_at {
-                Some(at) => format!("{id}:{}", at.to_rfc3339()),
-                None => id,
-            }),
-            Event::CustomerIdentificationSuccess(c) | Event::CustomerIdentificationFailed(c) => {
-                text(&c.customer_code).or_else(|| id(&c.customer_id))
-            }
-            Event::DedicatedAccountAssignSuccess(a) | Event::DedicatedAccountAssignFailed(a) => {
-                a.customer.as_ref().and_then(|c| {
-                    c.code()
-                        .map(str::to_string)
-                        .or_else(|| c.id.as_ref().map(Id::to_string))
-                })
-            }
-            Event::DirectDebitAuthorizationCreated(a)
-            | Event::DirectDebitAuthorizationActive(a) => {
-                text(&a.authorization_code).or_else(|| text(&a.reference))
-            }
-            Event::InvoiceCreate(i) | Event::InvoicePaymentFailed(i) => text(&i.invoice_code),
-            Event::InvoiceUpdate(i) => text(&i.invoice_code).map(|code| match &i.status {
-                Some(status) => format!("{code}:{status}"),
-                None => code,
-            }),
-            Event::PaymentRequestPending(p) | Event::PaymentRequestSuccess(p) => {
-                text(&p.request_code).or_else(|| id(&p.id))
-            }
-            Event::PreauthorizationReserveSuccess(p)
-            | Event::PreauthorizationCaptureSuccess(p)
-            | Event::PreauthorizationCaptureFailed(p)
-            | Event::PreauthorizationReleaseSuccess(p)
-            | Event::PreauthorizationReleaseFailed(p) => text(&p.reference).or_else(|| id(&p.id)),
-            Event::RefundPending(r)
-            | Event::RefundProcessing(r)
-            | Event::RefundProcessed(r)
-            | Event::RefundFailed(r)
-            | Event::RefundNeedsAttention(r) => {
-                let part = text(&r.refund_reference)
-                    .or_else(|| id(&r.id))
-                    .or_else(|| r.amount.map(|a| a.subunits().to_string()));
-                match (&r.transaction_reference, part) {
-                    (Some(tx), Some(part)) => Some(format!("{tx}:{part}")),
-                    (Some(tx), None) => Some(tx.clone()),
-                    (None, part) => part,
-                }
-            }
-            Event::SubscriptionCreate(s)
-            | Event::SubscriptionDisable(s)
-            | Event::SubscriptionNotRenew(s) => text(&s.subscription_code).or_else(|| id(&s.id)),
-            Event::SubscriptionExpiringCards(cards) => {
-                let mut codes: Vec<&str> = cards
-                    .iter()
-                    .filter_map(|c| c.subscription.as_ref())
-                    .filter_map(|s| s.subscription_code.as_deref())
-                    .collect();
-                codes.sort_unstable();
-                codes.dedup();
-                (!codes.is_empty()).then(|| codes.join(","))
-            }
-            Event::TransferSuccess(t) | Event::TransferFailed(t) | Event::TransferReversed(t) => {
-                text(&t.transfer_code)
-                    .or_else(|| text(&t.reference))
-                    .or_else(|| id(&t.id))
-            }
-            Event::BankTransferRejected(b) => {
-                b.bank_transfer.as_ref().and_then(|t| id(&t.transaction_id))
-            }
-            Event::Unknown { data, .. } => {
-                ["reference", "id"].iter().find_map(|k| match data.get(k) {
-                    Some(Value::String(s)) => Some(s.clone()),
-                    Some(Value::Number(n)) => Some(n.to_string()),
-                    _ => None,
-                })
-            }
-        }
     }
 }

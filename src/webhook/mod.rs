@@ -29,20 +29,25 @@
 //!
 //! With the `axum` feature, [`axum::PaystackEvent`] does all of this as an extractor.
 //!
-//! Payload types live in [`payload`]; they are deliberately loose (every field optional,
-//! amounts and ids read from numbers or strings) because real deliveries vary from the
-//! documented samples. Source addresses can be checked with [`IpAllowList`].
+//! Payloads are the API's own types from [`crate::types`]: the transfer a `transfer.success`
+//! delivers is the [`crate::types::Transfer`] that fetching it returns. Events with no API
+//! counterpart (invoices, pre-authorizations, expiring cards...) have types of their own
+//! there too, described in the spec like the rest. Every field is optional and amounts,
+//! ids, flags and text read from the spellings real deliveries use. [`Payload`] is what each
+//! of those types answers for [`Event::reference`], [`Event::amount`] and
+//! [`Event::dedupe_key`]. Source addresses can be checked with [`IpAllowList`].
 
 #[cfg(feature = "axum")]
 pub mod axum;
-mod de;
+mod decode;
 mod error;
 mod event;
-pub mod payload;
+mod payload;
 mod verify;
 
 pub use error::{EventDecodeError, SignatureFormatError, WebhookError};
 pub use event::{Event, EVENT_NAMES};
+pub use payload::Payload;
 pub use verify::{
     sign, IpAllowList, Webhook, DEFAULT_MAX_BODY_SIZE, PAYSTACK_WEBHOOK_IPS, SIGNATURE_HEADER,
 };

@@ -205,3 +205,40 @@ async fn error_validation_is_reported_before_sending() {
     ));
     crate::common::assert_no_requests(&server).await;
 }
+
+#[tokio::test]
+async fn numbers_and_booleans_in_text_fields_decode_as_their_text() {
+    let (server, ps) = setup().await;
+    let body = r#"{"status": true, "message": "Verification successful", "data": {
+        "id": 41, "reference": "order-78", "gateway_response": true,
+        "authorization": {"last4": 4081, "bin": 539983, "bank": "Kuda Bank", "exp_month": "04"}
+    }}"#;
+    Mock::given(method("GET"))
+        .and(path("/transaction/verify/order-78"))
+        .respond_with(ResponseTemplate::new(200).set_body_raw(body, "application/json"))
+        .expect(1)
+        .mount(&server)
+        .await;
+    let tx = ps
+        .transactions()
+        .verify("order-78")
+        .send()
+        .await
+        .unwrap()
+        .data;
+    let auth = tx.authorization.unwrap();
+    assert_eq!(auth.last4.as_deref(), Some("4081"));
+    assert_eq!(auth.bin.as_deref(), Some("539983"));
+    assert_eq!(auth.bank.as_deref(), Some("Kuda Bank"));
+    assert_eq!(tx.gateway_response.as_deref(), Some("true"));
+}
+
+#[tokio::test]
+async fn a_text_field_holding_an_object_still_names_its_path() {
+    let body = r#"{"status": true, "message": "ok", "data": {"id": 41, "reference": {"x": 1}}}"#;
+    let err = verify_with(ResponseTemplate::new(200).set_body_raw(body, "application/json")).await;
+    let Error::Decode(d) = err else {
+        panic!("expected Decode, got {err:?}")
+    };
+    assert_eq!(d.path, "data.reference");
+}

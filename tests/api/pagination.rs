@@ -43,7 +43,7 @@ async fn offset_lists_stop_at_page_count() {
         .per_page(2u32)
         .page(1u32)
         .stream()
-        .map_ok(|p| p.plan_code.unwrap_or_default())
+        .map_ok(|p| p.plan_code.map(String::from).unwrap_or_default())
         .try_collect()
         .await
         .unwrap();
@@ -229,7 +229,7 @@ async fn numbered_pages(server: &MockServer, pages: u32) {
 /// The plan codes of a walk over pages of two with `pages` in flight.
 async fn plan_codes(ps: &paystack::Paystack, pages: usize) -> Vec<String> {
     let walk = ps.plans().list().per_page(2u32).stream().concurrency(pages);
-    let codes = walk.map_ok(|p| p.plan_code.unwrap_or_default());
+    let codes = walk.map_ok(|p| p.plan_code.map(String::from).unwrap_or_default());
     codes.try_collect().await.unwrap()
 }
 
@@ -293,4 +293,84 @@ async fn a_concurrent_walk_waits_out_429s_and_asks_for_that_page_again() {
         .collect();
     assert_eq!(asked.iter().filter(|p| *p == "3").count(), 5);
     assert_eq!(asked.len(), 8);
+}
+
+#[tokio::test]
+async fn raw_requests_walk_pages_with_the_same_rules() {
+    let (server, ps) = setup().await;
+    let meta = |p: i64| json!({"total": 3, "perPage": "2", "page": p, "pageCount": 2});
+    page(&server, "1", plans(&["PLN_r1", "PLN_r2"]), meta(1)).await;
+    page(&server, "2", plans(&["PLN_r3"]), meta(2)).await;
+
+    let codes: Vec<Value> = ps
+        .raw("GET", "/plan")
+        .query("perPage", "2")
+        .operation_id("plan_list")
+        .stream()
+        .map_ok(|p| p["plan_code"].clone())
+        .try_collect()
+        .await
+        .unwrap();
+    assert_eq!(codes, [json!("PLN_r1"), json!("PLN_r2"), json!("PLN_r3")]);
+}
+
+#[tokio::test]
+async fn raw_cursor_walks_put_the_cursor_in_the_named_parameter() {
+    let (server, ps) = setup().await;
+    let answer = |rows: Vec<Value>, next: Value| {
+        ResponseTemplate::new(200).set_body_json(json!({
+            "status": true, "message": "Mandates retrieved", "data": rows,
+            "meta": {"next": next, "per_page": 1}
+        }))
+    };
+    Mock::given(method("GET"))
+        .and(path("/directdebit/mandate-authorizations"))
+        .and(header("authorization", BEARER))
+        .and(query_param_is_missing("cursor"))
+        .respond_with(answer(vec![json!({"id": 801})], json!("c-2")))
+        .expect(1)
+        .mount(&server)
+        .await;
+    Mock::given(method("GET"))
+        .and(path("/directdebit/mandate-authorizations"))
+        .and(query_param("cursor", "c-2"))
+        .and(query_param_is_missing("page"))
+        .respond_with(answer(vec![json!({"id": 802})], Value::Null))
+        .expect(1)
+        .mount(&server)
+        .await;
+
+    let ids: Vec<Value> = ps
+        .raw("GET", "/directdebit/mandate-authorizations")
+        .by_cursor("cursor")
+        .stream()
+        .map_ok(|m| m["id"].clone())
+        .try_collect()
+        .await
+        .unwrap();
+    assert_eq!(ids, [json!(801), json!(802)]);
+}
+
+#[tokio::test]
+async fn raw_walks_refuse_an_answer_whose_data_is_not_a_list() {
+    let (server, ps) = setup().await;
+    Mock::given(method("GET"))
+        .and(path("/balance"))
+        .and(header("authorization", BEARER))
+        .respond_with(ResponseTemplate::new(200).set_body_json(json!({
+            "status": true, "message": "Balances retrieved", "data": {"currency": "NGN"}
+        })))
+        .expect(1)
+        .mount(&server)
+        .await;
+    let err = ps
+        .raw("GET", "/balance")
+        .stream()
+        .try_collect::<Vec<Value>>()
+        .await
+        .unwrap_err();
+    match err {
+        Error::Decode(d) => assert_eq!(d.path, "data"),
+        other => panic!("expected a decode error, got {other:?}"),
+    }
 }

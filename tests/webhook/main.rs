@@ -9,5 +9,6 @@ mod events;
 #[cfg(feature = "axum")]
 mod extractor;
 mod ips;
+mod messy;
 mod props;
 mod verify;

@@ -207,6 +207,101 @@ fn rust_files(dir: &Path) -> Result<Vec<(String, String)>, String> {
         .collect()
 }
 
+/// `event name → component schema`, from every schema's `x-paystack-webhook-events`.
+fn spec_events(spec: &Value) -> Result<BTreeMap<String, String>, String> {
+    let mut out = BTreeMap::new();
+    let schemas = spec
+        .pointer("/components/schemas")
+        .and_then(Value::as_object);
+    for (name, schema) in schemas.into_iter().flatten() {
+        let Some(events) = schema.get("x-paystack-webhook-events") else {
+            continue;
+        };
+        let events = events
+            .as_array()
+            .ok_or_else(|| format!("{name}: x-paystack-webhook-events is not a list"))?;
+        for event in events {
+            let event = event
+                .as_str()
+                .ok_or_else(|| format!("{name}: an event name is not text"))?;
+            if let Some(other) = out.insert(event.to_string(), name.clone()) {
+                return Err(format!(
+                    "webhook event {event} is claimed by {other} and {name}"
+                ));
+            }
+        }
+    }
+    Ok(out)
+}
+
+/// `event name → payload type` from the `events!` table of `src/webhook/event.rs`
+/// (`Variant = "name" => Box<types::Schema>,`).
+fn code_events(root: &Path) -> Result<BTreeMap<String, String>, String> {
+    let path = root.join("src/webhook/event.rs");
+    let text = std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+    let mut out = BTreeMap::new();
+    for line in text.lines() {
+        let Some((left, ty)) = line.trim().split_once(" => ") else {
+            continue;
+        };
+        let Some(name) = left
+            .split_once(" = \"")
+            .and_then(|(_, n)| n.strip_suffix('"'))
+        else {
+            continue;
+        };
+        out.insert(name.to_string(), ty.trim_end_matches(',').to_string());
+    }
+    Ok(out)
+}
+
+/// The webhook section: every event, the schema the spec gives its `data`, and whether the
+/// SDK decodes it into that type. A disagreement either way is an error.
+fn webhook_section(root: &Path, spec: &Value) -> Result<String, String> {
+    let ours = spec_events(spec)?;
+    let code = code_events(root)?;
+    let fixtures = root.join("tests/fixtures/webhook");
+    let mut rows = String::new();
+    for (event, schema) in &ours {
+        let ty = code.get(event).ok_or_else(|| {
+            format!(
+                "the spec describes webhook {event}, which src/webhook/event.rs does not decode"
+            )
+        })?;
+        let expected = [
+            format!("Box<types::{schema}>"),
+            format!("Vec<types::{schema}>"),
+        ];
+        if !expected.contains(ty) {
+            return Err(format!(
+                "webhook {event}: the spec says {schema}, src/webhook/event.rs decodes {ty}"
+            ));
+        }
+        let fixture = fixtures.join(format!("{event}.json")).exists();
+        let _ = writeln!(
+            rows,
+            "| `{event}` | `{schema}` | `{ty}` | {} |",
+            if fixture { "yes" } else { "—" }
+        );
+    }
+    if let Some(event) = code.keys().find(|e| !ours.contains_key(*e)) {
+        return Err(format!(
+            "src/webhook/event.rs decodes {event}, which no schema's x-paystack-webhook-events lists"
+        ));
+    }
+    let mut out = String::new();
+    let _ = writeln!(out, "\n## Webhook events\n");
+    let _ = writeln!(
+        out,
+        "{} events, each decoded into the schema whose `x-paystack-webhook-events` lists it.\n",
+        ours.len()
+    );
+    let _ = writeln!(out, "| event | `data` schema | `Event` payload | fixture |");
+    let _ = writeln!(out, "|---|---|---|---|");
+    out.push_str(&rows);
+    Ok(out)
+}
+
 /// Renders `openapi/coverage.md`.
 pub fn report(root: &Path, spec: &Value) -> Result<String, String> {
     let ops = operations(spec);
@@ -269,7 +364,7 @@ pub fn report(root: &Path, spec: &Value) -> Result<String, String> {
     let _ = writeln!(out, "# Operation coverage\n");
     let _ = writeln!(
         out,
-        "Written by `cargo xtask regen` from `openapi/`, `src/api/` and `tests/api/`; do not edit.\n"
+        "Written by `cargo xtask regen` from `openapi/`, `src/api/`, `tests/api/` and\n`src/webhook/event.rs`; do not edit.\n"
     );
     let _ = writeln!(
         out,
@@ -287,5 +382,6 @@ pub fn report(root: &Path, spec: &Value) -> Result<String, String> {
     );
     let _ = writeln!(out, "|---|---|---|---|---|---|---|");
     out.push_str(&rows);
+    out.push_str(&webhook_section(root, spec)?);
     Ok(out)
 }

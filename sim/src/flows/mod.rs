@@ -2,8 +2,10 @@
 //! by [`crate::generic`].
 
 pub mod dedicated;
+pub mod disputes;
 pub mod misc;
 pub mod refunds;
+pub mod settlements;
 pub mod subscriptions;
 pub mod transactions;
 pub mod transfers;
@@ -15,6 +17,8 @@ pub fn dispatch(w: &mut World, ix: usize, call: &Call) -> Option<CallResult> {
     transactions::dispatch(w, ix, call)
         .or_else(|| transfers::dispatch(w, ix, call))
         .or_else(|| refunds::dispatch(w, ix, call))
+        .or_else(|| settlements::dispatch(w, ix, call))
+        .or_else(|| disputes::dispatch(w, ix, call))
         .or_else(|| subscriptions::dispatch(w, ix, call))
         .or_else(|| dedicated::dispatch(w, ix, call))
         .or_else(|| misc::dispatch(w, ix, call))

@@ -1,0 +1,61 @@
+//! The last decoding pass for answers and webhook deliveries that the strict pass refused:
+//! through a JSON value (a key given twice keeps its last value), turning a number or a
+//! boolean found where text belongs (`"last4": 4081`) into its JSON spelling and trying again.
+//!
+//! It runs only after the strict pass failed, so a well-formed body never pays for it.
+
+use serde::de::DeserializeOwned;
+use serde_json::Value;
+use serde_path_to_error::{Path, Segment};
+
+/// How many number-or-boolean text fields one body may have turned into text; past this the
+/// body is refused as it stands.
+pub(crate) const MAX_COERCIONS: usize = 64;
+
+/// Decodes `value`, coercing text fields that hold a number or a boolean, and returns the
+/// first error that coercion cannot fix (with its JSON path).
+pub(crate) fn decode<T: DeserializeOwned>(
+    value: &mut Value,
+) -> Result<T, serde_path_to_error::Error<serde_json::Error>> {
+    let mut left = MAX_COERCIONS;
+    loop {
+        match serde_path_to_error::deserialize::<_, T>(&*value) {
+            Ok(decoded) => return Ok(decoded),
+            Err(e) => {
+                if left == 0 || !is_text_mismatch(&e) || !to_text(value, e.path()) {
+                    return Err(e);
+                }
+                left -= 1;
+            }
+        }
+    }
+}
+
+/// Whether decoding stopped because a text field held something else.
+pub(crate) fn is_text_mismatch(e: &serde_path_to_error::Error<serde_json::Error>) -> bool {
+    e.inner().to_string().contains(", expected a string")
+}
+
+/// Replaces the number or boolean at `path` with its JSON spelling; false when the value
+/// there is anything else, or the path cannot be followed.
+fn to_text(value: &mut Value, path: &Path) -> bool {
+    let mut node = value;
+    for segment in path.iter() {
+        let next = match segment {
+            Segment::Map { key } => node.get_mut(key.as_str()),
+            Segment::Seq { index } => node.get_mut(*index),
+            _ => None,
+        };
+        let Some(next) = next else {
+            return false;
+        };
+        node = next;
+    }
+    let text = match node {
+        Value::Number(n) => n.to_string(),
+        Value::Bool(b) => b.to_string(),
+        _ => return false,
+    };
+    *node = Value::String(text);
+    true
+}
