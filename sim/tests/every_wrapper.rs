@@ -296,7 +296,10 @@ async fn every_wrapper() {
         f,
         "refund retry",
         ps.refunds()
-            .retry(refund_id, Currency::NGN, "0123456789", "9")
+            .retry(refund_id)
+            .currency(Currency::NGN)
+            .account_number("0123456789")
+            .bank_id("9")
     );
 
     // Plans and subscriptions
@@ -317,7 +320,7 @@ async fn every_wrapper() {
     let sub = send!(
         f,
         "subscription create",
-        ps.subscriptions().create(&cust_code, &plan_code)
+        ps.subscriptions().create(cust_code.as_str(), &plan_code)
     );
     let (sub_code, token) = sub
         .map(|r| {
@@ -328,7 +331,11 @@ async fn every_wrapper() {
         })
         .unwrap_or_default();
     send!(f, "subscription list", ps.subscriptions().list());
-    send!(f, "subscription fetch", ps.subscriptions().fetch(&sub_code));
+    send!(
+        f,
+        "subscription fetch",
+        ps.subscriptions().fetch(sub_code.as_str())
+    );
     send!(f, "manage_link", ps.subscriptions().manage_link(&sub_code));
     send!(
         f,
@@ -413,23 +420,24 @@ async fn every_wrapper() {
         f,
         "recipient bulk",
         ps.transfer_recipients()
-            .bulk(vec![TransferRecipientBatchItem::account(
+            .bulk(vec![TransferRecipientBatchItem::new(
                 RecipientType::Nuban,
-                "Kemi Bello",
-                "0222222222",
-                "044"
-            )])
+                "Kemi Bello"
+            )
+            .with_account_number("0222222222")
+            .with_bank_code("044")])
     );
     send!(f, "recipient list", ps.transfer_recipients().list());
     send!(
         f,
         "recipient fetch",
-        ps.transfer_recipients().fetch(&rcp_code)
+        ps.transfer_recipients().fetch(rcp_code.as_str())
     );
     send!(
         f,
         "recipient update",
-        ps.transfer_recipients().update(&rcp_code, "Chidi E.")
+        ps.transfer_recipients()
+            .update(rcp_code.as_str(), "Chidi E.")
     );
     s.sim.fund("NGN", 5_000_000);
     send!(
@@ -488,7 +496,7 @@ async fn every_wrapper() {
     send!(
         f,
         "recipient delete",
-        ps.transfer_recipients().delete(&rcp_code)
+        ps.transfer_recipients().delete(rcp_code.as_str())
     );
 
     // Balance
@@ -569,7 +577,9 @@ async fn every_wrapper() {
         f,
         "product create",
         ps.products()
-            .create("Mug", "A big mug", amt(150_000), Currency::NGN)
+            .create("Mug", amt(150_000))
+            .description("A big mug")
+            .currency(Currency::NGN)
     );
     let product_id = newest(&s, "/product", "id").await.as_u64().unwrap_or(0);
     send!(f, "product list", ps.products().list());
@@ -612,7 +622,8 @@ async fn every_wrapper() {
         f,
         "storefront create",
         ps.storefronts()
-            .create("Ada's shop", "ada-shop", Currency::NGN)
+            .create("Ada's shop", "ada-shop")
+            .currency(Currency::NGN)
     );
     let shop = newest(&s, "/storefront", "id").await.as_u64().unwrap_or(0);
     send!(f, "storefront list", ps.storefronts().list());
@@ -670,7 +681,9 @@ async fn every_wrapper() {
     send!(
         f,
         "payment request create",
-        ps.payment_requests().create(&cust_code).amount(amt(75_000))
+        ps.payment_requests()
+            .create(cust_code.as_str())
+            .amount(amt(75_000))
     );
     let prq = newest(&s, "/paymentrequest", "request_code")
         .await
@@ -681,12 +694,14 @@ async fn every_wrapper() {
     send!(
         f,
         "payment request fetch",
-        ps.payment_requests().fetch(&prq)
+        ps.payment_requests().fetch(prq.as_str())
     );
     send!(
         f,
         "payment request update",
-        ps.payment_requests().update(&prq).description("Invoice 12")
+        ps.payment_requests()
+            .update(prq.as_str())
+            .description("Invoice 12")
     );
     send!(
         f,
@@ -723,7 +738,10 @@ async fn every_wrapper() {
         f,
         "subaccount create",
         ps.subaccounts()
-            .create("Ada Ventures", "058", "0123456789", 10.5)
+            .create("Ada Ventures")
+            .settlement_bank("058")
+            .account_number("0123456789")
+            .percentage_charge(10.5)
     );
     let acct = newest(&s, "/subaccount", "subaccount_code")
         .await
@@ -731,26 +749,21 @@ async fn every_wrapper() {
         .unwrap_or("")
         .to_string();
     send!(f, "subaccount list", ps.subaccounts().list());
-    send!(f, "subaccount fetch", ps.subaccounts().fetch(&acct));
+    send!(f, "subaccount fetch", ps.subaccounts().fetch(acct.as_str()));
     send!(
         f,
         "subaccount update",
         ps.subaccounts()
-            .update(&acct)
+            .update(acct.as_str())
             .business_name("Ada Ventures Ltd")
     );
     send!(
         f,
         "split create",
-        ps.splits().create(
-            "Halves",
-            SplitType::Percentage,
-            Currency::NGN,
-            vec![SplitShare {
-                subaccount: acct.clone(),
-                share: 50
-            }]
-        )
+        ps.splits()
+            .create("Halves", vec![SplitShare::new(acct.as_str(), 50)])
+            .split_type(SplitType::Percentage)
+            .currency(Currency::NGN)
     );
     let split_id = newest(&s, "/split", "id").await.as_u64().unwrap_or(0);
     send!(f, "split list", ps.splits().list());
@@ -775,12 +788,13 @@ async fn every_wrapper() {
     send!(
         f,
         "terminal send_event",
-        ps.terminals().send_event(
-            "2232abcd",
-            TerminalEventType::Transaction,
-            TerminalEventAction::Process,
-            tx_id
-        )
+        ps.terminals()
+            .send_event(
+                "2232abcd",
+                TerminalEventType::Transaction,
+                TerminalEventAction::Process
+            )
+            .id(tx_id)
     );
     send!(
         f,

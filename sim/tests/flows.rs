@@ -408,7 +408,13 @@ async fn subscriptions_renew_when_the_clock_moves() {
     s.sim.advance(Duration::from_secs(32 * 24 * 3600));
     let txs = ps.transactions().list().send().await.unwrap();
     assert_eq!(txs.data.len(), 2, "one renewal charge");
-    let sub = ps.subscriptions().fetch(&code).send().await.unwrap().data;
+    let sub = ps
+        .subscriptions()
+        .fetch(code.as_str())
+        .send()
+        .await
+        .unwrap()
+        .data;
     assert_eq!(sub.payments_count.map(|n| n.get()), Some(1));
     let token = sub.email_token.clone().unwrap();
     ps.subscriptions()
@@ -536,7 +542,10 @@ async fn subaccount_and_split_shares_leave_the_integrations_part() {
     let ps = s.sdk();
     let sub = ps
         .subaccounts()
-        .create("Ada Ventures", "058", "0123456789", 20.0)
+        .create("Ada Ventures")
+        .settlement_bank("058")
+        .account_number("0123456789")
+        .percentage_charge(20.0)
         .send()
         .await
         .unwrap()
@@ -559,13 +568,10 @@ async fn subaccount_and_split_shares_leave_the_integrations_part() {
         .splits()
         .create(
             "Thirds",
-            paystack::enums::SplitType::Percentage,
-            paystack::enums::Currency::NGN,
-            vec![paystack::types::SplitShare {
-                subaccount: code.to_string(),
-                share: 30,
-            }],
+            vec![paystack::types::SplitShare::new(code.as_str(), 30)],
         )
+        .split_type(paystack::enums::SplitType::Percentage)
+        .currency(paystack::enums::Currency::NGN)
         .send()
         .await
         .unwrap()

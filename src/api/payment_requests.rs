@@ -24,8 +24,9 @@ use super::enums::PaymentRequestStatus;
 use super::validate::check_line_items;
 use chrono::{DateTime, Utc};
 
+use super::codes::{CustomerCode, IdOrCode, PaymentRequestCode, SplitCode};
 use super::error::Result;
-use super::validate::{self, check_amount, to_i64};
+use super::validate::{check_amount, to_i64};
 use super::{Amount, Currency, Paystack, Response, ValidationError};
 use crate::generated::types;
 use crate::{envelope, request};
@@ -51,9 +52,10 @@ impl Paystack {
 
 impl<'a> PaymentRequests<'a> {
     /// Bills the customer with this id or customer code. Set an
-    /// [`amount`](CreatePaymentRequest::amount) or [`line_items`](CreatePaymentRequest::line_items) (or save a
+    /// [`amount`](CreatePaymentRequest::amount) or
+    /// [`line_items`](CreatePaymentRequest::line_items) (or save a
     /// [`draft`](CreatePaymentRequest::draft)).
-    pub fn create(&self, customer: impl Into<String>) -> CreatePaymentRequest<'a> {
+    pub fn create(&self, customer: impl Into<IdOrCode<CustomerCode>>) -> CreatePaymentRequest<'a> {
         CreatePaymentRequest::new(self.ps, customer.into())
     }
 
@@ -63,23 +65,29 @@ impl<'a> PaymentRequests<'a> {
     }
 
     /// Fetches one payment request by numeric id or request code (`PRQ_…`).
-    pub fn fetch(&self, id_or_code: impl Into<String>) -> FetchPaymentRequest<'a> {
+    pub fn fetch(
+        &self,
+        id_or_code: impl Into<IdOrCode<PaymentRequestCode>>,
+    ) -> FetchPaymentRequest<'a> {
         FetchPaymentRequest::new(self.ps, id_or_code.into())
     }
 
     /// Changes a payment request; only the fields set are sent.
-    pub fn update(&self, id_or_code: impl Into<String>) -> UpdatePaymentRequest<'a> {
+    pub fn update(
+        &self,
+        id_or_code: impl Into<IdOrCode<PaymentRequestCode>>,
+    ) -> UpdatePaymentRequest<'a> {
         UpdatePaymentRequest::new(self.ps, id_or_code.into())
     }
 
     /// Checks a payment request's state by its request code; `pending_amount` says what is
     /// still owed.
-    pub fn verify(&self, code: impl Into<String>) -> VerifyPaymentRequest<'a> {
+    pub fn verify(&self, code: impl Into<PaymentRequestCode>) -> VerifyPaymentRequest<'a> {
         VerifyPaymentRequest::new(self.ps, code.into())
     }
 
     /// Emails the customer a reminder about the request.
-    pub fn notify(&self, code: impl Into<String>) -> NotifyPaymentRequest<'a> {
+    pub fn notify(&self, code: impl Into<PaymentRequestCode>) -> NotifyPaymentRequest<'a> {
         NotifyPaymentRequest::new(self.ps, code.into())
     }
 
@@ -89,12 +97,12 @@ impl<'a> PaymentRequests<'a> {
     }
 
     /// Issues a draft payment request to its customer.
-    pub fn finalize(&self, code: impl Into<String>) -> FinalizePaymentRequest<'a> {
+    pub fn finalize(&self, code: impl Into<PaymentRequestCode>) -> FinalizePaymentRequest<'a> {
         FinalizePaymentRequest::new(self.ps, code.into())
     }
 
     /// Archives a payment request: it leaves lists and can no longer be verified.
-    pub fn archive(&self, code: impl Into<String>) -> ArchivePaymentRequest<'a> {
+    pub fn archive(&self, code: impl Into<PaymentRequestCode>) -> ArchivePaymentRequest<'a> {
         ArchivePaymentRequest::new(self.ps, code.into())
     }
 }
@@ -102,7 +110,9 @@ impl<'a> PaymentRequests<'a> {
 
 request! {
     /// Request for [`PaymentRequests::create`].
-    CreatePaymentRequest => paymentRequest_create -> types::PaymentRequest { customer: String } {
+    CreatePaymentRequest => paymentRequest_create -> types::PaymentRequest {
+        customer: IdOrCode<CustomerCode>,
+    } {
         /// Total to bill, when no line items are given.
         amount: Amount,
         /// Currency of the request (defaults to the integration's). Also selects the minimum
@@ -126,14 +136,17 @@ request! {
         /// Invoice number to use; later ones count up from it.
         invoice_number: u64,
         /// Split the payment with this saved split code.
-        split_code: String,
+        split_code: SplitCode,
     }
 }
 
 impl CreatePaymentRequest<'_> {
     /// Validates, sends and decodes. In this response `customer` is the customer's id.
     pub async fn send(self) -> Result<Response<types::PaymentRequest>> {
-        validate::non_empty("customer", &self.customer)?;
+        self.customer.check("customer")?;
+        if let Some(code) = &self.split_code {
+            code.check("split_code")?;
+        }
         let has_items = self.line_items.as_ref().is_some_and(|l| !l.is_empty());
         match self.amount {
             Some(amount) => check_amount(amount, self.currency.as_ref())?,
@@ -152,7 +165,7 @@ impl CreatePaymentRequest<'_> {
             .map(|n| to_i64("invoice_number", n))
             .transpose()?;
         let body = types::PaymentRequestCreateBody {
-            customer: self.customer,
+            customer: self.customer.to_string(),
             amount: self.amount,
             currency: self.currency,
             due_date: self.due_date,
@@ -163,7 +176,7 @@ impl CreatePaymentRequest<'_> {
             draft: self.draft,
             has_invoice: self.has_invoice,
             invoice_number,
-            split_code: self.split_code,
+            split_code: self.split_code.map(SplitCode::into_string),
         };
         self.ps
             .send(self.ps.api().payment_request_create(&body))
@@ -204,24 +217,32 @@ impl ListPaymentRequests<'_> {
 
 request! {
     /// Request for [`PaymentRequests::fetch`].
-    FetchPaymentRequest => paymentRequest_fetch -> types::PaymentRequest { id_or_code: String } {}
+    FetchPaymentRequest => paymentRequest_fetch -> types::PaymentRequest {
+        id_or_code: IdOrCode<PaymentRequestCode>,
+    } {}
 }
 
 impl FetchPaymentRequest<'_> {
     /// Validates, sends and decodes.
     pub async fn send(self) -> Result<Response<types::PaymentRequest>> {
-        validate::non_empty("id_or_code", &self.id_or_code)?;
+        self.id_or_code.check("id_or_code")?;
         self.ps
-            .send(self.ps.api().payment_request_fetch(&self.id_or_code))
+            .send(
+                self.ps
+                    .api()
+                    .payment_request_fetch(&self.id_or_code.to_string()),
+            )
             .await
     }
 }
 
 request! {
     /// Request for [`PaymentRequests::update`].
-    UpdatePaymentRequest => paymentRequest_update -> types::PaymentRequest { id_or_code: String } {
+    UpdatePaymentRequest => paymentRequest_update -> types::PaymentRequest {
+        id_or_code: IdOrCode<PaymentRequestCode>,
+    } {
         /// Bill another customer (id or customer code).
-        customer: String,
+        customer: IdOrCode<CustomerCode>,
         /// New total, when no line items are given.
         amount: Amount,
         /// New currency; also selects the minimum amount checked.
@@ -243,16 +264,19 @@ request! {
         /// Invoice number to use.
         invoice_number: u64,
         /// Split the payment with this saved split code.
-        split_code: String,
+        split_code: SplitCode,
     }
 }
 
 impl UpdatePaymentRequest<'_> {
     /// Validates, sends and decodes.
     pub async fn send(self) -> Result<Response<types::PaymentRequest>> {
-        validate::non_empty("id_or_code", &self.id_or_code)?;
+        self.id_or_code.check("id_or_code")?;
         if let Some(c) = &self.customer {
-            validate::non_empty("customer", c)?;
+            c.check("customer")?;
+        }
+        if let Some(code) = &self.split_code {
+            code.check("split_code")?;
         }
         if let Some(amount) = self.amount {
             check_amount(amount, self.currency.as_ref())?;
@@ -263,7 +287,7 @@ impl UpdatePaymentRequest<'_> {
             .map(|n| to_i64("invoice_number", n))
             .transpose()?;
         let body = types::PaymentRequestUpdateBody {
-            customer: self.customer,
+            customer: self.customer.as_ref().map(ToString::to_string),
             amount: self.amount,
             currency: self.currency,
             due_date: self.due_date,
@@ -274,13 +298,13 @@ impl UpdatePaymentRequest<'_> {
             draft: self.draft,
             has_invoice: self.has_invoice,
             invoice_number,
-            split_code: self.split_code,
+            split_code: self.split_code.map(SplitCode::into_string),
         };
         self.ps
             .send(
                 self.ps
                     .api()
-                    .payment_request_update(&self.id_or_code, &body),
+                    .payment_request_update(&self.id_or_code.to_string(), &body),
             )
             .await
     }
@@ -288,30 +312,32 @@ impl UpdatePaymentRequest<'_> {
 
 request! {
     /// Request for [`PaymentRequests::verify`].
-    VerifyPaymentRequest => paymentRequest_verify -> types::PaymentRequest { code: String } {}
+    VerifyPaymentRequest => paymentRequest_verify -> types::PaymentRequest {
+        code: PaymentRequestCode,
+    } {}
 }
 
 impl VerifyPaymentRequest<'_> {
     /// Validates, sends and decodes. Here `integration` is the expanded merchant.
     pub async fn send(self) -> Result<Response<types::PaymentRequest>> {
-        validate::non_empty("code", &self.code)?;
+        self.code.check("code")?;
         self.ps
-            .send(self.ps.api().payment_request_verify(&self.code))
+            .send(self.ps.api().payment_request_verify(self.code.as_str()))
             .await
     }
 }
 
 request! {
     /// Request for [`PaymentRequests::notify`].
-    NotifyPaymentRequest => paymentRequest_notify -> () { code: String } {}
+    NotifyPaymentRequest => paymentRequest_notify -> () { code: PaymentRequestCode } {}
 }
 
 impl NotifyPaymentRequest<'_> {
     /// Validates and sends; Paystack answers with a message only.
     pub async fn send(self) -> Result<Response<()>> {
-        validate::non_empty("code", &self.code)?;
+        self.code.check("code")?;
         self.ps
-            .send(self.ps.api().payment_request_notify(&self.code))
+            .send(self.ps.api().payment_request_notify(self.code.as_str()))
             .await
     }
 }
@@ -330,7 +356,9 @@ impl FetchPaymentRequestTotals<'_> {
 
 request! {
     /// Request for [`PaymentRequests::finalize`].
-    FinalizePaymentRequest => paymentRequest_finalize -> types::PaymentRequest { code: String } {
+    FinalizePaymentRequest => paymentRequest_finalize -> types::PaymentRequest {
+        code: PaymentRequestCode,
+    } {
         /// Whether Paystack emails the customer (default true).
         send_notification: bool,
     }
@@ -339,27 +367,31 @@ request! {
 impl FinalizePaymentRequest<'_> {
     /// Validates, sends and decodes the issued request.
     pub async fn send(self) -> Result<Response<types::PaymentRequest>> {
-        validate::non_empty("code", &self.code)?;
+        self.code.check("code")?;
         let body = types::PaymentRequestFinalizeBody {
             send_notification: self.send_notification,
         };
         self.ps
-            .send(self.ps.api().payment_request_finalize(&self.code, &body))
+            .send(
+                self.ps
+                    .api()
+                    .payment_request_finalize(self.code.as_str(), &body),
+            )
             .await
     }
 }
 
 request! {
     /// Request for [`PaymentRequests::archive`].
-    ArchivePaymentRequest => paymentRequest_archive -> () { code: String } {}
+    ArchivePaymentRequest => paymentRequest_archive -> () { code: PaymentRequestCode } {}
 }
 
 impl ArchivePaymentRequest<'_> {
     /// Validates and sends; Paystack answers with a message only.
     pub async fn send(self) -> Result<Response<()>> {
-        validate::non_empty("code", &self.code)?;
+        self.code.check("code")?;
         self.ps
-            .send(self.ps.api().payment_request_archive(&self.code))
+            .send(self.ps.api().payment_request_archive(self.code.as_str()))
             .await
     }
 }

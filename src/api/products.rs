@@ -5,7 +5,9 @@
 //! use paystack::{Amount, enums::Currency};
 //! let mug = ps
 //!     .products()
-//!     .create("Clay mug", "Hand-thrown, 350 ml", Amount::from_major("4500")?, Currency::NGN)
+//!     .create("Clay mug", Amount::from_major("4500")?)
+//!     .description("Hand-thrown, 350 ml")
+//!     .currency(Currency::NGN)
 //!     .quantity(40)
 //!     .send()
 //!     .await?;
@@ -13,10 +15,11 @@
 //! # Ok(()) }
 //! ```
 
+use super::codes::SplitCode;
 use super::error::Result;
 use super::validate::check_quantity;
 use super::validate::{self, to_i64};
-use super::{Amount, Currency, Paystack, Response};
+use super::{Amount, Currency, Paystack, Response, ValidationError};
 use crate::generated::types;
 use crate::{envelope, request};
 
@@ -39,15 +42,12 @@ impl Paystack {
 }
 
 impl<'a> Products<'a> {
-    /// Adds a product selling at `price` (in subunits of `currency`).
-    pub fn create(
-        &self,
-        name: impl Into<String>,
-        description: impl Into<String>,
-        price: Amount,
-        currency: Currency,
-    ) -> CreateProduct<'a> {
-        CreateProduct::new(self.ps, name.into(), description.into(), price, currency)
+    /// Adds a product selling at `price`. Paystack also needs its
+    /// [`description`](CreateProduct::description) and the
+    /// [`currency`](CreateProduct::currency) of the price; `send()` refuses the request
+    /// without them.
+    pub fn create(&self, name: impl Into<String>, price: Amount) -> CreateProduct<'a> {
+        CreateProduct::new(self.ps, name.into(), price)
     }
 
     /// Lists products, newest first.
@@ -76,16 +76,18 @@ request! {
     /// Request for [`Products::create`].
     CreateProduct => product_create -> types::Product {
         name: String,
-        description: String,
         price: Amount,
-        currency: Currency,
     } {
+        /// What the product is (required by Paystack).
+        description: String,
+        /// Currency of the price (required by Paystack).
+        currency: Currency,
         /// Stock never runs out (`quantity` is then ignored).
         unlimited: bool,
         /// Units in stock, for limited stock.
         quantity: i64,
         /// Share each sale with a saved split code.
-        split_code: String,
+        split_code: SplitCode,
         /// Your own data, kept with the product.
         metadata: serde_json::Value,
     }
@@ -95,20 +97,24 @@ impl CreateProduct<'_> {
     /// Validates, sends and decodes.
     pub async fn send(self) -> Result<Response<types::Product>> {
         validate::non_empty("name", &self.name)?;
-        validate::non_empty("description", &self.description)?;
+        let description = self
+            .description
+            .ok_or(ValidationError::Empty("description"))?;
+        validate::non_empty("description", &description)?;
+        let currency = self.currency.ok_or(ValidationError::Empty("currency"))?;
         self.price.check_positive()?;
         check_quantity(self.quantity)?;
         if let Some(code) = &self.split_code {
-            validate::non_empty("split_code", code)?;
+            code.check("split_code")?;
         }
         let body = types::ProductCreateBody {
             name: self.name,
-            description: self.description,
+            description,
             price: self.price,
-            currency: self.currency,
+            currency,
             unlimited: self.unlimited,
             quantity: self.quantity,
-            split_code: self.split_code,
+            split_code: self.split_code.map(SplitCode::into_string),
             metadata: self.metadata,
         };
         self.ps.send(self.ps.api().product_create(&body)).await
@@ -167,7 +173,7 @@ request! {
         /// New stock count.
         quantity: i64,
         /// Split code to share sales with.
-        split_code: String,
+        split_code: SplitCode,
         /// Replacement custom data.
         metadata: serde_json::Value,
     }
@@ -184,6 +190,9 @@ impl UpdateProduct<'_> {
             price.check_positive()?;
         }
         check_quantity(self.quantity)?;
+        if let Some(code) = &self.split_code {
+            code.check("split_code")?;
+        }
         let body = types::ProductUpdateBody {
             name: self.name,
             description: self.description,
@@ -191,7 +200,7 @@ impl UpdateProduct<'_> {
             currency: self.currency,
             unlimited: self.unlimited,
             quantity: self.quantity,
-            split_code: self.split_code,
+            split_code: self.split_code.map(SplitCode::into_string),
             metadata: self.metadata,
         };
         self.ps.send(self.ps.api().product_update(id, &body)).await

@@ -67,16 +67,12 @@ impl<'a> Refunds<'a> {
         ListRefunds::new(self.ps)
     }
 
-    /// Tries a refund in `needs-attention` again, paying it into the customer's bank account
-    /// `account_number` at the bank with Paystack id `bank_id`.
-    pub fn retry(
-        &self,
-        id: u64,
-        currency: Currency,
-        account_number: impl Into<String>,
-        bank_id: impl Into<String>,
-    ) -> RetryRefund<'a> {
-        RetryRefund::new(self.ps, id, currency, account_number.into(), bank_id.into())
+    /// Tries a refund in `needs-attention` again, paying it into a bank account of the
+    /// customer's. Set all of [`currency`](RetryRefund::currency),
+    /// [`account_number`](RetryRefund::account_number) and [`bank_id`](RetryRefund::bank_id);
+    /// `send()` refuses the request without them.
+    pub fn retry(&self, id: u64) -> RetryRefund<'a> {
+        RetryRefund::new(self.ps, id)
     }
 
     /// Fetches one refund by id.
@@ -149,25 +145,31 @@ impl ListRefunds<'_> {
 
 request! {
     /// Request for [`Refunds::retry`].
-    RetryRefund => refund_retry -> types::Refund {
-        id: u64,
+    RetryRefund => refund_retry -> types::Refund { id: u64 } {
+        /// Currency of the receiving account (required).
         currency: Currency,
+        /// The customer's account number (required).
         account_number: String,
+        /// Paystack's id of the customer's bank, from
+        /// [`Banks::list`](super::banks::Banks::list) (required).
         bank_id: String,
-    } {}
+    }
 }
 
 impl RetryRefund<'_> {
     /// Validates, sends and decodes.
     pub async fn send(self) -> Result<Response<types::Refund>> {
         let id = to_i64("id", self.id)?;
-        validate::non_empty("account_number", &self.account_number)?;
-        validate::non_empty("bank_id", &self.bank_id)?;
+        let currency = self.currency.ok_or(ValidationError::Empty("currency"))?;
+        let account_number = self.account_number.unwrap_or_default();
+        validate::non_empty("account_number", &account_number)?;
+        let bank_id = self.bank_id.unwrap_or_default();
+        validate::non_empty("bank_id", &bank_id)?;
         let body = types::RefundRetryBody {
             refund_account_details: types::RefundAccountDetails {
-                currency: self.currency,
-                account_number: self.account_number,
-                bank_id: self.bank_id,
+                currency,
+                account_number,
+                bank_id,
             },
         };
         self.ps.send(self.ps.api().refund_retry(id, &body)).await

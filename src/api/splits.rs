@@ -8,13 +8,13 @@
 //!     .splits()
 //!     .create(
 //!         "Market stall partners",
-//!         SplitType::Percentage,
-//!         Currency::NGN,
 //!         vec![
-//!             SplitShare { subaccount: "ACCT_stall0001".into(), share: 30 },
-//!             SplitShare { subaccount: "ACCT_stall0002".into(), share: 20 },
+//!             SplitShare::new("ACCT_stall0001", 30),
+//!             SplitShare::new("ACCT_stall0002", 20),
 //!         ],
 //!     )
+//!     .split_type(SplitType::Percentage)
+//!     .currency(Currency::NGN)
 //!     .bearer_type(Bearer::Account)
 //!     .send()
 //!     .await?;
@@ -25,6 +25,7 @@
 use super::enums::SplitType;
 use super::validate::check_share;
 
+use super::codes::SubaccountCode;
 use super::error::Result;
 use super::validate::{self, to_i64};
 use super::{Bearer, Currency, Paystack, Response, ValidationError};
@@ -50,15 +51,16 @@ impl Paystack {
 }
 
 impl<'a> Splits<'a> {
-    /// Creates a split that shares payments in `currency` between `subaccounts`.
+    /// Creates a split named `name` that shares payments between `subaccounts` (build them
+    /// with [`types::SplitShare::new`]). Paystack also needs the
+    /// [`split_type`](CreateSplit::split_type) and [`currency`](CreateSplit::currency);
+    /// `send()` refuses the request without them.
     pub fn create(
         &self,
         name: impl Into<String>,
-        split_type: SplitType,
-        currency: Currency,
         subaccounts: Vec<types::SplitShare>,
     ) -> CreateSplit<'a> {
-        CreateSplit::new(self.ps, name.into(), split_type, currency, subaccounts)
+        CreateSplit::new(self.ps, name.into(), subaccounts)
     }
 
     /// Lists splits, with filters.
@@ -80,7 +82,7 @@ impl<'a> Splits<'a> {
     pub fn add_subaccount(
         &self,
         id: u64,
-        subaccount: impl Into<String>,
+        subaccount: impl Into<SubaccountCode>,
         share: i64,
     ) -> AddSplitSubaccount<'a> {
         AddSplitSubaccount::new(self.ps, id, subaccount.into(), share)
@@ -90,26 +92,39 @@ impl<'a> Splits<'a> {
     pub fn remove_subaccount(
         &self,
         id: u64,
-        subaccount: impl Into<String>,
+        subaccount: impl Into<SubaccountCode>,
     ) -> RemoveSplitSubaccount<'a> {
         RemoveSplitSubaccount::new(self.ps, id, subaccount.into())
     }
 }
 }
 
+impl types::SplitShare {
+    /// A subaccount's part in a split: a percentage or a flat amount in subunits, as the
+    /// split's type says. The code's prefix is checked when the split is sent.
+    pub fn new(subaccount: impl Into<SubaccountCode>, share: i64) -> Self {
+        Self {
+            subaccount: subaccount.into().into_string(),
+            share,
+        }
+    }
+}
+
 request! {
     /// Request for [`Splits::create`].
     CreateSplit => split_create -> types::Split {
         name: String,
-        split_type: SplitType,
-        currency: Currency,
         subaccounts: Vec<types::SplitShare>,
     } {
+        /// How shares are read: percentages or flat amounts (required).
+        split_type: SplitType,
+        /// Currency of the payments split (required).
+        currency: Currency,
         /// Who pays Paystack's fee.
         bearer_type: Bearer,
         /// Code of the subaccount that pays the fee; required when `bearer_type` is
         /// [`Bearer::Subaccount`].
-        bearer_subaccount: String,
+        bearer_subaccount: SubaccountCode,
     }
 }
 
@@ -117,14 +132,18 @@ impl CreateSplit<'_> {
     /// Validates, sends and decodes.
     pub async fn send(self) -> Result<Response<types::Split>> {
         validate::non_empty("name", &self.name)?;
+        let split_type = self
+            .split_type
+            .ok_or(ValidationError::Empty("split_type"))?;
+        let currency = self.currency.ok_or(ValidationError::Empty("currency"))?;
         if self.subaccounts.is_empty() {
             return Err(ValidationError::Empty("subaccounts").into());
         }
         let mut seen = std::collections::HashSet::new();
         let mut total: i64 = 0;
         for s in &self.subaccounts {
-            validate::non_empty("subaccount", &s.subaccount)?;
-            check_share(s.share, Some(&self.split_type))?;
+            SubaccountCode::from(s.subaccount.as_str()).check("subaccount")?;
+            check_share(s.share, Some(&split_type))?;
             if !seen.insert(s.subaccount.as_str()) {
                 return Err(ValidationError::Invalid {
                     field: "subaccounts",
@@ -134,7 +153,7 @@ impl CreateSplit<'_> {
             }
             total = total.saturating_add(s.share);
         }
-        if self.split_type == SplitType::Percentage && total > 100 {
+        if split_type == SplitType::Percentage && total > 100 {
             return Err(ValidationError::Invalid {
                 field: "subaccounts",
                 reason: format!("the shares add up to {total} percent, more than 100"),
@@ -145,16 +164,16 @@ impl CreateSplit<'_> {
             (Some(Bearer::Subaccount), None) => {
                 return Err(ValidationError::Empty("bearer_subaccount").into())
             }
-            (_, Some(code)) => validate::non_empty("bearer_subaccount", code)?,
+            (_, Some(code)) => code.check("bearer_subaccount")?,
             _ => {}
         }
         let body = types::SplitCreateBody {
             name: self.name,
-            type_: self.split_type,
-            currency: self.currency,
+            type_: split_type,
+            currency,
             subaccounts: self.subaccounts,
             bearer_type: self.bearer_type,
-            bearer_subaccount: self.bearer_subaccount,
+            bearer_subaccount: self.bearer_subaccount.map(SubaccountCode::into_string),
         };
         self.ps.send(self.ps.api().split_create(&body)).await
     }
@@ -164,7 +183,7 @@ request! {
     /// Request for [`Splits::list`].
     ListSplits => split_list -> Vec<types::Split> {} paged(page, dated) {
         /// Only splits that include this subaccount code.
-        subaccount_code: String,
+        subaccount_code: SubaccountCode,
         /// Only splits with this name.
         name: String,
         /// Only active (`true`) or inactive (`false`) splits.
@@ -177,6 +196,9 @@ request! {
 impl ListSplits<'_> {
     /// Sends and decodes one page.
     pub async fn send(self) -> Result<Response<Vec<types::Split>>> {
+        if let Some(code) = &self.subaccount_code {
+            code.check("subaccount_code")?;
+        }
         self.ps
             .send(self.ps.api().split_list(
                 self.active,
@@ -185,7 +207,7 @@ impl ListSplits<'_> {
                 self.page.map(i64::from),
                 self.per_page.map(i64::from),
                 self.sort_by.as_deref(),
-                self.subaccount_code.as_deref(),
+                self.subaccount_code.as_ref().map(SubaccountCode::as_str),
                 self.to.as_ref(),
             ))
             .await
@@ -215,7 +237,7 @@ request! {
         /// Who pays Paystack's fee.
         bearer_type: Bearer,
         /// Code of the subaccount that pays the fee.
-        bearer_subaccount: String,
+        bearer_subaccount: SubaccountCode,
     }
 }
 
@@ -227,13 +249,13 @@ impl UpdateSplit<'_> {
             validate::non_empty("name", name)?;
         }
         if let Some(code) = &self.bearer_subaccount {
-            validate::non_empty("bearer_subaccount", code)?;
+            code.check("bearer_subaccount")?;
         }
         let body = types::SplitUpdateBody {
             name: self.name,
             active: self.active,
             bearer_type: self.bearer_type,
-            bearer_subaccount: self.bearer_subaccount,
+            bearer_subaccount: self.bearer_subaccount.map(SubaccountCode::into_string),
         };
         self.ps.send(self.ps.api().split_update(id, &body)).await
     }
@@ -243,7 +265,7 @@ request! {
     /// Request for [`Splits::add_subaccount`].
     AddSplitSubaccount => split_addSubaccount -> types::Split {
         id: u64,
-        subaccount: String,
+        subaccount: SubaccountCode,
         share: i64,
     } {}
 }
@@ -252,10 +274,10 @@ impl AddSplitSubaccount<'_> {
     /// Validates, sends and decodes the split as it now stands.
     pub async fn send(self) -> Result<Response<types::Split>> {
         let id = to_i64("id", self.id)?;
-        validate::non_empty("subaccount", &self.subaccount)?;
+        self.subaccount.check("subaccount")?;
         check_share(self.share, None)?;
         let body = types::SplitAddSubaccountBody {
-            subaccount: self.subaccount,
+            subaccount: self.subaccount.into_string(),
             share: self.share,
         };
         self.ps
@@ -268,7 +290,7 @@ request! {
     /// Request for [`Splits::remove_subaccount`].
     RemoveSplitSubaccount => split_removeSubaccount -> () {
         id: u64,
-        subaccount: String,
+        subaccount: SubaccountCode,
     } {
         /// The subaccount's current share (listed by Paystack's published spec, not needed).
         share: i64,
@@ -279,12 +301,12 @@ impl RemoveSplitSubaccount<'_> {
     /// Validates, sends and returns Paystack's message.
     pub async fn send(self) -> Result<Response<()>> {
         let id = to_i64("id", self.id)?;
-        validate::non_empty("subaccount", &self.subaccount)?;
+        self.subaccount.check("subaccount")?;
         if let Some(share) = self.share {
             check_share(share, None)?;
         }
         let body = types::SplitRemoveSubaccountBody {
-            subaccount: self.subaccount,
+            subaccount: self.subaccount.into_string(),
             share: self.share,
         };
         self.ps

@@ -6,7 +6,8 @@
 //! let shops = ps.storefronts();
 //! shops.verify_slug("kente-corner").send().await?;
 //! let shop = shops
-//!     .create("Kente Corner", "kente-corner", Currency::GHS)
+//!     .create("Kente Corner", "kente-corner")
+//!     .currency(Currency::GHS)
 //!     .send()
 //!     .await?;
 //! let id = shop.data.id.as_ref().and_then(paystack::Id::as_u64).unwrap_or_default();
@@ -22,7 +23,7 @@ use serde::{Deserialize, Deserializer, Serialize};
 use super::envelope::Envelope;
 use super::error::Result;
 use super::validate::{self, to_i64};
-use super::{Currency, Paystack, Response};
+use super::{Currency, Paystack, Response, ValidationError};
 use crate::generated::types;
 use crate::{envelope, request};
 
@@ -97,15 +98,12 @@ impl Paystack {
 }
 
 impl<'a> Storefronts<'a> {
-    /// Creates a storefront at `slug` that prices in `currency`; it stays inactive until
-    /// [`publish`](Self::publish)ed.
-    pub fn create(
-        &self,
-        name: impl Into<String>,
-        slug: impl Into<String>,
-        currency: Currency,
-    ) -> CreateStorefront<'a> {
-        CreateStorefront::new(self.ps, name.into(), slug.into(), currency)
+    /// Creates a storefront named `name` at `slug`; it stays inactive until
+    /// [`publish`](Self::publish)ed. Paystack also needs the
+    /// [`currency`](CreateStorefront::currency) it prices in; `send()` refuses the request
+    /// without it.
+    pub fn create(&self, name: impl Into<String>, slug: impl Into<String>) -> CreateStorefront<'a> {
+        CreateStorefront::new(self.ps, name.into(), slug.into())
     }
 
     /// Lists storefronts.
@@ -165,8 +163,9 @@ request! {
     CreateStorefront => storefront_create -> types::Storefront {
         name: String,
         slug: String,
-        currency: Currency,
     } {
+        /// Currency the storefront prices in (required).
+        currency: Currency,
         /// What the storefront sells, shown to visitors.
         description: String,
     }
@@ -177,10 +176,11 @@ impl CreateStorefront<'_> {
     pub async fn send(self) -> Result<Response<types::Storefront>> {
         validate::non_empty("name", &self.name)?;
         check_slug(&self.slug)?;
+        let currency = self.currency.ok_or(ValidationError::Empty("currency"))?;
         let body = types::StorefrontCreateBody {
             name: self.name,
             slug: self.slug,
-            currency: self.currency,
+            currency,
             description: self.description,
         };
         self.ps.send(self.ps.api().storefront_create(&body)).await

@@ -4,7 +4,10 @@
 //! # async fn run(ps: paystack::Paystack) -> paystack::Result<()> {
 //! let sub = ps
 //!     .subaccounts()
-//!     .create("Kobo Crafts Ltd", "044", "0987654321", 12.5)
+//!     .create("Kobo Crafts Ltd")
+//!     .settlement_bank("044")
+//!     .account_number("0987654321")
+//!     .percentage_charge(12.5)
 //!     .primary_contact_email("owner@kobocrafts.example")
 //!     .send()
 //!     .await?;
@@ -12,10 +15,11 @@
 //! # Ok(()) }
 //! ```
 
+use super::codes::{IdOrCode, SubaccountCode};
 use super::error::Result;
 use super::validate;
 use super::validate::check_percentage;
-use super::{Paystack, Response};
+use super::{Paystack, Response, ValidationError};
 use crate::generated::types;
 use crate::{envelope, request};
 
@@ -37,23 +41,13 @@ impl Paystack {
 }
 
 impl<'a> Subaccounts<'a> {
-    /// Creates a subaccount that settles into `account_number` at the bank with code
-    /// `settlement_bank`. `percentage_charge` is the percentage of each payment that the main
-    /// account keeps (0 to 100, fractions allowed).
-    pub fn create(
-        &self,
-        business_name: impl Into<String>,
-        settlement_bank: impl Into<String>,
-        account_number: impl Into<String>,
-        percentage_charge: f64,
-    ) -> CreateSubaccount<'a> {
-        CreateSubaccount::new(
-            self.ps,
-            business_name.into(),
-            settlement_bank.into(),
-            account_number.into(),
-            percentage_charge,
-        )
+    /// Creates a subaccount for `business_name`. Set where it settles
+    /// ([`settlement_bank`](CreateSubaccount::settlement_bank) and
+    /// [`account_number`](CreateSubaccount::account_number)) and the
+    /// [`percentage_charge`](CreateSubaccount::percentage_charge) the main account keeps;
+    /// `send()` refuses the request without them.
+    pub fn create(&self, business_name: impl Into<String>) -> CreateSubaccount<'a> {
+        CreateSubaccount::new(self.ps, business_name.into())
     }
 
     /// Lists subaccounts.
@@ -62,12 +56,15 @@ impl<'a> Subaccounts<'a> {
     }
 
     /// Fetches one subaccount by numeric id or code (`ACCT_…`).
-    pub fn fetch(&self, id_or_code: impl Into<String>) -> FetchSubaccount<'a> {
+    pub fn fetch(&self, id_or_code: impl Into<IdOrCode<SubaccountCode>>) -> FetchSubaccount<'a> {
         FetchSubaccount::new(self.ps, id_or_code.into())
     }
 
     /// Changes a subaccount, found by id or code. Only the fields set are sent.
-    pub fn update(&self, id_or_code: impl Into<String>) -> UpdateSubaccount<'a> {
+    pub fn update(
+        &self,
+        id_or_code: impl Into<IdOrCode<SubaccountCode>>,
+    ) -> UpdateSubaccount<'a> {
         UpdateSubaccount::new(self.ps, id_or_code.into())
     }
 }
@@ -77,10 +74,15 @@ request! {
     /// Request for [`Subaccounts::create`].
     CreateSubaccount => subaccount_create -> types::Subaccount {
         business_name: String,
-        settlement_bank: String,
-        account_number: String,
-        percentage_charge: f64,
     } {
+        /// Code of the bank the subaccount settles into, from
+        /// [`Banks::list`](super::banks::Banks::list) (required).
+        settlement_bank: String,
+        /// The account number it settles into (required).
+        account_number: String,
+        /// The percentage of each payment the main account keeps, 0 to 100, fractions
+        /// allowed (required).
+        percentage_charge: f64,
         /// What the subaccount is for.
         description: String,
         /// Email of the subaccount's contact person.
@@ -98,17 +100,22 @@ impl CreateSubaccount<'_> {
     /// Validates, sends and decodes.
     pub async fn send(self) -> Result<Response<types::Subaccount>> {
         validate::non_empty("business_name", &self.business_name)?;
-        validate::non_empty("settlement_bank", &self.settlement_bank)?;
-        validate::non_empty("account_number", &self.account_number)?;
-        check_percentage(self.percentage_charge)?;
+        let settlement_bank = self.settlement_bank.unwrap_or_default();
+        validate::non_empty("settlement_bank", &settlement_bank)?;
+        let account_number = self.account_number.unwrap_or_default();
+        validate::non_empty("account_number", &account_number)?;
+        let percentage_charge = self
+            .percentage_charge
+            .ok_or(ValidationError::Empty("percentage_charge"))?;
+        check_percentage(percentage_charge)?;
         if let Some(email) = &self.primary_contact_email {
             validate::email(email)?;
         }
         let body = types::SubaccountCreateBody {
             business_name: self.business_name,
-            settlement_bank: self.settlement_bank,
-            account_number: self.account_number,
-            percentage_charge: self.percentage_charge,
+            settlement_bank,
+            account_number,
+            percentage_charge,
             description: self.description,
             primary_contact_email: self.primary_contact_email,
             primary_contact_name: self.primary_contact_name,
@@ -144,22 +151,26 @@ impl ListSubaccounts<'_> {
 
 request! {
     /// Request for [`Subaccounts::fetch`].
-    FetchSubaccount => subaccount_fetch -> types::Subaccount { id_or_code: String } {}
+    FetchSubaccount => subaccount_fetch -> types::Subaccount {
+        id_or_code: IdOrCode<SubaccountCode>,
+    } {}
 }
 
 impl FetchSubaccount<'_> {
     /// Validates, sends and decodes.
     pub async fn send(self) -> Result<Response<types::Subaccount>> {
-        validate::non_empty("id_or_code", &self.id_or_code)?;
+        self.id_or_code.check("id_or_code")?;
         self.ps
-            .send(self.ps.api().subaccount_fetch(&self.id_or_code))
+            .send(self.ps.api().subaccount_fetch(&self.id_or_code.to_string()))
             .await
     }
 }
 
 request! {
     /// Request for [`Subaccounts::update`].
-    UpdateSubaccount => subaccount_update -> types::Subaccount { id_or_code: String } {
+    UpdateSubaccount => subaccount_update -> types::Subaccount {
+        id_or_code: IdOrCode<SubaccountCode>,
+    } {
         /// New business name.
         business_name: String,
         /// New settlement bank code.
@@ -188,7 +199,7 @@ request! {
 impl UpdateSubaccount<'_> {
     /// Validates, sends and decodes.
     pub async fn send(self) -> Result<Response<types::Subaccount>> {
-        validate::non_empty("id_or_code", &self.id_or_code)?;
+        self.id_or_code.check("id_or_code")?;
         if let Some(p) = self.percentage_charge {
             check_percentage(p)?;
         }
@@ -218,7 +229,11 @@ impl UpdateSubaccount<'_> {
             metadata: self.metadata,
         };
         self.ps
-            .send(self.ps.api().subaccount_update(&self.id_or_code, &body))
+            .send(
+                self.ps
+                    .api()
+                    .subaccount_update(&self.id_or_code.to_string(), &body),
+            )
             .await
     }
 }

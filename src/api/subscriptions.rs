@@ -19,6 +19,7 @@
 
 use chrono::{DateTime, Utc};
 
+use super::codes::{AuthorizationCode, EmailOrCode, IdOrCode, PlanCode, SubscriptionCode};
 use super::error::Result;
 use super::validate::{self, to_i64};
 use super::{Paystack, Response};
@@ -48,7 +49,11 @@ impl Paystack {
 impl<'a> Subscriptions<'a> {
     /// Subscribes a customer (email address or `CUS_…` code) to a plan (`PLN_…` code).
     /// The customer needs a reusable authorization from an earlier payment.
-    pub fn create(&self, customer: impl Into<String>, plan: impl Into<String>) -> CreateSubscription<'a> {
+    pub fn create(
+        &self,
+        customer: impl Into<EmailOrCode>,
+        plan: impl Into<PlanCode>,
+    ) -> CreateSubscription<'a> {
         CreateSubscription::new(self.ps, customer.into(), plan.into())
     }
 
@@ -58,27 +63,44 @@ impl<'a> Subscriptions<'a> {
     }
 
     /// Fetches one subscription by numeric id or code (`SUB_…`).
-    pub fn fetch(&self, id_or_code: impl Into<String>) -> FetchSubscription<'a> {
+    pub fn fetch(
+        &self,
+        id_or_code: impl Into<IdOrCode<SubscriptionCode>>,
+    ) -> FetchSubscription<'a> {
         FetchSubscription::new(self.ps, id_or_code.into())
     }
 
     /// Stops a subscription. `token` is its `email_token`.
-    pub fn disable(&self, code: impl Into<String>, token: impl Into<String>) -> DisableSubscription<'a> {
+    pub fn disable(
+        &self,
+        code: impl Into<SubscriptionCode>,
+        token: impl Into<String>,
+    ) -> DisableSubscription<'a> {
         DisableSubscription::new(self.ps, code.into(), token.into())
     }
 
     /// Restarts a disabled subscription. `token` is its `email_token`.
-    pub fn enable(&self, code: impl Into<String>, token: impl Into<String>) -> EnableSubscription<'a> {
+    pub fn enable(
+        &self,
+        code: impl Into<SubscriptionCode>,
+        token: impl Into<String>,
+    ) -> EnableSubscription<'a> {
         EnableSubscription::new(self.ps, code.into(), token.into())
     }
 
     /// Makes a link where the customer can change the card a subscription bills.
-    pub fn manage_link(&self, code: impl Into<String>) -> FetchSubscriptionManageLink<'a> {
+    pub fn manage_link(
+        &self,
+        code: impl Into<SubscriptionCode>,
+    ) -> FetchSubscriptionManageLink<'a> {
         FetchSubscriptionManageLink::new(self.ps, code.into())
     }
 
     /// Emails the customer a link to change the card a subscription bills.
-    pub fn manage_email(&self, code: impl Into<String>) -> SendSubscriptionManageEmail<'a> {
+    pub fn manage_email(
+        &self,
+        code: impl Into<SubscriptionCode>,
+    ) -> SendSubscriptionManageEmail<'a> {
         SendSubscriptionManageEmail::new(self.ps, code.into())
     }
 }
@@ -87,11 +109,11 @@ impl<'a> Subscriptions<'a> {
 request! {
     /// Request for [`Subscriptions::create`].
     CreateSubscription => subscription_create -> types::Subscription {
-        customer: String,
-        plan: String,
+        customer: EmailOrCode,
+        plan: PlanCode,
     } {
         /// Authorization code to bill, when the customer has several (the latest by default).
-        authorization: String,
+        authorization: AuthorizationCode,
         /// When to bill first (defaults to now).
         start_date: DateTime<Utc>,
     }
@@ -100,18 +122,15 @@ request! {
 impl CreateSubscription<'_> {
     /// Validates, sends and decodes. `customer`, `plan` and `authorization` come back as ids.
     pub async fn send(self) -> Result<Response<types::Subscription>> {
-        validate::non_empty("customer", &self.customer)?;
-        if self.customer.contains('@') {
-            validate::email(&self.customer)?;
-        }
-        validate::non_empty("plan", &self.plan)?;
+        self.customer.check("customer")?;
+        self.plan.check("plan")?;
         if let Some(auth) = &self.authorization {
-            validate::non_empty("authorization", auth)?;
+            auth.check("authorization")?;
         }
         let body = types::SubscriptionCreateBody {
-            customer: self.customer,
-            plan: self.plan,
-            authorization: self.authorization,
+            customer: self.customer.to_string(),
+            plan: self.plan.into_string(),
+            authorization: self.authorization.map(AuthorizationCode::into_string),
             start_date: self.start_date,
         };
         self.ps.send(self.ps.api().subscription_create(&body)).await
@@ -148,33 +167,34 @@ impl ListSubscriptions<'_> {
 
 request! {
     /// Request for [`Subscriptions::fetch`].
-    FetchSubscription => subscription_fetch -> types::Subscription { id_or_code: String } {}
+    FetchSubscription => subscription_fetch -> types::Subscription {
+        id_or_code: IdOrCode<SubscriptionCode>,
+    } {}
 }
 
 impl FetchSubscription<'_> {
     /// Validates, sends and decodes.
     pub async fn send(self) -> Result<Response<types::Subscription>> {
-        validate::non_empty("id_or_code", &self.id_or_code)?;
+        self.id_or_code.check("id_or_code")?;
         self.ps
-            .send(self.ps.api().subscription_fetch(&self.id_or_code))
+            .send(
+                self.ps
+                    .api()
+                    .subscription_fetch(&self.id_or_code.to_string()),
+            )
             .await
     }
 }
 
 request! {
     /// Request for [`Subscriptions::disable`].
-    DisableSubscription => subscription_disable -> () { code: String, token: String } {}
+    DisableSubscription => subscription_disable -> () { code: SubscriptionCode, token: String } {}
 }
 
 impl DisableSubscription<'_> {
     /// Validates, sends and returns Paystack's message.
     pub async fn send(self) -> Result<Response<()>> {
-        validate::non_empty("code", &self.code)?;
-        validate::non_empty("token", &self.token)?;
-        let body = types::SubscriptionToggleBody {
-            code: self.code,
-            token: self.token,
-        };
+        let body = toggle_body(self.code, self.token)?;
         self.ps
             .send(self.ps.api().subscription_disable(&body))
             .await
@@ -183,48 +203,55 @@ impl DisableSubscription<'_> {
 
 request! {
     /// Request for [`Subscriptions::enable`].
-    EnableSubscription => subscription_enable -> () { code: String, token: String } {}
+    EnableSubscription => subscription_enable -> () { code: SubscriptionCode, token: String } {}
 }
 
 impl EnableSubscription<'_> {
     /// Validates, sends and returns Paystack's message.
     pub async fn send(self) -> Result<Response<()>> {
-        validate::non_empty("code", &self.code)?;
-        validate::non_empty("token", &self.token)?;
-        let body = types::SubscriptionToggleBody {
-            code: self.code,
-            token: self.token,
-        };
+        let body = toggle_body(self.code, self.token)?;
         self.ps.send(self.ps.api().subscription_enable(&body)).await
     }
 }
 
 request! {
     /// Request for [`Subscriptions::manage_link`].
-    FetchSubscriptionManageLink => subscription_manageLink -> types::SubscriptionManageLinkResponseData { code: String } {}
+    FetchSubscriptionManageLink => subscription_manageLink -> types::SubscriptionManageLinkResponseData {
+        code: SubscriptionCode,
+    } {}
 }
 
 impl FetchSubscriptionManageLink<'_> {
     /// Validates, sends and decodes the link.
     pub async fn send(self) -> Result<Response<types::SubscriptionManageLinkResponseData>> {
-        validate::non_empty("code", &self.code)?;
+        self.code.check("code")?;
         self.ps
-            .send(self.ps.api().subscription_manage_link(&self.code))
+            .send(self.ps.api().subscription_manage_link(self.code.as_str()))
             .await
     }
 }
 
 request! {
     /// Request for [`Subscriptions::manage_email`].
-    SendSubscriptionManageEmail => subscription_manageEmail -> () { code: String } {}
+    SendSubscriptionManageEmail => subscription_manageEmail -> () { code: SubscriptionCode } {}
 }
 
 impl SendSubscriptionManageEmail<'_> {
     /// Validates, sends and returns Paystack's message.
     pub async fn send(self) -> Result<Response<()>> {
-        validate::non_empty("code", &self.code)?;
+        self.code.check("code")?;
         self.ps
-            .send(self.ps.api().subscription_manage_email(&self.code))
+            .send(self.ps.api().subscription_manage_email(self.code.as_str()))
             .await
     }
+}
+
+/// The body of enable and disable, after checking the code's prefix and the token.
+fn toggle_body(code: SubscriptionCode, token: String) -> Result<types::SubscriptionToggleBody> {
+    code.check("code")?;
+    validate::non_empty("token", &token)?;
+    Ok(types::SubscriptionToggleBody {
+        code: code.into_string(),
+        token,
+    })
 }

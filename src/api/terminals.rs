@@ -7,7 +7,8 @@
 //! if presence.data.available.map(|a| a.get()) == Some(true) {
 //!     let sent = ps
 //!         .terminals()
-//!         .send_event("T7x2kq9Z", TerminalEventType::Invoice, TerminalEventAction::Process, 4_400_812)
+//!         .send_event("T7x2kq9Z", TerminalEventType::Invoice, TerminalEventAction::Process)
+//!         .id(4_400_812u64)
 //!         .reference("8810224400812")
 //!         .send()
 //!         .await?;
@@ -45,17 +46,17 @@ impl Paystack {
 }
 
 impl<'a> Terminals<'a> {
-    /// Pushes an event about record `id` (a payment request id for invoices, a transaction id
-    /// for transactions) to the device `terminal_id`. Invoices also need
-    /// [`SendTerminalEvent::reference`], the payment request's `offline_reference`.
+    /// Pushes an event to the device `terminal_id`. Set the [`id`](SendTerminalEvent::id) of
+    /// the record it is about (a payment request id for invoices, a transaction id for
+    /// transactions); invoices also need [`SendTerminalEvent::reference`], the payment
+    /// request's `offline_reference`. `send()` refuses the request without them.
     pub fn send_event(
         &self,
         terminal_id: impl Into<String>,
         event_type: TerminalEventType,
         action: TerminalEventAction,
-        id: u64,
     ) -> SendTerminalEvent<'a> {
-        SendTerminalEvent::new(self.ps, terminal_id.into(), event_type, action, id)
+        SendTerminalEvent::new(self.ps, terminal_id.into(), event_type, action)
     }
 
     /// Whether the event `event_id` (from [`send_event`](Self::send_event)) reached the device.
@@ -105,8 +106,10 @@ request! {
         terminal_id: String,
         event_type: TerminalEventType,
         action: TerminalEventAction,
-        id: u64,
     } {
+        /// The record the event is about: a payment request id for invoices, a transaction id
+        /// for transactions (required).
+        id: u64,
         /// The payment request's `offline_reference`; required for invoice events.
         reference: String,
     }
@@ -117,7 +120,7 @@ impl SendTerminalEvent<'_> {
     /// [`Terminals::fetch_event_status`].
     pub async fn send(self) -> Result<Response<types::TerminalSendEventResponseData>> {
         validate::non_empty("terminal_id", &self.terminal_id)?;
-        let id = to_i64("id", self.id)?;
+        let id = to_i64("id", self.id.ok_or(super::ValidationError::Empty("id"))?)?;
         if self.event_type == TerminalEventType::Invoice {
             match &self.reference {
                 Some(r) => validate::non_empty("reference", r)?,

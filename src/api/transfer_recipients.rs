@@ -15,6 +15,7 @@
 //! # Ok(()) }
 //! ```
 
+use super::codes::{AuthorizationCode, IdOrCode, RecipientCode};
 use super::error::{Result, ValidationError};
 use super::validate;
 use super::validate::check_recipient;
@@ -43,9 +44,14 @@ impl Paystack {
 
 impl<'a> TransferRecipients<'a> {
     /// Saves an account as a recipient named `name`. Bank and mobile-money recipients need
-    /// [`CreateTransferRecipient::account_number`] and [`CreateTransferRecipient::bank_code`]; `authorization` recipients need
-    /// [`CreateTransferRecipient::authorization_code`]. Saving an account twice returns the existing recipient.
-    pub fn create(&self, recipient_type: RecipientType, name: impl Into<String>) -> CreateTransferRecipient<'a> {
+    /// [`CreateTransferRecipient::account_number`] and [`CreateTransferRecipient::bank_code`];
+    /// `authorization` recipients need [`CreateTransferRecipient::authorization_code`]. Saving
+    /// an account twice returns the existing recipient.
+    pub fn create(
+        &self,
+        recipient_type: RecipientType,
+        name: impl Into<String>,
+    ) -> CreateTransferRecipient<'a> {
         CreateTransferRecipient::new(self.ps, recipient_type, name.into())
     }
 
@@ -54,31 +60,47 @@ impl<'a> TransferRecipients<'a> {
         ListTransferRecipients::new(self.ps)
     }
 
-    /// Saves many recipients at once. Build entries with [`types::TransferRecipientBatchItem::new`].
-    pub fn bulk(&self, batch: Vec<types::TransferRecipientBatchItem>) -> CreateTransferRecipients<'a> {
+    /// Saves many recipients at once. Build entries with
+    /// [`types::TransferRecipientBatchItem::new`].
+    pub fn bulk(
+        &self,
+        batch: Vec<types::TransferRecipientBatchItem>,
+    ) -> CreateTransferRecipients<'a> {
         CreateTransferRecipients::new(self.ps, batch)
     }
 
     /// Fetches one recipient by numeric id or recipient code (`RCP_…`).
-    pub fn fetch(&self, id_or_code: impl Into<String>) -> FetchTransferRecipient<'a> {
+    pub fn fetch(
+        &self,
+        id_or_code: impl Into<IdOrCode<RecipientCode>>,
+    ) -> FetchTransferRecipient<'a> {
         FetchTransferRecipient::new(self.ps, id_or_code.into())
     }
 
     /// Renames a recipient (and optionally changes its email), by id or recipient code.
-    pub fn update(&self, id_or_code: impl Into<String>, name: impl Into<String>) -> UpdateTransferRecipient<'a> {
+    pub fn update(
+        &self,
+        id_or_code: impl Into<IdOrCode<RecipientCode>>,
+        name: impl Into<String>,
+    ) -> UpdateTransferRecipient<'a> {
         UpdateTransferRecipient::new(self.ps, id_or_code.into(), name.into())
     }
 
     /// Deactivates a recipient, by id or recipient code; it can no longer be paid.
-    pub fn delete(&self, id_or_code: impl Into<String>) -> DeleteTransferRecipient<'a> {
+    pub fn delete(
+        &self,
+        id_or_code: impl Into<IdOrCode<RecipientCode>>,
+    ) -> DeleteTransferRecipient<'a> {
         DeleteTransferRecipient::new(self.ps, id_or_code.into())
     }
 }
 }
 
 impl types::TransferRecipientBatchItem {
-    /// An entry for [`TransferRecipients::bulk`] with only the type and name set; fill in the
-    /// account fields (`account_number`, `bank_code`, or `authorization_code`) as needed.
+    /// An entry for [`TransferRecipients::bulk`] with only the type and name set; add the
+    /// account with [`with_account_number`](Self::with_account_number) and
+    /// [`with_bank_code`](Self::with_bank_code), or a card with
+    /// [`with_authorization_code`](Self::with_authorization_code).
     pub fn new(recipient_type: RecipientType, name: impl Into<String>) -> Self {
         Self {
             type_: recipient_type,
@@ -92,18 +114,35 @@ impl types::TransferRecipientBatchItem {
         }
     }
 
-    /// An entry for a bank or mobile-money account.
-    pub fn account(
-        recipient_type: RecipientType,
-        name: impl Into<String>,
-        account_number: impl Into<String>,
-        bank_code: impl Into<String>,
-    ) -> Self {
-        Self {
-            account_number: Some(account_number.into()),
-            bank_code: Some(bank_code.into()),
-            ..Self::new(recipient_type, name)
-        }
+    /// Sets the account number (bank and mobile-money recipients).
+    pub fn with_account_number(mut self, account_number: impl Into<String>) -> Self {
+        self.account_number = Some(account_number.into());
+        self
+    }
+
+    /// Sets the bank's code, from [`Banks::list`](super::banks::Banks::list).
+    pub fn with_bank_code(mut self, bank_code: impl Into<String>) -> Self {
+        self.bank_code = Some(bank_code.into());
+        self
+    }
+
+    /// Sets the authorization of a past card payment (`authorization` recipients); its
+    /// prefix is checked when the batch is sent.
+    pub fn with_authorization_code(mut self, code: impl Into<AuthorizationCode>) -> Self {
+        self.authorization_code = Some(code.into().into_string());
+        self
+    }
+
+    /// Sets the currency of the receiving account.
+    pub fn with_currency(mut self, currency: Currency) -> Self {
+        self.currency = Some(currency);
+        self
+    }
+
+    /// Sets a note for yourself about this recipient.
+    pub fn with_description(mut self, description: impl Into<String>) -> Self {
+        self.description = Some(description.into());
+        self
     }
 }
 
@@ -122,7 +161,7 @@ request! {
         /// Currency of the receiving account.
         currency: Currency,
         /// Authorization code of a past card payment (`authorization` recipients).
-        authorization_code: String,
+        authorization_code: AuthorizationCode,
         /// Your own data about the recipient.
         metadata: serde_json::Value,
     }
@@ -136,7 +175,9 @@ impl CreateTransferRecipient<'_> {
             &self.name,
             self.account_number.as_deref(),
             self.bank_code.as_deref(),
-            self.authorization_code.as_deref(),
+            self.authorization_code
+                .as_ref()
+                .map(AuthorizationCode::as_str),
         )?;
         let body = types::TransferrecipientCreateBody {
             type_: self.recipient_type,
@@ -145,7 +186,7 @@ impl CreateTransferRecipient<'_> {
             bank_code: self.bank_code,
             description: self.description,
             currency: self.currency,
-            authorization_code: self.authorization_code,
+            authorization_code: self.authorization_code.map(AuthorizationCode::into_string),
             metadata: self.metadata,
         };
         self.ps
@@ -212,15 +253,21 @@ impl CreateTransferRecipients<'_> {
 
 request! {
     /// Request for [`TransferRecipients::fetch`].
-    FetchTransferRecipient => transferrecipient_fetch -> types::TransferRecipient { id_or_code: String } {}
+    FetchTransferRecipient => transferrecipient_fetch -> types::TransferRecipient {
+        id_or_code: IdOrCode<RecipientCode>,
+    } {}
 }
 
 impl FetchTransferRecipient<'_> {
     /// Validates, sends and decodes.
     pub async fn send(self) -> Result<Response<types::TransferRecipient>> {
-        validate::non_empty("id_or_code", &self.id_or_code)?;
+        self.id_or_code.check("id_or_code")?;
         self.ps
-            .send(self.ps.api().transferrecipient_fetch(&self.id_or_code))
+            .send(
+                self.ps
+                    .api()
+                    .transferrecipient_fetch(&self.id_or_code.to_string()),
+            )
             .await
     }
 }
@@ -228,7 +275,7 @@ impl FetchTransferRecipient<'_> {
 request! {
     /// Request for [`TransferRecipients::update`].
     UpdateTransferRecipient => transferrecipient_update -> () {
-        id_or_code: String,
+        id_or_code: IdOrCode<RecipientCode>,
         name: String,
     } {
         /// A new email address for the recipient.
@@ -239,7 +286,7 @@ request! {
 impl UpdateTransferRecipient<'_> {
     /// Validates, sends and decodes. Paystack answers with a message only.
     pub async fn send(self) -> Result<Response<()>> {
-        validate::non_empty("id_or_code", &self.id_or_code)?;
+        self.id_or_code.check("id_or_code")?;
         validate::non_empty("name", &self.name)?;
         if let Some(email) = &self.email {
             validate::email(email)?;
@@ -252,7 +299,7 @@ impl UpdateTransferRecipient<'_> {
             .send(
                 self.ps
                     .api()
-                    .transferrecipient_update(&self.id_or_code, &body),
+                    .transferrecipient_update(&self.id_or_code.to_string(), &body),
             )
             .await
     }
@@ -260,15 +307,21 @@ impl UpdateTransferRecipient<'_> {
 
 request! {
     /// Request for [`TransferRecipients::delete`].
-    DeleteTransferRecipient => transferrecipient_delete -> () { id_or_code: String } {}
+    DeleteTransferRecipient => transferrecipient_delete -> () {
+        id_or_code: IdOrCode<RecipientCode>,
+    } {}
 }
 
 impl DeleteTransferRecipient<'_> {
     /// Validates and sends. Paystack answers with a message only.
     pub async fn send(self) -> Result<Response<()>> {
-        validate::non_empty("id_or_code", &self.id_or_code)?;
+        self.id_or_code.check("id_or_code")?;
         self.ps
-            .send(self.ps.api().transferrecipient_delete(&self.id_or_code))
+            .send(
+                self.ps
+                    .api()
+                    .transferrecipient_delete(&self.id_or_code.to_string()),
+            )
             .await
     }
 }

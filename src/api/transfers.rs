@@ -28,6 +28,7 @@ use std::collections::HashSet;
 
 use chrono::{DateTime, Utc};
 
+use super::codes::{IdOrCode, RecipientCode, TransferCode};
 use super::error::{Result, ValidationError};
 use super::recover::{self, Recovery};
 use super::validate::{self, check_amount};
@@ -65,7 +66,7 @@ impl<'a> Transfers<'a> {
     pub fn initiate(
         &self,
         amount: Amount,
-        recipient: impl Into<String>,
+        recipient: impl Into<RecipientCode>,
         reference: impl Into<String>,
     ) -> InitiateTransfer<'a> {
         InitiateTransfer::new(self.ps, amount, recipient.into(), reference.into())
@@ -79,7 +80,7 @@ impl<'a> Transfers<'a> {
     /// Confirms a transfer waiting for an OTP with the code sent to the business phone.
     pub fn finalize(
         &self,
-        transfer_code: impl Into<String>,
+        transfer_code: impl Into<TransferCode>,
         otp: impl Into<String>,
     ) -> FinalizeTransfer<'a> {
         FinalizeTransfer::new(self.ps, transfer_code.into(), otp.into())
@@ -92,7 +93,7 @@ impl<'a> Transfers<'a> {
     }
 
     /// Fetches one transfer by numeric id or transfer code (`TRF_…`).
-    pub fn fetch(&self, id_or_code: impl Into<String>) -> FetchTransfer<'a> {
+    pub fn fetch(&self, id_or_code: impl Into<IdOrCode<TransferCode>>) -> FetchTransfer<'a> {
         FetchTransfer::new(self.ps, id_or_code.into())
     }
 
@@ -109,7 +110,7 @@ impl<'a> Transfers<'a> {
     /// Sends a new OTP for a transfer, for the purpose in `reason`.
     pub fn resend_otp(
         &self,
-        transfer_code: impl Into<String>,
+        transfer_code: impl Into<TransferCode>,
         reason: types::TransferOtpReason,
     ) -> ResendTransferOtp<'a> {
         ResendTransferOtp::new(self.ps, transfer_code.into(), reason)
@@ -136,10 +137,14 @@ impl<'a> Transfers<'a> {
 impl types::TransferBulkItem {
     /// An entry for [`Transfers::bulk`]: `amount` to the recipient code `recipient`, with its
     /// own idempotency `reference`.
-    pub fn new(amount: Amount, recipient: impl Into<String>, reference: impl Into<String>) -> Self {
+    pub fn new(
+        amount: Amount,
+        recipient: impl Into<RecipientCode>,
+        reference: impl Into<String>,
+    ) -> Self {
         Self {
             amount,
-            recipient: recipient.into(),
+            recipient: recipient.into().into_string(),
             reference: reference.into(),
             reason: None,
         }
@@ -156,7 +161,7 @@ request! {
     /// Request for [`Transfers::initiate`].
     InitiateTransfer => transfer_initiate -> types::TransferCreated {
         amount: Amount,
-        recipient: String,
+        recipient: RecipientCode,
         reference: String,
     } {
         /// Where the money comes from; defaults to [`TransferSource::Balance`].
@@ -173,12 +178,12 @@ impl InitiateTransfer<'_> {
     /// Validates, sends and decodes. `data.status` is `otp` when an OTP must finalize it.
     pub async fn send(self) -> Result<Response<types::TransferCreated>> {
         check_amount(self.amount, self.currency.as_ref())?;
-        validate::non_empty("recipient", &self.recipient)?;
+        self.recipient.check("recipient")?;
         validate::transfer_reference(&self.reference)?;
         let body = types::TransferInitiateBody {
             source: self.source.unwrap_or(TransferSource::Balance),
             amount: self.amount,
-            recipient: self.recipient,
+            recipient: self.recipient.into_string(),
             reference: self.reference,
             reason: self.reason,
             currency: self.currency,
@@ -220,7 +225,7 @@ impl ListTransfers<'_> {
 request! {
     /// Request for [`Transfers::finalize`].
     FinalizeTransfer => transfer_finalize -> types::TransferCreated {
-        transfer_code: String,
+        transfer_code: TransferCode,
         otp: String,
     } {}
 }
@@ -228,10 +233,10 @@ request! {
 impl FinalizeTransfer<'_> {
     /// Validates, sends and decodes.
     pub async fn send(self) -> Result<Response<types::TransferCreated>> {
-        validate::non_empty("transfer_code", &self.transfer_code)?;
+        self.transfer_code.check("transfer_code")?;
         validate::non_empty("otp", &self.otp)?;
         let body = types::TransferFinalizeBody {
-            transfer_code: self.transfer_code,
+            transfer_code: self.transfer_code.into_string(),
             otp: self.otp,
         };
         self.ps.send(self.ps.api().transfer_finalize(&body)).await
@@ -264,7 +269,7 @@ impl InitiateBulkTransfer<'_> {
         let mut seen = HashSet::new();
         for item in &self.transfers {
             check_amount(item.amount, self.currency.as_ref())?;
-            validate::non_empty("recipient", &item.recipient)?;
+            RecipientCode::from(item.recipient.as_str()).check("recipient")?;
             validate::transfer_reference(&item.reference)?;
             if !seen.insert(item.reference.as_str()) {
                 return Err(ValidationError::Invalid {
@@ -285,15 +290,15 @@ impl InitiateBulkTransfer<'_> {
 
 request! {
     /// Request for [`Transfers::fetch`].
-    FetchTransfer => transfer_fetch -> types::Transfer { id_or_code: String } {}
+    FetchTransfer => transfer_fetch -> types::Transfer { id_or_code: IdOrCode<TransferCode> } {}
 }
 
 impl FetchTransfer<'_> {
     /// Validates, sends and decodes.
     pub async fn send(self) -> Result<Response<types::Transfer>> {
-        validate::non_empty("id_or_code", &self.id_or_code)?;
+        self.id_or_code.check("id_or_code")?;
         self.ps
-            .send(self.ps.api().transfer_fetch(&self.id_or_code))
+            .send(self.ps.api().transfer_fetch(&self.id_or_code.to_string()))
             .await
     }
 }
@@ -348,7 +353,7 @@ impl ExportTransfers<'_> {
 request! {
     /// Request for [`Transfers::resend_otp`].
     ResendTransferOtp => transfer_resendOtp -> () {
-        transfer_code: String,
+        transfer_code: TransferCode,
         reason: types::TransferOtpReason,
     } {}
 }
@@ -356,9 +361,9 @@ request! {
 impl ResendTransferOtp<'_> {
     /// Validates and sends. Paystack answers with a message only.
     pub async fn send(self) -> Result<Response<()>> {
-        validate::non_empty("transfer_code", &self.transfer_code)?;
+        self.transfer_code.check("transfer_code")?;
         let body = types::TransferResendOtpBody {
-            transfer_code: self.transfer_code,
+            transfer_code: self.transfer_code.into_string(),
             reason: self.reason,
         };
         self.ps.send(self.ps.api().transfer_resend_otp(&body)).await

@@ -270,6 +270,9 @@ pub(crate) fn check_recipient(
     authorization_code: Option<&str>,
 ) -> Result<(), ValidationError> {
     non_empty("name", name)?;
+    if let Some(code) = authorization_code {
+        super::codes::AuthorizationCode::from(code).check("authorization_code")?;
+    }
     match recipient_type {
         RecipientType::Authorization => {
             non_empty("authorization_code", authorization_code.unwrap_or_default())

@@ -19,6 +19,7 @@
 //! # Ok(()) }
 //! ```
 
+use super::codes::{SplitCode, VirtualTerminalCode};
 use super::error::Result;
 use super::validate;
 use super::validate::check_destinations;
@@ -63,24 +64,31 @@ impl<'a> VirtualTerminals<'a> {
     }
 
     /// Fetches one virtual terminal by code (`VT_…`).
-    pub fn fetch(&self, code: impl Into<String>) -> FetchVirtualTerminal<'a> {
+    pub fn fetch(&self, code: impl Into<VirtualTerminalCode>) -> FetchVirtualTerminal<'a> {
         FetchVirtualTerminal::new(self.ps, code.into())
     }
 
     /// Renames a virtual terminal.
-    pub fn update(&self, code: impl Into<String>, name: impl Into<String>) -> UpdateVirtualTerminal<'a> {
+    pub fn update(
+        &self,
+        code: impl Into<VirtualTerminalCode>,
+        name: impl Into<String>,
+    ) -> UpdateVirtualTerminal<'a> {
         UpdateVirtualTerminal::new(self.ps, code.into(), name.into())
     }
 
     /// Stops a virtual terminal from taking payments.
-    pub fn deactivate(&self, code: impl Into<String>) -> DeactivateVirtualTerminal<'a> {
+    pub fn deactivate(
+        &self,
+        code: impl Into<VirtualTerminalCode>,
+    ) -> DeactivateVirtualTerminal<'a> {
         DeactivateVirtualTerminal::new(self.ps, code.into())
     }
 
     /// Adds numbers that receive the terminal's payment alerts.
     pub fn assign_destination(
         &self,
-        code: impl Into<String>,
+        code: impl Into<VirtualTerminalCode>,
         destinations: Vec<types::VirtualTerminalDestinationInput>,
     ) -> AssignVirtualTerminalDestination<'a> {
         AssignVirtualTerminalDestination::new(self.ps, code.into(), destinations)
@@ -89,7 +97,7 @@ impl<'a> VirtualTerminals<'a> {
     /// Removes numbers (`targets`, as given when assigned) from the terminal's alerts.
     pub fn unassign_destination(
         &self,
-        code: impl Into<String>,
+        code: impl Into<VirtualTerminalCode>,
         targets: Vec<String>,
     ) -> UnassignVirtualTerminalDestination<'a> {
         UnassignVirtualTerminalDestination::new(self.ps, code.into(), targets)
@@ -98,8 +106,8 @@ impl<'a> VirtualTerminals<'a> {
     /// Shares the terminal's payments according to the saved split `split_code`.
     pub fn add_split_code(
         &self,
-        code: impl Into<String>,
-        split_code: impl Into<String>,
+        code: impl Into<VirtualTerminalCode>,
+        split_code: impl Into<SplitCode>,
     ) -> AddVirtualTerminalSplitCode<'a> {
         AddVirtualTerminalSplitCode::new(self.ps, code.into(), split_code.into())
     }
@@ -107,8 +115,8 @@ impl<'a> VirtualTerminals<'a> {
     /// Detaches the split `split_code` from the terminal.
     pub fn delete_split_code(
         &self,
-        code: impl Into<String>,
-        split_code: impl Into<String>,
+        code: impl Into<VirtualTerminalCode>,
+        split_code: impl Into<SplitCode>,
     ) -> DeleteVirtualTerminalSplitCode<'a> {
         DeleteVirtualTerminalSplitCode::new(self.ps, code.into(), split_code.into())
     }
@@ -122,7 +130,7 @@ request! {
         destinations: Vec<types::VirtualTerminalDestinationInput>,
     } {
         /// Split the terminal's payments with this saved split code.
-        split_code: String,
+        split_code: SplitCode,
         /// Your own data, kept with the terminal.
         metadata: serde_json::Value,
         /// Currency the terminal charges in (defaults to the integration's).
@@ -143,10 +151,13 @@ impl CreateVirtualTerminal<'_> {
                 validate::non_empty("custom_fields.variable_name", &f.variable_name)?;
             }
         }
+        if let Some(code) = &self.split_code {
+            code.check("split_code")?;
+        }
         let body = types::VirtualTerminalCreateBody {
             name: self.name,
             destinations: self.destinations,
-            split_code: self.split_code,
+            split_code: self.split_code.map(SplitCode::into_string),
             metadata: self.metadata,
             currency: self.currency,
             custom_fields: self.custom_fields.unwrap_or_default(),
@@ -177,47 +188,60 @@ impl ListVirtualTerminals<'_> {
 
 request! {
     /// Request for [`VirtualTerminals::fetch`].
-    FetchVirtualTerminal => virtualTerminal_fetch -> types::VirtualTerminal { code: String } {}
+    FetchVirtualTerminal => virtualTerminal_fetch -> types::VirtualTerminal {
+        code: VirtualTerminalCode,
+    } {}
 }
 
 impl FetchVirtualTerminal<'_> {
     /// Validates, sends and decodes.
     pub async fn send(self) -> Result<Response<types::VirtualTerminal>> {
-        validate::non_empty("code", &self.code)?;
+        self.code.check("code")?;
         self.ps
-            .send(self.ps.api().virtual_terminal_fetch(&self.code))
+            .send(self.ps.api().virtual_terminal_fetch(self.code.as_str()))
             .await
     }
 }
 
 request! {
     /// Request for [`VirtualTerminals::update`].
-    UpdateVirtualTerminal => virtualTerminal_update -> types::VirtualTerminal { code: String, name: String } {}
+    UpdateVirtualTerminal => virtualTerminal_update -> types::VirtualTerminal {
+        code: VirtualTerminalCode,
+        name: String,
+    } {}
 }
 
 impl UpdateVirtualTerminal<'_> {
     /// Validates, sends and decodes.
     pub async fn send(self) -> Result<Response<types::VirtualTerminal>> {
-        validate::non_empty("code", &self.code)?;
+        self.code.check("code")?;
         validate::non_empty("name", &self.name)?;
         let body = types::VirtualTerminalUpdateBody { name: self.name };
         self.ps
-            .send(self.ps.api().virtual_terminal_update(&self.code, &body))
+            .send(
+                self.ps
+                    .api()
+                    .virtual_terminal_update(self.code.as_str(), &body),
+            )
             .await
     }
 }
 
 request! {
     /// Request for [`VirtualTerminals::deactivate`].
-    DeactivateVirtualTerminal => virtualTerminal_deactivate -> () { code: String } {}
+    DeactivateVirtualTerminal => virtualTerminal_deactivate -> () { code: VirtualTerminalCode } {}
 }
 
 impl DeactivateVirtualTerminal<'_> {
     /// Validates and sends; Paystack answers with a message only.
     pub async fn send(self) -> Result<Response<()>> {
-        validate::non_empty("code", &self.code)?;
+        self.code.check("code")?;
         self.ps
-            .send(self.ps.api().virtual_terminal_deactivate(&self.code))
+            .send(
+                self.ps
+                    .api()
+                    .virtual_terminal_deactivate(self.code.as_str()),
+            )
             .await
     }
 }
@@ -225,7 +249,7 @@ impl DeactivateVirtualTerminal<'_> {
 request! {
     /// Request for [`VirtualTerminals::assign_destination`].
     AssignVirtualTerminalDestination => virtualTerminal_destinationAssign -> Vec<types::VirtualTerminalAssignedDestination> {
-        code: String,
+        code: VirtualTerminalCode,
         destinations: Vec<types::VirtualTerminalDestinationInput>,
     } {}
 }
@@ -233,7 +257,7 @@ request! {
 impl AssignVirtualTerminalDestination<'_> {
     /// Validates, sends and decodes the destinations created.
     pub async fn send(self) -> Result<Response<Vec<types::VirtualTerminalAssignedDestination>>> {
-        validate::non_empty("code", &self.code)?;
+        self.code.check("code")?;
         check_destinations(&self.destinations)?;
         let body = types::VirtualTerminalDestinationAssignBody {
             destinations: self.destinations,
@@ -242,7 +266,7 @@ impl AssignVirtualTerminalDestination<'_> {
             .send(
                 self.ps
                     .api()
-                    .virtual_terminal_destination_assign(&self.code, &body),
+                    .virtual_terminal_destination_assign(self.code.as_str(), &body),
             )
             .await
     }
@@ -251,7 +275,7 @@ impl AssignVirtualTerminalDestination<'_> {
 request! {
     /// Request for [`VirtualTerminals::unassign_destination`].
     UnassignVirtualTerminalDestination => virtualTerminal_destinationUnassign -> () {
-        code: String,
+        code: VirtualTerminalCode,
         targets: Vec<String>,
     } {}
 }
@@ -259,7 +283,7 @@ request! {
 impl UnassignVirtualTerminalDestination<'_> {
     /// Validates and sends; Paystack answers with a message only.
     pub async fn send(self) -> Result<Response<()>> {
-        validate::non_empty("code", &self.code)?;
+        self.code.check("code")?;
         if self.targets.is_empty() {
             return Err(ValidationError::Empty("targets").into());
         }
@@ -273,7 +297,7 @@ impl UnassignVirtualTerminalDestination<'_> {
             .send(
                 self.ps
                     .api()
-                    .virtual_terminal_destination_unassign(&self.code, &body),
+                    .virtual_terminal_destination_unassign(self.code.as_str(), &body),
             )
             .await
     }
@@ -281,22 +305,25 @@ impl UnassignVirtualTerminalDestination<'_> {
 
 request! {
     /// Request for [`VirtualTerminals::add_split_code`].
-    AddVirtualTerminalSplitCode => virtualTerminal_addSplitCode -> types::Split { code: String, split_code: String } {}
+    AddVirtualTerminalSplitCode => virtualTerminal_addSplitCode -> types::Split {
+        code: VirtualTerminalCode,
+        split_code: SplitCode,
+    } {}
 }
 
 impl AddVirtualTerminalSplitCode<'_> {
     /// Validates, sends and decodes the split now attached.
     pub async fn send(self) -> Result<Response<types::Split>> {
-        validate::non_empty("code", &self.code)?;
-        validate::non_empty("split_code", &self.split_code)?;
+        self.code.check("code")?;
+        self.split_code.check("split_code")?;
         let body = types::VirtualTerminalAddSplitCodeBody {
-            split_code: self.split_code,
+            split_code: self.split_code.into_string(),
         };
         self.ps
             .send(
                 self.ps
                     .api()
-                    .virtual_terminal_add_split_code(&self.code, &body),
+                    .virtual_terminal_add_split_code(self.code.as_str(), &body),
             )
             .await
     }
@@ -304,22 +331,25 @@ impl AddVirtualTerminalSplitCode<'_> {
 
 request! {
     /// Request for [`VirtualTerminals::delete_split_code`].
-    DeleteVirtualTerminalSplitCode => virtualTerminal_deleteSplitCode -> () { code: String, split_code: String } {}
+    DeleteVirtualTerminalSplitCode => virtualTerminal_deleteSplitCode -> () {
+        code: VirtualTerminalCode,
+        split_code: SplitCode,
+    } {}
 }
 
 impl DeleteVirtualTerminalSplitCode<'_> {
     /// Validates and sends; Paystack answers with a message only.
     pub async fn send(self) -> Result<Response<()>> {
-        validate::non_empty("code", &self.code)?;
-        validate::non_empty("split_code", &self.split_code)?;
+        self.code.check("code")?;
+        self.split_code.check("split_code")?;
         let body = types::VirtualTerminalDeleteSplitCodeBody {
-            split_code: self.split_code,
+            split_code: self.split_code.into_string(),
         };
         self.ps
             .send(
                 self.ps
                     .api()
-                    .virtual_terminal_delete_split_code(&self.code, &body),
+                    .virtual_terminal_delete_split_code(self.code.as_str(), &body),
             )
             .await
     }

@@ -9,10 +9,8 @@ use paystack::{
     Amount, Error, Id, ValidationError,
 };
 use serde_json::json;
-use wiremock::matchers::{body_json, header, method, path, query_param, query_param_is_missing};
-use wiremock::Mock;
 
-use crate::common::{assert_no_requests, at, ok, setup, BEARER};
+use crate::common::{assert_no_requests, at, expect, setup};
 
 fn item(name: &str, subunits: i64, quantity: Option<i64>) -> PaymentRequestLineItemInput {
     PaymentRequestLineItemInput {
@@ -32,11 +30,8 @@ fn tax(name: &str, subunits: i64) -> PaymentRequestTaxInput {
 #[tokio::test]
 async fn payment_request_create_sends_items_and_decodes_request() {
     let (server, ps) = setup().await;
-    Mock::given(method("POST"))
-        .and(path("/paymentrequest"))
-        .and(header("authorization", BEARER))
-        .and(header("content-type", "application/json"))
-        .and(body_json(json!({
+    expect("POST", "/paymentrequest")
+        .body(json!({
             "customer": "CUS_q1w2e3r4t5y6u7i",
             "currency": "NGN",
             "due_date": "2026-05-31T17:00:00Z",
@@ -46,10 +41,8 @@ async fn payment_request_create_sends_items_and_decodes_request() {
             "has_invoice": true,
             "invoice_number": 7,
             "send_notification": false
-        })))
-        .respond_with(ok("payment_request/create.json"))
-        .expect(1)
-        .mount(&server)
+        }))
+        .reply(&server, "payment_request/create.json")
         .await;
 
     let r = ps
@@ -102,15 +95,9 @@ async fn payment_request_create_sends_items_and_decodes_request() {
 #[tokio::test]
 async fn payment_request_create_sends_plain_amount() {
     let (server, ps) = setup().await;
-    Mock::given(method("POST"))
-        .and(path("/paymentrequest"))
-        .and(header("authorization", BEARER))
-        .and(body_json(
-            json!({"customer": "90876123", "amount": 4800000}),
-        ))
-        .respond_with(ok("payment_request/create.json"))
-        .expect(1)
-        .mount(&server)
+    expect("POST", "/paymentrequest")
+        .body(json!({"customer": "90876123", "amount": 4800000}))
+        .reply(&server, "payment_request/create.json")
         .await;
 
     let r = ps
@@ -155,7 +142,10 @@ async fn payment_request_create_rejects_bad_input_before_sending() {
         .await;
     assert!(matches!(
         err,
-        Err(Error::Validation(ValidationError::Empty("customer")))
+        Err(Error::Validation(ValidationError::CodePrefix {
+            field: "customer",
+            ..
+        }))
     ));
     let err = prs
         .create("CUS_q1w2e3r4t5y6u7i")
@@ -185,15 +175,9 @@ async fn payment_request_create_rejects_bad_input_before_sending() {
 #[tokio::test]
 async fn payment_request_create_allows_empty_draft() {
     let (server, ps) = setup().await;
-    Mock::given(method("POST"))
-        .and(path("/paymentrequest"))
-        .and(header("authorization", BEARER))
-        .and(body_json(
-            json!({"customer": "CUS_q1w2e3r4t5y6u7i", "draft": true}),
-        ))
-        .respond_with(ok("payment_request/create.json"))
-        .expect(1)
-        .mount(&server)
+    expect("POST", "/paymentrequest")
+        .body(json!({"customer": "CUS_q1w2e3r4t5y6u7i", "draft": true}))
+        .reply(&server, "payment_request/create.json")
         .await;
     ps.payment_requests()
         .create("CUS_q1w2e3r4t5y6u7i")
@@ -206,20 +190,17 @@ async fn payment_request_create_allows_empty_draft() {
 #[tokio::test]
 async fn payment_request_list_sends_filters_and_decodes_page() {
     let (server, ps) = setup().await;
-    Mock::given(method("GET"))
-        .and(path("/paymentrequest"))
-        .and(header("authorization", BEARER))
-        .and(query_param("perPage", "20"))
-        .and(query_param("page", "1"))
-        .and(query_param("customer", "90876123"))
-        .and(query_param("status", "pending"))
-        .and(query_param("currency", "NGN"))
-        .and(query_param("from", "2026-03-01T00:00:00Z"))
-        .and(query_param("to", "2026-04-30T23:59:59Z"))
-        .and(query_param_is_missing("per_page"))
-        .respond_with(ok("payment_request/list.json"))
-        .expect(1)
-        .mount(&server)
+    expect("GET", "/paymentrequest")
+        .query_is(&[
+            ("perPage", "20"),
+            ("page", "1"),
+            ("customer", "90876123"),
+            ("status", "pending"),
+            ("currency", "NGN"),
+            ("from", "2026-03-01T00:00:00Z"),
+            ("to", "2026-04-30T23:59:59Z"),
+        ])
+        .reply(&server, "payment_request/list.json")
         .await;
 
     let r = ps
@@ -256,12 +237,8 @@ async fn payment_request_list_sends_filters_and_decodes_page() {
 #[tokio::test]
 async fn payment_request_fetch_accepts_code_and_decodes_single_object() {
     let (server, ps) = setup().await;
-    Mock::given(method("GET"))
-        .and(path("/paymentrequest/PRQ_m3n8b5v2c7x4"))
-        .and(header("authorization", BEARER))
-        .respond_with(ok("payment_request/payment_request.json"))
-        .expect(1)
-        .mount(&server)
+    expect("GET", "/paymentrequest/PRQ_m3n8b5v2c7x4")
+        .reply(&server, "payment_request/payment_request.json")
         .await;
 
     let r = ps
@@ -298,7 +275,10 @@ async fn payment_request_fetch_rejects_empty_id() {
     let err = ps.payment_requests().fetch(" ").send().await;
     assert!(matches!(
         err,
-        Err(Error::Validation(ValidationError::Empty("id_or_code")))
+        Err(Error::Validation(ValidationError::CodePrefix {
+            field: "id_or_code",
+            ..
+        }))
     ));
     assert_no_requests(&server).await;
 }
@@ -306,19 +286,15 @@ async fn payment_request_fetch_rejects_empty_id() {
 #[tokio::test]
 async fn payment_request_update_sends_only_fields_set() {
     let (server, ps) = setup().await;
-    Mock::given(method("PUT"))
-        .and(path("/paymentrequest/4400812"))
-        .and(header("authorization", BEARER))
-        .and(body_json(json!({
+    expect("PUT", "/paymentrequest/4400812")
+        .body(json!({
             "description": "Catering and chairs",
             "line_items": [
                 {"name": "Catering, 40 guests", "amount": 120000, "quantity": 40},
                 {"name": "Chair hire", "amount": 15000}
             ]
-        })))
-        .respond_with(ok("payment_request/payment_request.json"))
-        .expect(1)
-        .mount(&server)
+        }))
+        .reply(&server, "payment_request/payment_request.json")
         .await;
 
     let r = ps
@@ -357,12 +333,8 @@ async fn payment_request_update_rejects_bad_amount() {
 #[tokio::test]
 async fn payment_request_verify_decodes_expanded_integration() {
     let (server, ps) = setup().await;
-    Mock::given(method("GET"))
-        .and(path("/paymentrequest/verify/PRQ_m3n8b5v2c7x4"))
-        .and(header("authorization", BEARER))
-        .respond_with(ok("payment_request/verify.json"))
-        .expect(1)
-        .mount(&server)
+    expect("GET", "/paymentrequest/verify/PRQ_m3n8b5v2c7x4")
+        .reply(&server, "payment_request/verify.json")
         .await;
 
     let r = ps
@@ -404,12 +376,8 @@ async fn payment_request_verify_decodes_expanded_integration() {
 #[tokio::test]
 async fn payment_request_notify_posts_reminder() {
     let (server, ps) = setup().await;
-    Mock::given(method("POST"))
-        .and(path("/paymentrequest/notify/PRQ_m3n8b5v2c7x4"))
-        .and(header("authorization", BEARER))
-        .respond_with(ok("payment_request/notify.json"))
-        .expect(1)
-        .mount(&server)
+    expect("POST", "/paymentrequest/notify/PRQ_m3n8b5v2c7x4")
+        .reply(&server, "payment_request/notify.json")
         .await;
 
     let r = ps
@@ -433,7 +401,10 @@ async fn payment_request_notify_rejects_empty_code() {
     ] {
         assert!(matches!(
             err,
-            Err(Error::Validation(ValidationError::Empty("code")))
+            Err(Error::Validation(ValidationError::CodePrefix {
+                field: "code",
+                ..
+            }))
         ));
     }
     assert_no_requests(&server).await;
@@ -442,12 +413,8 @@ async fn payment_request_notify_rejects_empty_code() {
 #[tokio::test]
 async fn payment_request_totals_decodes_sums_per_currency() {
     let (server, ps) = setup().await;
-    Mock::given(method("GET"))
-        .and(path("/paymentrequest/totals"))
-        .and(header("authorization", BEARER))
-        .respond_with(ok("payment_request/totals.json"))
-        .expect(1)
-        .mount(&server)
+    expect("GET", "/paymentrequest/totals")
+        .reply(&server, "payment_request/totals.json")
         .await;
 
     let r = ps.payment_requests().totals().send().await.unwrap();
@@ -462,13 +429,9 @@ async fn payment_request_totals_decodes_sums_per_currency() {
 #[tokio::test]
 async fn payment_request_finalize_sends_flag_and_decodes_discount() {
     let (server, ps) = setup().await;
-    Mock::given(method("POST"))
-        .and(path("/paymentrequest/finalize/PRQ_z9y8x7w6v5u4"))
-        .and(header("authorization", BEARER))
-        .and(body_json(json!({"send_notification": false})))
-        .respond_with(ok("payment_request/finalize.json"))
-        .expect(1)
-        .mount(&server)
+    expect("POST", "/paymentrequest/finalize/PRQ_z9y8x7w6v5u4")
+        .body(json!({"send_notification": false}))
+        .reply(&server, "payment_request/finalize.json")
         .await;
 
     let r = ps
@@ -489,13 +452,9 @@ async fn payment_request_finalize_sends_flag_and_decodes_discount() {
 #[tokio::test]
 async fn payment_request_finalize_sends_empty_object_by_default() {
     let (server, ps) = setup().await;
-    Mock::given(method("POST"))
-        .and(path("/paymentrequest/finalize/PRQ_z9y8x7w6v5u4"))
-        .and(header("authorization", BEARER))
-        .and(body_json(json!({})))
-        .respond_with(ok("payment_request/finalize.json"))
-        .expect(1)
-        .mount(&server)
+    expect("POST", "/paymentrequest/finalize/PRQ_z9y8x7w6v5u4")
+        .body(json!({}))
+        .reply(&server, "payment_request/finalize.json")
         .await;
     ps.payment_requests()
         .finalize("PRQ_z9y8x7w6v5u4")
@@ -507,12 +466,8 @@ async fn payment_request_finalize_sends_empty_object_by_default() {
 #[tokio::test]
 async fn payment_request_archive_posts_code() {
     let (server, ps) = setup().await;
-    Mock::given(method("POST"))
-        .and(path("/paymentrequest/archive/PRQ_k4j5h6g7f8d9"))
-        .and(header("authorization", BEARER))
-        .respond_with(ok("payment_request/archive.json"))
-        .expect(1)
-        .mount(&server)
+    expect("POST", "/paymentrequest/archive/PRQ_k4j5h6g7f8d9")
+        .reply(&server, "payment_request/archive.json")
         .await;
 
     let r = ps
@@ -522,4 +477,177 @@ async fn payment_request_archive_posts_code() {
         .await
         .unwrap();
     assert_eq!(r.message, "Payment request archived");
+}
+
+// Every optional setter at once, against the exact request.
+
+#[tokio::test]
+async fn payment_request_create_sends_every_setter() {
+    let (server, ps) = setup().await;
+    expect("POST", "/paymentrequest")
+        .body(json!({
+            "customer": "CUS_t4r9q2w6e1y8",
+            "amount": 950000,
+            "currency": "GHS",
+            "due_date": "2026-07-15T09:30:00Z",
+            "description": "Studio hire, two days",
+            "line_items": [{"name": "Studio day", "amount": 400000, "quantity": 2}],
+            "tax": [{"name": "Levy", "amount": 150000}],
+            "send_notification": false,
+            "draft": true,
+            "has_invoice": true,
+            "invoice_number": 41,
+            "split_code": "SPL_h2j4k6l8"
+        }))
+        .reply(&server, "payment_request/create.json")
+        .await;
+    let r = ps
+        .payment_requests()
+        .create("CUS_t4r9q2w6e1y8")
+        .amount(Amount::from_subunits(950_000).unwrap())
+        .currency(Currency::GHS)
+        .due_date(at("2026-07-15T09:30:00Z"))
+        .description("Studio hire, two days")
+        .line_items(vec![item("Studio day", 400_000, Some(2))])
+        .tax(vec![tax("Levy", 150_000)])
+        .send_notification(false)
+        .draft(true)
+        .has_invoice(true)
+        .invoice_number(41u64)
+        .split_code("SPL_h2j4k6l8")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.data.request_code.as_deref(), Some("PRQ_m3n8b5v2c7x4"));
+}
+
+#[tokio::test]
+async fn payment_request_list_sends_every_setter() {
+    let (server, ps) = setup().await;
+    expect("GET", "/paymentrequest")
+        .query_is(&[
+            ("perPage", "15"),
+            ("page", "3"),
+            ("from", "2026-06-01T00:00:00Z"),
+            ("to", "2026-06-30T23:59:59Z"),
+            ("customer", "5512"),
+            ("status", "draft"),
+            ("currency", "KES"),
+        ])
+        .reply(&server, "payment_request/list.json")
+        .await;
+    let r = ps
+        .payment_requests()
+        .list()
+        .per_page(15u32)
+        .page(3u32)
+        .from(at("2026-06-01T00:00:00Z"))
+        .to(at("2026-06-30T23:59:59Z"))
+        .customer("5512")
+        .status(PaymentRequestStatus::Draft)
+        .currency(Currency::KES)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.data.len(), 2);
+}
+
+#[tokio::test]
+async fn payment_request_update_sends_every_setter() {
+    let (server, ps) = setup().await;
+    expect("PUT", "/paymentrequest/PRQ_m3n8b5v2c7x4")
+        .body(json!({
+            "customer": "7730",
+            "amount": 620000,
+            "currency": "NGN",
+            "due_date": "2026-08-01T12:00:00Z",
+            "description": "Revised quote",
+            "line_items": [{"name": "Sound check", "amount": 310000, "quantity": 2}],
+            "tax": [{"name": "Service charge", "amount": 20000}],
+            "send_notification": true,
+            "draft": false,
+            "has_invoice": false,
+            "invoice_number": 42,
+            "split_code": "SPL_q1a2z3x4"
+        }))
+        .reply(&server, "payment_request/payment_request.json")
+        .await;
+    let r = ps
+        .payment_requests()
+        .update("PRQ_m3n8b5v2c7x4")
+        .customer(7730u64)
+        .amount(Amount::from_subunits(620_000).unwrap())
+        .currency(Currency::NGN)
+        .due_date(at("2026-08-01T12:00:00Z"))
+        .description("Revised quote")
+        .line_items(vec![item("Sound check", 310_000, Some(2))])
+        .tax(vec![tax("Service charge", 20_000)])
+        .send_notification(true)
+        .draft(false)
+        .has_invoice(false)
+        .invoice_number(42u64)
+        .split_code("SPL_q1a2z3x4")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.data.id, Some(Id::Num(4_400_812)));
+}
+
+#[tokio::test]
+async fn payment_request_finalize_sends_every_setter() {
+    let (server, ps) = setup().await;
+    expect("POST", "/paymentrequest/finalize/PRQ_z9y8x7w6v5u4")
+        .body(json!({"send_notification": false}))
+        .reply(&server, "payment_request/finalize.json")
+        .await;
+    let r = ps
+        .payment_requests()
+        .finalize("PRQ_z9y8x7w6v5u4")
+        .send_notification(false)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.data.request_code.as_deref(), Some("PRQ_z9y8x7w6v5u4"));
+}
+
+#[tokio::test]
+async fn payment_request_codes_with_a_wrong_prefix_are_refused_before_sending() {
+    let (server, ps) = setup().await;
+    let prs = ps.payment_requests();
+    let err = prs.verify("SUB_m3n8b5v2c7x4").send().await;
+    assert!(matches!(
+        err,
+        Err(Error::Validation(ValidationError::CodePrefix {
+            field: "code",
+            expected: "PRQ_",
+            ..
+        }))
+    ));
+    let err = prs
+        .create("RCP_t4r9q2w6e1y8")
+        .amount(Amount::from_subunits(50_000).unwrap())
+        .send()
+        .await;
+    assert!(matches!(
+        err,
+        Err(Error::Validation(ValidationError::CodePrefix {
+            field: "customer",
+            expected: "CUS_",
+            ..
+        }))
+    ));
+    let err = prs
+        .update(4_400_812u64)
+        .split_code("ACCT_h2j4k6l8")
+        .send()
+        .await;
+    assert!(matches!(
+        err,
+        Err(Error::Validation(ValidationError::CodePrefix {
+            field: "split_code",
+            expected: "SPL_",
+            ..
+        }))
+    ));
+    assert_no_requests(&server).await;
 }

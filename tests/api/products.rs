@@ -5,19 +5,15 @@ use paystack::{
     Amount, Error, Id, ValidationError,
 };
 use serde_json::json;
-use wiremock::matchers::{body_json, header, method, path, query_param, query_param_is_missing};
-use wiremock::{Mock, ResponseTemplate};
+use wiremock::ResponseTemplate;
 
-use crate::common::{assert_no_requests, fixture, ok, setup, BEARER};
+use crate::common::{amount, assert_no_requests, at, expect, fixture, setup};
 
 #[tokio::test]
 async fn product_create_sends_body_and_decodes_product() {
     let (server, ps) = setup().await;
-    Mock::given(method("POST"))
-        .and(path("/product"))
-        .and(header("authorization", BEARER))
-        .and(header("content-type", "application/json"))
-        .and(body_json(json!({
+    expect("POST", "/product")
+        .body(json!({
             "name": "Clay mug",
             "description": "Hand-thrown, 350 ml",
             "price": 450000,
@@ -25,20 +21,18 @@ async fn product_create_sends_body_and_decodes_product() {
             "unlimited": false,
             "quantity": 40,
             "metadata": {"glaze": "ochre"}
-        })))
-        .respond_with(ResponseTemplate::new(201).set_body_json(fixture("product/product.json")))
-        .expect(1)
-        .mount(&server)
+        }))
+        .respond(
+            &server,
+            ResponseTemplate::new(201).set_body_json(fixture("product/product.json")),
+        )
         .await;
 
     let r = ps
         .products()
-        .create(
-            "Clay mug",
-            "Hand-thrown, 350 ml",
-            Amount::from_major("4500").unwrap(),
-            Currency::NGN,
-        )
+        .create("Clay mug", Amount::from_major("4500").unwrap())
+        .description("Hand-thrown, 350 ml")
+        .currency(Currency::NGN)
         .unlimited(false)
         .quantity(40)
         .metadata(json!({"glaze": "ochre"}))
@@ -81,7 +75,9 @@ async fn product_create_rejects_bad_input_before_sending() {
     let price = Amount::from_subunits(10_000).unwrap();
     let err = ps
         .products()
-        .create("", "a thing", price, Currency::NGN)
+        .create("", price)
+        .description("a thing")
+        .currency(Currency::NGN)
         .send()
         .await;
     assert!(matches!(
@@ -90,7 +86,9 @@ async fn product_create_rejects_bad_input_before_sending() {
     ));
     let err = ps
         .products()
-        .create("Mug", "  ", price, Currency::NGN)
+        .create("Mug", price)
+        .description("  ")
+        .currency(Currency::NGN)
         .send()
         .await;
     assert!(matches!(
@@ -99,7 +97,9 @@ async fn product_create_rejects_bad_input_before_sending() {
     ));
     let err = ps
         .products()
-        .create("Mug", "a thing", price, Currency::NGN)
+        .create("Mug", price)
+        .description("a thing")
+        .currency(Currency::NGN)
         .quantity(-2)
         .send()
         .await;
@@ -116,17 +116,14 @@ async fn product_create_rejects_bad_input_before_sending() {
 #[tokio::test]
 async fn product_list_sends_filters_and_decodes_page() {
     let (server, ps) = setup().await;
-    Mock::given(method("GET"))
-        .and(path("/product"))
-        .and(header("authorization", BEARER))
-        .and(query_param("perPage", "25"))
-        .and(query_param("page", "1"))
-        .and(query_param("active", "true"))
-        .and(query_param("from", "2026-02-01T00:00:00Z"))
-        .and(query_param_is_missing("per_page"))
-        .respond_with(ok("product/list.json"))
-        .expect(1)
-        .mount(&server)
+    expect("GET", "/product")
+        .query_is(&[
+            ("perPage", "25"),
+            ("page", "1"),
+            ("active", "true"),
+            ("from", "2026-02-01T00:00:00Z"),
+        ])
+        .reply(&server, "product/list.json")
         .await;
 
     let from: chrono::DateTime<chrono::Utc> = "2026-02-01T00:00:00Z".parse().unwrap();
@@ -163,12 +160,8 @@ async fn product_list_sends_filters_and_decodes_page() {
 #[tokio::test]
 async fn product_fetch_uses_numeric_id() {
     let (server, ps) = setup().await;
-    Mock::given(method("GET"))
-        .and(path("/product/730114"))
-        .and(header("authorization", BEARER))
-        .respond_with(ok("product/product.json"))
-        .expect(1)
-        .mount(&server)
+    expect("GET", "/product/730114")
+        .reply(&server, "product/product.json")
         .await;
     let r = ps.products().fetch(730_114).send().await.unwrap();
     assert_eq!(r.data.product_code.as_deref(), Some("PROD_m4k2r8w1q9z3"));
@@ -178,17 +171,13 @@ async fn product_fetch_uses_numeric_id() {
 #[tokio::test]
 async fn product_update_sends_only_set_fields() {
     let (server, ps) = setup().await;
-    Mock::given(method("PUT"))
-        .and(path("/product/730114"))
-        .and(header("authorization", BEARER))
-        .and(body_json(json!({
+    expect("PUT", "/product/730114")
+        .body(json!({
             "price": 480000,
             "quantity": 0,
             "split_code": "SPL_q1w2e3r4t5"
-        })))
-        .respond_with(ok("product/product.json"))
-        .expect(1)
-        .mount(&server)
+        }))
+        .reply(&server, "product/product.json")
         .await;
     let r = ps
         .products()
@@ -225,13 +214,148 @@ async fn product_update_rejects_ids_past_i64() {
 #[tokio::test]
 async fn product_delete_reads_message() {
     let (server, ps) = setup().await;
-    Mock::given(method("DELETE"))
-        .and(path("/product/730115"))
-        .and(header("authorization", BEARER))
-        .respond_with(ok("product/delete.json"))
-        .expect(1)
-        .mount(&server)
+    expect("DELETE", "/product/730115")
+        .reply(&server, "product/delete.json")
         .await;
     let r = ps.products().delete(730_115).send().await.unwrap();
     assert_eq!(r.message, "Product removed");
+}
+
+// Every optional setter at once, against the exact request.
+
+#[tokio::test]
+async fn product_create_sends_every_setter() {
+    let (server, ps) = setup().await;
+    expect("POST", "/product")
+        .body(json!({
+            "name": "Shea butter tin",
+            "description": "Unscented, 200 g",
+            "price": 350000,
+            "currency": "GHS",
+            "unlimited": false,
+            "quantity": 25,
+            "split_code": "SPL_v5b6n7m8",
+            "metadata": {"shelf": "B4"}
+        }))
+        .reply(&server, "product/product.json")
+        .await;
+    let r = ps
+        .products()
+        .create("Shea butter tin", amount(350_000))
+        .description("Unscented, 200 g")
+        .currency(Currency::GHS)
+        .unlimited(false)
+        .quantity(25)
+        .split_code("SPL_v5b6n7m8")
+        .metadata(json!({"shelf": "B4"}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.data.product_code.as_deref(), Some("PROD_m4k2r8w1q9z3"));
+}
+
+#[tokio::test]
+async fn product_create_requires_description_and_currency() {
+    let (server, ps) = setup().await;
+    let err = ps
+        .products()
+        .create("Shea butter tin", amount(350_000))
+        .currency(Currency::GHS)
+        .send()
+        .await;
+    assert!(matches!(
+        err,
+        Err(Error::Validation(ValidationError::Empty("description")))
+    ));
+    let err = ps
+        .products()
+        .create("Shea butter tin", amount(350_000))
+        .description("Unscented, 200 g")
+        .send()
+        .await;
+    assert!(matches!(
+        err,
+        Err(Error::Validation(ValidationError::Empty("currency")))
+    ));
+    assert_no_requests(&server).await;
+}
+
+#[tokio::test]
+async fn product_list_sends_every_setter() {
+    let (server, ps) = setup().await;
+    expect("GET", "/product")
+        .query_is(&[
+            ("perPage", "12"),
+            ("page", "2"),
+            ("from", "2026-02-01T00:00:00Z"),
+            ("to", "2026-02-28T00:00:00Z"),
+            ("active", "false"),
+        ])
+        .reply(&server, "product/list.json")
+        .await;
+    let r = ps
+        .products()
+        .list()
+        .per_page(12u32)
+        .page(2u32)
+        .from(at("2026-02-01T00:00:00Z"))
+        .to(at("2026-02-28T00:00:00Z"))
+        .active(false)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.data.len(), 3);
+}
+
+#[tokio::test]
+async fn product_update_sends_every_setter() {
+    let (server, ps) = setup().await;
+    expect("PUT", "/product/730114")
+        .body(json!({
+            "name": "Shea butter jar",
+            "description": "Unscented, 500 g",
+            "price": 720000,
+            "currency": "NGN",
+            "unlimited": true,
+            "quantity": 0,
+            "split_code": "SPL_c3x4z5a6",
+            "metadata": {"shelf": "C1"}
+        }))
+        .reply(&server, "product/product.json")
+        .await;
+    let r = ps
+        .products()
+        .update(730_114)
+        .name("Shea butter jar")
+        .description("Unscented, 500 g")
+        .price(amount(720_000))
+        .currency(Currency::NGN)
+        .unlimited(true)
+        .quantity(0)
+        .split_code("SPL_c3x4z5a6")
+        .metadata(json!({"shelf": "C1"}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.data.id, Some(Id::Num(730_114)));
+}
+
+#[tokio::test]
+async fn product_split_code_with_a_wrong_prefix_is_refused_before_sending() {
+    let (server, ps) = setup().await;
+    let err = ps
+        .products()
+        .update(730_114)
+        .split_code("PROD_m4k2r8w1q9z3")
+        .send()
+        .await;
+    assert!(matches!(
+        err,
+        Err(Error::Validation(ValidationError::CodePrefix {
+            field: "split_code",
+            expected: "SPL_",
+            ..
+        }))
+    ));
+    assert_no_requests(&server).await;
 }

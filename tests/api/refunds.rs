@@ -6,28 +6,21 @@ use paystack::{
     Amount, Error, Id, ValidationError,
 };
 use serde_json::json;
-use wiremock::matchers::{body_json, header, method, path, query_param, query_param_is_missing};
-use wiremock::Mock;
 
-use crate::common::{assert_no_requests, ok, setup, BEARER};
+use crate::common::{assert_no_requests, at, expect, setup};
 
 #[tokio::test]
 async fn refund_create_sends_body_and_decodes_embedded_transaction() {
     let (server, ps) = setup().await;
-    Mock::given(method("POST"))
-        .and(path("/refund"))
-        .and(header("authorization", BEARER))
-        .and(header("content-type", "application/json"))
-        .and(body_json(json!({
+    expect("POST", "/refund")
+        .body(json!({
             "transaction": "order-1042",
             "amount": 4000,
             "currency": "NGN",
             "customer_note": "Part refund for your order",
             "merchant_note": "One pair out of stock"
-        })))
-        .respond_with(ok("refund/created.json"))
-        .expect(1)
-        .mount(&server)
+        }))
+        .reply(&server, "refund/created.json")
         .await;
 
     let r = ps
@@ -83,17 +76,14 @@ async fn refund_create_rejects_bad_input_before_sending() {
 #[tokio::test]
 async fn refund_list_sends_filters_and_decodes_page() {
     let (server, ps) = setup().await;
-    Mock::given(method("GET"))
-        .and(path("/refund"))
-        .and(header("authorization", BEARER))
-        .and(query_param("perPage", "25"))
-        .and(query_param("page", "1"))
-        .and(query_param("from", "2026-03-01T00:00:00Z"))
-        .and(query_param("to", "2026-03-31T00:00:00Z"))
-        .and(query_param_is_missing("per_page"))
-        .respond_with(ok("refund/list.json"))
-        .expect(1)
-        .mount(&server)
+    expect("GET", "/refund")
+        .query_is(&[
+            ("perPage", "25"),
+            ("page", "1"),
+            ("from", "2026-03-01T00:00:00Z"),
+            ("to", "2026-03-31T00:00:00Z"),
+        ])
+        .reply(&server, "refund/list.json")
         .await;
 
     let r = ps
@@ -157,24 +147,23 @@ async fn refund_list_sends_filters_and_decodes_page() {
 #[tokio::test]
 async fn refund_retry_sends_account_details() {
     let (server, ps) = setup().await;
-    Mock::given(method("POST"))
-        .and(path("/refund/retry_with_customer_details/1500390"))
-        .and(header("authorization", BEARER))
-        .and(body_json(json!({
+    expect("POST", "/refund/retry_with_customer_details/1500390")
+        .body(json!({
             "refund_account_details": {
                 "currency": "GHS",
                 "account_number": "1029384756",
                 "bank_id": "29"
             }
-        })))
-        .respond_with(ok("refund/retried.json"))
-        .expect(1)
-        .mount(&server)
+        }))
+        .reply(&server, "refund/retried.json")
         .await;
 
     let r = ps
         .refunds()
-        .retry(1_500_390, Currency::GHS, "1029384756", "29")
+        .retry(1_500_390)
+        .currency(Currency::GHS)
+        .account_number("1029384756")
+        .bank_id("29")
         .send()
         .await
         .unwrap();
@@ -192,7 +181,10 @@ async fn refund_retry_rejects_missing_account_before_sending() {
     let (server, ps) = setup().await;
     let err = ps
         .refunds()
-        .retry(1_500_390, Currency::GHS, "", "29")
+        .retry(1_500_390)
+        .currency(Currency::GHS)
+        .account_number("")
+        .bank_id("29")
         .send()
         .await;
     assert!(matches!(
@@ -201,7 +193,10 @@ async fn refund_retry_rejects_missing_account_before_sending() {
     ));
     let err = ps
         .refunds()
-        .retry(1_500_390, Currency::GHS, "1029384756", " ")
+        .retry(1_500_390)
+        .currency(Currency::GHS)
+        .account_number("1029384756")
+        .bank_id(" ")
         .send()
         .await;
     assert!(matches!(
@@ -210,7 +205,10 @@ async fn refund_retry_rejects_missing_account_before_sending() {
     ));
     let err = ps
         .refunds()
-        .retry(u64::MAX, Currency::GHS, "1029384756", "29")
+        .retry(u64::MAX)
+        .currency(Currency::GHS)
+        .account_number("1029384756")
+        .bank_id("29")
         .send()
         .await;
     assert!(matches!(
@@ -226,12 +224,8 @@ async fn refund_retry_rejects_missing_account_before_sending() {
 #[tokio::test]
 async fn refund_fetch_decodes_every_documented_field() {
     let (server, ps) = setup().await;
-    Mock::given(method("GET"))
-        .and(path("/refund/1500331"))
-        .and(header("authorization", BEARER))
-        .respond_with(ok("refund/refund.json"))
-        .expect(1)
-        .mount(&server)
+    expect("GET", "/refund/1500331")
+        .reply(&server, "refund/refund.json")
         .await;
     let r = ps.refunds().fetch(1_500_331).send().await.unwrap();
     let refund = r.data;
@@ -258,4 +252,96 @@ async fn refund_fetch_decodes_every_documented_field() {
     );
     assert_eq!(refund.customer.unwrap().metadata, Some(json!("")));
     assert!(refund.transaction.unwrap().transaction().is_none());
+}
+
+// Every optional setter at once, against the exact request.
+
+#[tokio::test]
+async fn refund_create_sends_every_setter() {
+    let (server, ps) = setup().await;
+    expect("POST", "/refund")
+        .body(json!({
+            "transaction": "order-2207",
+            "amount": 125000,
+            "currency": "ZAR",
+            "customer_note": "Sorry about the late parcel",
+            "merchant_note": "courier delay, ticket 88"
+        }))
+        .reply(&server, "refund/created.json")
+        .await;
+    let r = ps
+        .refunds()
+        .create("order-2207")
+        .amount(Amount::from_subunits(125_000).unwrap())
+        .currency(Currency::ZAR)
+        .customer_note("Sorry about the late parcel")
+        .merchant_note("courier delay, ticket 88")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.data.id, Some(Id::Num(1_500_331)));
+}
+
+#[tokio::test]
+async fn refund_list_sends_every_setter() {
+    let (server, ps) = setup().await;
+    expect("GET", "/refund")
+        .query_is(&[
+            ("perPage", "5"),
+            ("page", "4"),
+            ("from", "2026-01-10T00:00:00Z"),
+            ("to", "2026-01-20T00:00:00Z"),
+        ])
+        .reply(&server, "refund/list.json")
+        .await;
+    let r = ps
+        .refunds()
+        .list()
+        .per_page(5u32)
+        .page(4u32)
+        .from(at("2026-01-10T00:00:00Z"))
+        .to(at("2026-01-20T00:00:00Z"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.data.len(), 3);
+}
+
+#[tokio::test]
+async fn refund_retry_requires_every_account_detail() {
+    let (server, ps) = setup().await;
+    let err = ps
+        .refunds()
+        .retry(1_500_390)
+        .account_number("1029384756")
+        .bank_id("29")
+        .send()
+        .await;
+    assert!(matches!(
+        err,
+        Err(Error::Validation(ValidationError::Empty("currency")))
+    ));
+    let err = ps
+        .refunds()
+        .retry(1_500_390)
+        .currency(Currency::GHS)
+        .bank_id("29")
+        .send()
+        .await;
+    assert!(matches!(
+        err,
+        Err(Error::Validation(ValidationError::Empty("account_number")))
+    ));
+    let err = ps
+        .refunds()
+        .retry(1_500_390)
+        .currency(Currency::GHS)
+        .account_number("1029384756")
+        .send()
+        .await;
+    assert!(matches!(
+        err,
+        Err(Error::Validation(ValidationError::Empty("bank_id")))
+    ));
+    assert_no_requests(&server).await;
 }

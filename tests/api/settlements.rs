@@ -4,27 +4,22 @@ use paystack::{
     enums::{Channel, Currency, Domain, SettlementStatus},
     Amount, Error, Id, ValidationError,
 };
-use wiremock::matchers::{header, method, path, query_param, query_param_is_missing};
-use wiremock::Mock;
 
-use crate::common::{assert_no_requests, at, ok, setup, BEARER};
+use crate::common::{assert_no_requests, at, expect, setup};
 
 #[tokio::test]
 async fn settlements_fetch_sends_filters_and_decodes_array() {
     let (server, ps) = setup().await;
-    Mock::given(method("GET"))
-        .and(path("/settlement"))
-        .and(header("authorization", BEARER))
-        .and(query_param("perPage", "50"))
-        .and(query_param("page", "1"))
-        .and(query_param("status", "success"))
-        .and(query_param("subaccount", "none"))
-        .and(query_param("from", "2026-03-01T00:00:00Z"))
-        .and(query_param("to", "2026-03-31T00:00:00Z"))
-        .and(query_param_is_missing("per_page"))
-        .respond_with(ok("settlement/list.json"))
-        .expect(1)
-        .mount(&server)
+    expect("GET", "/settlement")
+        .query_is(&[
+            ("perPage", "50"),
+            ("page", "1"),
+            ("status", "success"),
+            ("subaccount", "none"),
+            ("from", "2026-03-01T00:00:00Z"),
+            ("to", "2026-03-31T00:00:00Z"),
+        ])
+        .reply(&server, "settlement/list.json")
         .await;
 
     let r = ps
@@ -98,16 +93,12 @@ async fn settlements_fetch_rejects_bad_filters_before_sending() {
 #[tokio::test]
 async fn settlements_transaction_sends_paging_and_decodes_transactions() {
     let (server, ps) = setup().await;
-    Mock::given(method("GET"))
-        .and(path("/settlement/4418021/transactions"))
-        .and(header("authorization", BEARER))
-        .and(query_param("perPage", "10"))
-        .and(query_param("page", "1"))
-        .and(query_param("from", "2026-03-12T00:00:00Z"))
-        .and(query_param("to", "2026-03-13T00:00:00Z"))
-        .respond_with(ok("settlement/transactions.json"))
-        .expect(1)
-        .mount(&server)
+    expect("GET", "/settlement/4418021/transactions")
+        .query("perPage", "10")
+        .query("page", "1")
+        .query("from", "2026-03-12T00:00:00Z")
+        .query("to", "2026-03-13T00:00:00Z")
+        .reply(&server, "settlement/transactions.json")
         .await;
 
     let r = ps
@@ -144,4 +135,60 @@ async fn settlements_transaction_sends_paging_and_decodes_transactions() {
             ..
         }))
     ));
+}
+
+// Every optional setter at once, against the exact request.
+
+#[tokio::test]
+async fn settlements_fetch_sends_every_setter() {
+    let (server, ps) = setup().await;
+    expect("GET", "/settlement")
+        .query_is(&[
+            ("perPage", "30"),
+            ("page", "2"),
+            ("from", "2026-04-01T00:00:00Z"),
+            ("to", "2026-04-30T00:00:00Z"),
+            ("status", "processing"),
+            ("subaccount", "none"),
+        ])
+        .reply(&server, "settlement/list.json")
+        .await;
+    let r = ps
+        .settlements()
+        .list()
+        .per_page(30u32)
+        .page(2u32)
+        .from(at("2026-04-01T00:00:00Z"))
+        .to(at("2026-04-30T00:00:00Z"))
+        .status(SettlementStatus::Processing)
+        .subaccount("none")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.data.len(), 2);
+}
+
+#[tokio::test]
+async fn settlements_transaction_sends_every_setter() {
+    let (server, ps) = setup().await;
+    expect("GET", "/settlement/4418021/transactions")
+        .query_is(&[
+            ("perPage", "20"),
+            ("page", "1"),
+            ("from", "2026-04-02T00:00:00Z"),
+            ("to", "2026-04-03T00:00:00Z"),
+        ])
+        .reply(&server, "settlement/transactions.json")
+        .await;
+    let r = ps
+        .settlements()
+        .transactions(4_418_021)
+        .per_page(20u32)
+        .page(1u32)
+        .from(at("2026-04-02T00:00:00Z"))
+        .to(at("2026-04-03T00:00:00Z"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.data.len(), 2);
 }

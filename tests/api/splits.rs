@@ -6,26 +6,18 @@ use paystack::{
     Error, Id, ValidationError,
 };
 use serde_json::json;
-use wiremock::matchers::{body_json, header, method, path, query_param, query_param_is_missing};
-use wiremock::Mock;
 
-use crate::common::{assert_no_requests, ok, setup, BEARER};
+use crate::common::{assert_no_requests, at, expect, setup};
 
 fn share(code: &str, share: i64) -> SplitShare {
-    SplitShare {
-        subaccount: code.into(),
-        share,
-    }
+    SplitShare::new(code, share)
 }
 
 #[tokio::test]
 async fn split_create_sends_body_and_decodes_split() {
     let (server, ps) = setup().await;
-    Mock::given(method("POST"))
-        .and(path("/split"))
-        .and(header("authorization", BEARER))
-        .and(header("content-type", "application/json"))
-        .and(body_json(json!({
+    expect("POST", "/split")
+        .body(json!({
             "name": "Market stall partners",
             "type": "percentage",
             "currency": "NGN",
@@ -35,23 +27,21 @@ async fn split_create_sends_body_and_decodes_split() {
             ],
             "bearer_type": "subaccount",
             "bearer_subaccount": "ACCT_k0b0cr4ft5ltd9x"
-        })))
-        .respond_with(ok("split/split.json"))
-        .expect(1)
-        .mount(&server)
+        }))
+        .reply(&server, "split/split.json")
         .await;
 
     let r = ps
         .splits()
         .create(
             "Market stall partners",
-            SplitType::Percentage,
-            Currency::NGN,
             vec![
                 share("ACCT_k0b0cr4ft5ltd9x", 30),
                 share("ACCT_b4k3ry0ne2x3c", 20),
             ],
         )
+        .split_type(SplitType::Percentage)
+        .currency(Currency::NGN)
         .bearer_type(Bearer::Subaccount)
         .bearer_subaccount("ACCT_k0b0cr4ft5ltd9x")
         .send()
@@ -87,7 +77,9 @@ async fn split_create_rejects_bad_input_before_sending() {
     let splits = ps.splits();
     let pct = SplitType::Percentage;
     let err = splits
-        .create("", pct.clone(), Currency::NGN, vec![share("ACCT_a", 10)])
+        .create("", vec![share("ACCT_a", 10)])
+        .split_type(pct.clone())
+        .currency(Currency::NGN)
         .send()
         .await;
     assert!(matches!(
@@ -95,7 +87,9 @@ async fn split_create_rejects_bad_input_before_sending() {
         Err(Error::Validation(ValidationError::Empty("name")))
     ));
     let err = splits
-        .create("S", pct.clone(), Currency::NGN, vec![])
+        .create("S", vec![])
+        .split_type(pct.clone())
+        .currency(Currency::NGN)
         .send()
         .await;
     assert!(matches!(
@@ -103,15 +97,22 @@ async fn split_create_rejects_bad_input_before_sending() {
         Err(Error::Validation(ValidationError::Empty("subaccounts")))
     ));
     let err = splits
-        .create("S", pct.clone(), Currency::NGN, vec![share("", 10)])
+        .create("S", vec![share("", 10)])
+        .split_type(pct.clone())
+        .currency(Currency::NGN)
         .send()
         .await;
     assert!(matches!(
         err,
-        Err(Error::Validation(ValidationError::Empty("subaccount")))
+        Err(Error::Validation(ValidationError::CodePrefix {
+            field: "subaccount",
+            ..
+        }))
     ));
     let err = splits
-        .create("S", pct.clone(), Currency::NGN, vec![share("ACCT_a", 0)])
+        .create("S", vec![share("ACCT_a", 0)])
+        .split_type(pct.clone())
+        .currency(Currency::NGN)
         .send()
         .await;
     assert!(matches!(
@@ -122,12 +123,9 @@ async fn split_create_rejects_bad_input_before_sending() {
         }))
     ));
     let err = splits
-        .create(
-            "S",
-            pct.clone(),
-            Currency::NGN,
-            vec![share("ACCT_a", 60), share("ACCT_b", 50)],
-        )
+        .create("S", vec![share("ACCT_a", 60), share("ACCT_b", 50)])
+        .split_type(pct.clone())
+        .currency(Currency::NGN)
         .send()
         .await;
     assert!(matches!(
@@ -138,12 +136,9 @@ async fn split_create_rejects_bad_input_before_sending() {
         }))
     ));
     let err = splits
-        .create(
-            "S",
-            SplitType::Flat,
-            Currency::NGN,
-            vec![share("ACCT_a", 500), share("ACCT_a", 700)],
-        )
+        .create("S", vec![share("ACCT_a", 500), share("ACCT_a", 700)])
+        .split_type(SplitType::Flat)
+        .currency(Currency::NGN)
         .send()
         .await;
     assert!(
@@ -157,7 +152,9 @@ async fn split_create_rejects_bad_input_before_sending() {
         "a subaccount listed twice"
     );
     let err = splits
-        .create("S", pct, Currency::NGN, vec![share("ACCT_a", 10)])
+        .create("S", vec![share("ACCT_a", 10)])
+        .split_type(pct)
+        .currency(Currency::NGN)
         .bearer_type(Bearer::Subaccount)
         .send()
         .await;
@@ -173,26 +170,19 @@ async fn split_create_rejects_bad_input_before_sending() {
 #[tokio::test]
 async fn split_create_allows_flat_shares_above_100() {
     let (server, ps) = setup().await;
-    Mock::given(method("POST"))
-        .and(path("/split"))
-        .and(header("authorization", BEARER))
-        .and(body_json(json!({
+    expect("POST", "/split")
+        .body(json!({
             "name": "Delivery fees",
             "type": "flat",
             "currency": "GHS",
             "subaccounts": [{"subaccount": "ACCT_k0b0cr4ft5ltd9x", "share": 25000}]
-        })))
-        .respond_with(ok("split/split.json"))
-        .expect(1)
-        .mount(&server)
+        }))
+        .reply(&server, "split/split.json")
         .await;
     ps.splits()
-        .create(
-            "Delivery fees",
-            SplitType::Flat,
-            Currency::GHS,
-            vec![share("ACCT_k0b0cr4ft5ltd9x", 25_000)],
-        )
+        .create("Delivery fees", vec![share("ACCT_k0b0cr4ft5ltd9x", 25_000)])
+        .split_type(SplitType::Flat)
+        .currency(Currency::GHS)
         .send()
         .await
         .unwrap();
@@ -201,20 +191,17 @@ async fn split_create_allows_flat_shares_above_100() {
 #[tokio::test]
 async fn split_list_sends_filters_and_decodes_unknown_values() {
     let (server, ps) = setup().await;
-    Mock::given(method("GET"))
-        .and(path("/split"))
-        .and(header("authorization", BEARER))
-        .and(query_param("perPage", "10"))
-        .and(query_param("page", "1"))
-        .and(query_param("active", "false"))
-        .and(query_param("subaccount_code", "ACCT_k0b0cr4ft5ltd9x"))
-        .and(query_param("name", "Market stall partners"))
-        .and(query_param("sort_by", "name"))
-        .and(query_param("to", "2026-03-31T23:59:59Z"))
-        .and(query_param_is_missing("per_page"))
-        .respond_with(ok("split/list.json"))
-        .expect(1)
-        .mount(&server)
+    expect("GET", "/split")
+        .query_is(&[
+            ("perPage", "10"),
+            ("page", "1"),
+            ("active", "false"),
+            ("subaccount_code", "ACCT_k0b0cr4ft5ltd9x"),
+            ("name", "Market stall partners"),
+            ("sort_by", "name"),
+            ("to", "2026-03-31T23:59:59Z"),
+        ])
+        .reply(&server, "split/list.json")
         .await;
     let to: chrono::DateTime<chrono::Utc> = "2026-03-31T23:59:59Z".parse().unwrap();
     let r = ps
@@ -254,12 +241,8 @@ async fn split_list_sends_filters_and_decodes_unknown_values() {
 #[tokio::test]
 async fn split_fetch_uses_numeric_id() {
     let (server, ps) = setup().await;
-    Mock::given(method("GET"))
-        .and(path("/split/3309151"))
-        .and(header("authorization", BEARER))
-        .respond_with(ok("split/split.json"))
-        .expect(1)
-        .mount(&server)
+    expect("GET", "/split/3309151")
+        .reply(&server, "split/split.json")
         .await;
     let r = ps.splits().fetch(3_309_151).send().await.unwrap();
     assert_eq!(r.message, "Split found");
@@ -287,17 +270,13 @@ async fn split_fetch_rejects_ids_beyond_i64() {
 #[tokio::test]
 async fn split_update_sends_only_set_fields() {
     let (server, ps) = setup().await;
-    Mock::given(method("PUT"))
-        .and(path("/split/3309151"))
-        .and(header("authorization", BEARER))
-        .and(body_json(json!({
+    expect("PUT", "/split/3309151")
+        .body(json!({
             "name": "Stall partners 2026",
             "active": true,
             "bearer_type": "all"
-        })))
-        .respond_with(ok("split/split.json"))
-        .expect(1)
-        .mount(&server)
+        }))
+        .reply(&server, "split/split.json")
         .await;
     let r = ps
         .splits()
@@ -322,9 +301,10 @@ async fn split_update_rejects_blank_values_before_sending() {
     let err = ps.splits().update(1).bearer_subaccount("").send().await;
     assert!(matches!(
         err,
-        Err(Error::Validation(ValidationError::Empty(
-            "bearer_subaccount"
-        )))
+        Err(Error::Validation(ValidationError::CodePrefix {
+            field: "bearer_subaccount",
+            ..
+        }))
     ));
     assert_no_requests(&server).await;
 }
@@ -332,15 +312,9 @@ async fn split_update_rejects_blank_values_before_sending() {
 #[tokio::test]
 async fn split_add_subaccount_sends_share() {
     let (server, ps) = setup().await;
-    Mock::given(method("POST"))
-        .and(path("/split/3309151/subaccount/add"))
-        .and(header("authorization", BEARER))
-        .and(body_json(
-            json!({"subaccount": "ACCT_b4k3ry0ne2x3c", "share": 20}),
-        ))
-        .respond_with(ok("split/split.json"))
-        .expect(1)
-        .mount(&server)
+    expect("POST", "/split/3309151/subaccount/add")
+        .body(json!({"subaccount": "ACCT_b4k3ry0ne2x3c", "share": 20}))
+        .reply(&server, "split/split.json")
         .await;
     let r = ps
         .splits()
@@ -357,7 +331,10 @@ async fn split_add_subaccount_rejects_bad_input_before_sending() {
     let err = ps.splits().add_subaccount(1, "", 10).send().await;
     assert!(matches!(
         err,
-        Err(Error::Validation(ValidationError::Empty("subaccount")))
+        Err(Error::Validation(ValidationError::CodePrefix {
+            field: "subaccount",
+            ..
+        }))
     ));
     let err = ps.splits().add_subaccount(1, "ACCT_a", -5).send().await;
     assert!(matches!(
@@ -373,13 +350,9 @@ async fn split_add_subaccount_rejects_bad_input_before_sending() {
 #[tokio::test]
 async fn split_remove_subaccount_sends_code_and_reads_message() {
     let (server, ps) = setup().await;
-    Mock::given(method("POST"))
-        .and(path("/split/3309151/subaccount/remove"))
-        .and(header("authorization", BEARER))
-        .and(body_json(json!({"subaccount": "ACCT_b4k3ry0ne2x3c"})))
-        .respond_with(ok("split/removed.json"))
-        .expect(1)
-        .mount(&server)
+    expect("POST", "/split/3309151/subaccount/remove")
+        .body(json!({"subaccount": "ACCT_b4k3ry0ne2x3c"}))
+        .reply(&server, "split/removed.json")
         .await;
     let r = ps
         .splits()
@@ -397,7 +370,187 @@ async fn split_remove_subaccount_rejects_blank_code_before_sending() {
     let err = ps.splits().remove_subaccount(1, " ").send().await;
     assert!(matches!(
         err,
-        Err(Error::Validation(ValidationError::Empty("subaccount")))
+        Err(Error::Validation(ValidationError::CodePrefix {
+            field: "subaccount",
+            ..
+        }))
+    ));
+    assert_no_requests(&server).await;
+}
+
+// Every optional setter at once, against the exact request.
+
+#[tokio::test]
+async fn split_create_sends_every_setter() {
+    let (server, ps) = setup().await;
+    expect("POST", "/split")
+        .body(json!({
+            "name": "Tailor co-op",
+            "type": "flat",
+            "currency": "KES",
+            "subaccounts": [
+                {"subaccount": "ACCT_needle01", "share": 4000},
+                {"subaccount": "ACCT_thread02", "share": 2500}
+            ],
+            "bearer_type": "subaccount",
+            "bearer_subaccount": "ACCT_needle01"
+        }))
+        .reply(&server, "split/split.json")
+        .await;
+    let r = ps
+        .splits()
+        .create(
+            "Tailor co-op",
+            vec![share("ACCT_needle01", 4000), share("ACCT_thread02", 2500)],
+        )
+        .split_type(SplitType::Flat)
+        .currency(Currency::KES)
+        .bearer_type(Bearer::Subaccount)
+        .bearer_subaccount("ACCT_needle01")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.data.split_code.as_deref(), Some("SPL_m4rk3tst4ll0"));
+}
+
+#[tokio::test]
+async fn split_create_requires_type_and_currency() {
+    let (server, ps) = setup().await;
+    let err = ps
+        .splits()
+        .create("Tailor co-op", vec![share("ACCT_needle01", 40)])
+        .currency(Currency::KES)
+        .send()
+        .await;
+    assert!(matches!(
+        err,
+        Err(Error::Validation(ValidationError::Empty("split_type")))
+    ));
+    let err = ps
+        .splits()
+        .create("Tailor co-op", vec![share("ACCT_needle01", 40)])
+        .split_type(SplitType::Percentage)
+        .send()
+        .await;
+    assert!(matches!(
+        err,
+        Err(Error::Validation(ValidationError::Empty("currency")))
+    ));
+    assert_no_requests(&server).await;
+}
+
+#[tokio::test]
+async fn split_list_sends_every_setter() {
+    let (server, ps) = setup().await;
+    expect("GET", "/split")
+        .query_is(&[
+            ("perPage", "25"),
+            ("page", "2"),
+            ("from", "2026-05-01T00:00:00Z"),
+            ("to", "2026-05-31T00:00:00Z"),
+            ("subaccount_code", "ACCT_needle01"),
+            ("name", "Tailor co-op"),
+            ("active", "true"),
+            ("sort_by", "name"),
+        ])
+        .reply(&server, "split/list.json")
+        .await;
+    let r = ps
+        .splits()
+        .list()
+        .per_page(25u32)
+        .page(2u32)
+        .from(at("2026-05-01T00:00:00Z"))
+        .to(at("2026-05-31T00:00:00Z"))
+        .subaccount_code("ACCT_needle01")
+        .name("Tailor co-op")
+        .active(true)
+        .sort_by("name")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.data.len(), 2);
+}
+
+#[tokio::test]
+async fn split_update_sends_every_setter() {
+    let (server, ps) = setup().await;
+    expect("PUT", "/split/3309151")
+        .body(json!({
+            "name": "Tailor co-op 2026",
+            "active": false,
+            "bearer_type": "subaccount",
+            "bearer_subaccount": "ACCT_thread02"
+        }))
+        .reply(&server, "split/split.json")
+        .await;
+    let r = ps
+        .splits()
+        .update(3_309_151)
+        .name("Tailor co-op 2026")
+        .active(false)
+        .bearer_type(Bearer::Subaccount)
+        .bearer_subaccount("ACCT_thread02")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.data.id, Some(Id::Num(3_309_151)));
+}
+
+#[tokio::test]
+async fn split_remove_subaccount_sends_every_setter() {
+    let (server, ps) = setup().await;
+    expect("POST", "/split/3309151/subaccount/remove")
+        .body(json!({"subaccount": "ACCT_thread02", "share": 25}))
+        .reply(&server, "split/removed.json")
+        .await;
+    let r = ps
+        .splits()
+        .remove_subaccount(3_309_151, "ACCT_thread02")
+        .share(25)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.message, "Subaccount taken out of split");
+}
+
+#[tokio::test]
+async fn split_subaccount_codes_with_a_wrong_prefix_are_refused_before_sending() {
+    let (server, ps) = setup().await;
+    let err = ps
+        .splits()
+        .add_subaccount(3_309_151, "SPL_m4rk3tst4ll0", 10)
+        .send()
+        .await;
+    assert!(matches!(
+        err,
+        Err(Error::Validation(ValidationError::CodePrefix {
+            field: "subaccount",
+            expected: "ACCT_",
+            ..
+        }))
+    ));
+    let err = ps
+        .splits()
+        .create("Tailor co-op", vec![share("CUS_needle01", 40)])
+        .split_type(SplitType::Percentage)
+        .currency(Currency::KES)
+        .send()
+        .await;
+    assert!(matches!(
+        err,
+        Err(Error::Validation(ValidationError::CodePrefix {
+            field: "subaccount",
+            ..
+        }))
+    ));
+    let err = ps.splits().list().subaccount_code("needle01").send().await;
+    assert!(matches!(
+        err,
+        Err(Error::Validation(ValidationError::CodePrefix {
+            field: "subaccount_code",
+            ..
+        }))
     ));
     assert_no_requests(&server).await;
 }

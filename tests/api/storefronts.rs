@@ -5,32 +5,27 @@ use paystack::{
     Amount, Error, Id, ValidationError,
 };
 use serde_json::json;
-use wiremock::matchers::{body_json, header, method, path, query_param, query_param_is_missing};
-use wiremock::{Mock, ResponseTemplate};
+use wiremock::ResponseTemplate;
 
-use crate::common::{assert_no_requests, ok, setup, BEARER};
+use crate::common::{assert_no_requests, expect, setup};
 
 #[tokio::test]
 async fn storefront_create_sends_body_and_decodes_storefront() {
     let (server, ps) = setup().await;
-    Mock::given(method("POST"))
-        .and(path("/storefront"))
-        .and(header("authorization", BEARER))
-        .and(header("content-type", "application/json"))
-        .and(body_json(json!({
+    expect("POST", "/storefront")
+        .body(json!({
             "name": "Kente Corner",
             "slug": "kente-corner",
             "currency": "GHS",
             "description": "Woven cloth from Bonwire"
-        })))
-        .respond_with(ok("storefront/storefront.json"))
-        .expect(1)
-        .mount(&server)
+        }))
+        .reply(&server, "storefront/storefront.json")
         .await;
 
     let r = ps
         .storefronts()
-        .create("Kente Corner", "kente-corner", Currency::GHS)
+        .create("Kente Corner", "kente-corner")
+        .currency(Currency::GHS)
         .description("Woven cloth from Bonwire")
         .send()
         .await
@@ -62,18 +57,27 @@ async fn storefront_create_sends_body_and_decodes_storefront() {
 async fn storefront_create_rejects_bad_input_before_sending() {
     let (server, ps) = setup().await;
     let shops = ps.storefronts();
-    let err = shops.create(" ", "kente", Currency::GHS).send().await;
+    let err = shops
+        .create(" ", "kente")
+        .currency(Currency::GHS)
+        .send()
+        .await;
     assert!(matches!(
         err,
         Err(Error::Validation(ValidationError::Empty("name")))
     ));
-    let err = shops.create("Kente", "", Currency::GHS).send().await;
+    let err = shops
+        .create("Kente", "")
+        .currency(Currency::GHS)
+        .send()
+        .await;
     assert!(matches!(
         err,
         Err(Error::Validation(ValidationError::Empty("slug")))
     ));
     let err = shops
-        .create("Kente", "kente corner/1", Currency::GHS)
+        .create("Kente", "kente corner/1")
+        .currency(Currency::GHS)
         .send()
         .await;
     assert!(matches!(
@@ -89,16 +93,9 @@ async fn storefront_create_rejects_bad_input_before_sending() {
 #[tokio::test]
 async fn storefront_list_sends_filters_and_keeps_unknown_status() {
     let (server, ps) = setup().await;
-    Mock::given(method("GET"))
-        .and(path("/storefront"))
-        .and(header("authorization", BEARER))
-        .and(query_param("perPage", "10"))
-        .and(query_param("page", "1"))
-        .and(query_param("status", "active"))
-        .and(query_param_is_missing("per_page"))
-        .respond_with(ok("storefront/list.json"))
-        .expect(1)
-        .mount(&server)
+    expect("GET", "/storefront")
+        .query_is(&[("perPage", "10"), ("page", "1"), ("status", "active")])
+        .reply(&server, "storefront/list.json")
         .await;
     let r = ps
         .storefronts()
@@ -124,12 +121,8 @@ async fn storefront_list_sends_filters_and_keeps_unknown_status() {
 #[tokio::test]
 async fn storefront_fetch_uses_numeric_id() {
     let (server, ps) = setup().await;
-    Mock::given(method("GET"))
-        .and(path("/storefront/48213"))
-        .and(header("authorization", BEARER))
-        .respond_with(ok("storefront/storefront.json"))
-        .expect(1)
-        .mount(&server)
+    expect("GET", "/storefront/48213")
+        .reply(&server, "storefront/storefront.json")
         .await;
     let r = ps.storefronts().fetch(48_213).send().await.unwrap();
     assert_eq!(r.data.slug.as_deref(), Some("kente-corner"));
@@ -142,16 +135,12 @@ async fn storefront_fetch_uses_numeric_id() {
 #[tokio::test]
 async fn storefront_update_sends_body_and_reads_optional_data() {
     let (server, ps) = setup().await;
-    Mock::given(method("PUT"))
-        .and(path("/storefront/48213"))
-        .and(header("authorization", BEARER))
-        .and(body_json(json!({
+    expect("PUT", "/storefront/48213")
+        .body(json!({
             "name": "Kente Corner & Co",
             "slug": "kente-corner-co"
-        })))
-        .respond_with(ok("storefront/updated.json"))
-        .expect(1)
-        .mount(&server)
+        }))
+        .reply(&server, "storefront/updated.json")
         .await;
     let r = ps
         .storefronts()
@@ -182,12 +171,8 @@ async fn storefront_update_sends_body_and_reads_optional_data() {
 #[tokio::test]
 async fn storefront_delete_reads_message() {
     let (server, ps) = setup().await;
-    Mock::given(method("DELETE"))
-        .and(path("/storefront/48213"))
-        .and(header("authorization", BEARER))
-        .respond_with(ok("storefront/deleted.json"))
-        .expect(1)
-        .mount(&server)
+    expect("DELETE", "/storefront/48213")
+        .reply(&server, "storefront/deleted.json")
         .await;
     let r = ps.storefronts().delete(48_213).send().await.unwrap();
     assert_eq!(r.message, "Storefront deleted");
@@ -196,12 +181,8 @@ async fn storefront_delete_reads_message() {
 #[tokio::test]
 async fn storefront_verify_slug_succeeds_when_free() {
     let (server, ps) = setup().await;
-    Mock::given(method("GET"))
-        .and(path("/storefront/verify/kente-corner"))
-        .and(header("authorization", BEARER))
-        .respond_with(ok("storefront/message.json"))
-        .expect(1)
-        .mount(&server)
+    expect("GET", "/storefront/verify/kente-corner")
+        .reply(&server, "storefront/message.json")
         .await;
     let r = ps
         .storefronts()
@@ -215,15 +196,14 @@ async fn storefront_verify_slug_succeeds_when_free() {
 #[tokio::test]
 async fn storefront_verify_slug_reports_taken_slug_as_api_error() {
     let (server, ps) = setup().await;
-    Mock::given(method("GET"))
-        .and(path("/storefront/verify/night-market"))
-        .and(header("authorization", BEARER))
-        .respond_with(ResponseTemplate::new(400).set_body_json(json!({
-            "status": false,
-            "message": "Slug is already in use"
-        })))
-        .expect(1)
-        .mount(&server)
+    expect("GET", "/storefront/verify/night-market")
+        .respond(
+            &server,
+            ResponseTemplate::new(400).set_body_json(json!({
+                "status": false,
+                "message": "Slug is already in use"
+            })),
+        )
         .await;
     let err = ps
         .storefronts()
@@ -245,12 +225,8 @@ async fn storefront_verify_slug_reports_taken_slug_as_api_error() {
 #[tokio::test]
 async fn storefront_fetch_orders_decodes_array() {
     let (server, ps) = setup().await;
-    Mock::given(method("GET"))
-        .and(path("/storefront/48213/order"))
-        .and(header("authorization", BEARER))
-        .respond_with(ok("storefront/orders.json"))
-        .expect(1)
-        .mount(&server)
+    expect("GET", "/storefront/48213/order")
+        .reply(&server, "storefront/orders.json")
         .await;
     let r = ps.storefronts().fetch_orders(48_213).send().await.unwrap();
     let o = &r.data[0];
@@ -278,13 +254,9 @@ async fn storefront_fetch_orders_decodes_array() {
 #[tokio::test]
 async fn storefront_add_products_sends_ids_and_reads_array() {
     let (server, ps) = setup().await;
-    Mock::given(method("POST"))
-        .and(path("/storefront/48213/product"))
-        .and(header("authorization", BEARER))
-        .and(body_json(json!({"products": [730201, 730202]})))
-        .respond_with(ok("storefront/added_many.json"))
-        .expect(1)
-        .mount(&server)
+    expect("POST", "/storefront/48213/product")
+        .body(json!({"products": [730201, 730202]}))
+        .reply(&server, "storefront/added_many.json")
         .await;
     let r = ps
         .storefronts()
@@ -299,13 +271,9 @@ async fn storefront_add_products_sends_ids_and_reads_array() {
 #[tokio::test]
 async fn storefront_add_products_reads_single_object() {
     let (server, ps) = setup().await;
-    Mock::given(method("POST"))
-        .and(path("/storefront/48213/product"))
-        .and(header("authorization", BEARER))
-        .and(body_json(json!({"products": [730203]})))
-        .respond_with(ok("storefront/added_one.json"))
-        .expect(1)
-        .mount(&server)
+    expect("POST", "/storefront/48213/product")
+        .body(json!({"products": [730203]}))
+        .reply(&server, "storefront/added_one.json")
         .await;
     let r = ps
         .storefronts()
@@ -344,12 +312,8 @@ async fn storefront_add_products_rejects_empty_list_before_sending() {
 #[tokio::test]
 async fn storefront_list_products_decodes_array() {
     let (server, ps) = setup().await;
-    Mock::given(method("GET"))
-        .and(path("/storefront/48213/product"))
-        .and(header("authorization", BEARER))
-        .respond_with(ok("storefront/products.json"))
-        .expect(1)
-        .mount(&server)
+    expect("GET", "/storefront/48213/product")
+        .reply(&server, "storefront/products.json")
         .await;
     let r = ps.storefronts().list_products(48_213).send().await.unwrap();
     assert_eq!(r.data.len(), 2);
@@ -362,12 +326,8 @@ async fn storefront_list_products_decodes_array() {
 #[tokio::test]
 async fn storefront_publish_accepts_null_data() {
     let (server, ps) = setup().await;
-    Mock::given(method("POST"))
-        .and(path("/storefront/48213/publish"))
-        .and(header("authorization", BEARER))
-        .respond_with(ok("storefront/published.json"))
-        .expect(1)
-        .mount(&server)
+    expect("POST", "/storefront/48213/publish")
+        .reply(&server, "storefront/published.json")
         .await;
     let r = ps.storefronts().publish(48_213).send().await.unwrap();
     assert_eq!(r.message, "Storefront published");
@@ -377,15 +337,96 @@ async fn storefront_publish_accepts_null_data() {
 #[tokio::test]
 async fn storefront_duplicate_decodes_copy() {
     let (server, ps) = setup().await;
-    Mock::given(method("POST"))
-        .and(path("/storefront/48213/duplicate"))
-        .and(header("authorization", BEARER))
-        .respond_with(ok("storefront/duplicate.json"))
-        .expect(1)
-        .mount(&server)
+    expect("POST", "/storefront/48213/duplicate")
+        .reply(&server, "storefront/duplicate.json")
         .await;
     let r = ps.storefronts().duplicate(48_213).send().await.unwrap();
     assert_eq!(r.data.id, Some(Id::Num(48_301)));
     assert_eq!(r.data.shippable.map(|f| f.get()), Some(false));
     assert_eq!(r.data.status, Some(StorefrontStatus::Inactive));
+}
+
+// Every optional setter at once, against the exact request.
+
+#[tokio::test]
+async fn storefront_create_sends_every_setter() {
+    let (server, ps) = setup().await;
+    expect("POST", "/storefront")
+        .body(json!({
+            "name": "Night Market",
+            "slug": "night-market",
+            "currency": "NGN",
+            "description": "Street food boxes, late evenings"
+        }))
+        .reply(&server, "storefront/storefront.json")
+        .await;
+    let r = ps
+        .storefronts()
+        .create("Night Market", "night-market")
+        .currency(Currency::NGN)
+        .description("Street food boxes, late evenings")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.data.slug.as_deref(), Some("kente-corner"));
+}
+
+#[tokio::test]
+async fn storefront_create_requires_a_currency() {
+    let (server, ps) = setup().await;
+    let err = ps
+        .storefronts()
+        .create("Night Market", "night-market")
+        .send()
+        .await;
+    assert!(matches!(
+        err,
+        Err(Error::Validation(ValidationError::Empty("currency")))
+    ));
+    assert_no_requests(&server).await;
+}
+
+#[tokio::test]
+async fn storefront_list_sends_every_setter() {
+    let (server, ps) = setup().await;
+    expect("GET", "/storefront")
+        .query_is(&[("perPage", "8"), ("page", "3"), ("status", "inactive")])
+        .reply(&server, "storefront/list.json")
+        .await;
+    let r = ps
+        .storefronts()
+        .list()
+        .per_page(8u32)
+        .page(3u32)
+        .status(StorefrontStatus::Inactive)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.data.len(), 2);
+}
+
+#[tokio::test]
+async fn storefront_update_sends_every_setter() {
+    let (server, ps) = setup().await;
+    expect("PUT", "/storefront/48213")
+        .body(json!({
+            "name": "Kente Corner Co",
+            "slug": "kente-corner-co",
+            "description": "Woven cloth and scarves"
+        }))
+        .reply(&server, "storefront/updated.json")
+        .await;
+    let r = ps
+        .storefronts()
+        .update(48_213)
+        .name("Kente Corner Co")
+        .slug("kente-corner-co")
+        .description("Woven cloth and scarves")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(
+        r.data.and_then(|s| s.slug).as_deref(),
+        Some("kente-corner-co")
+    );
 }

@@ -6,36 +6,34 @@ use paystack::{
     Error, Id, ValidationError,
 };
 use serde_json::json;
-use wiremock::matchers::{body_json, header, method, path, query_param, query_param_is_missing};
-use wiremock::{Mock, ResponseTemplate};
+use wiremock::ResponseTemplate;
 
-use crate::common::{assert_no_requests, fixture, ok, setup, BEARER};
+use crate::common::{assert_no_requests, at, expect, fixture, setup};
 
 #[tokio::test]
 async fn subaccount_create_sends_body_and_decodes_201() {
     let (server, ps) = setup().await;
-    Mock::given(method("POST"))
-        .and(path("/subaccount"))
-        .and(header("authorization", BEARER))
-        .and(header("content-type", "application/json"))
-        .and(body_json(json!({
+    expect("POST", "/subaccount")
+        .body(json!({
             "business_name": "Kobo Crafts Ltd",
             "settlement_bank": "057",
             "account_number": "0987654321",
             "percentage_charge": 12.5,
             "primary_contact_email": "owner@kobocrafts.example",
             "metadata": {"region": "north"}
-        })))
-        .respond_with(
+        }))
+        .respond(
+            &server,
             ResponseTemplate::new(201).set_body_json(fixture("subaccount/subaccount.json")),
         )
-        .expect(1)
-        .mount(&server)
         .await;
 
     let r = ps
         .subaccounts()
-        .create("Kobo Crafts Ltd", "057", "0987654321", 12.5)
+        .create("Kobo Crafts Ltd")
+        .settlement_bank("057")
+        .account_number("0987654321")
+        .percentage_charge(12.5)
         .primary_contact_email("owner@kobocrafts.example")
         .metadata(json!({"region": "north"}))
         .send()
@@ -60,23 +58,47 @@ async fn subaccount_create_sends_body_and_decodes_201() {
 async fn subaccount_create_rejects_bad_input_before_sending() {
     let (server, ps) = setup().await;
     let subs = ps.subaccounts();
-    let err = subs.create("", "057", "0987654321", 10.0).send().await;
+    let err = subs
+        .create("")
+        .settlement_bank("057")
+        .account_number("0987654321")
+        .percentage_charge(10.0)
+        .send()
+        .await;
     assert!(matches!(
         err,
         Err(Error::Validation(ValidationError::Empty("business_name")))
     ));
-    let err = subs.create("Kobo", " ", "0987654321", 10.0).send().await;
+    let err = subs
+        .create("Kobo")
+        .settlement_bank(" ")
+        .account_number("0987654321")
+        .percentage_charge(10.0)
+        .send()
+        .await;
     assert!(matches!(
         err,
         Err(Error::Validation(ValidationError::Empty("settlement_bank")))
     ));
-    let err = subs.create("Kobo", "057", "", 10.0).send().await;
+    let err = subs
+        .create("Kobo")
+        .settlement_bank("057")
+        .account_number("")
+        .percentage_charge(10.0)
+        .send()
+        .await;
     assert!(matches!(
         err,
         Err(Error::Validation(ValidationError::Empty("account_number")))
     ));
     for bad in [100.5, -1.0, f64::NAN] {
-        let err = subs.create("Kobo", "057", "0987654321", bad).send().await;
+        let err = subs
+            .create("Kobo")
+            .settlement_bank("057")
+            .account_number("0987654321")
+            .percentage_charge(bad)
+            .send()
+            .await;
         assert!(matches!(
             err,
             Err(Error::Validation(ValidationError::Invalid {
@@ -86,7 +108,10 @@ async fn subaccount_create_rejects_bad_input_before_sending() {
         ));
     }
     let err = subs
-        .create("Kobo", "057", "0987654321", 10.0)
+        .create("Kobo")
+        .settlement_bank("057")
+        .account_number("0987654321")
+        .percentage_charge(10.0)
         .primary_contact_email("owner.kobocrafts.example")
         .send()
         .await;
@@ -100,17 +125,14 @@ async fn subaccount_create_rejects_bad_input_before_sending() {
 #[tokio::test]
 async fn subaccount_list_sends_filters_and_decodes_quirks() {
     let (server, ps) = setup().await;
-    Mock::given(method("GET"))
-        .and(path("/subaccount"))
-        .and(header("authorization", BEARER))
-        .and(query_param("perPage", "3"))
-        .and(query_param("page", "1"))
-        .and(query_param("active", "true"))
-        .and(query_param("from", "2026-01-01T00:00:00Z"))
-        .and(query_param_is_missing("per_page"))
-        .respond_with(ok("subaccount/list.json"))
-        .expect(1)
-        .mount(&server)
+    expect("GET", "/subaccount")
+        .query_is(&[
+            ("perPage", "3"),
+            ("page", "1"),
+            ("active", "true"),
+            ("from", "2026-01-01T00:00:00Z"),
+        ])
+        .reply(&server, "subaccount/list.json")
         .await;
 
     let from: chrono::DateTime<chrono::Utc> = "2026-01-01T00:00:00Z".parse().unwrap();
@@ -156,12 +178,8 @@ async fn subaccount_list_sends_filters_and_decodes_quirks() {
 #[tokio::test]
 async fn subaccount_fetch_uses_code() {
     let (server, ps) = setup().await;
-    Mock::given(method("GET"))
-        .and(path("/subaccount/ACCT_k0b0cr4ft5ltd9x"))
-        .and(header("authorization", BEARER))
-        .respond_with(ok("subaccount/subaccount.json"))
-        .expect(1)
-        .mount(&server)
+    expect("GET", "/subaccount/ACCT_k0b0cr4ft5ltd9x")
+        .reply(&server, "subaccount/subaccount.json")
         .await;
     let r = ps
         .subaccounts()
@@ -176,25 +194,24 @@ async fn subaccount_fetch_uses_code() {
     let err = ps.subaccounts().fetch("").send().await;
     assert!(matches!(
         err,
-        Err(Error::Validation(ValidationError::Empty("id_or_code")))
+        Err(Error::Validation(ValidationError::CodePrefix {
+            field: "id_or_code",
+            ..
+        }))
     ));
 }
 
 #[tokio::test]
 async fn subaccount_update_sends_only_set_fields() {
     let (server, ps) = setup().await;
-    Mock::given(method("PUT"))
-        .and(path("/subaccount/ACCT_k0b0cr4ft5ltd9x"))
-        .and(header("authorization", BEARER))
-        .and(body_json(json!({
+    expect("PUT", "/subaccount/ACCT_k0b0cr4ft5ltd9x")
+        .body(json!({
             "active": false,
             "percentage_charge": 7.25,
             "settlement_schedule": "weekly",
             "description": "Paused for stock count"
-        })))
-        .respond_with(ok("subaccount/subaccount.json"))
-        .expect(1)
-        .mount(&server)
+        }))
+        .reply(&server, "subaccount/subaccount.json")
         .await;
     let r = ps
         .subaccounts()
@@ -215,7 +232,10 @@ async fn subaccount_update_rejects_bad_input_before_sending() {
     let err = ps.subaccounts().update("").send().await;
     assert!(matches!(
         err,
-        Err(Error::Validation(ValidationError::Empty("id_or_code")))
+        Err(Error::Validation(ValidationError::CodePrefix {
+            field: "id_or_code",
+            ..
+        }))
     ));
     let err = ps
         .subaccounts()
@@ -249,6 +269,165 @@ async fn subaccount_update_rejects_bad_input_before_sending() {
     assert!(matches!(
         err,
         Err(Error::Validation(ValidationError::Empty("account_number")))
+    ));
+    assert_no_requests(&server).await;
+}
+
+// Every optional setter at once, against the exact request.
+
+#[tokio::test]
+async fn subaccount_create_sends_every_setter() {
+    let (server, ps) = setup().await;
+    expect("POST", "/subaccount")
+        .body(json!({
+            "business_name": "Ridge Pottery",
+            "settlement_bank": "058",
+            "account_number": "0246813579",
+            "percentage_charge": 7.25,
+            "description": "Pottery stall at the ridge",
+            "primary_contact_email": "kiln@ridgepottery.example",
+            "primary_contact_name": "Esi Mensah",
+            "primary_contact_phone": "+233244000111",
+            "metadata": {"stall": 12}
+        }))
+        .reply(&server, "subaccount/subaccount.json")
+        .await;
+    let r = ps
+        .subaccounts()
+        .create("Ridge Pottery")
+        .settlement_bank("058")
+        .account_number("0246813579")
+        .percentage_charge(7.25)
+        .description("Pottery stall at the ridge")
+        .primary_contact_email("kiln@ridgepottery.example")
+        .primary_contact_name("Esi Mensah")
+        .primary_contact_phone("+233244000111")
+        .metadata(json!({"stall": 12}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(
+        r.data.subaccount_code.as_deref(),
+        Some("ACCT_k0b0cr4ft5ltd9x")
+    );
+}
+
+#[tokio::test]
+async fn subaccount_create_requires_bank_account_and_charge() {
+    let (server, ps) = setup().await;
+    let subs = ps.subaccounts();
+    let err = subs
+        .create("Ridge Pottery")
+        .account_number("0246813579")
+        .percentage_charge(7.25)
+        .send()
+        .await;
+    assert!(matches!(
+        err,
+        Err(Error::Validation(ValidationError::Empty("settlement_bank")))
+    ));
+    let err = subs
+        .create("Ridge Pottery")
+        .settlement_bank("058")
+        .percentage_charge(7.25)
+        .send()
+        .await;
+    assert!(matches!(
+        err,
+        Err(Error::Validation(ValidationError::Empty("account_number")))
+    ));
+    let err = subs
+        .create("Ridge Pottery")
+        .settlement_bank("058")
+        .account_number("0246813579")
+        .send()
+        .await;
+    assert!(matches!(
+        err,
+        Err(Error::Validation(ValidationError::Empty(
+            "percentage_charge"
+        )))
+    ));
+    assert_no_requests(&server).await;
+}
+
+#[tokio::test]
+async fn subaccount_list_sends_every_setter() {
+    let (server, ps) = setup().await;
+    expect("GET", "/subaccount")
+        .query_is(&[
+            ("perPage", "40"),
+            ("page", "1"),
+            ("from", "2026-03-01T00:00:00Z"),
+            ("to", "2026-03-15T00:00:00Z"),
+            ("active", "true"),
+        ])
+        .reply(&server, "subaccount/list.json")
+        .await;
+    let r = ps
+        .subaccounts()
+        .list()
+        .per_page(40u32)
+        .page(1u32)
+        .from(at("2026-03-01T00:00:00Z"))
+        .to(at("2026-03-15T00:00:00Z"))
+        .active(true)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.data.len(), 3);
+}
+
+#[tokio::test]
+async fn subaccount_update_sends_every_setter() {
+    let (server, ps) = setup().await;
+    expect("PUT", "/subaccount/ACCT_k0b0cr4ft5ltd9x")
+        .body(json!({
+            "business_name": "Ridge Pottery Ltd",
+            "settlement_bank": "044",
+            "account_number": "0135792468",
+            "active": true,
+            "percentage_charge": 9.5,
+            "description": "Moved to the new market",
+            "primary_contact_email": "office@ridgepottery.example",
+            "primary_contact_name": "Kwame Mensah",
+            "primary_contact_phone": "+233244000222",
+            "settlement_schedule": "weekly",
+            "metadata": {"stall": 14}
+        }))
+        .reply(&server, "subaccount/subaccount.json")
+        .await;
+    let r = ps
+        .subaccounts()
+        .update("ACCT_k0b0cr4ft5ltd9x")
+        .business_name("Ridge Pottery Ltd")
+        .settlement_bank("044")
+        .account_number("0135792468")
+        .active(true)
+        .percentage_charge(9.5)
+        .description("Moved to the new market")
+        .primary_contact_email("office@ridgepottery.example")
+        .primary_contact_name("Kwame Mensah")
+        .primary_contact_phone("+233244000222")
+        .settlement_schedule("weekly")
+        .metadata(json!({"stall": 14}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.data.id, Some(Id::Num(7_712_034)));
+}
+
+#[tokio::test]
+async fn subaccount_code_with_a_wrong_prefix_is_refused_before_sending() {
+    let (server, ps) = setup().await;
+    let err = ps.subaccounts().fetch("SPL_k0b0cr4ft5ltd9x").send().await;
+    assert!(matches!(
+        err,
+        Err(Error::Validation(ValidationError::CodePrefix {
+            field: "id_or_code",
+            expected: "ACCT_",
+            ..
+        }))
     ));
     assert_no_requests(&server).await;
 }

@@ -7,27 +7,20 @@ use paystack::{
     Amount, Error, Id,
 };
 use serde_json::json;
-use wiremock::matchers::{body_json, header, method, path, query_param, query_param_is_missing};
-use wiremock::Mock;
 
-use crate::common::{assert_no_requests, ok, setup, BEARER};
+use crate::common::{assert_no_requests, at, expect, setup};
 
 #[tokio::test]
 async fn subscription_create_sends_body_and_decodes_ids() {
     let (server, ps) = setup().await;
-    Mock::given(method("POST"))
-        .and(path("/subscription"))
-        .and(header("authorization", BEARER))
-        .and(header("content-type", "application/json"))
-        .and(body_json(json!({
+    expect("POST", "/subscription")
+        .body(json!({
             "customer": "CUS_q1w2e3r4t5y6u7i",
             "plan": "PLN_g0ldt13r7q2w3e4",
             "authorization": "AUTH_z1x2c3v4b5",
             "start_date": "2026-04-01T09:00:00Z"
-        })))
-        .respond_with(ok("subscription/create.json"))
-        .expect(1)
-        .mount(&server)
+        }))
+        .reply(&server, "subscription/create.json")
         .await;
 
     let start: chrono::DateTime<chrono::Utc> = "2026-04-01T09:00:00Z".parse().unwrap();
@@ -67,7 +60,10 @@ async fn subscription_create_rejects_bad_input_before_sending() {
     let err = subs.create("", "PLN_x").send().await;
     assert!(matches!(
         err,
-        Err(Error::Validation(ValidationError::Empty("customer")))
+        Err(Error::Validation(ValidationError::CodePrefix {
+            field: "customer",
+            ..
+        }))
     ));
     let err = subs.create("chidi@", "PLN_x").send().await;
     assert!(matches!(
@@ -77,12 +73,18 @@ async fn subscription_create_rejects_bad_input_before_sending() {
     let err = subs.create("CUS_x", " ").send().await;
     assert!(matches!(
         err,
-        Err(Error::Validation(ValidationError::Empty("plan")))
+        Err(Error::Validation(ValidationError::CodePrefix {
+            field: "plan",
+            ..
+        }))
     ));
     let err = subs.create("CUS_x", "PLN_x").authorization("").send().await;
     assert!(matches!(
         err,
-        Err(Error::Validation(ValidationError::Empty("authorization")))
+        Err(Error::Validation(ValidationError::CodePrefix {
+            field: "authorization",
+            ..
+        }))
     ));
     assert_no_requests(&server).await;
 }
@@ -90,16 +92,12 @@ async fn subscription_create_rejects_bad_input_before_sending() {
 #[tokio::test]
 async fn subscription_create_accepts_customer_email() {
     let (server, ps) = setup().await;
-    Mock::given(method("POST"))
-        .and(path("/subscription"))
-        .and(header("authorization", BEARER))
-        .and(body_json(json!({
+    expect("POST", "/subscription")
+        .body(json!({
             "customer": "chidi.okafor@example.net",
             "plan": "PLN_g0ldt13r7q2w3e4"
-        })))
-        .respond_with(ok("subscription/create.json"))
-        .expect(1)
-        .mount(&server)
+        }))
+        .reply(&server, "subscription/create.json")
         .await;
     ps.subscriptions()
         .create("chidi.okafor@example.net", "PLN_g0ldt13r7q2w3e4")
@@ -111,17 +109,14 @@ async fn subscription_create_accepts_customer_email() {
 #[tokio::test]
 async fn subscription_list_sends_filters_and_decodes_expanded_records() {
     let (server, ps) = setup().await;
-    Mock::given(method("GET"))
-        .and(path("/subscription"))
-        .and(header("authorization", BEARER))
-        .and(query_param("perPage", "10"))
-        .and(query_param("page", "1"))
-        .and(query_param("plan", "662104"))
-        .and(query_param("customer", "90877001"))
-        .and(query_param_is_missing("per_page"))
-        .respond_with(ok("subscription/list.json"))
-        .expect(1)
-        .mount(&server)
+    expect("GET", "/subscription")
+        .query_is(&[
+            ("perPage", "10"),
+            ("page", "1"),
+            ("plan", "662104"),
+            ("customer", "90877001"),
+        ])
+        .reply(&server, "subscription/list.json")
         .await;
     let r = ps
         .subscriptions()
@@ -182,12 +177,8 @@ async fn subscription_list_sends_filters_and_decodes_expanded_records() {
 #[tokio::test]
 async fn subscription_fetch_decodes_every_documented_field() {
     let (server, ps) = setup().await;
-    Mock::given(method("GET"))
-        .and(path("/subscription/SUB_a1s2d3f4g5h6j7k"))
-        .and(header("authorization", BEARER))
-        .respond_with(ok("subscription/fetch.json"))
-        .expect(1)
-        .mount(&server)
+    expect("GET", "/subscription/SUB_a1s2d3f4g5h6j7k")
+        .reply(&server, "subscription/fetch.json")
         .await;
     let r = ps
         .subscriptions()
@@ -251,7 +242,10 @@ async fn subscription_fetch_rejects_blank_code_before_sending() {
     let err = ps.subscriptions().fetch(" ").send().await;
     assert!(matches!(
         err,
-        Err(Error::Validation(ValidationError::Empty("id_or_code")))
+        Err(Error::Validation(ValidationError::CodePrefix {
+            field: "id_or_code",
+            ..
+        }))
     ));
     assert_no_requests(&server).await;
 }
@@ -259,15 +253,9 @@ async fn subscription_fetch_rejects_blank_code_before_sending() {
 #[tokio::test]
 async fn subscription_disable_sends_code_and_token() {
     let (server, ps) = setup().await;
-    Mock::given(method("POST"))
-        .and(path("/subscription/disable"))
-        .and(header("authorization", BEARER))
-        .and(body_json(
-            json!({"code": "SUB_a1s2d3f4g5h6j7k", "token": "tok9x8c7v6b5"}),
-        ))
-        .respond_with(ok("subscription/disabled.json"))
-        .expect(1)
-        .mount(&server)
+    expect("POST", "/subscription/disable")
+        .body(json!({"code": "SUB_a1s2d3f4g5h6j7k", "token": "tok9x8c7v6b5"}))
+        .reply(&server, "subscription/disabled.json")
         .await;
     let r = ps
         .subscriptions()
@@ -284,7 +272,10 @@ async fn subscription_disable_rejects_blank_values_before_sending() {
     let err = ps.subscriptions().disable("", "tok").send().await;
     assert!(matches!(
         err,
-        Err(Error::Validation(ValidationError::Empty("code")))
+        Err(Error::Validation(ValidationError::CodePrefix {
+            field: "code",
+            ..
+        }))
     ));
     let err = ps.subscriptions().disable("SUB_x", "").send().await;
     assert!(matches!(
@@ -297,15 +288,9 @@ async fn subscription_disable_rejects_blank_values_before_sending() {
 #[tokio::test]
 async fn subscription_enable_sends_code_and_token() {
     let (server, ps) = setup().await;
-    Mock::given(method("POST"))
-        .and(path("/subscription/enable"))
-        .and(header("authorization", BEARER))
-        .and(body_json(
-            json!({"code": "SUB_a1s2d3f4g5h6j7k", "token": "tok9x8c7v6b5"}),
-        ))
-        .respond_with(ok("subscription/enabled.json"))
-        .expect(1)
-        .mount(&server)
+    expect("POST", "/subscription/enable")
+        .body(json!({"code": "SUB_a1s2d3f4g5h6j7k", "token": "tok9x8c7v6b5"}))
+        .reply(&server, "subscription/enabled.json")
         .await;
     let r = ps
         .subscriptions()
@@ -330,12 +315,8 @@ async fn subscription_enable_rejects_blank_token_before_sending() {
 #[tokio::test]
 async fn subscription_manage_link_decodes_link() {
     let (server, ps) = setup().await;
-    Mock::given(method("GET"))
-        .and(path("/subscription/SUB_a1s2d3f4g5h6j7k/manage/link"))
-        .and(header("authorization", BEARER))
-        .respond_with(ok("subscription/manage_link.json"))
-        .expect(1)
-        .mount(&server)
+    expect("GET", "/subscription/SUB_a1s2d3f4g5h6j7k/manage/link")
+        .reply(&server, "subscription/manage_link.json")
         .await;
     let r = ps
         .subscriptions()
@@ -355,7 +336,10 @@ async fn subscription_manage_link_rejects_blank_code_before_sending() {
     let err = ps.subscriptions().manage_link("").send().await;
     assert!(matches!(
         err,
-        Err(Error::Validation(ValidationError::Empty("code")))
+        Err(Error::Validation(ValidationError::CodePrefix {
+            field: "code",
+            ..
+        }))
     ));
     assert_no_requests(&server).await;
 }
@@ -363,12 +347,8 @@ async fn subscription_manage_link_rejects_blank_code_before_sending() {
 #[tokio::test]
 async fn subscription_manage_email_posts_without_body() {
     let (server, ps) = setup().await;
-    Mock::given(method("POST"))
-        .and(path("/subscription/SUB_a1s2d3f4g5h6j7k/manage/email"))
-        .and(header("authorization", BEARER))
-        .respond_with(ok("subscription/manage_email.json"))
-        .expect(1)
-        .mount(&server)
+    expect("POST", "/subscription/SUB_a1s2d3f4g5h6j7k/manage/email")
+        .reply(&server, "subscription/manage_email.json")
         .await;
     let r = ps
         .subscriptions()
@@ -383,6 +363,104 @@ async fn subscription_manage_email_posts_without_body() {
     let err = ps.subscriptions().manage_email(" ").send().await;
     assert!(matches!(
         err,
-        Err(Error::Validation(ValidationError::Empty("code")))
+        Err(Error::Validation(ValidationError::CodePrefix {
+            field: "code",
+            ..
+        }))
     ));
+}
+
+// Every optional setter at once, against the exact request.
+
+#[tokio::test]
+async fn subscription_create_sends_every_setter() {
+    let (server, ps) = setup().await;
+    expect("POST", "/subscription")
+        .body(json!({
+            "customer": "yaa@example.com",
+            "plan": "PLN_w3e4r5t6",
+            "authorization": "AUTH_z8x7c6v5",
+            "start_date": "2026-09-01T06:00:00Z"
+        }))
+        .reply(&server, "subscription/create.json")
+        .await;
+    let r = ps
+        .subscriptions()
+        .create("yaa@example.com", "PLN_w3e4r5t6")
+        .authorization("AUTH_z8x7c6v5")
+        .start_date(at("2026-09-01T06:00:00Z"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(
+        r.data.subscription_code.as_deref(),
+        Some("SUB_a1s2d3f4g5h6j7k")
+    );
+}
+
+#[tokio::test]
+async fn subscription_list_sends_every_setter() {
+    let (server, ps) = setup().await;
+    expect("GET", "/subscription")
+        .query_is(&[
+            ("perPage", "10"),
+            ("page", "6"),
+            ("from", "2026-01-01T00:00:00Z"),
+            ("to", "2026-12-31T00:00:00Z"),
+            ("plan", "9081"),
+            ("customer", "6620"),
+        ])
+        .reply(&server, "subscription/list.json")
+        .await;
+    let r = ps
+        .subscriptions()
+        .list()
+        .per_page(10u32)
+        .page(6u32)
+        .from(at("2026-01-01T00:00:00Z"))
+        .to(at("2026-12-31T00:00:00Z"))
+        .plan(9081u64)
+        .customer(6620u64)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.data.len(), 2);
+}
+
+#[tokio::test]
+async fn subscription_codes_with_a_wrong_prefix_are_refused_before_sending() {
+    let (server, ps) = setup().await;
+    let subs = ps.subscriptions();
+    let err = subs.create("CUS_q1w2e3r4", "SUB_w3e4r5t6").send().await;
+    assert!(matches!(
+        err,
+        Err(Error::Validation(ValidationError::CodePrefix {
+            field: "plan",
+            expected: "PLN_",
+            ..
+        }))
+    ));
+    let err = subs
+        .create("CUS_q1w2e3r4", "PLN_w3e4r5t6")
+        .authorization("RCP_z8x7c6v5")
+        .send()
+        .await;
+    assert!(matches!(
+        err,
+        Err(Error::Validation(ValidationError::CodePrefix {
+            field: "authorization",
+            expected: "AUTH_",
+            ..
+        }))
+    ));
+    let err = subs.disable("PLN_a1s2d3f4", "tok3n9x").send().await;
+    assert!(matches!(
+        err,
+        Err(Error::Validation(ValidationError::CodePrefix {
+            field: "code",
+            expected: "SUB_",
+            ..
+        }))
+    ));
+    assert_no_requests(&server).await;
 }

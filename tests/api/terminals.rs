@@ -5,26 +5,19 @@ use paystack::{
     Error, Id, ValidationError,
 };
 use serde_json::json;
-use wiremock::matchers::{body_json, header, method, path, query_param, query_param_is_missing};
-use wiremock::Mock;
 
-use crate::common::{assert_no_requests, ok, setup, BEARER};
+use crate::common::{assert_no_requests, expect, setup};
 
 #[tokio::test]
 async fn terminal_send_event_sends_invoice_and_decodes_event_id() {
     let (server, ps) = setup().await;
-    Mock::given(method("POST"))
-        .and(path("/terminal/T7x2kq9Z/event"))
-        .and(header("authorization", BEARER))
-        .and(header("content-type", "application/json"))
-        .and(body_json(json!({
+    expect("POST", "/terminal/T7x2kq9Z/event")
+        .body(json!({
             "type": "invoice",
             "action": "process",
             "data": {"id": 4400812, "reference": "8810224400812"}
-        })))
-        .respond_with(ok("terminal/send_event.json"))
-        .expect(1)
-        .mount(&server)
+        }))
+        .reply(&server, "terminal/send_event.json")
         .await;
 
     let r = ps
@@ -33,8 +26,8 @@ async fn terminal_send_event_sends_invoice_and_decodes_event_id() {
             "T7x2kq9Z",
             TerminalEventType::Invoice,
             TerminalEventAction::Process,
-            4_400_812,
         )
+        .id(4_400_812u64)
         .reference("8810224400812")
         .send()
         .await
@@ -46,17 +39,13 @@ async fn terminal_send_event_sends_invoice_and_decodes_event_id() {
 #[tokio::test]
 async fn terminal_send_event_sends_transaction_without_reference() {
     let (server, ps) = setup().await;
-    Mock::given(method("POST"))
-        .and(path("/terminal/T7x2kq9Z/event"))
-        .and(header("authorization", BEARER))
-        .and(body_json(json!({
+    expect("POST", "/terminal/T7x2kq9Z/event")
+        .body(json!({
             "type": "transaction",
             "action": "print",
             "data": {"id": 5123987641u64}
-        })))
-        .respond_with(ok("terminal/send_event.json"))
-        .expect(1)
-        .mount(&server)
+        }))
+        .reply(&server, "terminal/send_event.json")
         .await;
 
     let r = ps
@@ -65,8 +54,8 @@ async fn terminal_send_event_sends_transaction_without_reference() {
             "T7x2kq9Z",
             TerminalEventType::Transaction,
             TerminalEventAction::Print,
-            5_123_987_641,
         )
+        .id(5_123_987_641u64)
         .send()
         .await
         .unwrap();
@@ -82,8 +71,8 @@ async fn terminal_send_event_rejects_bad_input_before_sending() {
             "T7x2kq9Z",
             TerminalEventType::Invoice,
             TerminalEventAction::View,
-            4_400_812,
         )
+        .id(4_400_812u64)
         .send()
         .await;
     assert!(matches!(
@@ -95,8 +84,8 @@ async fn terminal_send_event_rejects_bad_input_before_sending() {
             " ",
             TerminalEventType::Transaction,
             TerminalEventAction::Process,
-            1,
         )
+        .id(1u64)
         .send()
         .await;
     assert!(matches!(
@@ -108,8 +97,8 @@ async fn terminal_send_event_rejects_bad_input_before_sending() {
             "T7x2kq9Z",
             TerminalEventType::Transaction,
             TerminalEventAction::Process,
-            u64::MAX,
         )
+        .id(u64::MAX)
         .send()
         .await;
     assert!(matches!(
@@ -125,12 +114,8 @@ async fn terminal_send_event_rejects_bad_input_before_sending() {
 #[tokio::test]
 async fn terminal_fetch_event_status_reads_flag_sent_as_number() {
     let (server, ps) = setup().await;
-    Mock::given(method("GET"))
-        .and(path("/terminal/T7x2kq9Z/event/6a1f0c93e7b2d4a85c10f3e9"))
-        .and(header("authorization", BEARER))
-        .respond_with(ok("terminal/event_status.json"))
-        .expect(1)
-        .mount(&server)
+    expect("GET", "/terminal/T7x2kq9Z/event/6a1f0c93e7b2d4a85c10f3e9")
+        .reply(&server, "terminal/event_status.json")
         .await;
 
     let r = ps
@@ -164,12 +149,8 @@ async fn terminal_fetch_event_status_rejects_empty_ids() {
 #[tokio::test]
 async fn terminal_fetch_terminal_status_decodes_presence() {
     let (server, ps) = setup().await;
-    Mock::given(method("GET"))
-        .and(path("/terminal/T7x2kq9Z/presence"))
-        .and(header("authorization", BEARER))
-        .respond_with(ok("terminal/presence.json"))
-        .expect(1)
-        .mount(&server)
+    expect("GET", "/terminal/T7x2kq9Z/presence")
+        .reply(&server, "terminal/presence.json")
         .await;
 
     let r = ps
@@ -189,16 +170,9 @@ async fn terminal_fetch_terminal_status_decodes_presence() {
 #[tokio::test]
 async fn terminal_list_sends_cursor_and_per_page() {
     let (server, ps) = setup().await;
-    Mock::given(method("GET"))
-        .and(path("/terminal"))
-        .and(header("authorization", BEARER))
-        .and(query_param("perPage", "2"))
-        .and(query_param("next", "dGVybWluYWw6NzA0MTI="))
-        .and(query_param_is_missing("per_page"))
-        .and(query_param_is_missing("previous"))
-        .respond_with(ok("terminal/list.json"))
-        .expect(1)
-        .mount(&server)
+    expect("GET", "/terminal")
+        .query_is(&[("perPage", "2"), ("next", "dGVybWluYWw6NzA0MTI=")])
+        .reply(&server, "terminal/list.json")
         .await;
 
     let r = ps
@@ -241,12 +215,8 @@ async fn terminal_list_sends_cursor_and_per_page() {
 #[tokio::test]
 async fn terminal_fetch_decodes_device() {
     let (server, ps) = setup().await;
-    Mock::given(method("GET"))
-        .and(path("/terminal/T7x2kq9Z"))
-        .and(header("authorization", BEARER))
-        .respond_with(ok("terminal/terminal.json"))
-        .expect(1)
-        .mount(&server)
+    expect("GET", "/terminal/T7x2kq9Z")
+        .reply(&server, "terminal/terminal.json")
         .await;
 
     let r = ps.terminals().fetch("T7x2kq9Z").send().await.unwrap();
@@ -279,13 +249,9 @@ async fn terminal_fetch_rejects_empty_id() {
 #[tokio::test]
 async fn terminal_update_sends_only_fields_set() {
     let (server, ps) = setup().await;
-    Mock::given(method("PUT"))
-        .and(path("/terminal/T7x2kq9Z"))
-        .and(header("authorization", BEARER))
-        .and(body_json(json!({"name": "Counter 3"})))
-        .respond_with(ok("terminal/update.json"))
-        .expect(1)
-        .mount(&server)
+    expect("PUT", "/terminal/T7x2kq9Z")
+        .body(json!({"name": "Counter 3"}))
+        .reply(&server, "terminal/update.json")
         .await;
 
     let r = ps
@@ -315,13 +281,9 @@ async fn terminal_update_needs_a_field() {
 #[tokio::test]
 async fn terminal_commission_sends_serial_number() {
     let (server, ps) = setup().await;
-    Mock::given(method("POST"))
-        .and(path("/terminal/commission_device"))
-        .and(header("authorization", BEARER))
-        .and(body_json(json!({"serial_number": "5510038821647302"})))
-        .respond_with(ok("terminal/commission.json"))
-        .expect(1)
-        .mount(&server)
+    expect("POST", "/terminal/commission_device")
+        .body(json!({"serial_number": "5510038821647302"}))
+        .reply(&server, "terminal/commission.json")
         .await;
 
     let r = ps
@@ -336,13 +298,9 @@ async fn terminal_commission_sends_serial_number() {
 #[tokio::test]
 async fn terminal_decommission_sends_serial_number() {
     let (server, ps) = setup().await;
-    Mock::given(method("POST"))
-        .and(path("/terminal/decommission_device"))
-        .and(header("authorization", BEARER))
-        .and(body_json(json!({"serial_number": "5510038821647302"})))
-        .respond_with(ok("terminal/decommission.json"))
-        .expect(1)
-        .mount(&server)
+    expect("POST", "/terminal/decommission_device")
+        .body(json!({"serial_number": "5510038821647302"}))
+        .reply(&server, "terminal/decommission.json")
         .await;
 
     let r = ps
@@ -368,4 +326,66 @@ async fn terminal_decommission_rejects_empty_serial_number() {
         Err(Error::Validation(ValidationError::Empty("serial_number")))
     ));
     assert_no_requests(&server).await;
+}
+
+// Every optional setter at once, against the exact request.
+
+#[tokio::test]
+async fn terminal_send_event_requires_the_record_id() {
+    let (server, ps) = setup().await;
+    let err = ps
+        .terminals()
+        .send_event(
+            "T7x2kq9Z",
+            TerminalEventType::Transaction,
+            TerminalEventAction::Print,
+        )
+        .send()
+        .await;
+    assert!(matches!(
+        err,
+        Err(Error::Validation(ValidationError::Empty("id")))
+    ));
+    assert_no_requests(&server).await;
+}
+
+#[tokio::test]
+async fn terminal_list_sends_every_setter() {
+    let (server, ps) = setup().await;
+    expect("GET", "/terminal")
+        .query_is(&[
+            ("perPage", "3"),
+            ("next", "Y3Vyc29yOm5leHQ="),
+            ("previous", "Y3Vyc29yOnByZXY="),
+        ])
+        .reply(&server, "terminal/list.json")
+        .await;
+    let r = ps
+        .terminals()
+        .list()
+        .per_page(3u32)
+        .next("Y3Vyc29yOm5leHQ=")
+        .previous("Y3Vyc29yOnByZXY=")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.data.len(), 2);
+}
+
+#[tokio::test]
+async fn terminal_update_sends_every_setter() {
+    let (server, ps) = setup().await;
+    expect("PUT", "/terminal/T7x2kq9Z")
+        .body(json!({"name": "Till 3", "address": "14 Harbour Road, Tema"}))
+        .reply(&server, "terminal/update.json")
+        .await;
+    let r = ps
+        .terminals()
+        .update("T7x2kq9Z")
+        .name("Till 3")
+        .address("14 Harbour Road, Tema")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.message, "Device details saved");
 }

@@ -6,19 +6,15 @@ use paystack::{
     Error, Id, ValidationError,
 };
 use serde_json::json;
-use wiremock::matchers::{body_json, header, method, path, query_param, query_param_is_missing};
-use wiremock::{Mock, ResponseTemplate};
+use wiremock::ResponseTemplate;
 
-use crate::common::{assert_no_requests, fixture, ok, setup, BEARER};
+use crate::common::{assert_no_requests, at, expect, fixture, setup};
 
 #[tokio::test]
 async fn transferrecipient_create_sends_body_and_decodes_recipient() {
     let (server, ps) = setup().await;
-    Mock::given(method("POST"))
-        .and(path("/transferrecipient"))
-        .and(header("authorization", BEARER))
-        .and(header("content-type", "application/json"))
-        .and(body_json(json!({
+    expect("POST", "/transferrecipient")
+        .body(json!({
             "type": "nuban",
             "name": "Kemi Adeyemi",
             "account_number": "0731148290",
@@ -26,12 +22,11 @@ async fn transferrecipient_create_sends_body_and_decodes_recipient() {
             "currency": "NGN",
             "description": "Sales team payouts",
             "metadata": {"payroll_id": "pr-3391"}
-        })))
-        .respond_with(
+        }))
+        .respond(
+            &server,
             ResponseTemplate::new(201).set_body_json(fixture("transfer_recipient/recipient.json")),
         )
-        .expect(1)
-        .mount(&server)
         .await;
 
     let r = ps
@@ -69,17 +64,13 @@ async fn transferrecipient_create_sends_body_and_decodes_recipient() {
 #[tokio::test]
 async fn transferrecipient_create_accepts_a_plain_200_too() {
     let (server, ps) = setup().await;
-    Mock::given(method("POST"))
-        .and(path("/transferrecipient"))
-        .and(header("authorization", BEARER))
-        .and(body_json(json!({
+    expect("POST", "/transferrecipient")
+        .body(json!({
             "type": "authorization",
             "name": "Ifeoma Eze",
             "authorization_code": "AUTH_p0o9i8u7y6"
-        })))
-        .respond_with(ok("transfer_recipient/recipient.json"))
-        .expect(1)
-        .mount(&server)
+        }))
+        .reply(&server, "transfer_recipient/recipient.json")
         .await;
     let r = ps
         .transfer_recipients()
@@ -139,18 +130,14 @@ async fn transferrecipient_create_checks_fields_per_type_before_sending() {
 #[tokio::test]
 async fn transferrecipient_list_sends_paging_and_decodes_quirks() {
     let (server, ps) = setup().await;
-    Mock::given(method("GET"))
-        .and(path("/transferrecipient"))
-        .and(header("authorization", BEARER))
-        .and(query_param("perPage", "3"))
-        .and(query_param("use_cursor", "true"))
-        .and(query_param("next", "dW5pcXVlX2N1cnNvcjo3MTIzMDA0NA=="))
-        .and(query_param("from", "2026-01-01T00:00:00Z"))
-        .and(query_param_is_missing("per_page"))
-        .and(query_param_is_missing("page"))
-        .respond_with(ok("transfer_recipient/list.json"))
-        .expect(1)
-        .mount(&server)
+    expect("GET", "/transferrecipient")
+        .query_is(&[
+            ("perPage", "3"),
+            ("use_cursor", "true"),
+            ("next", "dW5pcXVlX2N1cnNvcjo3MTIzMDA0NA=="),
+            ("from", "2026-01-01T00:00:00Z"),
+        ])
+        .reply(&server, "transfer_recipient/list.json")
         .await;
 
     let from: chrono::DateTime<chrono::Utc> = "2026-01-01T00:00:00Z".parse().unwrap();
@@ -192,10 +179,8 @@ async fn transferrecipient_list_sends_paging_and_decodes_quirks() {
 #[tokio::test]
 async fn transferrecipient_bulk_sends_batch_and_decodes_successes_and_errors() {
     let (server, ps) = setup().await;
-    Mock::given(method("POST"))
-        .and(path("/transferrecipient/bulk"))
-        .and(header("authorization", BEARER))
-        .and(body_json(json!({
+    expect("POST", "/transferrecipient/bulk")
+        .body(json!({
             "batch": [
                 {
                     "type": "nuban",
@@ -217,28 +202,20 @@ async fn transferrecipient_bulk_sends_batch_and_decodes_successes_and_errors() {
                     "authorization_code": "AUTH_p0o9i8u7y6"
                 }
             ]
-        })))
-        .respond_with(ok("transfer_recipient/bulk.json"))
-        .expect(1)
-        .mount(&server)
+        }))
+        .reply(&server, "transfer_recipient/bulk.json")
         .await;
 
-    let mut first = TransferRecipientBatchItem::account(
-        RecipientType::Nuban,
-        "Kemi Adeyemi",
-        "0731148290",
-        "035",
-    );
-    first.currency = Some(Currency::NGN);
-    let mut second = TransferRecipientBatchItem::account(
-        RecipientType::Nuban,
-        "Chidi Okafor",
-        "9999999999",
-        "044",
-    );
-    second.description = Some("Logistics contractor".into());
-    let mut third = TransferRecipientBatchItem::new(RecipientType::Authorization, "Ifeoma Eze");
-    third.authorization_code = Some("AUTH_p0o9i8u7y6".into());
+    let first = TransferRecipientBatchItem::new(RecipientType::Nuban, "Kemi Adeyemi")
+        .with_account_number("0731148290")
+        .with_bank_code("035")
+        .with_currency(Currency::NGN);
+    let second = TransferRecipientBatchItem::new(RecipientType::Nuban, "Chidi Okafor")
+        .with_account_number("9999999999")
+        .with_bank_code("044")
+        .with_description("Logistics contractor");
+    let third = TransferRecipientBatchItem::new(RecipientType::Authorization, "Ifeoma Eze")
+        .with_authorization_code("AUTH_p0o9i8u7y6");
 
     let r = ps
         .transfer_recipients()
@@ -275,12 +252,9 @@ async fn transferrecipient_bulk_checks_every_entry_before_sending() {
             ..
         }))
     ));
-    let good = TransferRecipientBatchItem::account(
-        RecipientType::Nuban,
-        "Kemi Adeyemi",
-        "0731148290",
-        "035",
-    );
+    let good = TransferRecipientBatchItem::new(RecipientType::Nuban, "Kemi Adeyemi")
+        .with_account_number("0731148290")
+        .with_bank_code("035");
     let bad = TransferRecipientBatchItem::new(RecipientType::Ghipss, "Yaw Boateng");
     let err = api.bulk(vec![good, bad]).send().await;
     assert!(matches!(
@@ -293,12 +267,8 @@ async fn transferrecipient_bulk_checks_every_entry_before_sending() {
 #[tokio::test]
 async fn transferrecipient_fetch_decodes_fetch_only_fields() {
     let (server, ps) = setup().await;
-    Mock::given(method("GET"))
-        .and(path("/transferrecipient/RCP_9zq8x7w6v5u4t3s"))
-        .and(header("authorization", BEARER))
-        .respond_with(ok("transfer_recipient/fetch.json"))
-        .expect(1)
-        .mount(&server)
+    expect("GET", "/transferrecipient/RCP_9zq8x7w6v5u4t3s")
+        .reply(&server, "transfer_recipient/fetch.json")
         .await;
     let r = ps
         .transfer_recipients()
@@ -329,7 +299,10 @@ async fn transferrecipient_fetch_refuses_an_empty_code() {
     let err = ps.transfer_recipients().fetch("").send().await;
     assert!(matches!(
         err,
-        Err(Error::Validation(ValidationError::Empty("id_or_code")))
+        Err(Error::Validation(ValidationError::CodePrefix {
+            field: "id_or_code",
+            ..
+        }))
     ));
     assert_no_requests(&server).await;
 }
@@ -337,16 +310,12 @@ async fn transferrecipient_fetch_refuses_an_empty_code() {
 #[tokio::test]
 async fn transferrecipient_update_sends_name_and_email() {
     let (server, ps) = setup().await;
-    Mock::given(method("PUT"))
-        .and(path("/transferrecipient/RCP_4h7k2m9q1wzx3ab"))
-        .and(header("authorization", BEARER))
-        .and(body_json(json!({
+    expect("PUT", "/transferrecipient/RCP_4h7k2m9q1wzx3ab")
+        .body(json!({
             "name": "Kemi A. Adeyemi",
             "email": "kemi.adeyemi@example.org"
-        })))
-        .respond_with(ok("transfer_recipient/updated.json"))
-        .expect(1)
-        .mount(&server)
+        }))
+        .reply(&server, "transfer_recipient/updated.json")
         .await;
     let r = ps
         .transfer_recipients()
@@ -386,12 +355,8 @@ async fn transferrecipient_update_checks_email_and_name_before_sending() {
 #[tokio::test]
 async fn transferrecipient_delete_sends_delete() {
     let (server, ps) = setup().await;
-    Mock::given(method("DELETE"))
-        .and(path("/transferrecipient/71230045"))
-        .and(header("authorization", BEARER))
-        .respond_with(ok("transfer_recipient/deleted.json"))
-        .expect(1)
-        .mount(&server)
+    expect("DELETE", "/transferrecipient/71230045")
+        .reply(&server, "transfer_recipient/deleted.json")
         .await;
     let r = ps
         .transfer_recipients()
@@ -408,7 +373,137 @@ async fn transferrecipient_delete_refuses_an_empty_code() {
     let err = ps.transfer_recipients().delete(" ").send().await;
     assert!(matches!(
         err,
-        Err(Error::Validation(ValidationError::Empty("id_or_code")))
+        Err(Error::Validation(ValidationError::CodePrefix {
+            field: "id_or_code",
+            ..
+        }))
+    ));
+    assert_no_requests(&server).await;
+}
+
+// Every optional setter at once, against the exact request.
+
+#[tokio::test]
+async fn transferrecipient_create_sends_every_setter() {
+    let (server, ps) = setup().await;
+    expect("POST", "/transferrecipient")
+        .body(json!({
+            "type": "nuban",
+            "name": "Tunde Bakare",
+            "account_number": "0112233445",
+            "bank_code": "057",
+            "description": "Weekend driver",
+            "currency": "NGN",
+            "authorization_code": "AUTH_r4t5y6u7",
+            "metadata": {"route": "Ikeja"}
+        }))
+        .reply(&server, "transfer_recipient/recipient.json")
+        .await;
+    let r = ps
+        .transfer_recipients()
+        .create(RecipientType::Nuban, "Tunde Bakare")
+        .account_number("0112233445")
+        .bank_code("057")
+        .description("Weekend driver")
+        .currency(Currency::NGN)
+        .authorization_code("AUTH_r4t5y6u7")
+        .metadata(json!({"route": "Ikeja"}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(
+        r.data.recipient_code.as_deref(),
+        Some("RCP_4h7k2m9q1wzx3ab")
+    );
+}
+
+#[tokio::test]
+async fn transferrecipient_list_sends_every_setter() {
+    let (server, ps) = setup().await;
+    expect("GET", "/transferrecipient")
+        .query_is(&[
+            ("perPage", "20"),
+            ("page", "2"),
+            ("use_cursor", "true"),
+            ("next", "cmNwOm5leHQ="),
+            ("previous", "cmNwOnByZXY="),
+            ("from", "2026-02-01T00:00:00Z"),
+            ("to", "2026-02-14T00:00:00Z"),
+        ])
+        .reply(&server, "transfer_recipient/list.json")
+        .await;
+    let r = ps
+        .transfer_recipients()
+        .list()
+        .per_page(20u32)
+        .page(2u32)
+        .use_cursor(true)
+        .next("cmNwOm5leHQ=")
+        .previous("cmNwOnByZXY=")
+        .from(at("2026-02-01T00:00:00Z"))
+        .to(at("2026-02-14T00:00:00Z"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.data.len(), 3);
+}
+
+#[tokio::test]
+async fn transferrecipient_update_sends_every_setter() {
+    let (server, ps) = setup().await;
+    expect("PUT", "/transferrecipient/RCP_4h7k2m9q1wzx3ab")
+        .body(json!({"name": "Tunde A. Bakare", "email": "tunde@example.com"}))
+        .reply(&server, "transfer_recipient/updated.json")
+        .await;
+    let r = ps
+        .transfer_recipients()
+        .update("RCP_4h7k2m9q1wzx3ab", "Tunde A. Bakare")
+        .email("tunde@example.com")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.message, "Recipient details changed");
+}
+
+#[tokio::test]
+async fn transferrecipient_codes_with_a_wrong_prefix_are_refused_before_sending() {
+    let (server, ps) = setup().await;
+    let err = ps
+        .transfer_recipients()
+        .delete("TRF_4h7k2m9q1wzx3ab")
+        .send()
+        .await;
+    assert!(matches!(
+        err,
+        Err(Error::Validation(ValidationError::CodePrefix {
+            field: "id_or_code",
+            expected: "RCP_",
+            ..
+        }))
+    ));
+    let err = ps
+        .transfer_recipients()
+        .create(RecipientType::Authorization, "Tunde Bakare")
+        .authorization_code("CUS_r4t5y6u7")
+        .send()
+        .await;
+    assert!(matches!(
+        err,
+        Err(Error::Validation(ValidationError::CodePrefix {
+            field: "authorization_code",
+            expected: "AUTH_",
+            ..
+        }))
+    ));
+    let item = TransferRecipientBatchItem::new(RecipientType::Authorization, "Tunde Bakare")
+        .with_authorization_code("PLN_r4t5y6u7");
+    let err = ps.transfer_recipients().bulk(vec![item]).send().await;
+    assert!(matches!(
+        err,
+        Err(Error::Validation(ValidationError::CodePrefix {
+            field: "authorization_code",
+            ..
+        }))
     ));
     assert_no_requests(&server).await;
 }

@@ -6,29 +6,22 @@ use paystack::{
     Amount, Error, Id, ValidationError,
 };
 use serde_json::json;
-use wiremock::matchers::{body_json, header, method, path, query_param, query_param_is_missing};
-use wiremock::Mock;
 
-use crate::common::{amount, assert_no_requests, ok, setup, BEARER};
+use crate::common::{amount, assert_no_requests, at, expect, setup};
 
 #[tokio::test]
 async fn transfer_initiate_sends_body_and_decodes_otp_status() {
     let (server, ps) = setup().await;
-    Mock::given(method("POST"))
-        .and(path("/transfer"))
-        .and(header("authorization", BEARER))
-        .and(header("content-type", "application/json"))
-        .and(body_json(json!({
+    expect("POST", "/transfer")
+        .body(json!({
             "source": "balance",
             "amount": 1500000,
             "recipient": "RCP_4h7k2m9q1wzx3ab",
             "reference": "payout-2026-03-0001",
             "reason": "March commission",
             "currency": "NGN"
-        })))
-        .respond_with(ok("transfer/initiate.json"))
-        .expect(1)
-        .mount(&server)
+        }))
+        .reply(&server, "transfer/initiate.json")
         .await;
 
     let r = ps
@@ -66,18 +59,14 @@ async fn transfer_initiate_sends_body_and_decodes_otp_status() {
 #[tokio::test]
 async fn transfer_initiate_takes_another_source() {
     let (server, ps) = setup().await;
-    Mock::given(method("POST"))
-        .and(path("/transfer"))
-        .and(header("authorization", BEARER))
-        .and(body_json(json!({
+    expect("POST", "/transfer")
+        .body(json!({
             "source": "payroll_wallet",
             "amount": 20000,
             "recipient": "RCP_4h7k2m9q1wzx3ab",
             "reference": "payout_2026_03_0009"
-        })))
-        .respond_with(ok("transfer/initiate.json"))
-        .expect(1)
-        .mount(&server)
+        }))
+        .reply(&server, "transfer/initiate.json")
         .await;
     ps.transfers()
         .initiate(amount(20_000), "RCP_4h7k2m9q1wzx3ab", "payout_2026_03_0009")
@@ -131,7 +120,10 @@ async fn transfer_initiate_checks_reference_amount_and_recipient_before_sending(
         .await;
     assert!(matches!(
         err,
-        Err(Error::Validation(ValidationError::Empty("recipient")))
+        Err(Error::Validation(ValidationError::CodePrefix {
+            field: "recipient",
+            ..
+        }))
     ));
     assert_no_requests(&server).await;
 }
@@ -139,19 +131,16 @@ async fn transfer_initiate_checks_reference_amount_and_recipient_before_sending(
 #[tokio::test]
 async fn transfer_list_sends_filters_and_decodes_page() {
     let (server, ps) = setup().await;
-    Mock::given(method("GET"))
-        .and(path("/transfer"))
-        .and(header("authorization", BEARER))
-        .and(query_param("perPage", "50"))
-        .and(query_param("page", "1"))
-        .and(query_param("status", "success"))
-        .and(query_param("recipient", "71230045"))
-        .and(query_param("from", "2026-03-01T00:00:00Z"))
-        .and(query_param("to", "2026-03-31T23:59:59Z"))
-        .and(query_param_is_missing("per_page"))
-        .respond_with(ok("transfer/list.json"))
-        .expect(1)
-        .mount(&server)
+    expect("GET", "/transfer")
+        .query_is(&[
+            ("perPage", "50"),
+            ("page", "1"),
+            ("status", "success"),
+            ("recipient", "71230045"),
+            ("from", "2026-03-01T00:00:00Z"),
+            ("to", "2026-03-31T23:59:59Z"),
+        ])
+        .reply(&server, "transfer/list.json")
         .await;
 
     let r = ps
@@ -207,16 +196,12 @@ async fn transfer_list_sends_filters_and_decodes_page() {
 #[tokio::test]
 async fn transfer_finalize_sends_code_and_otp() {
     let (server, ps) = setup().await;
-    Mock::given(method("POST"))
-        .and(path("/transfer/finalize_transfer"))
-        .and(header("authorization", BEARER))
-        .and(body_json(json!({
+    expect("POST", "/transfer/finalize_transfer")
+        .body(json!({
             "transfer_code": "TRF_m3n4b5v6c7x8z9a",
             "otp": "482915"
-        })))
-        .respond_with(ok("transfer/finalized.json"))
-        .expect(1)
-        .mount(&server)
+        }))
+        .reply(&server, "transfer/finalized.json")
         .await;
     let r = ps
         .transfers()
@@ -252,7 +237,10 @@ async fn transfer_finalize_refuses_empty_otp() {
     let err = ps.transfers().finalize("", "482915").send().await;
     assert!(matches!(
         err,
-        Err(Error::Validation(ValidationError::Empty("transfer_code")))
+        Err(Error::Validation(ValidationError::CodePrefix {
+            field: "transfer_code",
+            ..
+        }))
     ));
     assert_no_requests(&server).await;
 }
@@ -260,20 +248,16 @@ async fn transfer_finalize_refuses_empty_otp() {
 #[tokio::test]
 async fn transfer_bulk_sends_every_entry_and_decodes_results() {
     let (server, ps) = setup().await;
-    Mock::given(method("POST"))
-        .and(path("/transfer/bulk"))
-        .and(header("authorization", BEARER))
-        .and(body_json(json!({
+    expect("POST", "/transfer/bulk")
+        .body(json!({
             "source": "balance",
             "currency": "NGN",
             "transfers": [
                 {"amount": 500000, "recipient": "RCP_4h7k2m9q1wzx3ab", "reference": "payout-2026-03-0101", "reason": "Bonus"},
                 {"amount": 725050, "recipient": "RCP_b2c3d4e5f6g7h8i", "reference": "payout-2026-03-0102"}
             ]
-        })))
-        .respond_with(ok("transfer/bulk.json"))
-        .expect(1)
-        .mount(&server)
+        }))
+        .reply(&server, "transfer/bulk.json")
         .await;
     let r = ps
         .transfers()
@@ -370,7 +354,10 @@ async fn transfer_bulk_checks_every_entry_before_sending() {
     let err = api.bulk(vec![good, nobody]).send().await;
     assert!(matches!(
         err,
-        Err(Error::Validation(ValidationError::Empty("recipient")))
+        Err(Error::Validation(ValidationError::CodePrefix {
+            field: "recipient",
+            ..
+        }))
     ));
     assert_no_requests(&server).await;
 }
@@ -378,12 +365,8 @@ async fn transfer_bulk_checks_every_entry_before_sending() {
 #[tokio::test]
 async fn transfer_fetch_decodes_expanded_transfer() {
     let (server, ps) = setup().await;
-    Mock::given(method("GET"))
-        .and(path("/transfer/TRF_m3n4b5v6c7x8z9a"))
-        .and(header("authorization", BEARER))
-        .respond_with(ok("transfer/transfer.json"))
-        .expect(1)
-        .mount(&server)
+    expect("GET", "/transfer/TRF_m3n4b5v6c7x8z9a")
+        .reply(&server, "transfer/transfer.json")
         .await;
     let r = ps
         .transfers()
@@ -425,25 +408,30 @@ async fn transfer_fetch_decodes_expanded_transfer() {
 }
 
 #[tokio::test]
-async fn transfer_fetch_refuses_an_empty_code() {
+async fn transfer_fetch_refuses_an_empty_or_foreign_code() {
     let (server, ps) = setup().await;
-    let err = ps.transfers().fetch("").send().await;
-    assert!(matches!(
-        err,
-        Err(Error::Validation(ValidationError::Empty("id_or_code")))
-    ));
+    for bad in ["", "RCP_4h7k2m9q1wzx3ab"] {
+        let err = ps.transfers().fetch(bad).send().await;
+        assert!(
+            matches!(
+                err,
+                Err(Error::Validation(ValidationError::CodePrefix {
+                    field: "id_or_code",
+                    expected: "TRF_",
+                    ..
+                }))
+            ),
+            "{bad:?}: {err:?}"
+        );
+    }
     assert_no_requests(&server).await;
 }
 
 #[tokio::test]
 async fn transfer_verify_uses_reference_in_path() {
     let (server, ps) = setup().await;
-    Mock::given(method("GET"))
-        .and(path("/transfer/verify/payout-2026-03-0001"))
-        .and(header("authorization", BEARER))
-        .respond_with(ok("transfer/transfer.json"))
-        .expect(1)
-        .mount(&server)
+    expect("GET", "/transfer/verify/payout-2026-03-0001")
+        .reply(&server, "transfer/transfer.json")
         .await;
     let r = ps
         .transfers()
@@ -465,16 +453,13 @@ async fn transfer_verify_uses_reference_in_path() {
 #[tokio::test]
 async fn transfer_export_transfer_sends_filters_and_decodes_link() {
     let (server, ps) = setup().await;
-    Mock::given(method("GET"))
-        .and(path("/transfer/export"))
-        .and(header("authorization", BEARER))
-        .and(query_param("status", "failed"))
-        .and(query_param("recipient", "RCP_4h7k2m9q1wzx3ab"))
-        .and(query_param("from", "2026-03-01T00:00:00Z"))
-        .and(query_param_is_missing("to"))
-        .respond_with(ok("transfer/export.json"))
-        .expect(1)
-        .mount(&server)
+    expect("GET", "/transfer/export")
+        .query_is(&[
+            ("status", "failed"),
+            ("recipient", "RCP_4h7k2m9q1wzx3ab"),
+            ("from", "2026-03-01T00:00:00Z"),
+        ])
+        .reply(&server, "transfer/export.json")
         .await;
     let r = ps
         .transfers()
@@ -499,16 +484,12 @@ async fn transfer_export_transfer_sends_filters_and_decodes_link() {
 #[tokio::test]
 async fn transfer_resend_otp_sends_code_and_reason() {
     let (server, ps) = setup().await;
-    Mock::given(method("POST"))
-        .and(path("/transfer/resend_otp"))
-        .and(header("authorization", BEARER))
-        .and(body_json(json!({
+    expect("POST", "/transfer/resend_otp")
+        .body(json!({
             "transfer_code": "TRF_m3n4b5v6c7x8z9a",
             "reason": "resend_otp"
-        })))
-        .respond_with(ok("transfer/otp_resent.json"))
-        .expect(1)
-        .mount(&server)
+        }))
+        .reply(&server, "transfer/otp_resent.json")
         .await;
     let r = ps
         .transfers()
@@ -525,19 +506,18 @@ async fn transfer_resend_otp_sends_code_and_reason() {
         .await;
     assert!(matches!(
         err,
-        Err(Error::Validation(ValidationError::Empty("transfer_code")))
+        Err(Error::Validation(ValidationError::CodePrefix {
+            field: "transfer_code",
+            ..
+        }))
     ));
 }
 
 #[tokio::test]
 async fn transfer_disable_otp_posts_without_body() {
     let (server, ps) = setup().await;
-    Mock::given(method("POST"))
-        .and(path("/transfer/disable_otp"))
-        .and(header("authorization", BEARER))
-        .respond_with(ok("transfer/otp_disable_requested.json"))
-        .expect(1)
-        .mount(&server)
+    expect("POST", "/transfer/disable_otp")
+        .reply(&server, "transfer/otp_disable_requested.json")
         .await;
     let r = ps.transfers().disable_otp().send().await.unwrap();
     assert_eq!(r.message, "Confirm with the OTP sent to your phone");
@@ -548,13 +528,9 @@ async fn transfer_disable_otp_posts_without_body() {
 #[tokio::test]
 async fn transfer_disable_otp_finalize_sends_otp() {
     let (server, ps) = setup().await;
-    Mock::given(method("POST"))
-        .and(path("/transfer/disable_otp_finalize"))
-        .and(header("authorization", BEARER))
-        .and(body_json(json!({"otp": "730164"})))
-        .respond_with(ok("transfer/otp_disabled.json"))
-        .expect(1)
-        .mount(&server)
+    expect("POST", "/transfer/disable_otp_finalize")
+        .body(json!({"otp": "730164"}))
+        .reply(&server, "transfer/otp_disabled.json")
         .await;
     let r = ps
         .transfers()
@@ -579,13 +555,166 @@ async fn transfer_disable_otp_finalize_refuses_empty_otp() {
 #[tokio::test]
 async fn transfer_enable_otp_accepts_string_status_and_null_data() {
     let (server, ps) = setup().await;
-    Mock::given(method("POST"))
-        .and(path("/transfer/enable_otp"))
-        .and(header("authorization", BEARER))
-        .respond_with(ok("transfer/otp_enabled.json"))
-        .expect(1)
-        .mount(&server)
+    expect("POST", "/transfer/enable_otp")
+        .reply(&server, "transfer/otp_enabled.json")
         .await;
     let r = ps.transfers().enable_otp().send().await.unwrap();
     assert_eq!(r.message, "Transfers need an OTP again");
+}
+
+// Every optional setter at once, against the exact request.
+
+#[tokio::test]
+async fn transfer_initiate_sends_every_setter() {
+    let (server, ps) = setup().await;
+    expect("POST", "/transfer")
+        .body(json!({
+            "source": "balance",
+            "amount": 880000,
+            "recipient": "RCP_x1c2v3b4n5m6",
+            "reference": "vendor-2026-05-0042",
+            "reason": "May stock",
+            "currency": "KES"
+        }))
+        .reply(&server, "transfer/initiate.json")
+        .await;
+    let r = ps
+        .transfers()
+        .initiate(amount(880_000), "RCP_x1c2v3b4n5m6", "vendor-2026-05-0042")
+        .source(TransferSource::Balance)
+        .reason("May stock")
+        .currency(Currency::KES)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.data.transfer_code.as_deref(), Some("TRF_m3n4b5v6c7x8z9a"));
+}
+
+#[tokio::test]
+async fn transfer_list_sends_every_setter() {
+    let (server, ps) = setup().await;
+    expect("GET", "/transfer")
+        .query_is(&[
+            ("perPage", "35"),
+            ("page", "2"),
+            ("use_cursor", "true"),
+            ("next", "dHJmOm5leHQ="),
+            ("previous", "dHJmOnByZXY="),
+            ("from", "2026-05-01T00:00:00Z"),
+            ("to", "2026-05-31T00:00:00Z"),
+            ("recipient", "88120"),
+            ("status", "failed"),
+        ])
+        .reply(&server, "transfer/list.json")
+        .await;
+    let r = ps
+        .transfers()
+        .list()
+        .per_page(35u32)
+        .page(2u32)
+        .use_cursor(true)
+        .next("dHJmOm5leHQ=")
+        .previous("dHJmOnByZXY=")
+        .from(at("2026-05-01T00:00:00Z"))
+        .to(at("2026-05-31T00:00:00Z"))
+        .recipient("88120")
+        .status(TransferStatus::Failed)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.data.len(), 3);
+}
+
+#[tokio::test]
+async fn transfer_bulk_sends_every_setter() {
+    let (server, ps) = setup().await;
+    expect("POST", "/transfer/bulk")
+        .body(json!({
+            "source": "balance",
+            "currency": "GHS",
+            "transfers": [
+                {"amount": 60000, "recipient": "RCP_x1c2v3b4n5m6", "reference": "vendor-2026-05-0043"}
+            ]
+        }))
+        .reply(&server, "transfer/bulk.json")
+        .await;
+    let r = ps
+        .transfers()
+        .bulk(vec![TransferBulkItem::new(
+            amount(60_000),
+            "RCP_x1c2v3b4n5m6",
+            "vendor-2026-05-0043",
+        )])
+        .source(TransferSource::Balance)
+        .currency(Currency::GHS)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.data.len(), 2);
+}
+
+#[tokio::test]
+async fn transfer_export_sends_every_setter() {
+    let (server, ps) = setup().await;
+    expect("GET", "/transfer/export")
+        .query_is(&[
+            ("recipient", "88120"),
+            ("status", "reversed"),
+            ("from", "2026-04-01T00:00:00Z"),
+            ("to", "2026-04-30T00:00:00Z"),
+        ])
+        .reply(&server, "transfer/export.json")
+        .await;
+    let r = ps
+        .transfers()
+        .export()
+        .recipient("88120")
+        .status(TransferStatus::Reversed)
+        .from(at("2026-04-01T00:00:00Z"))
+        .to(at("2026-04-30T00:00:00Z"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.message, "Export ready");
+}
+
+#[tokio::test]
+async fn transfer_codes_with_a_wrong_prefix_are_refused_before_sending() {
+    let (server, ps) = setup().await;
+    let err = ps
+        .transfers()
+        .initiate(amount(880_000), "TRF_x1c2v3b4n5m6", "vendor-2026-05-0044")
+        .send()
+        .await;
+    assert!(matches!(
+        err,
+        Err(Error::Validation(ValidationError::CodePrefix {
+            field: "recipient",
+            expected: "RCP_",
+            ..
+        }))
+    ));
+    let item = TransferBulkItem::new(amount(60_000), "CUS_x1c2v3b4n5m6", "vendor-2026-05-0045");
+    let err = ps.transfers().bulk(vec![item]).send().await;
+    assert!(matches!(
+        err,
+        Err(Error::Validation(ValidationError::CodePrefix {
+            field: "recipient",
+            ..
+        }))
+    ));
+    let err = ps
+        .transfers()
+        .finalize("RCP_m3n4b5v6c7x8z9a", "482915")
+        .send()
+        .await;
+    assert!(matches!(
+        err,
+        Err(Error::Validation(ValidationError::CodePrefix {
+            field: "transfer_code",
+            expected: "TRF_",
+            ..
+        }))
+    ));
+    assert_no_requests(&server).await;
 }

@@ -6,10 +6,8 @@ use paystack::{
     Error, Id, ValidationError,
 };
 use serde_json::json;
-use wiremock::matchers::{body_json, header, method, path, query_param};
-use wiremock::Mock;
 
-use crate::common::{assert_no_requests, ok, setup, BEARER};
+use crate::common::{assert_no_requests, expect, setup};
 
 fn destination(target: &str, name: Option<&str>) -> VirtualTerminalDestinationInput {
     VirtualTerminalDestinationInput {
@@ -21,11 +19,8 @@ fn destination(target: &str, name: Option<&str>) -> VirtualTerminalDestinationIn
 #[tokio::test]
 async fn virtual_terminal_create_sends_body_and_decodes_terminal() {
     let (server, ps) = setup().await;
-    Mock::given(method("POST"))
-        .and(path("/virtual_terminal"))
-        .and(header("authorization", BEARER))
-        .and(header("content-type", "application/json"))
-        .and(body_json(json!({
+    expect("POST", "/virtual_terminal")
+        .body(json!({
             "name": "Front desk",
             "destinations": [
                 {"target": "+233201234567", "name": "Till supervisor"},
@@ -34,10 +29,8 @@ async fn virtual_terminal_create_sends_body_and_decodes_terminal() {
             "currency": "GHS",
             "metadata": {"branch": "osu"},
             "custom_fields": [{"display_name": "Table number", "variable_name": "table_no"}]
-        })))
-        .respond_with(ok("virtual_terminal/virtual_terminal.json"))
-        .expect(1)
-        .mount(&server)
+        }))
+        .reply(&server, "virtual_terminal/virtual_terminal.json")
         .await;
 
     let r = ps
@@ -130,14 +123,10 @@ async fn virtual_terminal_create_rejects_bad_input_before_sending() {
 #[tokio::test]
 async fn virtual_terminal_list_sends_paging_and_decodes_page() {
     let (server, ps) = setup().await;
-    Mock::given(method("GET"))
-        .and(path("/virtual_terminal"))
-        .and(header("authorization", BEARER))
-        .and(query_param("perPage", "10"))
-        .and(query_param("page", "1"))
-        .respond_with(ok("virtual_terminal/list.json"))
-        .expect(1)
-        .mount(&server)
+    expect("GET", "/virtual_terminal")
+        .query("perPage", "10")
+        .query("page", "1")
+        .reply(&server, "virtual_terminal/list.json")
         .await;
 
     let r = ps
@@ -166,12 +155,8 @@ async fn virtual_terminal_list_sends_paging_and_decodes_page() {
 #[tokio::test]
 async fn virtual_terminal_fetch_uses_code() {
     let (server, ps) = setup().await;
-    Mock::given(method("GET"))
-        .and(path("/virtual_terminal/VT_P4Q7R2ZX"))
-        .and(header("authorization", BEARER))
-        .respond_with(ok("virtual_terminal/virtual_terminal.json"))
-        .expect(1)
-        .mount(&server)
+    expect("GET", "/virtual_terminal/VT_P4Q7R2ZX")
+        .reply(&server, "virtual_terminal/virtual_terminal.json")
         .await;
 
     let r = ps
@@ -190,7 +175,10 @@ async fn virtual_terminal_fetch_rejects_empty_code() {
     let err = ps.virtual_terminals().fetch("").send().await;
     assert!(matches!(
         err,
-        Err(Error::Validation(ValidationError::Empty("code")))
+        Err(Error::Validation(ValidationError::CodePrefix {
+            field: "code",
+            ..
+        }))
     ));
     assert_no_requests(&server).await;
 }
@@ -198,13 +186,9 @@ async fn virtual_terminal_fetch_rejects_empty_code() {
 #[tokio::test]
 async fn virtual_terminal_update_sends_name() {
     let (server, ps) = setup().await;
-    Mock::given(method("PUT"))
-        .and(path("/virtual_terminal/VT_P4Q7R2ZX"))
-        .and(header("authorization", BEARER))
-        .and(body_json(json!({"name": "Front desk (east)"})))
-        .respond_with(ok("virtual_terminal/virtual_terminal.json"))
-        .expect(1)
-        .mount(&server)
+    expect("PUT", "/virtual_terminal/VT_P4Q7R2ZX")
+        .body(json!({"name": "Front desk (east)"}))
+        .reply(&server, "virtual_terminal/virtual_terminal.json")
         .await;
 
     let r = ps
@@ -229,12 +213,8 @@ async fn virtual_terminal_update_sends_name() {
 #[tokio::test]
 async fn virtual_terminal_deactivate_puts_without_body() {
     let (server, ps) = setup().await;
-    Mock::given(method("PUT"))
-        .and(path("/virtual_terminal/VT_P4Q7R2ZX/deactivate"))
-        .and(header("authorization", BEARER))
-        .respond_with(ok("virtual_terminal/deactivate.json"))
-        .expect(1)
-        .mount(&server)
+    expect("PUT", "/virtual_terminal/VT_P4Q7R2ZX/deactivate")
+        .reply(&server, "virtual_terminal/deactivate.json")
         .await;
 
     let r = ps
@@ -249,18 +229,14 @@ async fn virtual_terminal_deactivate_puts_without_body() {
 #[tokio::test]
 async fn virtual_terminal_destination_assign_sends_numbers_and_decodes_records() {
     let (server, ps) = setup().await;
-    Mock::given(method("POST"))
-        .and(path("/virtual_terminal/VT_P4Q7R2ZX/destination/assign"))
-        .and(header("authorization", BEARER))
-        .and(body_json(json!({
+    expect("POST", "/virtual_terminal/VT_P4Q7R2ZX/destination/assign")
+        .body(json!({
             "destinations": [
                 {"target": "+233244556677", "name": "Night shift lead"},
                 {"target": "+233209988776"}
             ]
-        })))
-        .respond_with(ok("virtual_terminal/assign.json"))
-        .expect(1)
-        .mount(&server)
+        }))
+        .reply(&server, "virtual_terminal/assign.json")
         .await;
 
     let r = ps
@@ -304,13 +280,9 @@ async fn virtual_terminal_destination_assign_rejects_empty_list() {
 #[tokio::test]
 async fn virtual_terminal_destination_unassign_sends_targets() {
     let (server, ps) = setup().await;
-    Mock::given(method("POST"))
-        .and(path("/virtual_terminal/VT_P4Q7R2ZX/destination/unassign"))
-        .and(header("authorization", BEARER))
-        .and(body_json(json!({"targets": ["+233209988776"]})))
-        .respond_with(ok("virtual_terminal/unassign.json"))
-        .expect(1)
-        .mount(&server)
+    expect("POST", "/virtual_terminal/VT_P4Q7R2ZX/destination/unassign")
+        .body(json!({"targets": ["+233209988776"]}))
+        .reply(&server, "virtual_terminal/unassign.json")
         .await;
 
     let r = ps
@@ -345,13 +317,9 @@ async fn virtual_terminal_destination_unassign_rejects_empty_targets() {
 #[tokio::test]
 async fn virtual_terminal_add_split_code_sends_code_and_decodes_split() {
     let (server, ps) = setup().await;
-    Mock::given(method("PUT"))
-        .and(path("/virtual_terminal/VT_P4Q7R2ZX/split_code"))
-        .and(header("authorization", BEARER))
-        .and(body_json(json!({"split_code": "SPL_v6t2n8r1k4"})))
-        .respond_with(ok("virtual_terminal/split.json"))
-        .expect(1)
-        .mount(&server)
+    expect("PUT", "/virtual_terminal/VT_P4Q7R2ZX/split_code")
+        .body(json!({"split_code": "SPL_v6t2n8r1k4"}))
+        .reply(&server, "virtual_terminal/split.json")
         .await;
 
     let r = ps
@@ -390,7 +358,10 @@ async fn virtual_terminal_add_split_code_rejects_empty_code() {
         .await;
     assert!(matches!(
         err,
-        Err(Error::Validation(ValidationError::Empty("split_code")))
+        Err(Error::Validation(ValidationError::CodePrefix {
+            field: "split_code",
+            ..
+        }))
     ));
     assert_no_requests(&server).await;
 }
@@ -398,13 +369,9 @@ async fn virtual_terminal_add_split_code_rejects_empty_code() {
 #[tokio::test]
 async fn virtual_terminal_delete_split_code_sends_body_with_delete() {
     let (server, ps) = setup().await;
-    Mock::given(method("DELETE"))
-        .and(path("/virtual_terminal/VT_P4Q7R2ZX/split_code"))
-        .and(header("authorization", BEARER))
-        .and(body_json(json!({"split_code": "SPL_v6t2n8r1k4"})))
-        .respond_with(ok("virtual_terminal/delete_split.json"))
-        .expect(1)
-        .mount(&server)
+    expect("DELETE", "/virtual_terminal/VT_P4Q7R2ZX/split_code")
+        .body(json!({"split_code": "SPL_v6t2n8r1k4"}))
+        .reply(&server, "virtual_terminal/delete_split.json")
         .await;
 
     let r = ps
@@ -414,4 +381,92 @@ async fn virtual_terminal_delete_split_code_sends_body_with_delete() {
         .await
         .unwrap();
     assert_eq!(r.message, "Split removed from virtual terminal");
+}
+
+// Every optional setter at once, against the exact request.
+
+#[tokio::test]
+async fn virtual_terminal_create_sends_every_setter() {
+    let (server, ps) = setup().await;
+    expect("POST", "/virtual_terminal")
+        .body(json!({
+            "name": "Pool bar",
+            "destinations": [{"target": "+254711000222", "name": "Bar lead"}],
+            "split_code": "SPL_p0o9l8k7",
+            "metadata": {"floor": "roof"},
+            "currency": "KES",
+            "custom_fields": [{"display_name": "Cabana", "variable_name": "cabana"}]
+        }))
+        .reply(&server, "virtual_terminal/virtual_terminal.json")
+        .await;
+    let r = ps
+        .virtual_terminals()
+        .create(
+            "Pool bar",
+            vec![VirtualTerminalDestinationInput {
+                target: "+254711000222".into(),
+                name: Some("Bar lead".into()),
+            }],
+        )
+        .split_code("SPL_p0o9l8k7")
+        .metadata(json!({"floor": "roof"}))
+        .currency(Currency::KES)
+        .custom_fields(vec![VirtualTerminalCustomField {
+            display_name: "Cabana".into(),
+            variable_name: "cabana".into(),
+        }])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.data.code.as_deref(), Some("VT_P4Q7R2ZX"));
+}
+
+#[tokio::test]
+async fn virtual_terminal_list_sends_every_setter() {
+    let (server, ps) = setup().await;
+    expect("GET", "/virtual_terminal")
+        .query_is(&[("perPage", "4"), ("page", "2")])
+        .reply(&server, "virtual_terminal/list.json")
+        .await;
+    let r = ps
+        .virtual_terminals()
+        .list()
+        .per_page(4u32)
+        .page(2u32)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.data.len(), 2);
+}
+
+#[tokio::test]
+async fn virtual_terminal_codes_with_a_wrong_prefix_are_refused_before_sending() {
+    let (server, ps) = setup().await;
+    let err = ps
+        .virtual_terminals()
+        .deactivate("PRQ_P4Q7R2ZX")
+        .send()
+        .await;
+    assert!(matches!(
+        err,
+        Err(Error::Validation(ValidationError::CodePrefix {
+            field: "code",
+            expected: "VT_",
+            ..
+        }))
+    ));
+    let err = ps
+        .virtual_terminals()
+        .add_split_code("VT_P4Q7R2ZX", "VT_p0o9l8k7")
+        .send()
+        .await;
+    assert!(matches!(
+        err,
+        Err(Error::Validation(ValidationError::CodePrefix {
+            field: "split_code",
+            expected: "SPL_",
+            ..
+        }))
+    ));
+    assert_no_requests(&server).await;
 }
