@@ -186,13 +186,9 @@ macro_rules! code {
             }
         }
 
-        impl IdOrCode<$name> {
-            /// Refuses a code without the prefix; an id is always well-formed.
-            pub(crate) fn check(&self, field: &'static str) -> Result<(), ValidationError> {
-                match self {
-                    IdOrCode::Id(_) => Ok(()),
-                    IdOrCode::Code(code) => code.check(field),
-                }
+        impl Prefixed for $name {
+            fn check_prefix(&self, field: &'static str) -> Result<(), ValidationError> {
+                self.check(field)
             }
         }
     )+};
@@ -237,6 +233,23 @@ pub enum IdOrCode<C> {
     Id(u64),
     /// The record's code.
     Code(C),
+}
+
+/// A code kind with a prefix to check, so one `IdOrCode::check` serves every kind.
+pub(crate) trait Prefixed {
+    fn check_prefix(&self, field: &'static str) -> Result<(), ValidationError>;
+}
+
+// The impl holds only a crate-private method, so its crate-private bound hides nothing public.
+#[allow(private_bounds)]
+impl<C: Prefixed> IdOrCode<C> {
+    /// Refuses a code without its prefix; an id is always well-formed.
+    pub(crate) fn check(&self, field: &'static str) -> Result<(), ValidationError> {
+        match self {
+            IdOrCode::Id(_) => Ok(()),
+            IdOrCode::Code(code) => code.check_prefix(field),
+        }
+    }
 }
 
 impl<C> From<u64> for IdOrCode<C> {
