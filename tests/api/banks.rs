@@ -6,10 +6,10 @@ use paystack::{
     Error, Id, ValidationError,
 };
 use serde_json::json;
-use wiremock::matchers::{body_json, header, method, path, query_param, query_param_is_missing};
+use wiremock::matchers::{header, method, path, query_param, query_param_is_missing};
 use wiremock::Mock;
 
-use crate::common::{assert_no_requests, ok, setup, BEARER};
+use crate::common::{assert_no_requests, expect, ok, setup, BEARER};
 
 #[tokio::test]
 async fn bank_list_sends_filters_and_decodes_banks() {
@@ -98,18 +98,14 @@ async fn bank_list_spells_south_africa_with_a_space() {
 #[tokio::test]
 async fn bank_resolve_account_number_keeps_leading_zeros() {
     let (server, ps) = setup().await;
-    Mock::given(method("GET"))
-        .and(path("/bank/resolve"))
-        .and(header("authorization", BEARER))
-        .and(query_param("account_number", "0731148290"))
-        .and(query_param("bank_code", "035"))
-        .respond_with(ok("bank/resolve.json"))
-        .expect(1)
-        .mount(&server)
+    expect("GET", "/bank/resolve")
+        .query_is(&[("account_number", "0731148290"), ("bank_code", "035")])
+        .reply(&server, "bank/resolve.json")
         .await;
     let r = ps
         .banks()
-        .resolve_account_number("0731148290", "035")
+        .resolve_account_number("0731148290")
+        .bank_code("035")
         .send()
         .await
         .unwrap();
@@ -121,30 +117,53 @@ async fn bank_resolve_account_number_keeps_leading_zeros() {
 #[tokio::test]
 async fn bank_resolve_account_number_refuses_empty_input() {
     let (server, ps) = setup().await;
-    let err = ps.banks().resolve_account_number("", "035").send().await;
+    let err = ps
+        .banks()
+        .resolve_account_number("")
+        .bank_code("035")
+        .send()
+        .await;
     assert!(matches!(
         err,
         Err(Error::Validation(ValidationError::Empty("account_number")))
     ));
     let err = ps
         .banks()
-        .resolve_account_number("0731148290", " ")
+        .resolve_account_number("0731148290")
+        .bank_code(" ")
         .send()
         .await;
     assert!(matches!(
         err,
         Err(Error::Validation(ValidationError::Empty("bank_code")))
     ));
+    let err = ps.banks().resolve_account_number("0731148290").send().await;
+    assert!(
+        matches!(
+            err,
+            Err(Error::Validation(ValidationError::Empty("bank_code")))
+        ),
+        "the bank is required"
+    );
     assert_no_requests(&server).await;
+}
+
+/// A South African account check with every required setter, as the tests below vary it.
+fn za_check(ps: &paystack::Paystack) -> paystack::banks::ValidateAccountNumber<'_> {
+    ps.banks()
+        .validate_account_number("1100223344")
+        .account_name("Thandi Nkosi")
+        .account_type(BankAccountType::Personal)
+        .bank_code("470010")
+        .country_code("ZA")
+        .document_type(BankDocumentType::IdentityNumber)
 }
 
 #[tokio::test]
 async fn bank_validate_account_number_sends_body_and_decodes_flags() {
     let (server, ps) = setup().await;
-    Mock::given(method("POST"))
-        .and(path("/bank/validate"))
-        .and(header("authorization", BEARER))
-        .and(body_json(json!({
+    expect("POST", "/bank/validate")
+        .body(json!({
             "account_name": "Thandi Nkosi",
             "account_number": "1100223344",
             "account_type": "personal",
@@ -152,21 +171,10 @@ async fn bank_validate_account_number_sends_body_and_decodes_flags() {
             "country_code": "ZA",
             "document_type": "identityNumber",
             "document_number": "8801015800082"
-        })))
-        .respond_with(ok("bank/validate.json"))
-        .expect(1)
-        .mount(&server)
+        }))
+        .reply(&server, "bank/validate.json")
         .await;
-    let r = ps
-        .banks()
-        .validate_account_number(
-            "Thandi Nkosi",
-            "1100223344",
-            BankAccountType::Personal,
-            "470010",
-            "ZA",
-            BankDocumentType::IdentityNumber,
-        )
+    let r = za_check(&ps)
         .document_number("8801015800082")
         .send()
         .await
@@ -193,16 +201,10 @@ async fn bank_validate_account_number_sends_body_and_decodes_flags() {
 #[tokio::test]
 async fn bank_validate_account_number_checks_input_before_sending() {
     let (server, ps) = setup().await;
-    let err = ps
-        .banks()
-        .validate_account_number(
-            "Thandi Nkosi",
-            "1100223344",
-            BankAccountType::Business,
-            "470010",
-            "ZAF",
-            BankDocumentType::BusinessRegistrationNumber,
-        )
+    let err = za_check(&ps)
+        .account_type(BankAccountType::Business)
+        .country_code("ZAF")
+        .document_type(BankDocumentType::BusinessRegistrationNumber)
         .send()
         .await;
     assert!(matches!(
@@ -212,21 +214,29 @@ async fn bank_validate_account_number_checks_input_before_sending() {
             ..
         }))
     ));
-    let err = ps
-        .banks()
-        .validate_account_number(
-            "",
-            "1100223344",
-            BankAccountType::Personal,
-            "470010",
-            "ZA",
-            BankDocumentType::PassportNumber,
-        )
+    let err = za_check(&ps)
+        .account_name("")
+        .document_type(BankDocumentType::PassportNumber)
         .send()
         .await;
     assert!(matches!(
         err,
         Err(Error::Validation(ValidationError::Empty("account_name")))
     ));
+    let err = ps
+        .banks()
+        .validate_account_number("1100223344")
+        .account_name("Thandi Nkosi")
+        .bank_code("470010")
+        .country_code("ZA")
+        .send()
+        .await;
+    assert!(
+        matches!(
+            err,
+            Err(Error::Validation(ValidationError::Empty("account_type")))
+        ),
+        "required setters are checked"
+    );
     assert_no_requests(&server).await;
 }

@@ -200,7 +200,10 @@ async fn bulk_charge_fetch_uses_batch_code() {
     let err = ps.bulk_charges().fetch("").send().await;
     assert!(matches!(
         err,
-        Err(Error::Validation(ValidationError::Empty("code")))
+        Err(Error::Validation(ValidationError::CodePrefix {
+            field: "code",
+            ..
+        }))
     ));
 }
 
@@ -297,6 +300,9 @@ async fn bulk_charge_resume_sends_code_and_reads_message() {
     let err = ps.bulk_charges().resume("  ").send().await;
     assert!(matches!(
         err,
-        Err(Error::Validation(ValidationError::Empty("code")))
+        Err(Error::Validation(ValidationError::CodePrefix {
+            field: "code",
+            ..
+        }))
     ));
 }

@@ -1,7 +1,7 @@
 //! Charge: every operation's request and decoded response, including the pending states.
 
 use chrono::NaiveDate;
-use paystack::types::{ChargeBankTransfer, ChargeProvider};
+use paystack::types::{self, ChargeBankTransfer, ChargeProvider};
 use paystack::{
     enums::{Channel, Currency, Domain, TransactionStatus},
     Amount, Error, Id, ValidationError,
@@ -10,7 +10,7 @@ use serde_json::json;
 use wiremock::matchers::{body_json, header, method, path};
 use wiremock::Mock;
 
-use crate::common::{amount, assert_no_requests, ok, setup, BEARER};
+use crate::common::{amount, assert_no_requests, expect, ok, setup, BEARER};
 
 #[tokio::test]
 async fn charge_create_sends_bank_account_and_decodes_otp_step() {
@@ -39,7 +39,10 @@ async fn charge_create_sends_bank_account_and_decodes_otp_step() {
         .currency(Currency::NGN)
         .reference("shoe-order-77")
         .birthday(NaiveDate::from_ymd_opt(1991, 4, 23).unwrap())
-        .bank_account("057", "0001234567")
+        .bank(types::ChargeBankAccount {
+            code: Some("057".into()),
+            account_number: Some("0001234567".into()),
+        })
         .metadata(json!({"size": 44}))
         .send()
         .await
@@ -181,7 +184,10 @@ async fn charge_create_rejects_bad_input_before_sending() {
     ));
     let err = ch
         .create("kemi@example.com", amount(75_000))
-        .bank_account("057", "")
+        .bank(types::ChargeBankAccount {
+            code: Some("057".into()),
+            account_number: Some(String::new()),
+        })
         .send()
         .await;
     assert!(matches!(
@@ -333,29 +339,23 @@ async fn charge_submit_birthday_sends_iso_date() {
 #[tokio::test]
 async fn charge_submit_address_sends_every_field() {
     let (server, ps) = setup().await;
-    Mock::given(method("POST"))
-        .and(path("/charge/submit_address"))
-        .and(header("authorization", BEARER))
-        .and(body_json(json!({
+    expect("POST", "/charge/submit_address")
+        .body(json!({
             "address": "14 Marina Road",
             "city": "Lagos Island",
             "state": "Lagos",
             "zip_code": "101001",
             "reference": "usd-order-3"
-        })))
-        .respond_with(ok("charge/send_address.json"))
-        .expect(1)
-        .mount(&server)
+        }))
+        .reply(&server, "charge/send_address.json")
         .await;
     let r = ps
         .charges()
-        .submit_address(
-            "usd-order-3",
-            "14 Marina Road",
-            "Lagos Island",
-            "Lagos",
-            "101001",
-        )
+        .submit_address("usd-order-3")
+        .address("14 Marina Road")
+        .city("Lagos Island")
+        .state("Lagos")
+        .zip_code("101001")
         .send()
         .await
         .unwrap();
@@ -363,13 +363,32 @@ async fn charge_submit_address_sends_every_field() {
 
     let err = ps
         .charges()
-        .submit_address("usd-order-3", "14 Marina Road", "", "Lagos", "101001")
+        .submit_address("usd-order-3")
+        .address("14 Marina Road")
+        .city("")
+        .state("Lagos")
+        .zip_code("101001")
         .send()
         .await;
     assert!(matches!(
         err,
         Err(Error::Validation(ValidationError::Empty("city")))
     ));
+    let err = ps
+        .charges()
+        .submit_address("usd-order-3")
+        .address("14 Marina Road")
+        .city("Lagos Island")
+        .state("Lagos")
+        .send()
+        .await;
+    assert!(
+        matches!(
+            err,
+            Err(Error::Validation(ValidationError::Empty("zip_code")))
+        ),
+        "every address setter is required"
+    );
 }
 
 #[tokio::test]

@@ -12,7 +12,7 @@ use serde_json::json;
 use wiremock::matchers::{body_json, header, method, path, query_param, query_param_is_missing};
 use wiremock::Mock;
 
-use crate::common::{assert_no_requests, ok, setup, BEARER};
+use crate::common::{assert_no_requests, expect, ok, setup, BEARER};
 
 fn account() -> CustomerBankAccount {
     CustomerBankAccount {
@@ -271,7 +271,10 @@ async fn customer_fetch_accepts_an_email() {
     let err = ps.customers().fetch("  ").send().await;
     assert!(matches!(
         err,
-        Err(Error::Validation(ValidationError::Empty("email_or_code")))
+        Err(Error::Validation(ValidationError::CodePrefix {
+            field: "email_or_code",
+            ..
+        }))
     ));
 }
 
@@ -302,7 +305,10 @@ async fn customer_update_sends_changes() {
     let err = ps.customers().update("").phone("1").send().await;
     assert!(matches!(
         err,
-        Err(Error::Validation(ValidationError::Empty("code")))
+        Err(Error::Validation(ValidationError::CodePrefix {
+            field: "code",
+            ..
+        }))
     ));
 }
 
@@ -345,68 +351,64 @@ async fn customer_risk_action_rejects_empty_customer() {
         .await;
     assert!(matches!(
         err,
-        Err(Error::Validation(ValidationError::Empty("customer")))
+        Err(Error::Validation(ValidationError::CodePrefix {
+            field: "customer",
+            ..
+        }))
     ));
     assert_no_requests(&server).await;
 }
 
 #[tokio::test]
-async fn customer_validate_sends_identity_and_reads_202() {
+async fn customer_validate_sends_every_setter_and_reads_202() {
     let (server, ps) = setup().await;
-    Mock::given(method("POST"))
-        .and(path("/customer/CUS_7hx2m9q4r1t8w3z/identification"))
-        .and(header("authorization", BEARER))
-        .and(body_json(json!({
+    expect("POST", "/customer/CUS_7hx2m9q4r1t8w3z/identification")
+        .body(json!({
             "first_name": "Chidinma",
             "middle_name": "Ada",
             "last_name": "Okafor",
-            "type": "bank_account",
+            "type": "bvn",
+            "value": "22104455667",
             "country": "NG",
             "bvn": "22104455667",
             "bank_code": "917",
             "account_number": "0098712345"
-        })))
-        .respond_with(
+        }))
+        .respond(
+            &server,
             wiremock::ResponseTemplate::new(202)
                 .set_body_json(crate::common::fixture("customer/validate.json")),
         )
-        .expect(1)
-        .mount(&server)
         .await;
-    let r = ps
-        .customers()
-        .validate(
-            "CUS_7hx2m9q4r1t8w3z",
-            "Chidinma",
-            "Okafor",
-            "NG",
-            "22104455667",
-            "917",
-            "0098712345",
-        )
+    let r = identity(&ps, "CUS_7hx2m9q4r1t8w3z")
         .middle_name("Ada")
+        .identification_type(IdentificationType::Bvn)
+        .value("22104455667")
         .send()
         .await
         .unwrap();
     assert_eq!(r.message, "Identity check queued");
 }
 
+/// An identity check with every required setter, as the tests vary it.
+fn identity<'a>(
+    ps: &'a paystack::Paystack,
+    code: &str,
+) -> paystack::customers::ValidateCustomer<'a> {
+    ps.customers()
+        .validate(code)
+        .first_name("Chidinma")
+        .last_name("Okafor")
+        .country("NG")
+        .bvn("22104455667")
+        .bank_code("917")
+        .account_number("0098712345")
+}
+
 #[tokio::test]
 async fn customer_validate_rejects_bad_input_before_sending() {
     let (server, ps) = setup().await;
-    let c = ps.customers();
-    let err = c
-        .validate(
-            "CUS_x",
-            "Ada",
-            "Obi",
-            "NG",
-            "2210445566",
-            "917",
-            "0098712345",
-        )
-        .send()
-        .await;
+    let err = identity(&ps, "CUS_x").bvn("2210445566").send().await;
     assert!(matches!(
         err,
         Err(Error::Validation(ValidationError::Invalid {
@@ -414,18 +416,7 @@ async fn customer_validate_rejects_bad_input_before_sending() {
             ..
         }))
     ));
-    let err = c
-        .validate(
-            "CUS_x",
-            "Ada",
-            "Obi",
-            "Nigeria",
-            "22104455667",
-            "917",
-            "0098712345",
-        )
-        .send()
-        .await;
+    let err = identity(&ps, "CUS_x").country("Nigeria").send().await;
     assert!(matches!(
         err,
         Err(Error::Validation(ValidationError::Invalid {
@@ -433,21 +424,36 @@ async fn customer_validate_rejects_bad_input_before_sending() {
             ..
         }))
     ));
-    let err = c
-        .validate("CUS_x", "", "Obi", "NG", "22104455667", "917", "0098712345")
-        .send()
-        .await;
+    let err = identity(&ps, "CUS_x").first_name("").send().await;
     assert!(matches!(
         err,
         Err(Error::Validation(ValidationError::Empty("first_name")))
     ));
-    let err = c
-        .validate("CUS_x", "Ada", "Obi", "NG", "22104455667", "917", "")
-        .send()
-        .await;
+    let err = identity(&ps, "CUS_x").account_number("").send().await;
     assert!(matches!(
         err,
         Err(Error::Validation(ValidationError::Empty("account_number")))
+    ));
+    let err = ps
+        .customers()
+        .validate("CUS_x")
+        .first_name("Ada")
+        .last_name("Obi")
+        .country("NG")
+        .send()
+        .await;
+    assert!(
+        matches!(err, Err(Error::Validation(ValidationError::Empty("bvn")))),
+        "required setters are checked"
+    );
+    let err = identity(&ps, "RCP_x").send().await;
+    assert!(matches!(
+        err,
+        Err(Error::Validation(ValidationError::CodePrefix {
+            field: "code",
+            expected: "CUS_",
+            ..
+        }))
     ));
     assert_no_requests(&server).await;
 }
@@ -573,9 +579,10 @@ async fn customer_deactivate_authorization_rejects_empty_code() {
     let err = ps.customers().deactivate_authorization("").send().await;
     assert!(matches!(
         err,
-        Err(Error::Validation(ValidationError::Empty(
-            "authorization_code"
-        )))
+        Err(Error::Validation(ValidationError::CodePrefix {
+            field: "authorization_code",
+            ..
+        }))
     ));
     assert_no_requests(&server).await;
 }
@@ -637,17 +644,14 @@ async fn customer_initialize_direct_debit_rejects_bad_input_before_sending() {
 #[tokio::test]
 async fn customer_direct_debit_activation_charge_sends_authorization_id() {
     let (server, ps) = setup().await;
-    Mock::given(method("PUT"))
-        .and(path("/customer/5120098817/directdebit-activation-charge"))
-        .and(header("authorization", BEARER))
-        .and(body_json(json!({"authorization_id": 2_209_938_471_u64})))
-        .respond_with(ok("customer/activation_charge.json"))
-        .expect(1)
-        .mount(&server)
+    expect("PUT", "/customer/5120098817/directdebit-activation-charge")
+        .body(json!({"authorization_id": 2_209_938_471_u64}))
+        .reply(&server, "customer/activation_charge.json")
         .await;
     let r = ps
         .customers()
-        .direct_debit_activation_charge(5_120_098_817, 2_209_938_471)
+        .direct_debit_activation_charge(5_120_098_817)
+        .authorization_id(2_209_938_471u64)
         .send()
         .await
         .unwrap();
@@ -655,7 +659,8 @@ async fn customer_direct_debit_activation_charge_sends_authorization_id() {
 
     let err = ps
         .customers()
-        .direct_debit_activation_charge(1, u64::MAX)
+        .direct_debit_activation_charge(1)
+        .authorization_id(u64::MAX)
         .send()
         .await;
     assert!(matches!(
@@ -664,6 +669,17 @@ async fn customer_direct_debit_activation_charge_sends_authorization_id() {
             field: "authorization_id",
             ..
         }))
+    ));
+    let err = ps
+        .customers()
+        .direct_debit_activation_charge(1)
+        .send()
+        .await;
+    assert!(matches!(
+        err,
+        Err(Error::Validation(ValidationError::Empty(
+            "authorization_id"
+        )))
     ));
 }
 

@@ -8,7 +8,7 @@ use serde_json::json;
 use wiremock::matchers::{body_json, header, method, path, query_param, query_param_is_missing};
 use wiremock::{Mock, ResponseTemplate};
 
-use crate::common::{assert_no_requests, ok, setup, BEARER};
+use crate::common::{assert_no_requests, expect, ok, setup, BEARER};
 
 #[tokio::test]
 async fn dedicated_account_create_sends_body_and_decodes_account() {
@@ -70,7 +70,10 @@ async fn dedicated_account_create_rejects_empty_customer() {
     let err = ps.dedicated_accounts().create(" ").send().await;
     assert!(matches!(
         err,
-        Err(Error::Validation(ValidationError::Empty("customer")))
+        Err(Error::Validation(ValidationError::CodePrefix {
+            field: "customer",
+            ..
+        }))
     ));
     assert_no_requests(&server).await;
 }
@@ -154,12 +157,10 @@ async fn dedicated_account_list_sends_cursor() {
 }
 
 #[tokio::test]
-async fn dedicated_account_assign_sends_body() {
+async fn dedicated_account_assign_sends_every_setter() {
     let (server, ps) = setup().await;
-    Mock::given(method("POST"))
-        .and(path("/dedicated_account/assign"))
-        .and(header("authorization", BEARER))
-        .and(body_json(json!({
+    expect("POST", "/dedicated_account/assign")
+        .body(json!({
             "email": "kemi@example.net",
             "first_name": "Kemi",
             "last_name": "Adeyemi",
@@ -169,25 +170,18 @@ async fn dedicated_account_assign_sends_body() {
             "bvn": "22109988776",
             "account_number": "0098755500",
             "bank_code": "917",
+            "subaccount": "ACCT_r4t5y6u7i8",
             "split_code": "SPL_h6j7k8l9q0w1e2r"
-        })))
-        .respond_with(ok("dedicated_account/assign.json"))
-        .expect(1)
-        .mount(&server)
+        }))
+        .reply(&server, "dedicated_account/assign.json")
         .await;
-    let r = ps
-        .dedicated_accounts()
-        .assign(
-            "kemi@example.net",
-            "Kemi",
-            "Adeyemi",
-            "+2348059876543",
-            "lagoon-microfinance",
-            "NG",
-        )
+    let r = assignment(&ps, "kemi@example.net")
+        .phone("+2348059876543")
+        .preferred_bank("lagoon-microfinance")
         .bvn("22109988776")
         .account_number("0098755500")
         .bank_code("917")
+        .subaccount("ACCT_r4t5y6u7i8")
         .split_code("SPL_h6j7k8l9q0w1e2r")
         .send()
         .await
@@ -195,27 +189,30 @@ async fn dedicated_account_assign_sends_body() {
     assert_eq!(r.message, "Dedicated account assignment started");
 }
 
+/// An assignment with every required setter, as the tests vary it.
+fn assignment<'a>(
+    ps: &'a paystack::Paystack,
+    email: &str,
+) -> paystack::dedicated_accounts::AssignDedicatedAccount<'a> {
+    ps.dedicated_accounts()
+        .assign(email)
+        .first_name("Kemi")
+        .last_name("Adeyemi")
+        .phone("+234805")
+        .preferred_bank("kestrel-bank")
+        .country("NG")
+}
+
 #[tokio::test]
 async fn dedicated_account_assign_rejects_bad_input_before_sending() {
     let (server, ps) = setup().await;
-    let d = ps.dedicated_accounts();
-    let err = d
-        .assign("kemi", "Kemi", "Adeyemi", "+234805", "kestrel-bank", "NG")
-        .send()
-        .await;
+    let err = assignment(&ps, "kemi").send().await;
     assert!(matches!(
         err,
         Err(Error::Validation(ValidationError::Email(_)))
     ));
-    let err = d
-        .assign(
-            "kemi@example.net",
-            "Kemi",
-            "Adeyemi",
-            "+234805",
-            "kestrel-bank",
-            "ng",
-        )
+    let err = assignment(&ps, "kemi@example.net")
+        .country("ng")
         .send()
         .await;
     assert!(matches!(
@@ -225,38 +222,20 @@ async fn dedicated_account_assign_rejects_bad_input_before_sending() {
             ..
         }))
     ));
-    let err = d
-        .assign(
-            "kemi@example.net",
-            "Kemi",
-            "Adeyemi",
-            "",
-            "kestrel-bank",
-            "NG",
-        )
-        .send()
-        .await;
+    let err = assignment(&ps, "kemi@example.net").phone("").send().await;
     assert!(matches!(
         err,
         Err(Error::Validation(ValidationError::Empty("phone")))
     ));
-    let err = d
-        .assign("kemi@example.net", "Kemi", "Adeyemi", "+234805", "", "NG")
+    let err = assignment(&ps, "kemi@example.net")
+        .preferred_bank("")
         .send()
         .await;
     assert!(matches!(
         err,
         Err(Error::Validation(ValidationError::Empty("preferred_bank")))
     ));
-    let err = d
-        .assign(
-            "kemi@example.net",
-            "Kemi",
-            "Adeyemi",
-            "+234805",
-            "kestrel-bank",
-            "NG",
-        )
+    let err = assignment(&ps, "kemi@example.net")
         .bvn("2210998877A")
         .send()
         .await;
@@ -264,6 +243,34 @@ async fn dedicated_account_assign_rejects_bad_input_before_sending() {
         err,
         Err(Error::Validation(ValidationError::Invalid {
             field: "bvn",
+            ..
+        }))
+    ));
+    let err = ps
+        .dedicated_accounts()
+        .assign("kemi@example.net")
+        .first_name("Kemi")
+        .last_name("Adeyemi")
+        .phone("+234805")
+        .country("NG")
+        .send()
+        .await;
+    assert!(
+        matches!(
+            err,
+            Err(Error::Validation(ValidationError::Empty("preferred_bank")))
+        ),
+        "required setters are checked"
+    );
+    let err = assignment(&ps, "kemi@example.net")
+        .split_code("ACCT_r4t5y6u7i8")
+        .send()
+        .await;
+    assert!(matches!(
+        err,
+        Err(Error::Validation(ValidationError::CodePrefix {
+            field: "split_code",
+            expected: "SPL_",
             ..
         }))
     ));
@@ -338,21 +345,20 @@ async fn dedicated_account_deactivate_uses_delete() {
 }
 
 #[tokio::test]
-async fn dedicated_account_requery_sends_query() {
+async fn dedicated_account_requery_sends_every_setter() {
     let (server, ps) = setup().await;
-    Mock::given(method("GET"))
-        .and(path("/dedicated_account/requery"))
-        .and(header("authorization", BEARER))
-        .and(query_param("account_number", "7701234598"))
-        .and(query_param("provider_slug", "kestrel-bank"))
-        .and(query_param("date", "2026-03-12"))
-        .respond_with(ok("dedicated_account/requery.json"))
-        .expect(1)
-        .mount(&server)
+    expect("GET", "/dedicated_account/requery")
+        .query_is(&[
+            ("account_number", "7701234598"),
+            ("provider_slug", "kestrel-bank"),
+            ("date", "2026-03-12"),
+        ])
+        .reply(&server, "dedicated_account/requery.json")
         .await;
     let r = ps
         .dedicated_accounts()
-        .requery("7701234598", "kestrel-bank")
+        .requery("7701234598")
+        .provider_slug("kestrel-bank")
         .date(chrono::NaiveDate::from_ymd_opt(2026, 3, 12).unwrap())
         .send()
         .await
@@ -368,7 +374,8 @@ async fn dedicated_account_requery_rejects_missing_arguments() {
     let (server, ps) = setup().await;
     let err = ps
         .dedicated_accounts()
-        .requery("", "kestrel-bank")
+        .requery("")
+        .provider_slug("kestrel-bank")
         .send()
         .await;
     assert!(matches!(
@@ -377,9 +384,15 @@ async fn dedicated_account_requery_rejects_missing_arguments() {
     ));
     let err = ps
         .dedicated_accounts()
-        .requery("7701234598", "")
+        .requery("7701234598")
+        .provider_slug("")
         .send()
         .await;
+    assert!(matches!(
+        err,
+        Err(Error::Validation(ValidationError::Empty("provider_slug")))
+    ));
+    let err = ps.dedicated_accounts().requery("7701234598").send().await;
     assert!(matches!(
         err,
         Err(Error::Validation(ValidationError::Empty("provider_slug")))

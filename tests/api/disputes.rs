@@ -9,7 +9,7 @@ use serde_json::json;
 use wiremock::matchers::{body_json, header, method, path, query_param, query_param_is_missing};
 use wiremock::Mock;
 
-use crate::common::{assert_no_requests, at, ok, setup, BEARER};
+use crate::common::{assert_no_requests, at, expect, ok, setup, BEARER};
 
 #[tokio::test]
 async fn dispute_list_sends_filters_and_decodes_id_or_object() {
@@ -260,29 +260,22 @@ async fn dispute_transaction_uses_transaction_id() {
 #[tokio::test]
 async fn dispute_resolve_sends_body_and_decodes_ids_and_message() {
     let (server, ps) = setup().await;
-    Mock::given(method("PUT"))
-        .and(path("/dispute/624011/resolve"))
-        .and(header("authorization", BEARER))
-        .and(body_json(json!({
+    expect("PUT", "/dispute/624011/resolve")
+        .body(json!({
             "resolution": "declined",
             "message": "Signed delivery note attached",
             "refund_amount": 39100,
             "uploaded_filename": "receipt-x81k.pdf",
             "evidence": 8812
-        })))
-        .respond_with(ok("dispute/resolved.json"))
-        .expect(1)
-        .mount(&server)
+        }))
+        .reply(&server, "dispute/resolved.json")
         .await;
     let r = ps
         .disputes()
-        .resolve(
-            624_011,
-            DisputeResolution::Declined,
-            "Signed delivery note attached",
-            Amount::from_subunits(39_100).unwrap(),
-            "receipt-x81k.pdf",
-        )
+        .resolve(624_011, DisputeResolution::Declined)
+        .message("Signed delivery note attached")
+        .refund_amount(Amount::from_subunits(39_100).unwrap())
+        .uploaded_filename("receipt-x81k.pdf")
         .evidence(8_812u64)
         .send()
         .await
@@ -313,68 +306,59 @@ async fn dispute_resolve_sends_body_and_decodes_ids_and_message() {
 async fn dispute_resolve_rejects_bad_input_before_sending() {
     let (server, ps) = setup().await;
     let amount = Amount::from_subunits(39_100).unwrap();
-    let err = ps
-        .disputes()
-        .resolve(
-            624_011,
-            DisputeResolution::MerchantAccepted,
-            " ",
-            amount,
-            "r.pdf",
-        )
-        .send()
-        .await;
+    let resolve = || {
+        ps.disputes()
+            .resolve(624_011, DisputeResolution::MerchantAccepted)
+            .message("ok")
+            .refund_amount(amount)
+            .uploaded_filename("r.pdf")
+    };
+    let err = resolve().message(" ").send().await;
     assert!(matches!(
         err,
         Err(Error::Validation(ValidationError::Empty("message")))
     ));
-    let err = ps
-        .disputes()
-        .resolve(
-            624_011,
-            DisputeResolution::MerchantAccepted,
-            "ok",
-            amount,
-            "",
-        )
-        .send()
-        .await;
+    let err = resolve().uploaded_filename("").send().await;
     assert!(matches!(
         err,
         Err(Error::Validation(ValidationError::Empty(
             "uploaded_filename"
         )))
     ));
+    let err = ps
+        .disputes()
+        .resolve(624_011, DisputeResolution::MerchantAccepted)
+        .message("ok")
+        .uploaded_filename("r.pdf")
+        .send()
+        .await;
+    assert!(
+        matches!(
+            err,
+            Err(Error::Validation(ValidationError::Empty("refund_amount")))
+        ),
+        "required setters are checked"
+    );
     assert_no_requests(&server).await;
 }
 
 #[tokio::test]
 async fn dispute_evidence_sends_body_and_decodes_record() {
     let (server, ps) = setup().await;
-    Mock::given(method("POST"))
-        .and(path("/dispute/624011/evidence"))
-        .and(header("authorization", BEARER))
-        .and(body_json(json!({
+    expect("POST", "/dispute/624011/evidence")
+        .body(json!({
             "customer_email": "ada@example.com",
             "customer_name": "Ada Obi",
             "customer_phone": "08021112222",
             "service_details": "Two pairs of running shoes, size 44",
             "delivery_address": "3 Allen Avenue, Ikeja",
             "delivery_date": "2026-02-03T15:00:00Z"
-        })))
-        .respond_with(ok("dispute/evidence.json"))
-        .expect(1)
-        .mount(&server)
+        }))
+        .reply(&server, "dispute/evidence.json")
         .await;
-    let r = ps
-        .disputes()
-        .evidence(
-            624_011,
-            "ada@example.com",
-            "Ada Obi",
-            "08021112222",
-            "Two pairs of running shoes, size 44",
-        )
+    let r = evidence(&ps, "ada@example.com")
+        .customer_phone("08021112222")
+        .service_details("Two pairs of running shoes, size 44")
         .delivery_address("3 Allen Avenue, Ikeja")
         .delivery_date(at("2026-02-03T15:00:00Z"))
         .send()
@@ -388,26 +372,46 @@ async fn dispute_evidence_sends_body_and_decodes_record() {
     );
 }
 
+/// Evidence with every required setter, as the tests vary it.
+fn evidence<'a>(
+    ps: &'a paystack::Paystack,
+    email: &str,
+) -> paystack::disputes::AddDisputeEvidence<'a> {
+    ps.disputes()
+        .evidence(624_011)
+        .customer_email(email)
+        .customer_name("Ada Obi")
+        .customer_phone("0802")
+        .service_details("Shoes")
+}
+
 #[tokio::test]
 async fn dispute_evidence_rejects_bad_input_before_sending() {
     let (server, ps) = setup().await;
-    let err = ps
-        .disputes()
-        .evidence(624_011, "ada at example", "Ada Obi", "0802", "Shoes")
-        .send()
-        .await;
+    let err = evidence(&ps, "ada at example").send().await;
     assert!(matches!(
         err,
         Err(Error::Validation(ValidationError::Email(_)))
     ));
-    let err = ps
-        .disputes()
-        .evidence(624_011, "ada@example.com", "Ada Obi", "", "Shoes")
+    let err = evidence(&ps, "ada@example.com")
+        .customer_phone("")
         .send()
         .await;
     assert!(matches!(
         err,
         Err(Error::Validation(ValidationError::Empty("customer_phone")))
+    ));
+    let err = ps
+        .disputes()
+        .evidence(624_011)
+        .customer_email("ada@example.com")
+        .customer_name("Ada Obi")
+        .customer_phone("0802")
+        .send()
+        .await;
+    assert!(matches!(
+        err,
+        Err(Error::Validation(ValidationError::Empty("service_details")))
     ));
     assert_no_requests(&server).await;
 }

@@ -5,27 +5,31 @@ use paystack::{
     types, Amount, Error, Id, ValidationError,
 };
 use serde_json::json;
-use wiremock::matchers::{body_json, header, method, path, query_param, query_param_is_missing};
+use wiremock::matchers::{header, method, path, query_param, query_param_is_missing};
 use wiremock::Mock;
 
-use crate::common::{assert_no_requests, ok, setup, BEARER};
+use crate::common::{assert_no_requests, expect, ok, setup, BEARER};
 
 fn mug_line() -> types::OrderItemInput {
     types::OrderItemInput::product(730_201, 2, Amount::from_subunits(35_000).unwrap())
 }
 
 fn accra() -> types::OrderShippingInput {
-    types::OrderShippingInput::new("14 Palm Lane", "Accra", "Greater Accra", "Ghana", 1_500)
+    types::OrderShippingInput {
+        street_line: "14 Palm Lane".into(),
+        city: "Accra".into(),
+        state: "Greater Accra".into(),
+        country: "Ghana".into(),
+        shipping_fee: 1_500,
+        delivery_note: None,
+    }
 }
 
 #[tokio::test]
-async fn order_create_sends_body_and_decodes_order() {
+async fn order_create_sends_every_setter_and_decodes_order() {
     let (server, ps) = setup().await;
-    Mock::given(method("POST"))
-        .and(path("/order"))
-        .and(header("authorization", BEARER))
-        .and(header("content-type", "application/json"))
-        .and(body_json(json!({
+    expect("POST", "/order")
+        .body(json!({
             "email": "ama@example.com",
             "first_name": "Ama",
             "last_name": "Owusu",
@@ -42,24 +46,15 @@ async fn order_create_sends_body_and_decodes_order() {
                 "shipping_fee": 1500,
                 "delivery_note": "Call at the gate"
             },
+            "is_gift": false,
             "pay_for_me": true
-        })))
-        .respond_with(ok("order/created.json"))
-        .expect(1)
-        .mount(&server)
+        }))
+        .reply(&server, "order/created.json")
         .await;
 
-    let r = ps
-        .orders()
-        .create(
-            "ama@example.com",
-            "Ama",
-            "Owusu",
-            "+233241234567",
-            Currency::GHS,
-            vec![mug_line()],
-            accra().delivery_note("Call at the gate"),
-        )
+    let r = order(&ps, "ama@example.com", vec![mug_line()])
+        .shipping(accra().delivery_note("Call at the gate"))
+        .is_gift(false)
         .pay_for_me(true)
         .send()
         .await
@@ -83,21 +78,27 @@ async fn order_create_sends_body_and_decodes_order() {
     assert_eq!(o.expiration_date, None);
 }
 
+/// An order with every required setter, as the tests vary it.
+fn order<'a>(
+    ps: &'a paystack::Paystack,
+    email: &str,
+    items: Vec<types::OrderItemInput>,
+) -> paystack::orders::CreateOrder<'a> {
+    ps.orders()
+        .create(email, items)
+        .first_name("Ama")
+        .last_name("Owusu")
+        .phone("+233241234567")
+        .currency(Currency::GHS)
+        .shipping(accra())
+}
+
 #[tokio::test]
 async fn order_create_rejects_bad_input_before_sending() {
     let (server, ps) = setup().await;
-    let orders = ps.orders();
     let place =
         |email: &str, items: Vec<types::OrderItemInput>, ship: types::OrderShippingInput| {
-            orders.create(
-                email,
-                "Ama",
-                "Owusu",
-                "+233241234567",
-                Currency::GHS,
-                items,
-                ship,
-            )
+            order(&ps, email, items).shipping(ship)
         };
     let err = place("ama.example.com", vec![mug_line()], accra())
         .send()
@@ -133,7 +134,10 @@ async fn order_create_rejects_bad_input_before_sending() {
             ..
         }))
     ));
-    let no_city = types::OrderShippingInput::new("14 Palm Lane", "", "Greater Accra", "Ghana", 0);
+    let no_city = types::OrderShippingInput {
+        city: String::new(),
+        ..accra()
+    };
     let err = place("ama@example.com", vec![mug_line()], no_city)
         .send()
         .await;
@@ -141,22 +145,30 @@ async fn order_create_rejects_bad_input_before_sending() {
         err,
         Err(Error::Validation(ValidationError::Empty("shipping.city")))
     ));
-    let err = orders
-        .create(
-            "ama@example.com",
-            "Ama",
-            "Owusu",
-            " ",
-            Currency::GHS,
-            vec![mug_line()],
-            accra(),
-        )
+    let err = order(&ps, "ama@example.com", vec![mug_line()])
+        .phone(" ")
         .send()
         .await;
     assert!(matches!(
         err,
         Err(Error::Validation(ValidationError::Empty("phone")))
     ));
+    let err = ps
+        .orders()
+        .create("ama@example.com", vec![mug_line()])
+        .first_name("Ama")
+        .last_name("Owusu")
+        .phone("+233241234567")
+        .currency(Currency::GHS)
+        .send()
+        .await;
+    assert!(
+        matches!(
+            err,
+            Err(Error::Validation(ValidationError::Empty("shipping")))
+        ),
+        "required setters are checked"
+    );
     assert_no_requests(&server).await;
 }
 

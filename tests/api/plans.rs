@@ -198,7 +198,10 @@ async fn plan_fetch_rejects_blank_code_before_sending() {
     let err = ps.plans().fetch("").send().await;
     assert!(matches!(
         err,
-        Err(Error::Validation(ValidationError::Empty("id_or_code")))
+        Err(Error::Validation(ValidationError::CodePrefix {
+            field: "id_or_code",
+            ..
+        }))
     ));
     assert_no_requests(&server).await;
 }
@@ -243,7 +246,10 @@ async fn plan_update_rejects_bad_input_before_sending() {
     let err = ps.plans().update(" ").name("Gold").send().await;
     assert!(matches!(
         err,
-        Err(Error::Validation(ValidationError::Empty("id_or_code")))
+        Err(Error::Validation(ValidationError::CodePrefix {
+            field: "id_or_code",
+            ..
+        }))
     ));
     let err = ps
         .plans()

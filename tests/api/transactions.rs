@@ -8,7 +8,7 @@ use serde_json::json;
 use wiremock::matchers::{body_json, header, method, path, query_param, query_param_is_missing};
 use wiremock::Mock;
 
-use crate::common::{assert_no_requests, ok, setup, BEARER};
+use crate::common::{assert_no_requests, expect, ok, setup, BEARER};
 
 #[tokio::test]
 async fn transaction_initialize_sends_body_and_decodes_checkout() {
@@ -137,22 +137,18 @@ async fn transaction_charge_authorization_sends_code_and_decodes_transaction() {
 }
 
 #[tokio::test]
-async fn transaction_partial_debit_sends_at_least() {
+async fn transaction_partial_debit_sends_every_setter() {
     let (server, ps) = setup().await;
-    Mock::given(method("POST"))
-        .and(path("/transaction/partial_debit"))
-        .and(header("authorization", BEARER))
-        .and(body_json(json!({
+    expect("POST", "/transaction/partial_debit")
+        .body(json!({
             "email": "ada@example.com",
             "amount": 500000,
             "authorization_code": "AUTH_k2j3h4g5f6",
             "currency": "NGN",
             "at_least": 250000,
             "reference": "pd-2026-03-14.1"
-        })))
-        .respond_with(ok("transaction/transaction.json"))
-        .expect(1)
-        .mount(&server)
+        }))
+        .reply(&server, "transaction/transaction.json")
         .await;
 
     let r = ps
@@ -161,8 +157,8 @@ async fn transaction_partial_debit_sends_at_least() {
             "ada@example.com",
             Amount::from_subunits(500_000).unwrap(),
             "AUTH_k2j3h4g5f6",
-            Currency::NGN,
         )
+        .currency(Currency::NGN)
         .at_least(Amount::from_subunits(250_000).unwrap())
         .reference("pd-2026-03-14.1")
         .send()
@@ -176,8 +172,8 @@ async fn transaction_partial_debit_sends_at_least() {
             "ada@example.com",
             Amount::from_subunits(6_000).unwrap(),
             "AUTH_x",
-            Currency::NGN,
         )
+        .currency(Currency::NGN)
         .at_least(Amount::from_subunits(7_000).unwrap())
         .send()
         .await;
@@ -185,6 +181,36 @@ async fn transaction_partial_debit_sends_at_least() {
         err,
         Err(Error::Validation(ValidationError::Invalid {
             field: "at_least",
+            ..
+        }))
+    ));
+    let err = ps
+        .transactions()
+        .partial_debit(
+            "ada@example.com",
+            Amount::from_subunits(6_000).unwrap(),
+            "AUTH_x",
+        )
+        .send()
+        .await;
+    assert!(matches!(
+        err,
+        Err(Error::Validation(ValidationError::Empty("currency")))
+    ));
+    let err = ps
+        .transactions()
+        .partial_debit(
+            "ada@example.com",
+            Amount::from_subunits(6_000).unwrap(),
+            "CUS_x",
+        )
+        .currency(Currency::NGN)
+        .send()
+        .await;
+    assert!(matches!(
+        err,
+        Err(Error::Validation(ValidationError::CodePrefix {
+            field: "authorization_code",
             ..
         }))
     ));
