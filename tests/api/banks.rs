@@ -75,15 +75,11 @@ async fn bank_list_sends_filters_and_decodes_banks() {
 #[tokio::test]
 async fn bank_list_spells_south_africa_with_a_space() {
     let (server, ps) = setup().await;
-    Mock::given(method("GET"))
-        .and(path("/bank"))
-        .and(header("authorization", BEARER))
-        .and(query_param("country", "south africa"))
-        .and(query_param("enabled_for_verification", "true"))
-        .and(query_param("pay_with_bank_transfer", "false"))
-        .respond_with(ok("bank/list.json"))
-        .expect(1)
-        .mount(&server)
+    expect("GET", "/bank")
+        .query("country", "south africa")
+        .query("enabled_for_verification", "true")
+        .query("pay_with_bank_transfer", "false")
+        .reply(&server, "bank/list.json")
         .await;
     ps.banks()
         .list()

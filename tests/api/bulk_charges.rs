@@ -6,19 +6,14 @@ use paystack::{
     Amount, Error, Id, ValidationError,
 };
 use serde_json::json;
-use wiremock::matchers::{body_json, header, method, path, query_param};
-use wiremock::Mock;
 
-use crate::common::{amount, assert_no_requests, ok, setup, BEARER};
+use crate::common::{amount, assert_no_requests, expect, setup};
 
 #[tokio::test]
 async fn bulk_charge_initiate_sends_array_body_and_decodes_batch() {
     let (server, ps) = setup().await;
-    Mock::given(method("POST"))
-        .and(path("/bulkcharge"))
-        .and(header("authorization", BEARER))
-        .and(header("content-type", "application/json"))
-        .and(body_json(json!([
+    expect("POST", "/bulkcharge")
+        .body(json!([
             {"authorization": "AUTH_t6y7u8i9o0", "amount": 15000, "reference": "rent-0001"},
             {
                 "authorization": "AUTH_a1s2d3f4g5",
@@ -27,10 +22,8 @@ async fn bulk_charge_initiate_sends_array_body_and_decodes_batch() {
                 "at_least": 10000,
                 "metadata": {"flat": "4B"}
             }
-        ])))
-        .respond_with(ok("bulk_charge/batch.json"))
-        .expect(1)
-        .mount(&server)
+        ]))
+        .reply(&server, "bulk_charge/batch.json")
         .await;
 
     let r = ps
@@ -136,15 +129,11 @@ async fn bulk_charge_initiate_rejects_bad_entries_before_sending() {
 #[tokio::test]
 async fn bulk_charge_list_sends_filters_and_decodes_page() {
     let (server, ps) = setup().await;
-    Mock::given(method("GET"))
-        .and(path("/bulkcharge"))
-        .and(header("authorization", BEARER))
-        .and(query_param("perPage", "10"))
-        .and(query_param("page", "1"))
-        .and(query_param("status", "paused"))
-        .respond_with(ok("bulk_charge/list.json"))
-        .expect(1)
-        .mount(&server)
+    expect("GET", "/bulkcharge")
+        .query("perPage", "10")
+        .query("page", "1")
+        .query("status", "paused")
+        .reply(&server, "bulk_charge/list.json")
         .await;
 
     let r = ps
@@ -178,12 +167,8 @@ async fn bulk_charge_list_sends_filters_and_decodes_page() {
 #[tokio::test]
 async fn bulk_charge_fetch_uses_batch_code() {
     let (server, ps) = setup().await;
-    Mock::given(method("GET"))
-        .and(path("/bulkcharge/BCH_q7w2e9r4t1y8u3"))
-        .and(header("authorization", BEARER))
-        .respond_with(ok("bulk_charge/batch.json"))
-        .expect(1)
-        .mount(&server)
+    expect("GET", "/bulkcharge/BCH_q7w2e9r4t1y8u3")
+        .reply(&server, "bulk_charge/batch.json")
         .await;
     let r = ps
         .bulk_charges()
@@ -210,15 +195,11 @@ async fn bulk_charge_fetch_uses_batch_code() {
 #[tokio::test]
 async fn bulk_charge_charges_sends_filters_and_decodes_items() {
     let (server, ps) = setup().await;
-    Mock::given(method("GET"))
-        .and(path("/bulkcharge/BCH_q7w2e9r4t1y8u3/charges"))
-        .and(header("authorization", BEARER))
-        .and(query_param("status", "success"))
-        .and(query_param("perPage", "50"))
-        .and(query_param("page", "1"))
-        .respond_with(ok("bulk_charge/charges.json"))
-        .expect(1)
-        .mount(&server)
+    expect("GET", "/bulkcharge/BCH_q7w2e9r4t1y8u3/charges")
+        .query("status", "success")
+        .query("perPage", "50")
+        .query("page", "1")
+        .reply(&server, "bulk_charge/charges.json")
         .await;
 
     let r = ps
@@ -263,12 +244,8 @@ async fn bulk_charge_charges_sends_filters_and_decodes_items() {
 #[tokio::test]
 async fn bulk_charge_pause_sends_code_and_reads_message() {
     let (server, ps) = setup().await;
-    Mock::given(method("GET"))
-        .and(path("/bulkcharge/pause/BCH_q7w2e9r4t1y8u3"))
-        .and(header("authorization", BEARER))
-        .respond_with(ok("bulk_charge/paused.json"))
-        .expect(1)
-        .mount(&server)
+    expect("GET", "/bulkcharge/pause/BCH_q7w2e9r4t1y8u3")
+        .reply(&server, "bulk_charge/paused.json")
         .await;
     let r = ps
         .bulk_charges()
@@ -282,12 +259,8 @@ async fn bulk_charge_pause_sends_code_and_reads_message() {
 #[tokio::test]
 async fn bulk_charge_resume_sends_code_and_reads_message() {
     let (server, ps) = setup().await;
-    Mock::given(method("GET"))
-        .and(path("/bulkcharge/resume/BCH_q7w2e9r4t1y8u3"))
-        .and(header("authorization", BEARER))
-        .respond_with(ok("bulk_charge/resumed.json"))
-        .expect(1)
-        .mount(&server)
+    expect("GET", "/bulkcharge/resume/BCH_q7w2e9r4t1y8u3")
+        .reply(&server, "bulk_charge/resumed.json")
         .await;
     let r = ps
         .bulk_charges()

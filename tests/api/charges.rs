@@ -7,19 +7,14 @@ use paystack::{
     Amount, Error, Id, ValidationError,
 };
 use serde_json::json;
-use wiremock::matchers::{body_json, header, method, path};
-use wiremock::Mock;
 
-use crate::common::{amount, assert_no_requests, expect, ok, setup, BEARER};
+use crate::common::{amount, assert_no_requests, expect, setup};
 
 #[tokio::test]
 async fn charge_create_sends_bank_account_and_decodes_otp_step() {
     let (server, ps) = setup().await;
-    Mock::given(method("POST"))
-        .and(path("/charge"))
-        .and(header("authorization", BEARER))
-        .and(header("content-type", "application/json"))
-        .and(body_json(json!({
+    expect("POST", "/charge")
+        .body(json!({
             "email": "kemi@example.com",
             "amount": 75000,
             "currency": "NGN",
@@ -27,10 +22,8 @@ async fn charge_create_sends_bank_account_and_decodes_otp_step() {
             "birthday": "1991-04-23",
             "bank": {"code": "057", "account_number": "0001234567"},
             "metadata": {"size": 44}
-        })))
-        .respond_with(ok("charge/send_otp.json"))
-        .expect(1)
-        .mount(&server)
+        }))
+        .reply(&server, "charge/send_otp.json")
         .await;
 
     let r = ps
@@ -59,10 +52,8 @@ async fn charge_create_sends_bank_account_and_decodes_otp_step() {
 #[tokio::test]
 async fn charge_create_with_authorization_decodes_full_transaction() {
     let (server, ps) = setup().await;
-    Mock::given(method("POST"))
-        .and(path("/charge"))
-        .and(header("authorization", BEARER))
-        .and(body_json(json!({
+    expect("POST", "/charge")
+        .body(json!({
             "email": "kemi@example.com",
             "amount": 75000,
             "authorization_code": "AUTH_r4e3w2q1z0",
@@ -73,10 +64,8 @@ async fn charge_create_with_authorization_decodes_full_transaction() {
             "qr": {"provider": "visa"},
             "eft": {"provider": "ozow"},
             "bank_transfer": {"account_expires_at": "2026-03-14T12:00:00Z"}
-        })))
-        .respond_with(ok("charge/success.json"))
-        .expect(1)
-        .mount(&server)
+        }))
+        .reply(&server, "charge/success.json")
         .await;
 
     let r = ps
@@ -213,15 +202,9 @@ async fn charge_create_rejects_bad_input_before_sending() {
 #[tokio::test]
 async fn charge_submit_pin_sends_body_and_decodes_next_step() {
     let (server, ps) = setup().await;
-    Mock::given(method("POST"))
-        .and(path("/charge/submit_pin"))
-        .and(header("authorization", BEARER))
-        .and(body_json(
-            json!({"pin": "0000", "reference": "shoe-order-77"}),
-        ))
-        .respond_with(ok("charge/send_otp.json"))
-        .expect(1)
-        .mount(&server)
+    expect("POST", "/charge/submit_pin")
+        .body(json!({"pin": "0000", "reference": "shoe-order-77"}))
+        .reply(&server, "charge/send_otp.json")
         .await;
     let r = ps
         .charges()
@@ -252,15 +235,9 @@ async fn charge_submit_pin_rejects_bad_input_before_sending() {
 #[tokio::test]
 async fn charge_submit_otp_sends_body_and_decodes_success() {
     let (server, ps) = setup().await;
-    Mock::given(method("POST"))
-        .and(path("/charge/submit_otp"))
-        .and(header("authorization", BEARER))
-        .and(body_json(
-            json!({"otp": "482913", "reference": "shoe-order-77"}),
-        ))
-        .respond_with(ok("charge/success.json"))
-        .expect(1)
-        .mount(&server)
+    expect("POST", "/charge/submit_otp")
+        .body(json!({"otp": "482913", "reference": "shoe-order-77"}))
+        .reply(&server, "charge/success.json")
         .await;
     let r = ps
         .charges()
@@ -281,15 +258,9 @@ async fn charge_submit_otp_sends_body_and_decodes_success() {
 #[tokio::test]
 async fn charge_submit_phone_sends_body_and_decodes_open_url() {
     let (server, ps) = setup().await;
-    Mock::given(method("POST"))
-        .and(path("/charge/submit_phone"))
-        .and(header("authorization", BEARER))
-        .and(body_json(
-            json!({"phone": "08031234567", "reference": "shoe-order-77"}),
-        ))
-        .respond_with(ok("charge/open_url.json"))
-        .expect(1)
-        .mount(&server)
+    expect("POST", "/charge/submit_phone")
+        .body(json!({"phone": "08031234567", "reference": "shoe-order-77"}))
+        .reply(&server, "charge/open_url.json")
         .await;
     let r = ps
         .charges()
@@ -313,15 +284,9 @@ async fn charge_submit_phone_sends_body_and_decodes_open_url() {
 #[tokio::test]
 async fn charge_submit_birthday_sends_iso_date() {
     let (server, ps) = setup().await;
-    Mock::given(method("POST"))
-        .and(path("/charge/submit_birthday"))
-        .and(header("authorization", BEARER))
-        .and(body_json(
-            json!({"birthday": "1988-12-01", "reference": "shoe-order-77"}),
-        ))
-        .respond_with(ok("charge/send_birthday.json"))
-        .expect(1)
-        .mount(&server)
+    expect("POST", "/charge/submit_birthday")
+        .body(json!({"birthday": "1988-12-01", "reference": "shoe-order-77"}))
+        .reply(&server, "charge/send_birthday.json")
         .await;
     let r = ps
         .charges()
@@ -394,12 +359,8 @@ async fn charge_submit_address_sends_every_field() {
 #[tokio::test]
 async fn charge_check_decodes_pay_offline_with_ussd_code() {
     let (server, ps) = setup().await;
-    Mock::given(method("GET"))
-        .and(path("/charge/ussd-order-12"))
-        .and(header("authorization", BEARER))
-        .respond_with(ok("charge/pay_offline.json"))
-        .expect(1)
-        .mount(&server)
+    expect("GET", "/charge/ussd-order-12")
+        .reply(&server, "charge/pay_offline.json")
         .await;
     let r = ps.charges().check("ussd-order-12").send().await.unwrap();
     assert_eq!(r.data.status, Some(TransactionStatus::PayOffline));
@@ -409,12 +370,8 @@ async fn charge_check_decodes_pay_offline_with_ussd_code() {
 #[tokio::test]
 async fn charge_check_decodes_transfer_account_and_unknown_status() {
     let (server, ps) = setup().await;
-    Mock::given(method("GET"))
-        .and(path("/charge/pwt-order-5"))
-        .and(header("authorization", BEARER))
-        .respond_with(ok("charge/bank_transfer.json"))
-        .expect(1)
-        .mount(&server)
+    expect("GET", "/charge/pwt-order-5")
+        .reply(&server, "charge/bank_transfer.json")
         .await;
     let r = ps.charges().check("pwt-order-5").send().await.unwrap();
     assert_eq!(
@@ -436,15 +393,9 @@ async fn charge_check_decodes_transfer_account_and_unknown_status() {
 #[tokio::test]
 async fn charge_create_without_channel_decodes_send_pin() {
     let (server, ps) = setup().await;
-    Mock::given(method("POST"))
-        .and(path("/charge"))
-        .and(header("authorization", BEARER))
-        .and(body_json(
-            json!({"email": "kemi@example.com", "amount": 75000}),
-        ))
-        .respond_with(ok("charge/send_pin.json"))
-        .expect(1)
-        .mount(&server)
+    expect("POST", "/charge")
+        .body(json!({"email": "kemi@example.com", "amount": 75000}))
+        .reply(&server, "charge/send_pin.json")
         .await;
     let r = ps
         .charges()

@@ -9,7 +9,7 @@ use paystack::{
     Amount, Error, Id, ValidationError,
 };
 use serde_json::json;
-use wiremock::matchers::{body_json, header, method, path, query_param, query_param_is_missing};
+use wiremock::matchers::{header, method, path, query_param, query_param_is_missing};
 use wiremock::Mock;
 
 use crate::common::{assert_no_requests, expect, ok, setup, BEARER};
@@ -32,19 +32,14 @@ fn address() -> CustomerAddress {
 #[tokio::test]
 async fn customer_create_sends_body_and_decodes_customer() {
     let (server, ps) = setup().await;
-    Mock::given(method("POST"))
-        .and(path("/customer"))
-        .and(header("authorization", BEARER))
-        .and(header("content-type", "application/json"))
-        .and(body_json(json!({
+    expect("POST", "/customer")
+        .body(json!({
             "email": "tunde.bakare@example.org",
             "first_name": "Tunde",
             "last_name": "Bakare",
             "metadata": {"crm_id": "LEAD-5531", "source": "pos"}
-        })))
-        .respond_with(ok("customer/created.json"))
-        .expect(1)
-        .mount(&server)
+        }))
+        .reply(&server, "customer/created.json")
         .await;
 
     let r = ps
@@ -174,12 +169,8 @@ async fn customer_list_sends_offset_paging() {
 #[tokio::test]
 async fn customer_fetch_decodes_the_full_customer() {
     let (server, ps) = setup().await;
-    Mock::given(method("GET"))
-        .and(path("/customer/CUS_7hx2m9q4r1t8w3z"))
-        .and(header("authorization", BEARER))
-        .respond_with(ok("customer/customer.json"))
-        .expect(1)
-        .mount(&server)
+    expect("GET", "/customer/CUS_7hx2m9q4r1t8w3z")
+        .reply(&server, "customer/customer.json")
         .await;
 
     let r = ps
@@ -253,12 +244,8 @@ async fn customer_fetch_decodes_the_full_customer() {
 #[tokio::test]
 async fn customer_fetch_accepts_an_email() {
     let (server, ps) = setup().await;
-    Mock::given(method("GET"))
-        .and(path("/customer/chidinma.okafor@example.com"))
-        .and(header("authorization", BEARER))
-        .respond_with(ok("customer/customer.json"))
-        .expect(1)
-        .mount(&server)
+    expect("GET", "/customer/chidinma.okafor@example.com")
+        .reply(&server, "customer/customer.json")
         .await;
     let r = ps
         .customers()
@@ -281,16 +268,12 @@ async fn customer_fetch_accepts_an_email() {
 #[tokio::test]
 async fn customer_update_sends_changes() {
     let (server, ps) = setup().await;
-    Mock::given(method("PUT"))
-        .and(path("/customer/CUS_p0o9i8u7y6t5r4e"))
-        .and(header("authorization", BEARER))
-        .and(body_json(json!({
+    expect("PUT", "/customer/CUS_p0o9i8u7y6t5r4e")
+        .body(json!({
             "phone": "+2348024445566",
             "metadata": {"tier": 2}
-        })))
-        .respond_with(ok("customer/created.json"))
-        .expect(1)
-        .mount(&server)
+        }))
+        .reply(&server, "customer/created.json")
         .await;
     let r = ps
         .customers()
@@ -315,16 +298,12 @@ async fn customer_update_sends_changes() {
 #[tokio::test]
 async fn customer_risk_action_sends_body() {
     let (server, ps) = setup().await;
-    Mock::given(method("POST"))
-        .and(path("/customer/set_risk_action"))
-        .and(header("authorization", BEARER))
-        .and(body_json(json!({
+    expect("POST", "/customer/set_risk_action")
+        .body(json!({
             "customer": "CUS_p0o9i8u7y6t5r4e",
             "risk_action": "deny"
-        })))
-        .respond_with(ok("customer/risk_action.json"))
-        .expect(1)
-        .mount(&server)
+        }))
+        .reply(&server, "customer/risk_action.json")
         .await;
     let r = ps
         .customers()
@@ -461,19 +440,15 @@ async fn customer_validate_rejects_bad_input_before_sending() {
 #[tokio::test]
 async fn customer_initialize_authorization_sends_mandate_request() {
     let (server, ps) = setup().await;
-    Mock::given(method("POST"))
-        .and(path("/customer/authorization/initialize"))
-        .and(header("authorization", BEARER))
-        .and(body_json(json!({
+    expect("POST", "/customer/authorization/initialize")
+        .body(json!({
             "email": "chidinma.okafor@example.com",
             "channel": "direct_debit",
             "callback_url": "https://shop.example.com/mandates/done",
             "account": {"number": "0098712345", "bank_code": "917"},
             "address": {"street": "14 Palm Grove Close", "city": "Ibadan", "state": "Oyo"}
-        })))
-        .respond_with(ok("customer/authorization_redirect.json"))
-        .expect(1)
-        .mount(&server)
+        }))
+        .reply(&server, "customer/authorization_redirect.json")
         .await;
     let r = ps
         .customers()
@@ -522,12 +497,8 @@ async fn customer_initialize_authorization_rejects_bad_input_before_sending() {
 #[tokio::test]
 async fn customer_verify_authorization_decodes_status() {
     let (server, ps) = setup().await;
-    Mock::given(method("GET"))
-        .and(path("/customer/authorization/verify/ddref_9z8x7c6v5b"))
-        .and(header("authorization", BEARER))
-        .respond_with(ok("customer/verify_authorization.json"))
-        .expect(1)
-        .mount(&server)
+    expect("GET", "/customer/authorization/verify/ddref_9z8x7c6v5b")
+        .reply(&server, "customer/verify_authorization.json")
         .await;
     let r = ps
         .customers()
@@ -556,13 +527,9 @@ async fn customer_verify_authorization_decodes_status() {
 #[tokio::test]
 async fn customer_deactivate_authorization_sends_code() {
     let (server, ps) = setup().await;
-    Mock::given(method("POST"))
-        .and(path("/customer/authorization/deactivate"))
-        .and(header("authorization", BEARER))
-        .and(body_json(json!({"authorization_code": "AUTH_z9y8x7w6v5"})))
-        .respond_with(ok("customer/deactivate_authorization.json"))
-        .expect(1)
-        .mount(&server)
+    expect("POST", "/customer/authorization/deactivate")
+        .body(json!({"authorization_code": "AUTH_z9y8x7w6v5"}))
+        .reply(&server, "customer/deactivate_authorization.json")
         .await;
     let r = ps
         .customers()
@@ -590,16 +557,12 @@ async fn customer_deactivate_authorization_rejects_empty_code() {
 #[tokio::test]
 async fn customer_initialize_direct_debit_sends_account_and_address() {
     let (server, ps) = setup().await;
-    Mock::given(method("POST"))
-        .and(path("/customer/5120098817/initialize-direct-debit"))
-        .and(header("authorization", BEARER))
-        .and(body_json(json!({
+    expect("POST", "/customer/5120098817/initialize-direct-debit")
+        .body(json!({
             "account": {"number": "0098712345", "bank_code": "917"},
             "address": {"street": "14 Palm Grove Close", "city": "Ibadan", "state": "Oyo"}
-        })))
-        .respond_with(ok("customer/authorization_redirect.json"))
-        .expect(1)
-        .mount(&server)
+        }))
+        .reply(&server, "customer/authorization_redirect.json")
         .await;
     let r = ps
         .customers()

@@ -5,7 +5,7 @@ use paystack::{
     Error, Id, ValidationError,
 };
 use serde_json::json;
-use wiremock::matchers::{body_json, header, method, path, query_param, query_param_is_missing};
+use wiremock::matchers::{header, method, path, query_param, query_param_is_missing};
 use wiremock::{Mock, ResponseTemplate};
 
 use crate::common::{assert_no_requests, expect, ok, setup, BEARER};
@@ -13,19 +13,14 @@ use crate::common::{assert_no_requests, expect, ok, setup, BEARER};
 #[tokio::test]
 async fn dedicated_account_create_sends_body_and_decodes_account() {
     let (server, ps) = setup().await;
-    Mock::given(method("POST"))
-        .and(path("/dedicated_account"))
-        .and(header("authorization", BEARER))
-        .and(header("content-type", "application/json"))
-        .and(body_json(json!({
+    expect("POST", "/dedicated_account")
+        .body(json!({
             "customer": "CUS_p0o9i8u7y6t5r4e",
             "preferred_bank": "kestrel-bank",
             "subaccount": "ACCT_m4n5b6v7c8x9z0l",
             "phone": "+2348024445566"
-        })))
-        .respond_with(ok("dedicated_account/created.json"))
-        .expect(1)
-        .mount(&server)
+        }))
+        .reply(&server, "dedicated_account/created.json")
         .await;
     let r = ps
         .dedicated_accounts()
@@ -280,12 +275,8 @@ async fn dedicated_account_assign_rejects_bad_input_before_sending() {
 #[tokio::test]
 async fn dedicated_account_fetch_decodes_string_split_config() {
     let (server, ps) = setup().await;
-    Mock::given(method("GET"))
-        .and(path("/dedicated_account/40021"))
-        .and(header("authorization", BEARER))
-        .respond_with(ok("dedicated_account/fetched.json"))
-        .expect(1)
-        .mount(&server)
+    expect("GET", "/dedicated_account/40021")
+        .reply(&server, "dedicated_account/fetched.json")
         .await;
     let r = ps.dedicated_accounts().fetch(40_021).send().await.unwrap();
     let a = r.data;
@@ -324,12 +315,8 @@ async fn dedicated_account_fetch_rejects_oversized_id() {
 #[tokio::test]
 async fn dedicated_account_deactivate_uses_delete() {
     let (server, ps) = setup().await;
-    Mock::given(method("DELETE"))
-        .and(path("/dedicated_account/40021"))
-        .and(header("authorization", BEARER))
-        .respond_with(ok("dedicated_account/deactivated.json"))
-        .expect(1)
-        .mount(&server)
+    expect("DELETE", "/dedicated_account/40021")
+        .reply(&server, "dedicated_account/deactivated.json")
         .await;
     let r = ps
         .dedicated_accounts()
@@ -403,16 +390,12 @@ async fn dedicated_account_requery_rejects_missing_arguments() {
 #[tokio::test]
 async fn dedicated_account_add_split_sends_split_code() {
     let (server, ps) = setup().await;
-    Mock::given(method("POST"))
-        .and(path("/dedicated_account/split"))
-        .and(header("authorization", BEARER))
-        .and(body_json(json!({
+    expect("POST", "/dedicated_account/split")
+        .body(json!({
             "account_number": "7701234611",
             "split_code": "SPL_h6j7k8l9q0w1e2r"
-        })))
-        .respond_with(ok("dedicated_account/split_added.json"))
-        .expect(1)
-        .mount(&server)
+        }))
+        .reply(&server, "dedicated_account/split_added.json")
         .await;
     let r = ps
         .dedicated_accounts()
@@ -455,13 +438,9 @@ async fn dedicated_account_add_split_needs_a_target() {
 #[tokio::test]
 async fn dedicated_account_remove_split_sends_delete_with_body_and_reads_success_string() {
     let (server, ps) = setup().await;
-    Mock::given(method("DELETE"))
-        .and(path("/dedicated_account/split"))
-        .and(header("authorization", BEARER))
-        .and(body_json(json!({"account_number": "7701234611"})))
-        .respond_with(ok("dedicated_account/split_removed.json"))
-        .expect(1)
-        .mount(&server)
+    expect("DELETE", "/dedicated_account/split")
+        .body(json!({"account_number": "7701234611"}))
+        .reply(&server, "dedicated_account/split_removed.json")
         .await;
     let r = ps
         .dedicated_accounts()
@@ -481,15 +460,14 @@ async fn dedicated_account_remove_split_sends_delete_with_body_and_reads_success
 #[tokio::test]
 async fn dedicated_account_remove_split_reports_a_false_status() {
     let (server, ps) = setup().await;
-    Mock::given(method("DELETE"))
-        .and(path("/dedicated_account/split"))
-        .and(header("authorization", BEARER))
-        .respond_with(ResponseTemplate::new(200).set_body_json(json!({
-            "status": "failed",
-            "message": "No split on this account"
-        })))
-        .expect(1)
-        .mount(&server)
+    expect("DELETE", "/dedicated_account/split")
+        .respond(
+            &server,
+            ResponseTemplate::new(200).set_body_json(json!({
+                "status": "failed",
+                "message": "No split on this account"
+            })),
+        )
         .await;
     let err = ps
         .dedicated_accounts()
@@ -510,12 +488,8 @@ async fn dedicated_account_remove_split_reports_a_false_status() {
 #[tokio::test]
 async fn dedicated_account_available_providers_decodes_an_array() {
     let (server, ps) = setup().await;
-    Mock::given(method("GET"))
-        .and(path("/dedicated_account/available_providers"))
-        .and(header("authorization", BEARER))
-        .respond_with(ok("dedicated_account/providers.json"))
-        .expect(1)
-        .mount(&server)
+    expect("GET", "/dedicated_account/available_providers")
+        .reply(&server, "dedicated_account/providers.json")
         .await;
     let r = ps
         .dedicated_accounts()

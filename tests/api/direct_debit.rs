@@ -2,24 +2,17 @@
 
 use paystack::{enums::MandateStatus, Error, Id, ValidationError};
 use serde_json::json;
-use wiremock::matchers::{body_json, header, method, path, query_param, query_param_is_missing};
+use wiremock::matchers::{header, method, path, query_param, query_param_is_missing};
 use wiremock::Mock;
 
-use crate::common::{assert_no_requests, ok, setup, BEARER};
+use crate::common::{assert_no_requests, expect, ok, setup, BEARER};
 
 #[tokio::test]
 async fn directdebit_trigger_activation_charge_sends_customer_ids() {
     let (server, ps) = setup().await;
-    Mock::given(method("PUT"))
-        .and(path("/directdebit/activation-charge"))
-        .and(header("authorization", BEARER))
-        .and(header("content-type", "application/json"))
-        .and(body_json(
-            json!({"customer_ids": [5_120_098_817_u64, 5_120_100_042_u64]}),
-        ))
-        .respond_with(ok("direct_debit/activation_charge.json"))
-        .expect(1)
-        .mount(&server)
+    expect("PUT", "/directdebit/activation-charge")
+        .body(json!({"customer_ids": [5_120_098_817_u64, 5_120_100_042_u64]}))
+        .reply(&server, "direct_debit/activation_charge.json")
         .await;
     let r = ps
         .direct_debit()

@@ -6,7 +6,7 @@ use paystack::{
     Amount, Error, Id, ValidationError,
 };
 use serde_json::json;
-use wiremock::matchers::{body_json, header, method, path, query_param, query_param_is_missing};
+use wiremock::matchers::{header, method, path, query_param, query_param_is_missing};
 use wiremock::Mock;
 
 use crate::common::{assert_no_requests, at, expect, ok, setup, BEARER};
@@ -102,12 +102,8 @@ async fn dispute_list_rejects_reversed_period_before_sending() {
 #[tokio::test]
 async fn dispute_fetch_decodes_history_messages_and_transaction() {
     let (server, ps) = setup().await;
-    Mock::given(method("GET"))
-        .and(path("/dispute/624011"))
-        .and(header("authorization", BEARER))
-        .respond_with(ok("dispute/dispute.json"))
-        .expect(1)
-        .mount(&server)
+    expect("GET", "/dispute/624011")
+        .reply(&server, "dispute/dispute.json")
         .await;
     let r = ps.disputes().fetch(624_011).send().await.unwrap();
     let d = r.data;
@@ -134,16 +130,12 @@ async fn dispute_fetch_decodes_history_messages_and_transaction() {
 #[tokio::test]
 async fn dispute_update_sends_amount_and_decodes_array() {
     let (server, ps) = setup().await;
-    Mock::given(method("PUT"))
-        .and(path("/dispute/624011"))
-        .and(header("authorization", BEARER))
-        .and(body_json(json!({
+    expect("PUT", "/dispute/624011")
+        .body(json!({
             "refund_amount": 20000,
             "uploaded_filename": "proof-of-delivery-624011.pdf"
-        })))
-        .respond_with(ok("dispute/updated.json"))
-        .expect(1)
-        .mount(&server)
+        }))
+        .reply(&server, "dispute/updated.json")
         .await;
     let r = ps
         .disputes()
@@ -183,13 +175,9 @@ async fn dispute_update_sends_amount_and_decodes_array() {
 #[tokio::test]
 async fn dispute_upload_url_sends_file_name_and_decodes_signed_url() {
     let (server, ps) = setup().await;
-    Mock::given(method("GET"))
-        .and(path("/dispute/624011/upload_url"))
-        .and(header("authorization", BEARER))
-        .and(query_param("upload_filename", "receipt.pdf"))
-        .respond_with(ok("dispute/upload_url.json"))
-        .expect(1)
-        .mount(&server)
+    expect("GET", "/dispute/624011/upload_url")
+        .query("upload_filename", "receipt.pdf")
+        .reply(&server, "dispute/upload_url.json")
         .await;
     let r = ps
         .disputes()
@@ -208,17 +196,13 @@ async fn dispute_upload_url_sends_file_name_and_decodes_signed_url() {
 #[tokio::test]
 async fn dispute_download_sends_filters_and_decodes_link() {
     let (server, ps) = setup().await;
-    Mock::given(method("GET"))
-        .and(path("/dispute/export"))
-        .and(header("authorization", BEARER))
-        .and(query_param("status", "resolved"))
-        .and(query_param("perPage", "100"))
-        .and(query_param("page", "2"))
-        .and(query_param("from", "2026-02-01T00:00:00Z"))
-        .and(query_param("to", "2026-02-28T00:00:00Z"))
-        .respond_with(ok("dispute/export.json"))
-        .expect(1)
-        .mount(&server)
+    expect("GET", "/dispute/export")
+        .query("status", "resolved")
+        .query("perPage", "100")
+        .query("page", "2")
+        .query("from", "2026-02-01T00:00:00Z")
+        .query("to", "2026-02-28T00:00:00Z")
+        .reply(&server, "dispute/export.json")
         .await;
     let r = ps
         .disputes()
@@ -241,12 +225,8 @@ async fn dispute_download_sends_filters_and_decodes_link() {
 #[tokio::test]
 async fn dispute_transaction_uses_transaction_id() {
     let (server, ps) = setup().await;
-    Mock::given(method("GET"))
-        .and(path("/dispute/transaction/5123987641"))
-        .and(header("authorization", BEARER))
-        .respond_with(ok("dispute/dispute.json"))
-        .expect(1)
-        .mount(&server)
+    expect("GET", "/dispute/transaction/5123987641")
+        .reply(&server, "dispute/dispute.json")
         .await;
     let r = ps
         .disputes()

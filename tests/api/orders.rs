@@ -230,12 +230,8 @@ async fn order_list_sends_filters_and_decodes_page() {
 #[tokio::test]
 async fn order_fetch_decodes_customer_payer_and_items() {
     let (server, ps) = setup().await;
-    Mock::given(method("GET"))
-        .and(path("/order/1190442"))
-        .and(header("authorization", BEARER))
-        .respond_with(ok("order/fetched.json"))
-        .expect(1)
-        .mount(&server)
+    expect("GET", "/order/1190442")
+        .reply(&server, "order/fetched.json")
         .await;
     let r = ps.orders().fetch(1_190_442).send().await.unwrap();
     let o = r.data;
@@ -261,12 +257,8 @@ async fn order_fetch_decodes_customer_payer_and_items() {
 #[tokio::test]
 async fn order_product_lists_sales_of_a_product() {
     let (server, ps) = setup().await;
-    Mock::given(method("GET"))
-        .and(path("/order/product/730201"))
-        .and(header("authorization", BEARER))
-        .respond_with(ok("order/product.json"))
-        .expect(1)
-        .mount(&server)
+    expect("GET", "/order/product/730201")
+        .reply(&server, "order/product.json")
         .await;
     let r = ps.orders().products(730_201).send().await.unwrap();
     let sale = &r.data[0];
@@ -288,12 +280,8 @@ async fn order_product_lists_sales_of_a_product() {
 #[tokio::test]
 async fn order_validate_decodes_seller_profile() {
     let (server, ps) = setup().await;
-    Mock::given(method("GET"))
-        .and(path("/order/ORD_v5c3x1z9l7/validate"))
-        .and(header("authorization", BEARER))
-        .respond_with(ok("order/validated.json"))
-        .expect(1)
-        .mount(&server)
+    expect("GET", "/order/ORD_v5c3x1z9l7/validate")
+        .reply(&server, "order/validated.json")
         .await;
     let r = ps.orders().validate("ORD_v5c3x1z9l7").send().await.unwrap();
     let o = r.data;

@@ -5,19 +5,16 @@ use paystack::{
     Amount, Error, Id, ValidationError,
 };
 use serde_json::json;
-use wiremock::matchers::{body_json, header, method, path, query_param, query_param_is_missing};
+use wiremock::matchers::{header, method, path, query_param, query_param_is_missing};
 use wiremock::{Mock, ResponseTemplate};
 
-use crate::common::{assert_no_requests, ok, setup, BEARER};
+use crate::common::{assert_no_requests, expect, ok, setup, BEARER};
 
 #[tokio::test]
 async fn page_create_sends_body_and_decodes_page() {
     let (server, ps) = setup().await;
-    Mock::given(method("POST"))
-        .and(path("/page"))
-        .and(header("authorization", BEARER))
-        .and(header("content-type", "application/json"))
-        .and(body_json(json!({
+    expect("POST", "/page")
+        .body(json!({
             "name": "Harvest dinner ticket",
             "amount": 1200000,
             "currency": "NGN",
@@ -29,10 +26,8 @@ async fn page_create_sends_body_and_decodes_page() {
             "redirect_url": "https://events.example.org/thanks",
             "metadata": {"table_count": 24},
             "custom_fields": [{"display_name": "Dietary needs", "variable_name": "diet"}]
-        })))
-        .respond_with(ok("page/page.json"))
-        .expect(1)
-        .mount(&server)
+        }))
+        .reply(&server, "page/page.json")
         .await;
 
     let r = ps
@@ -177,12 +172,8 @@ async fn page_list_sends_filters_and_decodes_page() {
 #[tokio::test]
 async fn page_fetch_accepts_slug() {
     let (server, ps) = setup().await;
-    Mock::given(method("GET"))
-        .and(path("/page/harvest-dinner"))
-        .and(header("authorization", BEARER))
-        .respond_with(ok("page/page.json"))
-        .expect(1)
-        .mount(&server)
+    expect("GET", "/page/harvest-dinner")
+        .reply(&server, "page/page.json")
         .await;
     let r = ps.pages().fetch("harvest-dinner").send().await.unwrap();
     assert_eq!(r.data.name.as_deref(), Some("Harvest dinner ticket"));
@@ -195,17 +186,13 @@ async fn page_fetch_accepts_slug() {
 #[tokio::test]
 async fn page_update_sends_only_set_fields() {
     let (server, ps) = setup().await;
-    Mock::given(method("PUT"))
-        .and(path("/page/3381904"))
-        .and(header("authorization", BEARER))
-        .and(body_json(json!({
+    expect("PUT", "/page/3381904")
+        .body(json!({
             "description": "Now with live music",
             "amount": 1500000,
             "active": false
-        })))
-        .respond_with(ok("page/page.json"))
-        .expect(1)
-        .mount(&server)
+        }))
+        .reply(&server, "page/page.json")
         .await;
     let r = ps
         .pages()
@@ -228,12 +215,8 @@ async fn page_update_sends_only_set_fields() {
 #[tokio::test]
 async fn page_check_slug_availability_reads_message() {
     let (server, ps) = setup().await;
-    Mock::given(method("GET"))
-        .and(path("/page/check_slug_availability/harvest-dinner"))
-        .and(header("authorization", BEARER))
-        .respond_with(ok("page/slug.json"))
-        .expect(1)
-        .mount(&server)
+    expect("GET", "/page/check_slug_availability/harvest-dinner")
+        .reply(&server, "page/slug.json")
         .await;
     let r = ps
         .pages()
@@ -247,15 +230,14 @@ async fn page_check_slug_availability_reads_message() {
 #[tokio::test]
 async fn page_check_slug_availability_reports_taken_slug() {
     let (server, ps) = setup().await;
-    Mock::given(method("GET"))
-        .and(path("/page/check_slug_availability/popup"))
-        .and(header("authorization", BEARER))
-        .respond_with(ResponseTemplate::new(400).set_body_json(json!({
-            "status": false,
-            "message": "Slug already taken"
-        })))
-        .expect(1)
-        .mount(&server)
+    expect("GET", "/page/check_slug_availability/popup")
+        .respond(
+            &server,
+            ResponseTemplate::new(400).set_body_json(json!({
+                "status": false,
+                "message": "Slug already taken"
+            })),
+        )
         .await;
     let err = ps
         .pages()
@@ -269,13 +251,9 @@ async fn page_check_slug_availability_reports_taken_slug() {
 #[tokio::test]
 async fn page_add_products_sends_ids_and_decodes_flags() {
     let (server, ps) = setup().await;
-    Mock::given(method("POST"))
-        .and(path("/page/3382010/product"))
-        .and(header("authorization", BEARER))
-        .and(body_json(json!({"products": [730301, 730302]})))
-        .respond_with(ok("page/products.json"))
-        .expect(1)
-        .mount(&server)
+    expect("POST", "/page/3382010/product")
+        .body(json!({"products": [730301, 730302]}))
+        .reply(&server, "page/products.json")
         .await;
     let r = ps
         .pages()

@@ -6,29 +6,24 @@ use paystack::{
     Amount, Error, Id, ValidationError,
 };
 use serde_json::json;
-use wiremock::matchers::{body_json, header, method, path, query_param, query_param_is_missing};
+use wiremock::matchers::{header, method, path, query_param, query_param_is_missing};
 use wiremock::Mock;
 
-use crate::common::{assert_no_requests, ok, setup, BEARER};
+use crate::common::{assert_no_requests, expect, ok, setup, BEARER};
 
 #[tokio::test]
 async fn plan_create_sends_body_and_decodes_plan() {
     let (server, ps) = setup().await;
-    Mock::given(method("POST"))
-        .and(path("/plan"))
-        .and(header("authorization", BEARER))
-        .and(header("content-type", "application/json"))
-        .and(body_json(json!({
+    expect("POST", "/plan")
+        .body(json!({
             "name": "Gold tier",
             "amount": 750000,
             "interval": "monthly",
             "currency": "NGN",
             "send_sms": false,
             "invoice_limit": 12
-        })))
-        .respond_with(ok("plan/create.json"))
-        .expect(1)
-        .mount(&server)
+        }))
+        .reply(&server, "plan/create.json")
         .await;
 
     let r = ps
@@ -151,12 +146,8 @@ async fn plan_list_sends_filters_and_decodes_page() {
 #[tokio::test]
 async fn plan_fetch_decodes_subscriptions_and_pages() {
     let (server, ps) = setup().await;
-    Mock::given(method("GET"))
-        .and(path("/plan/PLN_g0ldt13r7q2w3e4"))
-        .and(header("authorization", BEARER))
-        .respond_with(ok("plan/fetch.json"))
-        .expect(1)
-        .mount(&server)
+    expect("GET", "/plan/PLN_g0ldt13r7q2w3e4")
+        .reply(&server, "plan/fetch.json")
         .await;
     let r = ps
         .plans()
@@ -209,19 +200,15 @@ async fn plan_fetch_rejects_blank_code_before_sending() {
 #[tokio::test]
 async fn plan_update_sends_only_set_fields() {
     let (server, ps) = setup().await;
-    Mock::given(method("PUT"))
-        .and(path("/plan/662104"))
-        .and(header("authorization", BEARER))
-        .and(body_json(json!({
+    expect("PUT", "/plan/662104")
+        .body(json!({
             "amount": 800000,
             "interval": "annually",
             "description": "Yearly gold membership",
             "currency": "NGN",
             "update_existing_subscriptions": false
-        })))
-        .respond_with(ok("plan/updated.json"))
-        .expect(1)
-        .mount(&server)
+        }))
+        .reply(&server, "plan/updated.json")
         .await;
     let r = ps
         .plans()

@@ -5,7 +5,7 @@ use paystack::{
     Amount, Error, ValidationError,
 };
 use serde_json::json;
-use wiremock::matchers::{body_json, header, method, path, query_param, query_param_is_missing};
+use wiremock::matchers::{header, method, path, query_param, query_param_is_missing};
 use wiremock::Mock;
 
 use crate::common::{assert_no_requests, expect, ok, setup, BEARER};
@@ -13,11 +13,8 @@ use crate::common::{assert_no_requests, expect, ok, setup, BEARER};
 #[tokio::test]
 async fn transaction_initialize_sends_body_and_decodes_checkout() {
     let (server, ps) = setup().await;
-    Mock::given(method("POST"))
-        .and(path("/transaction/initialize"))
-        .and(header("authorization", BEARER))
-        .and(header("content-type", "application/json"))
-        .and(body_json(json!({
+    expect("POST", "/transaction/initialize")
+        .body(json!({
             "email": "ada@example.com",
             "amount": 250075,
             "currency": "NGN",
@@ -25,10 +22,8 @@ async fn transaction_initialize_sends_body_and_decodes_checkout() {
             "channels": ["card", "bank_transfer"],
             "bearer": "subaccount",
             "metadata": {"cart_id": 771}
-        })))
-        .respond_with(ok("transaction/initialize.json"))
-        .expect(1)
-        .mount(&server)
+        }))
+        .reply(&server, "transaction/initialize.json")
         .await;
 
     let r = ps
@@ -92,19 +87,15 @@ async fn transaction_initialize_rejects_bad_input_before_sending() {
 #[tokio::test]
 async fn transaction_charge_authorization_sends_code_and_decodes_transaction() {
     let (server, ps) = setup().await;
-    Mock::given(method("POST"))
-        .and(path("/transaction/charge_authorization"))
-        .and(header("authorization", BEARER))
-        .and(body_json(json!({
+    expect("POST", "/transaction/charge_authorization")
+        .body(json!({
             "email": "ada@example.com",
             "amount": 250000,
             "authorization_code": "AUTH_k2j3h4g5f6",
             "currency": "NGN",
             "queue": true
-        })))
-        .respond_with(ok("transaction/transaction.json"))
-        .expect(1)
-        .mount(&server)
+        }))
+        .reply(&server, "transaction/transaction.json")
         .await;
 
     let r = ps
@@ -219,12 +210,8 @@ async fn transaction_partial_debit_sends_every_setter() {
 #[tokio::test]
 async fn transaction_verify_decodes_every_documented_field() {
     let (server, ps) = setup().await;
-    Mock::given(method("GET"))
-        .and(path("/transaction/verify/order-1042"))
-        .and(header("authorization", BEARER))
-        .respond_with(ok("transaction/transaction.json"))
-        .expect(1)
-        .mount(&server)
+    expect("GET", "/transaction/verify/order-1042")
+        .reply(&server, "transaction/transaction.json")
         .await;
 
     let r = ps.transactions().verify("order-1042").send().await.unwrap();
@@ -310,12 +297,8 @@ async fn transaction_list_sends_filters_and_decodes_page() {
 #[tokio::test]
 async fn transaction_fetch_uses_numeric_id() {
     let (server, ps) = setup().await;
-    Mock::given(method("GET"))
-        .and(path("/transaction/5123987641"))
-        .and(header("authorization", BEARER))
-        .respond_with(ok("transaction/transaction.json"))
-        .expect(1)
-        .mount(&server)
+    expect("GET", "/transaction/5123987641")
+        .reply(&server, "transaction/transaction.json")
         .await;
     let r = ps.transactions().fetch(5_123_987_641).send().await.unwrap();
     assert_eq!(r.data.reference.as_deref(), Some("order-1042"));
@@ -324,12 +307,8 @@ async fn transaction_fetch_uses_numeric_id() {
 #[tokio::test]
 async fn transaction_timeline_accepts_reference_and_decodes_log() {
     let (server, ps) = setup().await;
-    Mock::given(method("GET"))
-        .and(path("/transaction/timeline/order-1042"))
-        .and(header("authorization", BEARER))
-        .respond_with(ok("transaction/timeline.json"))
-        .expect(1)
-        .mount(&server)
+    expect("GET", "/transaction/timeline/order-1042")
+        .reply(&server, "transaction/timeline.json")
         .await;
     let r = ps
         .transactions()
@@ -350,14 +329,10 @@ async fn transaction_timeline_accepts_reference_and_decodes_log() {
 #[tokio::test]
 async fn transaction_totals_sends_period_and_decodes_sums() {
     let (server, ps) = setup().await;
-    Mock::given(method("GET"))
-        .and(path("/transaction/totals"))
-        .and(header("authorization", BEARER))
-        .and(query_param("from", "2026-01-01T00:00:00Z"))
-        .and(query_param("to", "2026-03-31T23:59:59Z"))
-        .respond_with(ok("transaction/totals.json"))
-        .expect(1)
-        .mount(&server)
+    expect("GET", "/transaction/totals")
+        .query("from", "2026-01-01T00:00:00Z")
+        .query("to", "2026-03-31T23:59:59Z")
+        .reply(&server, "transaction/totals.json")
         .await;
     let r = ps
         .transactions()
@@ -386,14 +361,10 @@ async fn transaction_totals_sends_period_and_decodes_sums() {
 #[tokio::test]
 async fn transaction_export_sends_filters_and_decodes_link() {
     let (server, ps) = setup().await;
-    Mock::given(method("GET"))
-        .and(path("/transaction/export"))
-        .and(header("authorization", BEARER))
-        .and(query_param("status", "success"))
-        .and(query_param("customer", "90876123"))
-        .respond_with(ok("transaction/export.json"))
-        .expect(1)
-        .mount(&server)
+    expect("GET", "/transaction/export")
+        .query("status", "success")
+        .query("customer", "90876123")
+        .reply(&server, "transaction/export.json")
         .await;
     let r = ps
         .transactions()
