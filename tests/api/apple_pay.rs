@@ -107,3 +107,26 @@ async fn apple_pay_unregister_domain_rejects_blank_before_sending() {
     ));
     assert_no_requests(&server).await;
 }
+
+#[tokio::test]
+async fn apple_pay_list_domains_sends_every_setter() {
+    let (server, ps) = setup().await;
+    crate::common::expect("GET", "/apple-pay/domain")
+        .query_is(&[
+            ("use_cursor", "true"),
+            ("next", "ZG9tYWluOjk="),
+            ("previous", "ZG9tYWluOjM="),
+        ])
+        .reply(&server, "apple_pay/list.json")
+        .await;
+    let r = ps
+        .apple_pay()
+        .list_domains()
+        .use_cursor(true)
+        .next("ZG9tYWluOjk=")
+        .previous("ZG9tYWluOjM=")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.data.domain_names.map(|d| d.len()), Some(2));
+}

@@ -76,3 +76,29 @@ async fn balance_ledger_sends_paging_and_decodes_entries() {
     assert_eq!(meta.skipped.map(|v| v.get()), Some(20));
     assert_eq!(meta.per_page.map(|v| v.get()), Some(20));
 }
+
+#[tokio::test]
+async fn balance_ledger_sends_every_setter() {
+    let (server, ps) = setup().await;
+    expect("GET", "/balance/ledger")
+        .query_is(&[
+            ("perPage", "7"),
+            ("page", "3"),
+            ("from", "2026-04-01T00:00:00Z"),
+            ("to", "2026-04-30T00:00:00Z"),
+        ])
+        .reply(&server, "balance/ledger.json")
+        .await;
+    let r = ps
+        .balance()
+        .ledger()
+        .per_page(7u32)
+        .page(3u32)
+        .from(crate::common::at("2026-04-01T00:00:00Z"))
+        .to(crate::common::at("2026-04-30T00:00:00Z"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.data.len(), 2);
+    assert_eq!(r.data[0].balance.map(Amount::subunits), Some(48_250_075));
+}

@@ -236,3 +236,47 @@ async fn bank_validate_account_number_checks_input_before_sending() {
     );
     assert_no_requests(&server).await;
 }
+
+#[tokio::test]
+async fn bank_list_sends_every_setter() {
+    let (server, ps) = setup().await;
+    expect("GET", "/bank")
+        .query_is(&[
+            ("country", "ghana"),
+            ("currency", "GHS"),
+            ("pay_with_bank_transfer", "false"),
+            ("pay_with_bank", "true"),
+            ("enabled_for_verification", "true"),
+            ("gateway", "emandate"),
+            ("type", "nuban"),
+            ("include_nip_sort_code", "false"),
+            ("perPage", "12"),
+            ("page", "4"),
+            ("use_cursor", "true"),
+            ("next", "YmFuazo0MQ=="),
+            ("previous", "YmFuazoxNw=="),
+        ])
+        .reply(&server, "bank/list.json")
+        .await;
+    let r = ps
+        .banks()
+        .list()
+        .country(BankCountry::Ghana)
+        .currency(Currency::GHS)
+        .pay_with_bank_transfer(false)
+        .pay_with_bank(true)
+        .enabled_for_verification(true)
+        .gateway(BankGateway::Emandate)
+        .bank_type(BankType::Nuban)
+        .include_nip_sort_code(false)
+        .per_page(12u32)
+        .page(4u32)
+        .use_cursor(true)
+        .next("YmFuazo0MQ==")
+        .previous("YmFuazoxNw==")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.data.len(), 2);
+    assert_eq!(r.data[0].code.as_deref(), Some("035"));
+}

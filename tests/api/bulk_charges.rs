@@ -279,3 +279,82 @@ async fn bulk_charge_resume_sends_code_and_reads_message() {
         }))
     ));
 }
+
+#[tokio::test]
+async fn bulk_charge_list_sends_every_setter() {
+    let (server, ps) = setup().await;
+    expect("GET", "/bulkcharge")
+        .query_is(&[("perPage", "3"), ("page", "5"), ("status", "active")])
+        .reply(&server, "bulk_charge/list.json")
+        .await;
+    let r = ps
+        .bulk_charges()
+        .list()
+        .per_page(3u32)
+        .page(5u32)
+        .status(BulkChargeStatus::Active)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.data.len(), 2);
+    assert_eq!(r.data[0].id, Some(Id::Num(310_442)));
+}
+
+#[tokio::test]
+async fn bulk_charge_charges_sends_every_setter() {
+    let (server, ps) = setup().await;
+    expect("GET", "/bulkcharge/BCH_z8x7c6v5b4/charges")
+        .query_is(&[("perPage", "9"), ("page", "2"), ("status", "pending")])
+        .reply(&server, "bulk_charge/charges.json")
+        .await;
+    let r = ps
+        .bulk_charges()
+        .charges("BCH_z8x7c6v5b4")
+        .per_page(9u32)
+        .page(2u32)
+        .status(BulkChargeItemStatus::Pending)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.data.len(), 2);
+    assert_eq!(r.data[0].bulkcharge, Some(Id::Num(310_442)));
+}
+
+#[tokio::test]
+async fn bulk_charges_refuse_wrong_prefix_codes_before_sending() {
+    let (server, ps) = setup().await;
+    let err = ps.bulk_charges().pause("PLN_z8x7c6v5b4").send().await;
+    assert!(matches!(
+        err,
+        Err(Error::Validation(ValidationError::CodePrefix {
+            field: "code",
+            expected: "BCH_",
+            ..
+        }))
+    ));
+    let err = ps.bulk_charges().fetch("SUB_z8x7c6v5b4").send().await;
+    assert!(matches!(
+        err,
+        Err(Error::Validation(ValidationError::CodePrefix {
+            field: "code",
+            ..
+        }))
+    ));
+    let err = ps
+        .bulk_charges()
+        .initiate([paystack::types::BulkChargeItem::new(
+            "CUS_not_an_auth",
+            amount(10_000),
+        )])
+        .send()
+        .await;
+    assert!(matches!(
+        err,
+        Err(Error::Validation(ValidationError::CodePrefix {
+            field: "authorization",
+            expected: "AUTH_",
+            ..
+        }))
+    ));
+    assert_no_requests(&server).await;
+}

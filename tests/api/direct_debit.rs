@@ -131,3 +131,27 @@ async fn directdebit_list_mandate_authorizations_sends_no_filters_by_default() {
         .unwrap();
     assert_eq!(r.data.len(), 2);
 }
+
+#[tokio::test]
+async fn direct_debit_list_mandate_authorizations_sends_every_setter() {
+    let (server, ps) = setup().await;
+    expect("GET", "/directdebit/mandate-authorizations")
+        .query_is(&[
+            ("cursor", "bWFuZGF0ZTo5MDAx"),
+            ("status", "pending"),
+            ("perPage", "15"),
+        ])
+        .reply(&server, "direct_debit/mandates.json")
+        .await;
+    let r = ps
+        .direct_debit()
+        .list_mandate_authorizations()
+        .cursor("bWFuZGF0ZTo5MDAx")
+        .status(MandateStatus::Pending)
+        .per_page(15u32)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.data.len(), 2);
+    assert_eq!(r.data[0].mandate_id, Some(Id::Num(3_300_917)));
+}

@@ -395,3 +395,80 @@ async fn dispute_evidence_rejects_bad_input_before_sending() {
     ));
     assert_no_requests(&server).await;
 }
+
+#[tokio::test]
+async fn dispute_list_sends_every_setter() {
+    let (server, ps) = setup().await;
+    expect("GET", "/dispute")
+        .query_is(&[
+            ("status", "awaiting-bank-feedback"),
+            ("transaction", "5123987641"),
+            ("perPage", "6"),
+            ("page", "2"),
+            ("from", "2026-01-05T00:00:00Z"),
+            ("to", "2026-01-25T00:00:00Z"),
+        ])
+        .reply(&server, "dispute/list.json")
+        .await;
+    let r = ps
+        .disputes()
+        .list()
+        .status(DisputeStatus::AwaitingBankFeedback)
+        .transaction("5123987641")
+        .per_page(6u32)
+        .page(2u32)
+        .from(at("2026-01-05T00:00:00Z"))
+        .to(at("2026-01-25T00:00:00Z"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.data.len(), 2);
+    assert_eq!(r.data[0].id, Some(Id::Num(624_011)));
+}
+
+#[tokio::test]
+async fn dispute_upload_url_sends_every_setter() {
+    let (server, ps) = setup().await;
+    expect("GET", "/dispute/624011/upload_url")
+        .query_is(&[("upload_filename", "waybill-0042.png")])
+        .reply(&server, "dispute/upload_url.json")
+        .await;
+    let r = ps
+        .disputes()
+        .upload_url(624_011)
+        .upload_filename("waybill-0042.png")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.data.file_name.as_deref(), Some("receipt-x81k.pdf"));
+}
+
+#[tokio::test]
+async fn dispute_download_sends_every_setter() {
+    let (server, ps) = setup().await;
+    expect("GET", "/dispute/export")
+        .query_is(&[
+            ("perPage", "40"),
+            ("page", "1"),
+            ("status", "resolved"),
+            ("from", "2026-02-01T00:00:00Z"),
+            ("to", "2026-02-28T00:00:00Z"),
+        ])
+        .reply(&server, "dispute/export.json")
+        .await;
+    let r = ps
+        .disputes()
+        .download()
+        .per_page(40u32)
+        .page(1u32)
+        .status(DisputeStatus::Resolved)
+        .from(at("2026-02-01T00:00:00Z"))
+        .to(at("2026-02-28T00:00:00Z"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(
+        r.data.path.as_deref(),
+        Some("https://files.example.net/exports/disputes-2026-02.csv")
+    );
+}

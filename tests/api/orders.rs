@@ -303,3 +303,29 @@ async fn order_validate_decodes_seller_profile() {
         Err(Error::Validation(ValidationError::Empty("code")))
     ));
 }
+
+#[tokio::test]
+async fn order_list_sends_every_setter() {
+    let (server, ps) = setup().await;
+    expect("GET", "/order")
+        .query_is(&[
+            ("perPage", "25"),
+            ("page", "3"),
+            ("from", "2026-03-01T00:00:00Z"),
+            ("to", "2026-03-31T00:00:00Z"),
+        ])
+        .reply(&server, "order/list.json")
+        .await;
+    let r = ps
+        .orders()
+        .list()
+        .per_page(25u32)
+        .page(3u32)
+        .from(crate::common::at("2026-03-01T00:00:00Z"))
+        .to(crate::common::at("2026-03-31T00:00:00Z"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.data.len(), 2);
+    assert_eq!(r.data[0].order_code.as_deref(), Some("ORD_b7n3m5k9j1"));
+}

@@ -300,3 +300,134 @@ async fn page_add_products_rejects_bad_input_before_sending() {
     ));
     assert_no_requests(&server).await;
 }
+
+#[tokio::test]
+async fn page_list_sends_every_setter() {
+    let (server, ps) = setup().await;
+    expect("GET", "/page")
+        .query_is(&[
+            ("perPage", "4"),
+            ("page", "2"),
+            ("from", "2026-02-01T00:00:00Z"),
+            ("to", "2026-02-15T00:00:00Z"),
+        ])
+        .reply(&server, "page/list.json")
+        .await;
+    let r = ps
+        .pages()
+        .list()
+        .per_page(4u32)
+        .page(2u32)
+        .from(crate::common::at("2026-02-01T00:00:00Z"))
+        .to(crate::common::at("2026-02-15T00:00:00Z"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.data.len(), 3);
+    assert_eq!(r.data[0].id, Some(Id::Num(3_381_904)));
+}
+
+#[tokio::test]
+async fn page_create_sends_every_setter() {
+    let (server, ps) = setup().await;
+    expect("POST", "/page")
+        .body(json!({
+            "name": "Reading club",
+            "description": "Monthly reading club dues",
+            "amount": 450000,
+            "currency": "NGN",
+            "slug": "reading-club",
+            "type": "subscription",
+            "plan": "PLN_r3ad1ngclub",
+            "fixed_amount": true,
+            "split_code": "SPL_b00kw0rm5",
+            "metadata": {"shelf": 3},
+            "redirect_url": "https://club.example.org/welcome",
+            "success_message": "See you at the next meeting",
+            "notification_email": "desk@club.example.org",
+            "collect_phone": true,
+            "custom_fields": [{"display_name": "Favourite author"}]
+        }))
+        .reply(&server, "page/page.json")
+        .await;
+    let r = ps
+        .pages()
+        .create("Reading club")
+        .description("Monthly reading club dues")
+        .amount(Amount::from_subunits(450_000).unwrap())
+        .currency(paystack::enums::Currency::NGN)
+        .slug("reading-club")
+        .page_type(paystack::enums::PageType::Subscription)
+        .plan("PLN_r3ad1ngclub")
+        .fixed_amount(true)
+        .split_code("SPL_b00kw0rm5")
+        .metadata(json!({"shelf": 3}))
+        .redirect_url("https://club.example.org/welcome")
+        .success_message("See you at the next meeting")
+        .notification_email("desk@club.example.org")
+        .collect_phone(true)
+        .custom_fields(vec![json!({"display_name": "Favourite author"})])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.data.id, Some(Id::Num(3_381_904)));
+}
+
+#[tokio::test]
+async fn page_update_sends_every_setter() {
+    let (server, ps) = setup().await;
+    expect("PUT", "/page/reading-club")
+        .body(json!({
+            "name": "Reading circle",
+            "description": "Dues for the reading circle",
+            "amount": 500000,
+            "active": false
+        }))
+        .reply(&server, "page/page.json")
+        .await;
+    let r = ps
+        .pages()
+        .update("reading-club")
+        .name("Reading circle")
+        .description("Dues for the reading circle")
+        .amount(Amount::from_subunits(500_000).unwrap())
+        .active(false)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.data.name.as_deref(), Some("Harvest dinner ticket"));
+}
+
+#[tokio::test]
+async fn page_create_refuses_wrong_prefix_codes_before_sending() {
+    let (server, ps) = setup().await;
+    let err = ps
+        .pages()
+        .create("Reading club")
+        .page_type(paystack::enums::PageType::Subscription)
+        .plan("SUB_r3ad1ngclub")
+        .send()
+        .await;
+    assert!(matches!(
+        err,
+        Err(Error::Validation(ValidationError::CodePrefix {
+            field: "plan",
+            expected: "PLN_",
+            ..
+        }))
+    ));
+    let err = ps
+        .pages()
+        .create("Reading club")
+        .split_code("ACCT_b00kw0rm5")
+        .send()
+        .await;
+    assert!(matches!(
+        err,
+        Err(Error::Validation(ValidationError::CodePrefix {
+            field: "split_code",
+            ..
+        }))
+    ));
+    assert_no_requests(&server).await;
+}

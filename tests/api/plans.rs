@@ -259,3 +259,130 @@ async fn plan_update_rejects_bad_input_before_sending() {
     ));
     assert_no_requests(&server).await;
 }
+
+#[tokio::test]
+async fn plan_create_sends_every_setter() {
+    let (server, ps) = setup().await;
+    expect("POST", "/plan")
+        .body(json!({
+            "name": "Seed box",
+            "amount": 320000,
+            "interval": "weekly",
+            "description": "Seeds for the season, every week",
+            "send_invoices": false,
+            "send_sms": true,
+            "currency": "NGN",
+            "invoice_limit": 12
+        }))
+        .reply(&server, "plan/create.json")
+        .await;
+    let r = ps
+        .plans()
+        .create(
+            "Seed box",
+            Amount::from_subunits(320_000).unwrap(),
+            Interval::Weekly,
+        )
+        .description("Seeds for the season, every week")
+        .send_invoices(false)
+        .send_sms(true)
+        .currency(Currency::NGN)
+        .invoice_limit(12i64)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.data.name.as_deref(), Some("Gold tier"));
+}
+
+#[tokio::test]
+async fn plan_list_sends_every_setter() {
+    let (server, ps) = setup().await;
+    expect("GET", "/plan")
+        .query_is(&[
+            ("interval", "annually"),
+            ("amount", "990000"),
+            ("status", "active"),
+            ("perPage", "8"),
+            ("page", "2"),
+            ("from", "2026-01-01T00:00:00Z"),
+            ("to", "2026-06-30T00:00:00Z"),
+        ])
+        .reply(&server, "plan/list.json")
+        .await;
+    let r = ps
+        .plans()
+        .list()
+        .interval(Interval::Annually)
+        .amount(Amount::from_subunits(990_000).unwrap())
+        .status("active")
+        .per_page(8u32)
+        .page(2u32)
+        .from(crate::common::at("2026-01-01T00:00:00Z"))
+        .to(crate::common::at("2026-06-30T00:00:00Z"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.data.len(), 2);
+    assert_eq!(r.data[0].plan_code.as_deref(), Some("PLN_g0ldt13r7q2w3e4"));
+}
+
+#[tokio::test]
+async fn plan_update_sends_every_setter() {
+    let (server, ps) = setup().await;
+    expect("PUT", "/plan/PLN_s33db0x")
+        .body(json!({
+            "name": "Seed box plus",
+            "amount": 350000,
+            "interval": "monthly",
+            "description": "More seeds, once a month",
+            "send_invoices": true,
+            "send_sms": false,
+            "currency": "NGN",
+            "invoice_limit": 0,
+            "update_existing_subscriptions": false
+        }))
+        .reply(&server, "plan/updated.json")
+        .await;
+    let r = ps
+        .plans()
+        .update("PLN_s33db0x")
+        .name("Seed box plus")
+        .amount(Amount::from_subunits(350_000).unwrap())
+        .interval(Interval::Monthly)
+        .description("More seeds, once a month")
+        .send_invoices(true)
+        .send_sms(false)
+        .currency(Currency::NGN)
+        .invoice_limit(0i64)
+        .update_existing_subscriptions(false)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(
+        r.message,
+        "Plan updated. 2 subscription(s) will use the new terms"
+    );
+}
+
+#[tokio::test]
+async fn plans_refuse_wrong_prefix_codes_before_sending() {
+    let (server, ps) = setup().await;
+    let err = ps.plans().fetch("SPL_s33db0x").send().await;
+    assert!(matches!(
+        err,
+        Err(Error::Validation(ValidationError::CodePrefix {
+            field: "id_or_code",
+            expected: "PLN_",
+            ..
+        }))
+    ));
+    let err = ps.plans().update("SUB_s33db0x").name("x").send().await;
+    assert!(matches!(
+        err,
+        Err(Error::Validation(ValidationError::CodePrefix {
+            field: "id_or_code",
+            ..
+        }))
+    ));
+    assert_no_requests(&server).await;
+}
