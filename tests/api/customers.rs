@@ -37,6 +37,7 @@ async fn customer_create_sends_body_and_decodes_customer() {
             "email": "tunde.bakare@example.org",
             "first_name": "Tunde",
             "last_name": "Bakare",
+            "phone": "+2348031230000",
             "metadata": {"crm_id": "LEAD-5531", "source": "pos"}
         }))
         .reply(&server, "customer/created.json")
@@ -47,6 +48,7 @@ async fn customer_create_sends_body_and_decodes_customer() {
         .create("tunde.bakare@example.org")
         .first_name("Tunde")
         .last_name("Bakare")
+        .phone("+2348031230000")
         .metadata(json!({"crm_id": "LEAD-5531", "source": "pos"}))
         .send()
         .await
@@ -266,10 +268,12 @@ async fn customer_fetch_accepts_an_email() {
 }
 
 #[tokio::test]
-async fn customer_update_sends_changes() {
+async fn customer_update_sends_every_setter() {
     let (server, ps) = setup().await;
     expect("PUT", "/customer/CUS_p0o9i8u7y6t5r4e")
         .body(json!({
+            "first_name": "Tunde",
+            "last_name": "Bakare-Ojo",
             "phone": "+2348024445566",
             "metadata": {"tier": 2}
         }))
@@ -278,6 +282,8 @@ async fn customer_update_sends_changes() {
     let r = ps
         .customers()
         .update("CUS_p0o9i8u7y6t5r4e")
+        .first_name("Tunde")
+        .last_name("Bakare-Ojo")
         .phone("+2348024445566")
         .metadata(json!({"tier": 2}))
         .send()
@@ -453,6 +459,7 @@ async fn customer_initialize_authorization_sends_mandate_request() {
     let r = ps
         .customers()
         .initialize_authorization("chidinma.okafor@example.com")
+        .channel(AuthorizationChannel::DirectDebit)
         .callback_url("https://shop.example.com/mandates/done")
         .account(account())
         .address(address())
@@ -674,4 +681,76 @@ async fn customer_fetch_mandate_authorizations_decodes_mandates_and_cursor() {
     let meta = r.meta.unwrap();
     assert_eq!(meta.next.as_deref(), Some("bWFuZGF0ZTo3NzAwMg=="));
     assert_eq!(meta.per_page.map(|p| p.get()), Some(2));
+}
+
+#[tokio::test]
+async fn customer_list_sends_every_setter() {
+    let (server, ps) = setup().await;
+    expect("GET", "/customer")
+        .query_is(&[
+            ("perPage", "30"),
+            ("page", "2"),
+            ("use_cursor", "true"),
+            ("next", "Y3VzdDo5MDE="),
+            ("previous", "Y3VzdDo4MDE="),
+            ("from", "2026-02-01T00:00:00Z"),
+            ("to", "2026-02-20T00:00:00Z"),
+        ])
+        .reply(&server, "customer/list.json")
+        .await;
+    let r = ps
+        .customers()
+        .list()
+        .per_page(30u32)
+        .page(2u32)
+        .use_cursor(true)
+        .next("Y3VzdDo5MDE=")
+        .previous("Y3VzdDo4MDE=")
+        .from(crate::common::at("2026-02-01T00:00:00Z"))
+        .to(crate::common::at("2026-02-20T00:00:00Z"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.data.len(), 2);
+    assert_eq!(r.data[0].first_name.as_deref(), Some("Tunde"));
+}
+
+#[tokio::test]
+async fn customers_refuse_wrong_prefix_codes_before_sending() {
+    let (server, ps) = setup().await;
+    let err = ps.customers().fetch("RCP_w8e7r6t5").send().await;
+    assert!(matches!(
+        err,
+        Err(Error::Validation(ValidationError::CodePrefix {
+            field: "email_or_code",
+            expected: "CUS_",
+            ..
+        }))
+    ));
+    let err = ps
+        .customers()
+        .risk_action("PLN_w8e7r6t5", RiskAction::Deny)
+        .send()
+        .await;
+    assert!(matches!(
+        err,
+        Err(Error::Validation(ValidationError::CodePrefix {
+            field: "customer",
+            ..
+        }))
+    ));
+    let err = ps
+        .customers()
+        .deactivate_authorization("CUS_w8e7r6t5")
+        .send()
+        .await;
+    assert!(matches!(
+        err,
+        Err(Error::Validation(ValidationError::CodePrefix {
+            field: "authorization_code",
+            expected: "AUTH_",
+            ..
+        }))
+    ));
+    assert_no_requests(&server).await;
 }

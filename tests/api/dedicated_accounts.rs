@@ -507,3 +507,122 @@ async fn dedicated_account_available_providers_decodes_an_array() {
         Some("Lagoon Microfinance Bank")
     );
 }
+
+#[tokio::test]
+async fn dedicated_account_create_sends_every_setter() {
+    let (server, ps) = setup().await;
+    expect("POST", "/dedicated_account")
+        .body(json!({
+            "customer": "CUS_p0o9i8u7y6t5r4e",
+            "preferred_bank": "kestrel-bank",
+            "subaccount": "ACCT_m1n2b3v4",
+            "split_code": "SPL_c5x6z7a8",
+            "first_name": "Tunde",
+            "last_name": "Bakare",
+            "phone": "+2348031230000"
+        }))
+        .reply(&server, "dedicated_account/created.json")
+        .await;
+    let r = ps
+        .dedicated_accounts()
+        .create("CUS_p0o9i8u7y6t5r4e")
+        .preferred_bank("kestrel-bank")
+        .subaccount("ACCT_m1n2b3v4")
+        .split_code("SPL_c5x6z7a8")
+        .first_name("Tunde")
+        .last_name("Bakare")
+        .phone("+2348031230000")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.data.account_number.as_deref(), Some("7701234611"));
+}
+
+#[tokio::test]
+async fn dedicated_account_list_sends_every_setter() {
+    let (server, ps) = setup().await;
+    expect("GET", "/dedicated_account")
+        .query_is(&[
+            ("active", "true"),
+            ("customer", "5120098817"),
+            ("currency", "NGN"),
+            ("provider_slug", "kestrel-bank"),
+            ("bank_id", "912"),
+            ("perPage", "5"),
+            ("page", "1"),
+            ("use_cursor", "false"),
+            ("next", "ZHZhOjQw"),
+            ("previous", "ZHZhOjIw"),
+        ])
+        .reply(&server, "dedicated_account/list.json")
+        .await;
+    let r = ps
+        .dedicated_accounts()
+        .list()
+        .active(true)
+        .customer(5_120_098_817u64)
+        .currency(Currency::NGN)
+        .provider_slug("kestrel-bank")
+        .bank_id("912")
+        .per_page(5u32)
+        .page(1u32)
+        .use_cursor(false)
+        .next("ZHZhOjQw")
+        .previous("ZHZhOjIw")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.data.len(), 2);
+    assert_eq!(r.data[0].id, Some(Id::Num(40_021)));
+}
+
+#[tokio::test]
+async fn dedicated_account_add_split_sends_every_setter() {
+    let (server, ps) = setup().await;
+    expect("POST", "/dedicated_account/split")
+        .body(json!({
+            "account_number": "7701234611",
+            "subaccount": "ACCT_m1n2b3v4",
+            "split_code": "SPL_c5x6z7a8"
+        }))
+        .reply(&server, "dedicated_account/split_added.json")
+        .await;
+    let r = ps
+        .dedicated_accounts()
+        .add_split("7701234611")
+        .subaccount("ACCT_m1n2b3v4")
+        .split_code("SPL_c5x6z7a8")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.data.account_number.as_deref(), Some("7701234611"));
+}
+
+#[tokio::test]
+async fn dedicated_account_create_refuses_wrong_prefix_codes_before_sending() {
+    let (server, ps) = setup().await;
+    let err = ps.dedicated_accounts().create("ACCT_m1n2b3v4").send().await;
+    assert!(matches!(
+        err,
+        Err(Error::Validation(ValidationError::CodePrefix {
+            field: "customer",
+            expected: "CUS_",
+            ..
+        }))
+    ));
+    let err = ps
+        .dedicated_accounts()
+        .add_split("7701234611")
+        .subaccount("SPL_c5x6z7a8")
+        .send()
+        .await;
+    assert!(matches!(
+        err,
+        Err(Error::Validation(ValidationError::CodePrefix {
+            field: "subaccount",
+            expected: "ACCT_",
+            ..
+        }))
+    ));
+    assert_no_requests(&server).await;
+}
