@@ -406,3 +406,78 @@ async fn charge_create_without_channel_decodes_send_pin() {
     assert_eq!(r.data.status, Some(TransactionStatus::SendPin));
     assert_eq!(r.data.display_text, None);
 }
+
+#[tokio::test]
+async fn charge_create_sends_every_setter() {
+    let (server, ps) = setup().await;
+    expect("POST", "/charge")
+        .body(json!({
+            "email": "kemi@example.com",
+            "amount": 64000,
+            "currency": "NGN",
+            "authorization_code": "AUTH_k3m1x9",
+            "pin": "4096",
+            "reference": "lamp-order-31",
+            "birthday": "1991-04-23",
+            "device_id": "tablet-7",
+            "metadata": {"lamp": "brass"},
+            "bank": {"code": "057", "account_number": "0001234567"},
+            "bank_transfer": {"account_expires_at": "2026-05-01T12:00:00Z"},
+            "mobile_money": {"phone": "0550000001", "provider": "mtn"},
+            "ussd": {"type": "737"},
+            "qr": {"provider": "visa"},
+            "eft": {"provider": "ozow"}
+        }))
+        .reply(&server, "charge/send_otp.json")
+        .await;
+    let r = ps
+        .charges()
+        .create("kemi@example.com", amount(64_000))
+        .currency(Currency::NGN)
+        .authorization_code("AUTH_k3m1x9")
+        .pin("4096")
+        .reference("lamp-order-31")
+        .birthday(NaiveDate::from_ymd_opt(1991, 4, 23).unwrap())
+        .device_id("tablet-7")
+        .metadata(json!({"lamp": "brass"}))
+        .bank(types::ChargeBankAccount {
+            code: Some("057".into()),
+            account_number: Some("0001234567".into()),
+        })
+        .bank_transfer(ChargeBankTransfer {
+            account_expires_at: Some(crate::common::at("2026-05-01T12:00:00Z")),
+        })
+        .mobile_money_wallet("0550000001", "mtn")
+        .ussd_bank("737")
+        .qr(ChargeProvider {
+            provider: Some("visa".into()),
+        })
+        .eft(ChargeProvider {
+            provider: Some("ozow".into()),
+        })
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.data.status, Some(TransactionStatus::SendOtp));
+    assert_eq!(r.data.reference.as_deref(), Some("shoe-order-77"));
+}
+
+#[tokio::test]
+async fn charge_create_refuses_a_wrong_prefix_authorization_before_sending() {
+    let (server, ps) = setup().await;
+    let err = ps
+        .charges()
+        .create("kemi@example.com", amount(64_000))
+        .authorization_code("CUS_k3m1x9")
+        .send()
+        .await;
+    assert!(matches!(
+        err,
+        Err(Error::Validation(ValidationError::CodePrefix {
+            field: "authorization_code",
+            expected: "AUTH_",
+            ..
+        }))
+    ));
+    assert_no_requests(&server).await;
+}

@@ -380,3 +380,275 @@ async fn transaction_export_sends_filters_and_decodes_link() {
     );
     assert_eq!(r.data.expires_at.as_deref(), Some("2026-03-15 10:00:00"));
 }
+
+/// A dynamic split for the every-setter tests, with the JSON it must serialize to.
+fn pantry_split() -> (paystack::types::DynamicSplit, serde_json::Value) {
+    let split = paystack::types::DynamicSplit {
+        name: Some("Pantry share".into()),
+        type_: "percentage".into(),
+        currency: Some(Currency::NGN),
+        bearer_type: Some(Bearer::Account),
+        bearer_subaccount: None,
+        subaccounts: vec![paystack::types::DynamicSplitSubaccountsItem {
+            subaccount: "ACCT_p4ntry01".into(),
+            share: 30,
+        }],
+    };
+    let json = serde_json::to_value(&split).unwrap();
+    (split, json)
+}
+
+#[tokio::test]
+async fn transaction_initialize_sends_every_setter() {
+    let (server, ps) = setup().await;
+    let (split, split_json) = pantry_split();
+    expect("POST", "/transaction/initialize")
+        .body(json!({
+            "email": "obi@example.net",
+            "amount": 830000,
+            "currency": "NGN",
+            "reference": "pantry-0419",
+            "channels": ["card", "bank_transfer"],
+            "callback_url": "https://pantry.example.net/paid",
+            "plan": "PLN_p4ntrym0nth",
+            "invoice_limit": 6,
+            "split_code": "SPL_p4ntry",
+            "split": split_json,
+            "subaccount": "ACCT_p4ntry01",
+            "transaction_charge": 12000,
+            "bearer": "subaccount",
+            "label": "Pantry club",
+            "metadata": {"basket": "large"}
+        }))
+        .reply(&server, "transaction/initialize.json")
+        .await;
+    let r = ps
+        .transactions()
+        .initialize("obi@example.net", Amount::from_subunits(830_000).unwrap())
+        .currency(Currency::NGN)
+        .reference("pantry-0419")
+        .channels(vec![Channel::Card, Channel::BankTransfer])
+        .callback_url("https://pantry.example.net/paid")
+        .plan("PLN_p4ntrym0nth")
+        .invoice_limit(6i64)
+        .split_code("SPL_p4ntry")
+        .split(split)
+        .subaccount("ACCT_p4ntry01")
+        .transaction_charge(Amount::from_subunits(12_000).unwrap())
+        .bearer(Bearer::Subaccount)
+        .label("Pantry club")
+        .metadata(json!({"basket": "large"}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.data.reference.as_deref(), Some("order-1042"));
+}
+
+#[tokio::test]
+async fn transaction_charge_authorization_sends_every_setter() {
+    let (server, ps) = setup().await;
+    let (split, split_json) = pantry_split();
+    expect("POST", "/transaction/charge_authorization")
+        .body(json!({
+            "email": "obi@example.net",
+            "amount": 415000,
+            "authorization_code": "AUTH_p4ntry77",
+            "reference": "pantry-0420",
+            "currency": "NGN",
+            "split_code": "SPL_p4ntry",
+            "split": split_json,
+            "subaccount": "ACCT_p4ntry01",
+            "transaction_charge": 5000,
+            "bearer": "account",
+            "metadata": {"renewal": true},
+            "queue": false
+        }))
+        .reply(&server, "transaction/transaction.json")
+        .await;
+    let r = ps
+        .transactions()
+        .charge_authorization(
+            "obi@example.net",
+            Amount::from_subunits(415_000).unwrap(),
+            "AUTH_p4ntry77",
+        )
+        .reference("pantry-0420")
+        .currency(Currency::NGN)
+        .split_code("SPL_p4ntry")
+        .split(split)
+        .subaccount("ACCT_p4ntry01")
+        .transaction_charge(Amount::from_subunits(5_000).unwrap())
+        .bearer(Bearer::Account)
+        .metadata(json!({"renewal": true}))
+        .queue(false)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.data.reference.as_deref(), Some("order-1042"));
+}
+
+#[tokio::test]
+async fn transaction_list_sends_every_setter() {
+    let (server, ps) = setup().await;
+    expect("GET", "/transaction")
+        .query_is(&[
+            ("perPage", "10"),
+            ("page", "3"),
+            ("use_cursor", "true"),
+            ("next", "dHg6MzAx"),
+            ("previous", "dHg6MjAx"),
+            ("from", "2026-03-01T00:00:00Z"),
+            ("to", "2026-03-08T00:00:00Z"),
+            ("status", "abandoned"),
+            ("source", "pos"),
+            ("terminal_id", "2232WE17"),
+            ("virtual_account_number", "7701234611"),
+            ("customer_code", "CUS_p0o9i8u7y6t5r4e"),
+            ("amount", "415000"),
+            ("settlement", "3090011"),
+            ("channel", "card"),
+            ("subaccount_code", "ACCT_p4ntry01"),
+            ("split_code", "SPL_p4ntry"),
+        ])
+        .reply(&server, "transaction/list.json")
+        .await;
+    let r = ps
+        .transactions()
+        .list()
+        .per_page(10u32)
+        .page(3u32)
+        .use_cursor(true)
+        .next("dHg6MzAx")
+        .previous("dHg6MjAx")
+        .from(crate::common::at("2026-03-01T00:00:00Z"))
+        .to(crate::common::at("2026-03-08T00:00:00Z"))
+        .status(TransactionStatus::Abandoned)
+        .source("pos")
+        .terminal_id("2232WE17")
+        .virtual_account_number("7701234611")
+        .customer_code("CUS_p0o9i8u7y6t5r4e")
+        .amount(Amount::from_subunits(415_000).unwrap())
+        .settlement(3_090_011u64)
+        .channel(Channel::Card)
+        .subaccount_code("ACCT_p4ntry01")
+        .split_code("SPL_p4ntry")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.data.len(), 3);
+    assert_eq!(r.data[0].reference.as_deref(), Some("order-1042"));
+}
+
+#[tokio::test]
+async fn transaction_totals_sends_every_setter() {
+    let (server, ps) = setup().await;
+    expect("GET", "/transaction/totals")
+        .query_is(&[
+            ("from", "2026-04-01T00:00:00Z"),
+            ("to", "2026-04-07T00:00:00Z"),
+        ])
+        .reply(&server, "transaction/totals.json")
+        .await;
+    let r = ps
+        .transactions()
+        .totals()
+        .from(crate::common::at("2026-04-01T00:00:00Z"))
+        .to(crate::common::at("2026-04-07T00:00:00Z"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.data.total_transactions.map(|n| n.get()), Some(18));
+}
+
+#[tokio::test]
+async fn transaction_export_sends_every_setter() {
+    let (server, ps) = setup().await;
+    expect("GET", "/transaction/export")
+        .query_is(&[
+            ("from", "2026-03-01T00:00:00Z"),
+            ("to", "2026-03-31T00:00:00Z"),
+            ("status", "success"),
+            ("customer", "5120098817"),
+            ("subaccount_code", "ACCT_p4ntry01"),
+            ("settlement", "3090011"),
+        ])
+        .reply(&server, "transaction/export.json")
+        .await;
+    let r = ps
+        .transactions()
+        .export()
+        .from(crate::common::at("2026-03-01T00:00:00Z"))
+        .to(crate::common::at("2026-03-31T00:00:00Z"))
+        .status(TransactionStatus::Success)
+        .customer(5_120_098_817u64)
+        .subaccount_code("ACCT_p4ntry01")
+        .settlement(3_090_011u64)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(
+        r.data.path.as_deref(),
+        Some("https://files.example.net/exports/tx-2026-03.csv")
+    );
+}
+
+#[tokio::test]
+async fn transactions_refuse_wrong_prefix_codes_before_sending() {
+    let (server, ps) = setup().await;
+    let amount = Amount::from_subunits(415_000).unwrap();
+    let err = ps
+        .transactions()
+        .initialize("obi@example.net", amount)
+        .plan("SUB_p4ntry")
+        .send()
+        .await;
+    assert!(matches!(
+        err,
+        Err(Error::Validation(ValidationError::CodePrefix {
+            field: "plan",
+            expected: "PLN_",
+            ..
+        }))
+    ));
+    let err = ps
+        .transactions()
+        .charge_authorization("obi@example.net", amount, "AUTH_p4ntry77")
+        .subaccount("SPL_p4ntry")
+        .send()
+        .await;
+    assert!(matches!(
+        err,
+        Err(Error::Validation(ValidationError::CodePrefix {
+            field: "subaccount",
+            ..
+        }))
+    ));
+    let err = ps
+        .transactions()
+        .list()
+        .customer_code("RCP_p4ntry")
+        .send()
+        .await;
+    assert!(matches!(
+        err,
+        Err(Error::Validation(ValidationError::CodePrefix {
+            field: "customer_code",
+            expected: "CUS_",
+            ..
+        }))
+    ));
+    let err = ps
+        .transactions()
+        .export()
+        .subaccount_code("SUB_p4ntry")
+        .send()
+        .await;
+    assert!(matches!(
+        err,
+        Err(Error::Validation(ValidationError::CodePrefix {
+            field: "subaccount_code",
+            ..
+        }))
+    ));
+    assert_no_requests(&server).await;
+}
