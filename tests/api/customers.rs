@@ -9,10 +9,8 @@ use paystack::{
     Amount, Error, Id, ValidationError,
 };
 use serde_json::json;
-use wiremock::matchers::{header, method, path, query_param, query_param_is_missing};
-use wiremock::Mock;
 
-use crate::common::{assert_no_requests, expect, ok, setup, BEARER};
+use crate::common::{assert_no_requests, expect, setup};
 
 fn account() -> CustomerBankAccount {
     CustomerBankAccount {
@@ -91,19 +89,15 @@ async fn customer_create_rejects_bad_email_before_sending() {
 #[tokio::test]
 async fn customer_list_sends_cursor_and_period_and_decodes_page() {
     let (server, ps) = setup().await;
-    Mock::given(method("GET"))
-        .and(path("/customer"))
-        .and(header("authorization", BEARER))
-        .and(query_param("use_cursor", "true"))
-        .and(query_param("next", "Q3VzdG9tZXI6NTEyMDEwMDA0Mg=="))
-        .and(query_param("perPage", "2"))
-        .and(query_param("from", "2026-03-01T00:00:00Z"))
-        .and(query_param("to", "2026-03-31T00:00:00Z"))
-        .and(query_param_is_missing("page"))
-        .and(query_param_is_missing("per_page"))
-        .respond_with(ok("customer/list.json"))
-        .expect(1)
-        .mount(&server)
+    expect("GET", "/customer")
+        .query_is(&[
+            ("use_cursor", "true"),
+            ("next", "Q3VzdG9tZXI6NTEyMDEwMDA0Mg=="),
+            ("perPage", "2"),
+            ("from", "2026-03-01T00:00:00Z"),
+            ("to", "2026-03-31T00:00:00Z"),
+        ])
+        .reply(&server, "customer/list.json")
         .await;
 
     let r = ps
@@ -147,15 +141,9 @@ async fn customer_list_sends_cursor_and_period_and_decodes_page() {
 #[tokio::test]
 async fn customer_list_sends_offset_paging() {
     let (server, ps) = setup().await;
-    Mock::given(method("GET"))
-        .and(path("/customer"))
-        .and(header("authorization", BEARER))
-        .and(query_param("page", "3"))
-        .and(query_param("perPage", "100"))
-        .and(query_param_is_missing("use_cursor"))
-        .respond_with(ok("customer/list.json"))
-        .expect(1)
-        .mount(&server)
+    expect("GET", "/customer")
+        .query_is(&[("page", "3"), ("perPage", "100")])
+        .reply(&server, "customer/list.json")
         .await;
     let r = ps
         .customers()
@@ -656,15 +644,12 @@ async fn customer_direct_debit_activation_charge_sends_authorization_id() {
 #[tokio::test]
 async fn customer_fetch_mandate_authorizations_decodes_mandates_and_cursor() {
     let (server, ps) = setup().await;
-    Mock::given(method("GET"))
-        .and(path(
-            "/customer/5120098817/directdebit-mandate-authorizations",
-        ))
-        .and(header("authorization", BEARER))
-        .respond_with(ok("direct_debit/mandates.json"))
-        .expect(1)
-        .mount(&server)
-        .await;
+    expect(
+        "GET",
+        "/customer/5120098817/directdebit-mandate-authorizations",
+    )
+    .reply(&server, "direct_debit/mandates.json")
+    .await;
     let r = ps
         .customers()
         .fetch_mandate_authorizations(5_120_098_817)

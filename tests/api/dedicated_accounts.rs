@@ -5,10 +5,9 @@ use paystack::{
     Error, Id, ValidationError,
 };
 use serde_json::json;
-use wiremock::matchers::{header, method, path, query_param, query_param_is_missing};
-use wiremock::{Mock, ResponseTemplate};
+use wiremock::ResponseTemplate;
 
-use crate::common::{assert_no_requests, expect, ok, setup, BEARER};
+use crate::common::{assert_no_requests, expect, setup};
 
 #[tokio::test]
 async fn dedicated_account_create_sends_body_and_decodes_account() {
@@ -76,20 +75,17 @@ async fn dedicated_account_create_rejects_empty_customer() {
 #[tokio::test]
 async fn dedicated_account_list_sends_filters_and_decodes_page() {
     let (server, ps) = setup().await;
-    Mock::given(method("GET"))
-        .and(path("/dedicated_account"))
-        .and(header("authorization", BEARER))
-        .and(query_param("active", "true"))
-        .and(query_param("customer", "5120098817"))
-        .and(query_param("currency", "NGN"))
-        .and(query_param("provider_slug", "kestrel-bank"))
-        .and(query_param("bank_id", "912"))
-        .and(query_param("perPage", "20"))
-        .and(query_param("page", "1"))
-        .and(query_param_is_missing("use_cursor"))
-        .respond_with(ok("dedicated_account/list.json"))
-        .expect(1)
-        .mount(&server)
+    expect("GET", "/dedicated_account")
+        .query_is(&[
+            ("active", "true"),
+            ("customer", "5120098817"),
+            ("currency", "NGN"),
+            ("provider_slug", "kestrel-bank"),
+            ("bank_id", "912"),
+            ("perPage", "20"),
+            ("page", "1"),
+        ])
+        .reply(&server, "dedicated_account/list.json")
         .await;
     let r = ps
         .dedicated_accounts()
@@ -130,15 +126,9 @@ async fn dedicated_account_list_sends_filters_and_decodes_page() {
 #[tokio::test]
 async fn dedicated_account_list_sends_cursor() {
     let (server, ps) = setup().await;
-    Mock::given(method("GET"))
-        .and(path("/dedicated_account"))
-        .and(header("authorization", BEARER))
-        .and(query_param("use_cursor", "true"))
-        .and(query_param("next", "RFZBOjQwMDIx"))
-        .and(query_param_is_missing("page"))
-        .respond_with(ok("dedicated_account/list.json"))
-        .expect(1)
-        .mount(&server)
+    expect("GET", "/dedicated_account")
+        .query_is(&[("use_cursor", "true"), ("next", "RFZBOjQwMDIx")])
+        .reply(&server, "dedicated_account/list.json")
         .await;
     let r = ps
         .dedicated_accounts()

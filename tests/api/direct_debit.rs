@@ -2,10 +2,8 @@
 
 use paystack::{enums::MandateStatus, Error, Id, ValidationError};
 use serde_json::json;
-use wiremock::matchers::{header, method, path, query_param, query_param_is_missing};
-use wiremock::Mock;
 
-use crate::common::{assert_no_requests, expect, ok, setup, BEARER};
+use crate::common::{assert_no_requests, expect, setup};
 
 #[tokio::test]
 async fn directdebit_trigger_activation_charge_sends_customer_ids() {
@@ -53,16 +51,13 @@ async fn directdebit_trigger_activation_charge_rejects_bad_ids_before_sending() 
 #[tokio::test]
 async fn directdebit_list_mandate_authorizations_sends_filters_and_decodes_page() {
     let (server, ps) = setup().await;
-    Mock::given(method("GET"))
-        .and(path("/directdebit/mandate-authorizations"))
-        .and(header("authorization", BEARER))
-        .and(query_param("cursor", "bWFuZGF0ZTo3NzAwMA=="))
-        .and(query_param("status", "active"))
-        .and(query_param("perPage", "2"))
-        .and(query_param_is_missing("per_page"))
-        .respond_with(ok("direct_debit/mandates.json"))
-        .expect(1)
-        .mount(&server)
+    expect("GET", "/directdebit/mandate-authorizations")
+        .query_is(&[
+            ("cursor", "bWFuZGF0ZTo3NzAwMA=="),
+            ("status", "active"),
+            ("perPage", "2"),
+        ])
+        .reply(&server, "direct_debit/mandates.json")
         .await;
     let r = ps
         .direct_debit()
@@ -113,15 +108,9 @@ async fn directdebit_list_mandate_authorizations_sends_filters_and_decodes_page(
 #[tokio::test]
 async fn directdebit_list_mandate_authorizations_sends_no_filters_by_default() {
     let (server, ps) = setup().await;
-    Mock::given(method("GET"))
-        .and(path("/directdebit/mandate-authorizations"))
-        .and(header("authorization", BEARER))
-        .and(query_param_is_missing("cursor"))
-        .and(query_param_is_missing("status"))
-        .and(query_param_is_missing("perPage"))
-        .respond_with(ok("direct_debit/mandates.json"))
-        .expect(1)
-        .mount(&server)
+    expect("GET", "/directdebit/mandate-authorizations")
+        .query_is(&[])
+        .reply(&server, "direct_debit/mandates.json")
         .await;
     let r = ps
         .direct_debit()

@@ -6,27 +6,22 @@ use paystack::{
     Amount, Error, Id, ValidationError,
 };
 use serde_json::json;
-use wiremock::matchers::{header, method, path, query_param, query_param_is_missing};
-use wiremock::Mock;
 
-use crate::common::{assert_no_requests, at, expect, ok, setup, BEARER};
+use crate::common::{assert_no_requests, at, expect, setup};
 
 #[tokio::test]
 async fn dispute_list_sends_filters_and_decodes_id_or_object() {
     let (server, ps) = setup().await;
-    Mock::given(method("GET"))
-        .and(path("/dispute"))
-        .and(header("authorization", BEARER))
-        .and(query_param("perPage", "20"))
-        .and(query_param("page", "1"))
-        .and(query_param("status", "awaiting-merchant-feedback"))
-        .and(query_param("transaction", "5123987641"))
-        .and(query_param("from", "2026-02-01T00:00:00Z"))
-        .and(query_param("to", "2026-02-28T00:00:00Z"))
-        .and(query_param_is_missing("per_page"))
-        .respond_with(ok("dispute/list.json"))
-        .expect(1)
-        .mount(&server)
+    expect("GET", "/dispute")
+        .query_is(&[
+            ("perPage", "20"),
+            ("page", "1"),
+            ("status", "awaiting-merchant-feedback"),
+            ("transaction", "5123987641"),
+            ("from", "2026-02-01T00:00:00Z"),
+            ("to", "2026-02-28T00:00:00Z"),
+        ])
+        .reply(&server, "dispute/list.json")
         .await;
 
     let r = ps
