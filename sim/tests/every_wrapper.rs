@@ -99,20 +99,20 @@ async fn every_wrapper() {
     send!(
         f,
         "resolve",
-        ps.banks().resolve_account_number("0123456789", "058")
+        ps.banks()
+            .resolve_account_number("0123456789")
+            .bank_code("058")
     );
     send!(
         f,
         "validate_account_number",
         ps.banks()
-            .validate_account_number(
-                "Thandi Nkosi",
-                "0123456789",
-                BankAccountType::Personal,
-                "632005",
-                "ZA",
-                BankDocumentType::IdentityNumber,
-            )
+            .validate_account_number("0123456789")
+            .account_name("Thandi Nkosi")
+            .account_type(BankAccountType::Personal)
+            .bank_code("632005")
+            .country_code("ZA")
+            .document_type(BankDocumentType::IdentityNumber)
             .document_number("8001015009087")
     );
 
@@ -125,7 +125,11 @@ async fn every_wrapper() {
     let cust_code = cust.and_then(|c| c.data.customer_code).unwrap_or_default();
     let cust_id = newest(&s, "/customer", "id").await.as_u64().unwrap_or(0);
     send!(f, "customer list", ps.customers().list());
-    send!(f, "customer fetch", ps.customers().fetch(&cust_code));
+    send!(
+        f,
+        "customer fetch",
+        ps.customers().fetch(cust_code.as_str())
+    );
     send!(
         f,
         "customer update",
@@ -134,20 +138,20 @@ async fn every_wrapper() {
     send!(
         f,
         "risk_action",
-        ps.customers().risk_action(&cust_code, RiskAction::Allow)
+        ps.customers()
+            .risk_action(cust_code.as_str(), RiskAction::Allow)
     );
     send!(
         f,
         "customer validate",
-        ps.customers().validate(
-            &cust_code,
-            "Ada",
-            "Obi",
-            "NG",
-            "20012345677",
-            "007",
-            "0123456789"
-        )
+        ps.customers()
+            .validate(&cust_code)
+            .first_name("Ada")
+            .last_name("Obi")
+            .country("NG")
+            .bvn("20012345677")
+            .bank_code("007")
+            .account_number("0123456789")
     );
 
     let init = send!(
@@ -180,7 +184,8 @@ async fn every_wrapper() {
         f,
         "partial_debit",
         ps.transactions()
-            .partial_debit("ada@example.com", amt(10_000), &auth_code, Currency::NGN)
+            .partial_debit("ada@example.com", amt(10_000), &auth_code)
+            .currency(Currency::NGN)
     );
 
     // Charges: PIN, then OTP; then phone, birthday and address steps from the same state.
@@ -228,7 +233,11 @@ async fn every_wrapper() {
         f,
         "submit_address",
         ps.charges()
-            .submit_address("charge-4", "4 Marina Road", "Lagos", "Lagos", "100001")
+            .submit_address("charge-4")
+            .address("4 Marina Road")
+            .city("Lagos")
+            .state("Lagos")
+            .zip_code("100001")
     );
 
     // Customer authorizations and direct debit.
@@ -263,7 +272,9 @@ async fn every_wrapper() {
     send!(
         f,
         "direct_debit_activation_charge",
-        ps.customers().direct_debit_activation_charge(cust_id, 1)
+        ps.customers()
+            .direct_debit_activation_charge(cust_id)
+            .authorization_id(1u64)
     );
     send!(
         f,
@@ -311,11 +322,11 @@ async fn every_wrapper() {
     );
     let plan_code = plan.and_then(|p| p.data.plan_code).unwrap_or_default();
     send!(f, "plan list", ps.plans().list());
-    send!(f, "plan fetch", ps.plans().fetch(&plan_code));
+    send!(f, "plan fetch", ps.plans().fetch(plan_code.as_str()));
     send!(
         f,
         "plan update",
-        ps.plans().update(&plan_code).name("Monthly crate")
+        ps.plans().update(plan_code.as_str()).name("Monthly crate")
     );
     let sub = send!(
         f,
@@ -354,7 +365,11 @@ async fn every_wrapper() {
     );
 
     // Dedicated accounts
-    send!(f, "dva create", ps.dedicated_accounts().create(&cust_code));
+    send!(
+        f,
+        "dva create",
+        ps.dedicated_accounts().create(cust_code.as_str())
+    );
     send!(f, "dva list", ps.dedicated_accounts().list());
     let dva_id = newest(&s, "/dedicated_account", "id")
         .await
@@ -369,19 +384,20 @@ async fn every_wrapper() {
     send!(
         f,
         "dva assign",
-        ps.dedicated_accounts().assign(
-            "bo@example.com",
-            "Bo",
-            "Ade",
-            "+2348012345678",
-            "test-bank",
-            "NG"
-        )
+        ps.dedicated_accounts()
+            .assign("bo@example.com")
+            .first_name("Bo")
+            .last_name("Ade")
+            .phone("+2348012345678")
+            .preferred_bank("test-bank")
+            .country("NG")
     );
     send!(
         f,
         "dva requery",
-        ps.dedicated_accounts().requery(&dva_number, "test-bank")
+        ps.dedicated_accounts()
+            .requery(&dva_number)
+            .provider_slug("test-bank")
     );
     send!(
         f,
@@ -512,8 +528,16 @@ async fn every_wrapper() {
     );
     let batch = bulk.and_then(|b| b.data.batch_code).unwrap_or_default();
     send!(f, "bulk charge list", ps.bulk_charges().list());
-    send!(f, "bulk charge fetch", ps.bulk_charges().fetch(&batch));
-    send!(f, "bulk charge charges", ps.bulk_charges().charges(&batch));
+    send!(
+        f,
+        "bulk charge fetch",
+        ps.bulk_charges().fetch(batch.as_str())
+    );
+    send!(
+        f,
+        "bulk charge charges",
+        ps.bulk_charges().charges(batch.as_str())
+    );
     send!(f, "bulk charge pause", ps.bulk_charges().pause(&batch));
     send!(f, "bulk charge resume", ps.bulk_charges().resume(&batch));
 
@@ -533,24 +557,21 @@ async fn every_wrapper() {
     send!(
         f,
         "dispute evidence",
-        ps.disputes().evidence(
-            7001,
-            "ada@example.com",
-            "Ada Obi",
-            "+2348012345678",
-            "Delivered on time"
-        )
+        ps.disputes()
+            .evidence(7001)
+            .customer_email("ada@example.com")
+            .customer_name("Ada Obi")
+            .customer_phone("+2348012345678")
+            .service_details("Delivered on time")
     );
     send!(
         f,
         "dispute resolve",
-        ps.disputes().resolve(
-            7001,
-            DisputeResolution::MerchantAccepted,
-            "Refunded",
-            amt(1_000),
-            "receipt.pdf"
-        )
+        ps.disputes()
+            .resolve(7001, DisputeResolution::MerchantAccepted)
+            .message("Refunded")
+            .refund_amount(amt(1_000))
+            .uploaded_filename("receipt.pdf")
     );
 
     // Integration and miscellaneous
@@ -654,15 +675,23 @@ async fn every_wrapper() {
     send!(
         f,
         "order create",
-        ps.orders().create(
-            "ada@example.com",
-            "Ada",
-            "Obi",
-            "+2348012345678",
-            Currency::NGN,
-            vec![OrderItemInput::product(product_id as i64, 1, amt(150_000))],
-            OrderShippingInput::new("4 Marina Road", "Lagos", "Lagos", "Nigeria", 2_000),
-        )
+        ps.orders()
+            .create(
+                "ada@example.com",
+                vec![OrderItemInput::product(product_id as i64, 1, amt(150_000))],
+            )
+            .first_name("Ada")
+            .last_name("Obi")
+            .phone("+2348012345678")
+            .currency(Currency::NGN)
+            .shipping(OrderShippingInput {
+                street_line: "4 Marina Road".into(),
+                city: "Lagos".into(),
+                state: "Lagos".into(),
+                country: "Nigeria".into(),
+                shipping_fee: 2_000,
+                delivery_note: None,
+            })
     );
     let order_id = newest(&s, "/order", "id").await.as_u64().unwrap_or(0);
     let order_code = newest(&s, "/order", "order_code")

@@ -7,7 +7,8 @@
 //! let code = banks.data[0].code.clone().unwrap_or_default();
 //! let account = ps
 //!     .banks()
-//!     .resolve_account_number("0731148290", code)
+//!     .resolve_account_number("0731148290")
+//!     .bank_code(code)
 //!     .send()
 //!     .await?;
 //! println!("{:?}", account.data.account_name);
@@ -45,35 +46,22 @@ impl<'a> Banks<'a> {
         ListBanks::new(self.ps)
     }
 
-    /// Looks up the name on an account, to confirm it before paying it.
+    /// Looks up the name on an account, to confirm it before paying it. Set the bank with
+    /// [`ResolveAccountNumber::bank_code`] (required).
     pub fn resolve_account_number(
         &self,
         account_number: impl Into<String>,
-        bank_code: impl Into<String>,
     ) -> ResolveAccountNumber<'a> {
-        ResolveAccountNumber::new(self.ps, account_number.into(), bank_code.into())
+        ResolveAccountNumber::new(self.ps, account_number.into())
     }
 
     /// Asks the bank to confirm an account's holder and standing (South African accounts).
-    /// `country_code` is the two-letter ISO code, such as `ZA`.
+    /// Every setter but `document_number` is required and checked before sending.
     pub fn validate_account_number(
         &self,
-        account_name: impl Into<String>,
         account_number: impl Into<String>,
-        account_type: types::BankAccountType,
-        bank_code: impl Into<String>,
-        country_code: impl Into<String>,
-        document_type: types::BankDocumentType,
     ) -> ValidateAccountNumber<'a> {
-        ValidateAccountNumber::new(
-            self.ps,
-            account_name.into(),
-            account_number.into(),
-            account_type,
-            bank_code.into(),
-            country_code.into(),
-            document_type,
-        )
+        ValidateAccountNumber::new(self.ps, account_number.into())
     }
 }
 }
@@ -132,20 +120,22 @@ request! {
     /// Request for [`Banks::resolve_account_number`].
     ResolveAccountNumber => bank_resolveAccountNumber -> types::BankAccountResolution {
         account_number: String,
+    } {
+        /// The bank's code, from [`Banks::list`] (required).
         bank_code: String,
-    } {}
+    }
 }
 
 impl ResolveAccountNumber<'_> {
     /// Validates, sends and decodes.
     pub async fn send(self) -> Result<Response<types::BankAccountResolution>> {
         validate::non_empty("account_number", &self.account_number)?;
-        validate::non_empty("bank_code", &self.bank_code)?;
+        let bank_code = validate::required_text("bank_code", self.bank_code)?;
         self.ps
             .send(
                 self.ps
                     .api()
-                    .bank_resolve_account_number(&self.account_number, &self.bank_code),
+                    .bank_resolve_account_number(&self.account_number, &bank_code),
             )
             .await
     }
@@ -154,13 +144,18 @@ impl ResolveAccountNumber<'_> {
 request! {
     /// Request for [`Banks::validate_account_number`].
     ValidateAccountNumber => bank_validateAccountNumber -> types::BankAccountValidation {
-        account_name: String,
         account_number: String,
-        account_type: types::BankAccountType,
-        bank_code: String,
-        country_code: String,
-        document_type: types::BankDocumentType,
     } {
+        /// The name on the account (required).
+        account_name: String,
+        /// Personal or business account (required).
+        account_type: types::BankAccountType,
+        /// The bank's code, from [`Banks::list`] (required).
+        bank_code: String,
+        /// The two-letter ISO country code, such as `ZA` (required).
+        country_code: String,
+        /// The kind of identity document behind the account (required).
+        document_type: types::BankDocumentType,
         /// The number on the identity document.
         document_number: String,
     }
@@ -169,28 +164,29 @@ request! {
 impl ValidateAccountNumber<'_> {
     /// Validates, sends and decodes.
     pub async fn send(self) -> Result<Response<types::BankAccountValidation>> {
-        validate::non_empty("account_name", &self.account_name)?;
+        let account_name = validate::required_text("account_name", self.account_name)?;
         validate::non_empty("account_number", &self.account_number)?;
-        validate::non_empty("bank_code", &self.bank_code)?;
-        if self.country_code.len() != 2
-            || !self.country_code.bytes().all(|b| b.is_ascii_alphabetic())
-        {
+        let account_type = validate::required("account_type", self.account_type)?;
+        let bank_code = validate::required_text("bank_code", self.bank_code)?;
+        let country_code = validate::required("country_code", self.country_code)?;
+        if country_code.len() != 2 || !country_code.bytes().all(|b| b.is_ascii_alphabetic()) {
             return Err(ValidationError::Invalid {
                 field: "country_code",
-                reason: format!("{:?} is not a two-letter country code", self.country_code),
+                reason: format!("{country_code:?} is not a two-letter country code"),
             }
             .into());
         }
+        let document_type = validate::required("document_type", self.document_type)?;
         if let Some(number) = &self.document_number {
             validate::non_empty("document_number", number)?;
         }
         let body = types::BankValidateAccountNumberBody {
-            account_name: self.account_name,
+            account_name,
             account_number: self.account_number,
-            account_type: self.account_type,
-            bank_code: self.bank_code,
-            country_code: self.country_code,
-            document_type: self.document_type,
+            account_type,
+            bank_code,
+            country_code,
+            document_type,
             document_number: self.document_number,
         };
         self.ps

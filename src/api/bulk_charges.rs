@@ -16,10 +16,10 @@
 //! # Ok(()) }
 //! ```
 
+use super::codes::{AuthorizationCode, BulkChargeCode, IdOrCode};
 use super::enums::BulkChargeItemStatus;
 use super::error::{Result, ValidationError};
 use super::recover::{self, Recovery};
-use super::validate;
 use super::validate::check_bulk_charge_item;
 use super::{Amount, BulkChargeStatus, Paystack, Response};
 use crate::generated::types;
@@ -33,9 +33,9 @@ envelope!(types::BulkChargeMessageResponse => ());
 impl types::BulkChargeItem {
     /// One charge of `amount` on the reusable authorization `authorization` (its
     /// `AUTH_…` code).
-    pub fn new(authorization: impl Into<String>, amount: Amount) -> Self {
+    pub fn new(authorization: impl Into<AuthorizationCode>, amount: Amount) -> Self {
         types::BulkChargeItem {
-            authorization: authorization.into(),
+            authorization: authorization.into().into_string(),
             amount,
             reference: None,
             attempt_partial_debit: None,
@@ -98,23 +98,26 @@ impl<'a> BulkCharges<'a> {
         ListBulkCharges::new(self.ps)
     }
 
-    /// Fetches one batch (by batch code or id) with its progress counters.
-    pub fn fetch(&self, code: impl Into<String>) -> FetchBulkCharge<'a> {
+    /// Fetches one batch (by batch code `BCH_…` or numeric id) with its progress counters.
+    pub fn fetch(&self, code: impl Into<IdOrCode<BulkChargeCode>>) -> FetchBulkCharge<'a> {
         FetchBulkCharge::new(self.ps, code.into())
     }
 
-    /// Lists the charges of one batch (by batch code or id).
-    pub fn charges(&self, code: impl Into<String>) -> ListBulkChargeCharges<'a> {
+    /// Lists the charges of one batch (by batch code `BCH_…` or numeric id).
+    pub fn charges(
+        &self,
+        code: impl Into<IdOrCode<BulkChargeCode>>,
+    ) -> ListBulkChargeCharges<'a> {
         ListBulkChargeCharges::new(self.ps, code.into())
     }
 
     /// Holds a running batch: charges not yet attempted wait until it is resumed.
-    pub fn pause(&self, code: impl Into<String>) -> PauseBulkCharge<'a> {
+    pub fn pause(&self, code: impl Into<BulkChargeCode>) -> PauseBulkCharge<'a> {
         PauseBulkCharge::new(self.ps, code.into())
     }
 
     /// Lets a paused batch carry on.
-    pub fn resume(&self, code: impl Into<String>) -> ResumeBulkCharge<'a> {
+    pub fn resume(&self, code: impl Into<BulkChargeCode>) -> ResumeBulkCharge<'a> {
         ResumeBulkCharge::new(self.ps, code.into())
     }
 }
@@ -134,6 +137,7 @@ impl InitiateBulkCharge<'_> {
         let mut seen = std::collections::HashSet::new();
         for item in &self.charges {
             check_bulk_charge_item(item)?;
+            AuthorizationCode::from(item.authorization.as_str()).check("authorization")?;
             if let Some(r) = &item.reference {
                 if !seen.insert(r.as_str()) {
                     return Err(ValidationError::Invalid {
@@ -174,22 +178,21 @@ impl ListBulkCharges<'_> {
 
 request! {
     /// Request for [`BulkCharges::fetch`].
-    FetchBulkCharge => bulkCharge_fetch -> types::BulkChargeBatch { code: String } {}
+    FetchBulkCharge => bulkCharge_fetch -> types::BulkChargeBatch { code: IdOrCode<BulkChargeCode> } {}
 }
 
 impl FetchBulkCharge<'_> {
     /// Validates, sends and decodes.
     pub async fn send(self) -> Result<Response<types::BulkChargeBatch>> {
-        validate::non_empty("code", &self.code)?;
-        self.ps
-            .send(self.ps.api().bulk_charge_fetch(&self.code))
-            .await
+        self.code.check("code")?;
+        let code = self.code.to_string();
+        self.ps.send(self.ps.api().bulk_charge_fetch(&code)).await
     }
 }
 
 request! {
     /// Request for [`BulkCharges::charges`].
-    ListBulkChargeCharges => bulkCharge_charges -> Vec<types::BulkChargeCharge> { code: String } paged(page) {
+    ListBulkChargeCharges => bulkCharge_charges -> Vec<types::BulkChargeCharge> { code: IdOrCode<BulkChargeCode> } paged(page) {
         /// Only charges with this outcome.
         status: BulkChargeItemStatus,
     }
@@ -198,11 +201,12 @@ request! {
 impl ListBulkChargeCharges<'_> {
     /// Validates, sends and decodes one page.
     pub async fn send(self) -> Result<Response<Vec<types::BulkChargeCharge>>> {
-        validate::non_empty("code", &self.code)?;
+        self.code.check("code")?;
+        let code = self.code.to_string();
         let status = self.status.as_ref().map(ToString::to_string);
         self.ps
             .send(self.ps.api().bulk_charge_charges(
-                &self.code,
+                &code,
                 self.page.map(i64::from),
                 self.per_page.map(i64::from),
                 status.as_deref(),
@@ -213,31 +217,29 @@ impl ListBulkChargeCharges<'_> {
 
 request! {
     /// Request for [`BulkCharges::pause`].
-    PauseBulkCharge => bulkCharge_pause -> () { code: String } {}
+    PauseBulkCharge => bulkCharge_pause -> () { code: BulkChargeCode } {}
 }
 
 impl PauseBulkCharge<'_> {
     /// Validates and sends; only Paystack's message comes back.
     pub async fn send(self) -> Result<Response<()>> {
-        validate::non_empty("code", &self.code)?;
-        self.ps
-            .send(self.ps.api().bulk_charge_pause(&self.code))
-            .await
+        self.code.check("code")?;
+        let code = self.code.to_string();
+        self.ps.send(self.ps.api().bulk_charge_pause(&code)).await
     }
 }
 
 request! {
     /// Request for [`BulkCharges::resume`].
-    ResumeBulkCharge => bulkCharge_resume -> () { code: String } {}
+    ResumeBulkCharge => bulkCharge_resume -> () { code: BulkChargeCode } {}
 }
 
 impl ResumeBulkCharge<'_> {
     /// Validates and sends; only Paystack's message comes back.
     pub async fn send(self) -> Result<Response<()>> {
-        validate::non_empty("code", &self.code)?;
-        self.ps
-            .send(self.ps.api().bulk_charge_resume(&self.code))
-            .await
+        self.code.check("code")?;
+        let code = self.code.to_string();
+        self.ps.send(self.ps.api().bulk_charge_resume(&code)).await
     }
 }
 

@@ -8,11 +8,14 @@
 //!
 //! ```no_run
 //! # async fn run(ps: paystack::Paystack) -> paystack::Result<()> {
-//! use paystack::{Amount, enums::TransactionStatus};
+//! use paystack::{Amount, enums::TransactionStatus, types};
 //! let charge = ps
 //!     .charges()
 //!     .create("kemi@example.com", Amount::from_subunits(75_000)?)
-//!     .bank_account("057", "0000000000")
+//!     .bank(types::ChargeBankAccount {
+//!         code: Some("057".into()),
+//!         account_number: Some("0000000000".into()),
+//!     })
 //!     .reference("shoe-order-77")
 //!     .send()
 //!     .await?;
@@ -25,6 +28,7 @@
 use super::validate::check_digits;
 use chrono::NaiveDate;
 
+use super::codes::AuthorizationCode;
 use super::error::{Result, ValidationError};
 use super::recover::{self, Recovery};
 use super::validate::{self, check_amount};
@@ -91,23 +95,10 @@ impl<'a> Charges<'a> {
         SubmitBirthday::new(self.ps, reference.into(), birthday)
     }
 
-    /// Answers a `send_address` step with the card holder's billing address.
-    pub fn submit_address(
-        &self,
-        reference: impl Into<String>,
-        address: impl Into<String>,
-        city: impl Into<String>,
-        state: impl Into<String>,
-        zip_code: impl Into<String>,
-    ) -> SubmitAddress<'a> {
-        SubmitAddress::new(
-            self.ps,
-            reference.into(),
-            address.into(),
-            city.into(),
-            state.into(),
-            zip_code.into(),
-        )
+    /// Answers a `send_address` step with the card holder's billing address: its four
+    /// setters (`address`, `city`, `state`, `zip_code`) are required.
+    pub fn submit_address(&self, reference: impl Into<String>) -> SubmitAddress<'a> {
+        SubmitAddress::new(self.ps, reference.into())
     }
 
     /// Asks where a charge stands, by its reference: for a charge left `pending` or whose
@@ -126,8 +117,8 @@ request! {
     } {
         /// Currency to charge in; also selects the minimum amount checked before sending.
         currency: Currency,
-        /// Charge this reusable authorization from an earlier payment.
-        authorization_code: String,
+        /// Charge this reusable authorization (`AUTH_…`) from an earlier payment.
+        authorization_code: AuthorizationCode,
         /// The card's PIN, when charging a card that needs one.
         pin: String,
         /// Your unique reference (letters, digits, `-`, `.`, `=`). Paystack makes one if unset.
@@ -138,7 +129,7 @@ request! {
         device_id: String,
         /// Your own data, returned with the transaction and in webhooks.
         metadata: serde_json::Value,
-        /// Debit this bank account (see also [`CreateCharge::bank_account`]).
+        /// Debit this bank account: its bank `code` and `account_number` are both required.
         bank: types::ChargeBankAccount,
         /// Pay by transfer into a temporary account.
         bank_transfer: types::ChargeBankTransfer,
@@ -154,18 +145,6 @@ request! {
 }
 
 impl CreateCharge<'_> {
-    /// Debits the account `account_number` at the bank with code `bank_code`.
-    pub fn bank_account(
-        self,
-        bank_code: impl Into<String>,
-        account_number: impl Into<String>,
-    ) -> Self {
-        self.bank(types::ChargeBankAccount {
-            code: Some(bank_code.into()),
-            account_number: Some(account_number.into()),
-        })
-    }
-
     /// Charges the mobile money wallet on `phone` run by `provider` (such as `mtn`).
     pub fn mobile_money_wallet(
         self,
@@ -193,7 +172,7 @@ impl CreateCharge<'_> {
             validate::transaction_reference(r)?;
         }
         if let Some(code) = &self.authorization_code {
-            validate::non_empty("authorization_code", code)?;
+            code.check("authorization_code")?;
         }
         if let Some(pin) = &self.pin {
             check_digits("pin", pin)?;
@@ -231,7 +210,7 @@ impl CreateCharge<'_> {
             email: self.email,
             amount: self.amount,
             currency: self.currency,
-            authorization_code: self.authorization_code,
+            authorization_code: self.authorization_code.map(String::from),
             pin: self.pin,
             reference: self.reference,
             birthday: self.birthday,
@@ -323,28 +302,27 @@ impl SubmitBirthday<'_> {
 
 request! {
     /// Request for [`Charges::submit_address`].
-    SubmitAddress => charge_submitAddress -> types::Charge {
-        reference: String,
+    SubmitAddress => charge_submitAddress -> types::Charge { reference: String } {
+        /// Street address (required).
         address: String,
+        /// City (required).
         city: String,
+        /// State or region (required).
         state: String,
+        /// Postal code (required).
         zip_code: String,
-    } {}
+    }
 }
 
 impl SubmitAddress<'_> {
     /// Validates, sends and decodes.
     pub async fn send(self) -> Result<Response<types::Charge>> {
         validate::transaction_reference(&self.reference)?;
-        validate::non_empty("address", &self.address)?;
-        validate::non_empty("city", &self.city)?;
-        validate::non_empty("state", &self.state)?;
-        validate::non_empty("zip_code", &self.zip_code)?;
         let body = types::ChargeSubmitAddressBody {
-            address: self.address,
-            city: self.city,
-            state: self.state,
-            zip_code: self.zip_code,
+            address: validate::required_text("address", self.address)?,
+            city: validate::required_text("city", self.city)?,
+            state: validate::required_text("state", self.state)?,
+            zip_code: validate::required_text("zip_code", self.zip_code)?,
             reference: self.reference,
         };
         self.ps

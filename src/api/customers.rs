@@ -19,6 +19,7 @@
 use super::enums::{AuthorizationChannel, IdentificationType};
 use super::validate::{check_account, check_address, check_bvn, country_code};
 
+use super::codes::{AuthorizationCode, CustomerCode, EmailOrCode};
 use super::error::Result;
 use super::validate::{self, to_i64};
 use super::{Paystack, Response, RiskAction};
@@ -60,12 +61,12 @@ impl<'a> Customers<'a> {
 
     /// Fetches a customer by email address or customer code, with their transactions,
     /// subscriptions, saved authorizations and dedicated accounts.
-    pub fn fetch(&self, email_or_code: impl Into<String>) -> FetchCustomer<'a> {
+    pub fn fetch(&self, email_or_code: impl Into<EmailOrCode>) -> FetchCustomer<'a> {
         FetchCustomer::new(self.ps, email_or_code.into())
     }
 
     /// Changes a customer's names, phone number or metadata; `code` is the customer code.
-    pub fn update(&self, code: impl Into<String>) -> UpdateCustomer<'a> {
+    pub fn update(&self, code: impl Into<CustomerCode>) -> UpdateCustomer<'a> {
         UpdateCustomer::new(self.ps, code.into())
     }
 
@@ -73,36 +74,18 @@ impl<'a> Customers<'a> {
     /// neither). `customer` is a customer code or an email address.
     pub fn risk_action(
         &self,
-        customer: impl Into<String>,
+        customer: impl Into<EmailOrCode>,
         action: RiskAction,
     ) -> SetRiskAction<'a> {
         SetRiskAction::new(self.ps, customer.into(), action)
     }
 
-    /// Starts an identity check of the customer `code` against a bank account and BVN.
+    /// Starts an identity check of the customer `code` against a bank account and BVN; the
+    /// names, country, BVN, bank code and account number are required setters.
     /// The answer only says the check was queued: the outcome comes by webhook
     /// (`customeridentification.success` or `.failed`).
-    #[allow(clippy::too_many_arguments)]
-    pub fn validate(
-        &self,
-        code: impl Into<String>,
-        first_name: impl Into<String>,
-        last_name: impl Into<String>,
-        country: impl Into<String>,
-        bvn: impl Into<String>,
-        bank_code: impl Into<String>,
-        account_number: impl Into<String>,
-    ) -> ValidateCustomer<'a> {
-        ValidateCustomer::new(
-            self.ps,
-            code.into(),
-            first_name.into(),
-            last_name.into(),
-            country.into(),
-            bvn.into(),
-            bank_code.into(),
-            account_number.into(),
-        )
+    pub fn validate(&self, code: impl Into<CustomerCode>) -> ValidateCustomer<'a> {
+        ValidateCustomer::new(self.ps, code.into())
     }
 
     /// Starts a direct-debit mandate for the customer at `email`; send them to the returned
@@ -122,7 +105,7 @@ impl<'a> Customers<'a> {
     /// Turns off a saved authorization so it can no longer be charged.
     pub fn deactivate_authorization(
         &self,
-        authorization_code: impl Into<String>,
+        authorization_code: impl Into<AuthorizationCode>,
     ) -> DeactivateAuthorization<'a> {
         DeactivateAuthorization::new(self.ps, authorization_code.into())
     }
@@ -138,14 +121,13 @@ impl<'a> Customers<'a> {
         InitializeDirectDebit::new(self.ps, customer_id, account, address)
     }
 
-    /// Retries the small activation charge of a pending mandate (`authorization_id`) held by
-    /// the customer with numeric id `customer_id`.
+    /// Retries the small activation charge of a pending mandate held by the customer with
+    /// numeric id `customer_id`; name the mandate with the required `authorization_id` setter.
     pub fn direct_debit_activation_charge(
         &self,
         customer_id: u64,
-        authorization_id: u64,
     ) -> TriggerCustomerActivationCharge<'a> {
-        TriggerCustomerActivationCharge::new(self.ps, customer_id, authorization_id)
+        TriggerCustomerActivationCharge::new(self.ps, customer_id)
     }
 
     /// Lists the direct-debit mandates of the customer with numeric id `customer_id`.
@@ -208,22 +190,26 @@ impl ListCustomers<'_> {
 
 request! {
     /// Request for [`Customers::fetch`].
-    FetchCustomer => customer_fetch -> types::Customer { email_or_code: String } {}
+    FetchCustomer => customer_fetch -> types::Customer { email_or_code: EmailOrCode } {}
 }
 
 impl FetchCustomer<'_> {
     /// Validates, sends and decodes.
     pub async fn send(self) -> Result<Response<types::Customer>> {
-        validate::non_empty("email_or_code", &self.email_or_code)?;
+        self.email_or_code.check("email_or_code")?;
         self.ps
-            .send(self.ps.api().customer_fetch(&self.email_or_code))
+            .send(
+                self.ps
+                    .api()
+                    .customer_fetch(&self.email_or_code.to_string()),
+            )
             .await
     }
 }
 
 request! {
     /// Request for [`Customers::update`].
-    UpdateCustomer => customer_update -> types::Customer { code: String } {
+    UpdateCustomer => customer_update -> types::Customer { code: CustomerCode } {
         /// New given name.
         first_name: String,
         /// New family name.
@@ -238,7 +224,7 @@ request! {
 impl UpdateCustomer<'_> {
     /// Validates, sends and decodes.
     pub async fn send(self) -> Result<Response<types::Customer>> {
-        validate::non_empty("code", &self.code)?;
+        self.code.check("code")?;
         let body = types::CustomerUpdateBody {
             first_name: self.first_name,
             last_name: self.last_name,
@@ -246,7 +232,7 @@ impl UpdateCustomer<'_> {
             metadata: self.metadata,
         };
         self.ps
-            .send(self.ps.api().customer_update(&self.code, &body))
+            .send(self.ps.api().customer_update(self.code.as_str(), &body))
             .await
     }
 }
@@ -254,7 +240,7 @@ impl UpdateCustomer<'_> {
 request! {
     /// Request for [`Customers::risk_action`].
     SetRiskAction => customer_riskAction -> types::Customer {
-        customer: String,
+        customer: EmailOrCode,
         action: RiskAction,
     } {}
 }
@@ -262,9 +248,9 @@ request! {
 impl SetRiskAction<'_> {
     /// Validates, sends and decodes.
     pub async fn send(self) -> Result<Response<types::Customer>> {
-        validate::non_empty("customer", &self.customer)?;
+        self.customer.check("customer")?;
         let body = types::CustomerRiskActionBody {
-            customer: self.customer,
+            customer: self.customer.to_string(),
             risk_action: Some(self.action),
         };
         self.ps
@@ -275,15 +261,19 @@ impl SetRiskAction<'_> {
 
 request! {
     /// Request for [`Customers::validate`].
-    ValidateCustomer => customer_validate -> () {
-        code: String,
+    ValidateCustomer => customer_validate -> () { code: CustomerCode } {
+        /// Given name, as the bank holds it (required).
         first_name: String,
+        /// Family name, as the bank holds it (required).
         last_name: String,
+        /// Two-letter uppercase country code, such as `NG` (required).
         country: String,
+        /// The customer's 11-digit Bank Verification Number (required).
         bvn: String,
+        /// The bank's code, from the banks list (required).
         bank_code: String,
+        /// The account number checked (required).
         account_number: String,
-    } {
         /// Middle name, when the bank holds one.
         middle_name: String,
         /// Kind of check; [`IdentificationType::BankAccount`] when unset.
@@ -296,28 +286,30 @@ request! {
 impl ValidateCustomer<'_> {
     /// Validates, sends and decodes. Success means the check was queued, not passed.
     pub async fn send(self) -> Result<Response<()>> {
-        validate::non_empty("code", &self.code)?;
-        validate::non_empty("first_name", &self.first_name)?;
-        validate::non_empty("last_name", &self.last_name)?;
-        country_code("country", &self.country)?;
-        check_bvn(&self.bvn)?;
-        validate::non_empty("bank_code", &self.bank_code)?;
-        validate::non_empty("account_number", &self.account_number)?;
+        self.code.check("code")?;
+        let first_name = validate::required_text("first_name", self.first_name)?;
+        let last_name = validate::required_text("last_name", self.last_name)?;
+        let country = validate::required("country", self.country)?;
+        country_code("country", &country)?;
+        let bvn = validate::required("bvn", self.bvn)?;
+        check_bvn(&bvn)?;
+        let bank_code = validate::required_text("bank_code", self.bank_code)?;
+        let account_number = validate::required_text("account_number", self.account_number)?;
         let body = types::CustomerValidateBody {
-            first_name: self.first_name,
+            first_name,
             middle_name: self.middle_name,
-            last_name: self.last_name,
+            last_name,
             type_: self
                 .identification_type
                 .unwrap_or(IdentificationType::BankAccount),
             value: self.value,
-            country: self.country,
-            bvn: self.bvn,
-            bank_code: self.bank_code,
-            account_number: self.account_number,
+            country,
+            bvn,
+            bank_code,
+            account_number,
         };
         self.ps
-            .send(self.ps.api().customer_validate(&self.code, &body))
+            .send(self.ps.api().customer_validate(self.code.as_str(), &body))
             .await
     }
 }
@@ -376,15 +368,15 @@ impl VerifyAuthorization<'_> {
 
 request! {
     /// Request for [`Customers::deactivate_authorization`].
-    DeactivateAuthorization => customer_deactivateAuthorization -> () { authorization_code: String } {}
+    DeactivateAuthorization => customer_deactivateAuthorization -> () { authorization_code: AuthorizationCode } {}
 }
 
 impl DeactivateAuthorization<'_> {
     /// Validates, sends and decodes.
     pub async fn send(self) -> Result<Response<()>> {
-        validate::non_empty("authorization_code", &self.authorization_code)?;
+        self.authorization_code.check("authorization_code")?;
         let body = types::CustomerDeactivateAuthorizationBody {
-            authorization_code: self.authorization_code,
+            authorization_code: self.authorization_code.into_string(),
         };
         self.ps
             .send(self.ps.api().customer_deactivate_authorization(&body))
@@ -421,8 +413,10 @@ request! {
     /// Request for [`Customers::direct_debit_activation_charge`].
     TriggerCustomerActivationCharge => customer_directDebitActivationCharge -> () {
         customer_id: u64,
+    } {
+        /// The numeric id of the pending mandate to charge (required).
         authorization_id: u64,
-    } {}
+    }
 }
 
 impl TriggerCustomerActivationCharge<'_> {
@@ -430,7 +424,10 @@ impl TriggerCustomerActivationCharge<'_> {
     pub async fn send(self) -> Result<Response<()>> {
         let id = to_i64("customer_id", self.customer_id)?;
         let body = types::CustomerDirectDebitActivationChargeBody {
-            authorization_id: to_i64("authorization_id", self.authorization_id)?,
+            authorization_id: to_i64(
+                "authorization_id",
+                validate::required("authorization_id", self.authorization_id)?,
+            )?,
         };
         self.ps
             .send(

@@ -18,6 +18,7 @@
 use super::validate::{check_bvn, country_code};
 use chrono::NaiveDate;
 
+use super::codes::{CustomerCode, IdOrCode, SplitCode, SubaccountCode};
 use super::error::{Result, ValidationError};
 use super::validate::{self, to_i64};
 use super::{Currency, Paystack, Response};
@@ -50,7 +51,10 @@ impl Paystack {
 impl<'a> DedicatedAccounts<'a> {
     /// Opens a dedicated account for an existing customer (`customer` is the customer's id or
     /// code). Some business categories must validate the customer first.
-    pub fn create(&self, customer: impl Into<String>) -> CreateDedicatedAccount<'a> {
+    pub fn create(
+        &self,
+        customer: impl Into<IdOrCode<CustomerCode>>,
+    ) -> CreateDedicatedAccount<'a> {
         CreateDedicatedAccount::new(self.ps, customer.into())
     }
 
@@ -59,27 +63,12 @@ impl<'a> DedicatedAccounts<'a> {
         ListDedicatedAccounts::new(self.ps)
     }
 
-    /// Creates a customer, validates them and opens a dedicated account, in one request.
+    /// Creates a customer at `email`, validates them and opens a dedicated account, in one
+    /// request; names, phone, preferred bank and country are required setters.
     /// The answer only says the work started; the account arrives by webhook
     /// (`dedicatedaccount.assign.success` or `.failed`).
-    pub fn assign(
-        &self,
-        email: impl Into<String>,
-        first_name: impl Into<String>,
-        last_name: impl Into<String>,
-        phone: impl Into<String>,
-        preferred_bank: impl Into<String>,
-        country: impl Into<String>,
-    ) -> AssignDedicatedAccount<'a> {
-        AssignDedicatedAccount::new(
-            self.ps,
-            email.into(),
-            first_name.into(),
-            last_name.into(),
-            phone.into(),
-            preferred_bank.into(),
-            country.into(),
-        )
+    pub fn assign(&self, email: impl Into<String>) -> AssignDedicatedAccount<'a> {
+        AssignDedicatedAccount::new(self.ps, email.into())
     }
 
     /// Fetches one dedicated account by numeric id.
@@ -92,14 +81,11 @@ impl<'a> DedicatedAccounts<'a> {
         DeactivateDedicatedAccount::new(self.ps, id)
     }
 
-    /// Asks Paystack to look again for transfers into `account_number` (hosted by the
-    /// provider `provider_slug`) that were not recorded; any payment found comes by webhook.
-    pub fn requery(
-        &self,
-        account_number: impl Into<String>,
-        provider_slug: impl Into<String>,
-    ) -> RequeryDedicatedAccount<'a> {
-        RequeryDedicatedAccount::new(self.ps, account_number.into(), provider_slug.into())
+    /// Asks Paystack to look again for transfers into `account_number` that were not
+    /// recorded (name its provider with the required `provider_slug` setter); any payment
+    /// found comes by webhook.
+    pub fn requery(&self, account_number: impl Into<String>) -> RequeryDedicatedAccount<'a> {
+        RequeryDedicatedAccount::new(self.ps, account_number.into())
     }
 
     /// Shares future payments into `account_number` with a subaccount or a split; set one of
@@ -123,13 +109,15 @@ impl<'a> DedicatedAccounts<'a> {
 
 request! {
     /// Request for [`DedicatedAccounts::create`].
-    CreateDedicatedAccount => dedicatedAccount_create -> types::DedicatedAccount { customer: String } {
+    CreateDedicatedAccount => dedicatedAccount_create -> types::DedicatedAccount {
+        customer: IdOrCode<CustomerCode>,
+    } {
         /// Provider slug of the bank to host the account.
         preferred_bank: String,
-        /// Subaccount code to share payments with.
-        subaccount: String,
-        /// Split code to share payments by.
-        split_code: String,
+        /// Subaccount (`ACCT_…`) to share payments with.
+        subaccount: SubaccountCode,
+        /// Split (`SPL_…`) to share payments by.
+        split_code: SplitCode,
         /// Given name, when the customer record has none.
         first_name: String,
         /// Family name, when the customer record has none.
@@ -142,12 +130,13 @@ request! {
 impl CreateDedicatedAccount<'_> {
     /// Validates, sends and decodes.
     pub async fn send(self) -> Result<Response<types::DedicatedAccount>> {
-        validate::non_empty("customer", &self.customer)?;
+        self.customer.check("customer")?;
+        validate::share_codes(self.subaccount.as_ref(), self.split_code.as_ref())?;
         let body = types::DedicatedAccountCreateBody {
-            customer: self.customer,
+            customer: self.customer.to_string(),
             preferred_bank: self.preferred_bank,
-            subaccount: self.subaccount,
-            split_code: self.split_code,
+            subaccount: self.subaccount.map(String::from),
+            split_code: self.split_code.map(String::from),
             first_name: self.first_name,
             last_name: self.last_name,
             phone: self.phone,
@@ -198,24 +187,28 @@ impl ListDedicatedAccounts<'_> {
 
 request! {
     /// Request for [`DedicatedAccounts::assign`].
-    AssignDedicatedAccount => dedicatedAccount_assign -> () {
-        email: String,
+    AssignDedicatedAccount => dedicatedAccount_assign -> () { email: String } {
+        /// Given name (required).
         first_name: String,
+        /// Family name (required).
         last_name: String,
+        /// Phone number (required).
         phone: String,
+        /// Provider slug of the bank to host the account, from
+        /// [`DedicatedAccounts::available_providers`] (required).
         preferred_bank: String,
+        /// Two-letter uppercase country code, such as `NG` (required).
         country: String,
-    } {
         /// Bank account number used to validate the customer.
         account_number: String,
         /// The customer's BVN (11 digits), used to validate them.
         bvn: String,
         /// Bank code of `account_number`.
         bank_code: String,
-        /// Subaccount code to share payments with.
-        subaccount: String,
-        /// Split code to share payments by.
-        split_code: String,
+        /// Subaccount (`ACCT_…`) to share payments with.
+        subaccount: SubaccountCode,
+        /// Split (`SPL_…`) to share payments by.
+        split_code: SplitCode,
     }
 }
 
@@ -223,26 +216,28 @@ impl AssignDedicatedAccount<'_> {
     /// Validates, sends and decodes. Success means the work started, not that an account exists.
     pub async fn send(self) -> Result<Response<()>> {
         validate::email(&self.email)?;
-        validate::non_empty("first_name", &self.first_name)?;
-        validate::non_empty("last_name", &self.last_name)?;
-        validate::non_empty("phone", &self.phone)?;
-        validate::non_empty("preferred_bank", &self.preferred_bank)?;
-        country_code("country", &self.country)?;
+        let first_name = validate::required_text("first_name", self.first_name)?;
+        let last_name = validate::required_text("last_name", self.last_name)?;
+        let phone = validate::required_text("phone", self.phone)?;
+        let preferred_bank = validate::required_text("preferred_bank", self.preferred_bank)?;
+        let country = validate::required("country", self.country)?;
+        country_code("country", &country)?;
         if let Some(bvn) = &self.bvn {
             check_bvn(bvn)?;
         }
+        validate::share_codes(self.subaccount.as_ref(), self.split_code.as_ref())?;
         let body = types::DedicatedAccountAssignBody {
             email: self.email,
-            first_name: self.first_name,
-            last_name: self.last_name,
-            phone: self.phone,
-            preferred_bank: self.preferred_bank,
-            country: self.country,
+            first_name,
+            last_name,
+            phone,
+            preferred_bank,
+            country,
             account_number: self.account_number,
             bvn: self.bvn,
             bank_code: self.bank_code,
-            subaccount: self.subaccount,
-            split_code: self.split_code,
+            subaccount: self.subaccount.map(String::from),
+            split_code: self.split_code.map(String::from),
         };
         self.ps
             .send(self.ps.api().dedicated_account_assign(&body))
@@ -282,10 +277,9 @@ impl DeactivateDedicatedAccount<'_> {
 
 request! {
     /// Request for [`DedicatedAccounts::requery`].
-    RequeryDedicatedAccount => dedicatedAccount_requery -> () {
-        account_number: String,
+    RequeryDedicatedAccount => dedicatedAccount_requery -> () { account_number: String } {
+        /// Slug of the provider hosting the account (required).
         provider_slug: String,
-    } {
         /// The day the missing transfer was made.
         date: NaiveDate,
     }
@@ -295,12 +289,12 @@ impl RequeryDedicatedAccount<'_> {
     /// Validates, sends and decodes.
     pub async fn send(self) -> Result<Response<()>> {
         validate::non_empty("account_number", &self.account_number)?;
-        validate::non_empty("provider_slug", &self.provider_slug)?;
+        let provider_slug = validate::required_text("provider_slug", self.provider_slug)?;
         self.ps
             .send(self.ps.api().dedicated_account_requery(
                 Some(&self.account_number),
                 self.date.as_ref(),
-                Some(&self.provider_slug),
+                Some(&provider_slug),
             ))
             .await
     }
@@ -309,10 +303,10 @@ impl RequeryDedicatedAccount<'_> {
 request! {
     /// Request for [`DedicatedAccounts::add_split`].
     AddDedicatedAccountSplit => dedicatedAccount_addSplit -> types::DedicatedAccount { account_number: String } {
-        /// Subaccount code to share payments with.
-        subaccount: String,
-        /// Split code to share payments by.
-        split_code: String,
+        /// Subaccount (`ACCT_…`) to share payments with.
+        subaccount: SubaccountCode,
+        /// Split (`SPL_…`) to share payments by.
+        split_code: SplitCode,
     }
 }
 
@@ -327,16 +321,11 @@ impl AddDedicatedAccountSplit<'_> {
             }
             .into());
         }
-        if let Some(s) = &self.subaccount {
-            validate::non_empty("subaccount", s)?;
-        }
-        if let Some(s) = &self.split_code {
-            validate::non_empty("split_code", s)?;
-        }
+        validate::share_codes(self.subaccount.as_ref(), self.split_code.as_ref())?;
         let body = types::DedicatedAccountAddSplitBody {
             account_number: self.account_number,
-            subaccount: self.subaccount,
-            split_code: self.split_code,
+            subaccount: self.subaccount.map(String::from),
+            split_code: self.split_code.map(String::from),
         };
         self.ps
             .send(self.ps.api().dedicated_account_add_split(&body))

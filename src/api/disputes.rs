@@ -10,13 +10,10 @@
 //! let upload = ps.disputes().upload_url(624_011).upload_filename("receipt.pdf").send().await?;
 //! // ... PUT the file to upload.data.signed_url ...
 //! ps.disputes()
-//!     .resolve(
-//!         624_011,
-//!         DisputeResolution::Declined,
-//!         "Delivered and signed for on the 3rd",
-//!         Amount::from_subunits(39_100)?,
-//!         upload.data.file_name.unwrap_or_default(),
-//!     )
+//!     .resolve(624_011, DisputeResolution::Declined)
+//!     .message("Delivered and signed for on the 3rd")
+//!     .refund_amount(Amount::from_subunits(39_100)?)
+//!     .uploaded_filename(upload.data.file_name.unwrap_or_default())
 //!     .send()
 //!     .await?;
 //! # Ok(()) }
@@ -101,43 +98,17 @@ impl<'a> Disputes<'a> {
         ListTransactionDisputes::new(self.ps, transaction_id)
     }
 
-    /// Closes a dispute: accept (and refund `refund_amount`) or decline, quoting the name of
-    /// a file uploaded through [`Disputes::upload_url`] and a message for the record.
-    pub fn resolve(
-        &self,
-        id: u64,
-        resolution: super::DisputeResolution,
-        message: impl Into<String>,
-        refund_amount: Amount,
-        uploaded_filename: impl Into<String>,
-    ) -> ResolveDispute<'a> {
-        ResolveDispute::new(
-            self.ps,
-            id,
-            resolution,
-            message.into(),
-            refund_amount,
-            uploaded_filename.into(),
-        )
+    /// Closes a dispute: accept (and refund) or decline. The message for the record, the
+    /// refund amount and the name of a file uploaded through [`Disputes::upload_url`] are
+    /// required setters.
+    pub fn resolve(&self, id: u64, resolution: DisputeResolution) -> ResolveDispute<'a> {
+        ResolveDispute::new(self.ps, id, resolution)
     }
 
-    /// Records proof that the customer received what they paid for.
-    pub fn evidence(
-        &self,
-        id: u64,
-        customer_email: impl Into<String>,
-        customer_name: impl Into<String>,
-        customer_phone: impl Into<String>,
-        service_details: impl Into<String>,
-    ) -> AddDisputeEvidence<'a> {
-        AddDisputeEvidence::new(
-            self.ps,
-            id,
-            customer_email.into(),
-            customer_name.into(),
-            customer_phone.into(),
-            service_details.into(),
-        )
+    /// Records proof that the customer received what they paid for; the customer's email,
+    /// name and phone and the service details are required setters.
+    pub fn evidence(&self, id: u64) -> AddDisputeEvidence<'a> {
+        AddDisputeEvidence::new(self.ps, id)
     }
 }
 }
@@ -283,10 +254,13 @@ request! {
     ResolveDispute => dispute_resolve -> types::Dispute {
         id: u64,
         resolution: DisputeResolution,
-        message: String,
-        refund_amount: Amount,
-        uploaded_filename: String,
     } {
+        /// A note on the resolution, kept with the dispute (required).
+        message: String,
+        /// The amount refunded, in subunits; give the full amount when declining (required).
+        refund_amount: Amount,
+        /// Name of the file uploaded through [`Disputes::upload_url`] (required).
+        uploaded_filename: String,
         /// Id of the evidence record (from [`Disputes::evidence`]), for fraud claims.
         evidence: u64,
     }
@@ -296,15 +270,17 @@ impl ResolveDispute<'_> {
     /// Validates, sends and decodes the resolved dispute.
     pub async fn send(self) -> Result<Response<types::Dispute>> {
         let id = to_i64("id", self.id)?;
-        validate::non_empty("message", &self.message)?;
-        validate::non_empty("uploaded_filename", &self.uploaded_filename)?;
-        self.refund_amount.check_positive()?;
+        let message = validate::required_text("message", self.message)?;
+        let refund_amount = validate::required("refund_amount", self.refund_amount)?;
+        refund_amount.check_positive()?;
+        let uploaded_filename =
+            validate::required_text("uploaded_filename", self.uploaded_filename)?;
         let evidence = self.evidence.map(|e| to_i64("evidence", e)).transpose()?;
         let body = types::DisputeResolveBody {
             resolution: self.resolution,
-            message: self.message,
-            refund_amount: self.refund_amount,
-            uploaded_filename: self.uploaded_filename,
+            message,
+            refund_amount,
+            uploaded_filename,
             evidence,
         };
         self.ps.send(self.ps.api().dispute_resolve(id, &body)).await
@@ -313,13 +289,15 @@ impl ResolveDispute<'_> {
 
 request! {
     /// Request for [`Disputes::evidence`].
-    AddDisputeEvidence => dispute_evidence -> types::DisputeEvidence {
-        id: u64,
+    AddDisputeEvidence => dispute_evidence -> types::DisputeEvidence { id: u64 } {
+        /// The customer's email address (required).
         customer_email: String,
+        /// The customer's name (required).
         customer_name: String,
+        /// The customer's phone number (required).
         customer_phone: String,
+        /// What was sold and how it was provided (required).
         service_details: String,
-    } {
         /// Where the goods were delivered.
         delivery_address: String,
         /// When the goods were delivered.
@@ -331,15 +309,13 @@ impl AddDisputeEvidence<'_> {
     /// Validates, sends and decodes the stored evidence.
     pub async fn send(self) -> Result<Response<types::DisputeEvidence>> {
         let id = to_i64("id", self.id)?;
-        validate::email(&self.customer_email)?;
-        validate::non_empty("customer_name", &self.customer_name)?;
-        validate::non_empty("customer_phone", &self.customer_phone)?;
-        validate::non_empty("service_details", &self.service_details)?;
+        let customer_email = validate::required("customer_email", self.customer_email)?;
+        validate::email(&customer_email)?;
         let body = types::DisputeEvidenceBody {
-            customer_email: self.customer_email,
-            customer_name: self.customer_name,
-            customer_phone: self.customer_phone,
-            service_details: self.service_details,
+            customer_email,
+            customer_name: validate::required_text("customer_name", self.customer_name)?,
+            customer_phone: validate::required_text("customer_phone", self.customer_phone)?,
+            service_details: validate::required_text("service_details", self.service_details)?,
             delivery_address: self.delivery_address,
             delivery_date: self.delivery_date,
         };

@@ -7,13 +7,20 @@
 //!     .orders()
 //!     .create(
 //!         "ama@example.com",
-//!         "Ama",
-//!         "Owusu",
-//!         "+233241234567",
-//!         Currency::GHS,
 //!         vec![types::OrderItemInput::product(730_114, 2, Amount::from_major("35")?)],
-//!         types::OrderShippingInput::new("14 Palm Lane", "Accra", "Greater Accra", "Ghana", 1_500),
 //!     )
+//!     .first_name("Ama")
+//!     .last_name("Owusu")
+//!     .phone("+233241234567")
+//!     .currency(Currency::GHS)
+//!     .shipping(types::OrderShippingInput {
+//!         street_line: "14 Palm Lane".into(),
+//!         city: "Accra".into(),
+//!         state: "Greater Accra".into(),
+//!         country: "Ghana".into(),
+//!         shipping_fee: 1_500,
+//!         delivery_note: None,
+//!     })
 //!     .send()
 //!     .await?;
 //! println!("order {:?}", order.data.order_code);
@@ -43,25 +50,9 @@ impl types::OrderItemInput {
     }
 }
 
+// Build a delivery address with named fields (`street_line`, `city`, `state`, `country`,
+// `shipping_fee` in subunits): four address strings in a row are too easy to swap.
 impl types::OrderShippingInput {
-    /// A delivery address with its fee in subunits (0 for free delivery) and no note.
-    pub fn new(
-        street_line: impl Into<String>,
-        city: impl Into<String>,
-        state: impl Into<String>,
-        country: impl Into<String>,
-        shipping_fee: i64,
-    ) -> Self {
-        types::OrderShippingInput {
-            street_line: street_line.into(),
-            city: city.into(),
-            state: state.into(),
-            country: country.into(),
-            shipping_fee,
-            delivery_note: None,
-        }
-    }
-
     /// Adds a note for the courier.
     pub fn delivery_note(mut self, note: impl Into<String>) -> Self {
         self.delivery_note = Some(note.into());
@@ -84,28 +75,14 @@ impl Paystack {
 }
 
 impl<'a> Orders<'a> {
-    /// Places an order for `items`, delivered per `shipping`, for the named customer.
-    #[allow(clippy::too_many_arguments)]
+    /// Places an order for `items` for the customer at `email`; the customer's names and
+    /// phone, the currency and the delivery address (`shipping`) are required setters.
     pub fn create(
         &self,
         email: impl Into<String>,
-        first_name: impl Into<String>,
-        last_name: impl Into<String>,
-        phone: impl Into<String>,
-        currency: Currency,
         items: Vec<types::OrderItemInput>,
-        shipping: types::OrderShippingInput,
     ) -> CreateOrder<'a> {
-        CreateOrder::new(
-            self.ps,
-            email.into(),
-            first_name.into(),
-            last_name.into(),
-            phone.into(),
-            currency,
-            items,
-            shipping,
-        )
+        CreateOrder::new(self.ps, email.into(), items)
     }
 
     /// Lists orders, newest first.
@@ -134,13 +111,18 @@ request! {
     /// Request for [`Orders::create`].
     CreateOrder => order_create -> types::Order {
         email: String,
-        first_name: String,
-        last_name: String,
-        phone: String,
-        currency: Currency,
         items: Vec<types::OrderItemInput>,
-        shipping: types::OrderShippingInput,
     } {
+        /// The customer's given name (required).
+        first_name: String,
+        /// The customer's family name (required).
+        last_name: String,
+        /// The customer's phone number (required).
+        phone: String,
+        /// The order's currency (required).
+        currency: Currency,
+        /// Where to deliver, and the delivery fee (required).
+        shipping: types::OrderShippingInput,
         /// The order is a gift for someone else.
         is_gift: bool,
         /// Someone else pays; the answer carries `pay_for_me_code` to pass on.
@@ -156,9 +138,11 @@ impl CreateOrder<'_> {
     /// Validates, sends and decodes.
     pub async fn send(self) -> Result<Response<types::Order>> {
         validate::email(&self.email)?;
-        validate::non_empty("first_name", &self.first_name)?;
-        validate::non_empty("last_name", &self.last_name)?;
-        validate::non_empty("phone", &self.phone)?;
+        let first_name = validate::required_text("first_name", self.first_name)?;
+        let last_name = validate::required_text("last_name", self.last_name)?;
+        let phone = validate::required_text("phone", self.phone)?;
+        let currency = validate::required("currency", self.currency)?;
+        let shipping = validate::required("shipping", self.shipping)?;
         if self.items.is_empty() {
             return Err(ValidationError::Empty("items").into());
         }
@@ -178,7 +162,7 @@ impl CreateOrder<'_> {
             }
             item.amount.check_positive()?;
         }
-        let s = &self.shipping;
+        let s = &shipping;
         validate::non_empty("shipping.street_line", &s.street_line)?;
         validate::non_empty("shipping.city", &s.city)?;
         validate::non_empty("shipping.state", &s.state)?;
@@ -192,12 +176,12 @@ impl CreateOrder<'_> {
         }
         let body = types::OrderCreateBody {
             email: self.email,
-            first_name: self.first_name,
-            last_name: self.last_name,
-            phone: self.phone,
-            currency: self.currency,
+            first_name,
+            last_name,
+            phone,
+            currency,
             items: self.items,
-            shipping: self.shipping,
+            shipping,
             is_gift: self.is_gift,
             pay_for_me: self.pay_for_me,
         };

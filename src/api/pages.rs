@@ -19,6 +19,7 @@
 use super::enums::PageType;
 use super::validate::{check_slug, product_ids};
 
+use super::codes::{IdOrCode, PlanCode, SplitCode};
 use super::error::Result;
 use super::validate::{self, check_amount};
 use super::{Amount, Currency, Paystack, Response};
@@ -90,12 +91,12 @@ request! {
         slug: String,
         /// What the page collects (payment when unset).
         page_type: PageType,
-        /// Plan to subscribe payers to, for subscription pages.
-        plan: String,
+        /// Plan to subscribe payers to (numeric id or `PLN_…` code), for subscription pages.
+        plan: IdOrCode<PlanCode>,
         /// Payers cannot change the amount (`amount` must be set).
         fixed_amount: bool,
-        /// Split every payment with a saved split code.
-        split_code: String,
+        /// Split every payment with a saved split (`SPL_…`).
+        split_code: SplitCode,
         /// Your own data, kept with the page.
         metadata: serde_json::Value,
         /// Where payers go after paying.
@@ -131,11 +132,14 @@ impl CreatePage<'_> {
         if let Some(email) = &self.notification_email {
             validate::email(email)?;
         }
-        if self.page_type == Some(PageType::Subscription) {
-            match &self.plan {
-                Some(plan) => validate::non_empty("plan", plan)?,
-                None => return Err(super::ValidationError::Empty("plan").into()),
-            }
+        if self.page_type == Some(PageType::Subscription) && self.plan.is_none() {
+            return Err(super::ValidationError::Empty("plan").into());
+        }
+        if let Some(plan) = &self.plan {
+            plan.check("plan")?;
+        }
+        if let Some(split) = &self.split_code {
+            split.check("split_code")?;
         }
         let body = types::PageCreateBody {
             name: self.name,
@@ -144,9 +148,9 @@ impl CreatePage<'_> {
             currency: self.currency,
             slug: self.slug,
             type_: self.page_type,
-            plan: self.plan,
+            plan: self.plan.as_ref().map(ToString::to_string),
             fixed_amount: self.fixed_amount,
-            split_code: self.split_code,
+            split_code: self.split_code.map(String::from),
             metadata: self.metadata,
             redirect_url: self.redirect_url,
             success_message: self.success_message,

@@ -16,6 +16,7 @@
 use super::enums::Interval;
 use super::validate::check_invoice_limit;
 
+use super::codes::{IdOrCode, PlanCode};
 use super::error::Result;
 use super::validate::{self, check_amount};
 use super::{Amount, Currency, Paystack, Response};
@@ -57,12 +58,12 @@ impl<'a> Plans<'a> {
     }
 
     /// Fetches one plan by its numeric id or its code (`PLN_…`).
-    pub fn fetch(&self, id_or_code: impl Into<String>) -> FetchPlan<'a> {
+    pub fn fetch(&self, id_or_code: impl Into<IdOrCode<PlanCode>>) -> FetchPlan<'a> {
         FetchPlan::new(self.ps, id_or_code.into())
     }
 
     /// Changes a plan, found by id or code. Only the fields set are sent.
-    pub fn update(&self, id_or_code: impl Into<String>) -> UpdatePlan<'a> {
+    pub fn update(&self, id_or_code: impl Into<IdOrCode<PlanCode>>) -> UpdatePlan<'a> {
         UpdatePlan::new(self.ps, id_or_code.into())
     }
 }
@@ -140,22 +141,22 @@ impl ListPlans<'_> {
 
 request! {
     /// Request for [`Plans::fetch`].
-    FetchPlan => plan_fetch -> types::Plan { id_or_code: String } {}
+    FetchPlan => plan_fetch -> types::Plan { id_or_code: IdOrCode<PlanCode> } {}
 }
 
 impl FetchPlan<'_> {
     /// Validates, sends and decodes.
     pub async fn send(self) -> Result<Response<types::Plan>> {
-        validate::non_empty("id_or_code", &self.id_or_code)?;
+        self.id_or_code.check("id_or_code")?;
         self.ps
-            .send(self.ps.api().plan_fetch(&self.id_or_code))
+            .send(self.ps.api().plan_fetch(&self.id_or_code.to_string()))
             .await
     }
 }
 
 request! {
     /// Request for [`Plans::update`].
-    UpdatePlan => plan_update -> () { id_or_code: String } {
+    UpdatePlan => plan_update -> () { id_or_code: IdOrCode<PlanCode> } {
         /// New name.
         name: String,
         /// New amount; checked against the currency's minimum when a currency is set.
@@ -181,7 +182,7 @@ request! {
 impl UpdatePlan<'_> {
     /// Validates, sends and returns Paystack's message.
     pub async fn send(self) -> Result<Response<()>> {
-        validate::non_empty("id_or_code", &self.id_or_code)?;
+        self.id_or_code.check("id_or_code")?;
         if let Some(name) = &self.name {
             validate::non_empty("name", name)?;
         }
@@ -201,7 +202,11 @@ impl UpdatePlan<'_> {
             update_existing_subscriptions: self.update_existing_subscriptions,
         };
         self.ps
-            .send(self.ps.api().plan_update(&self.id_or_code, &body))
+            .send(
+                self.ps
+                    .api()
+                    .plan_update(&self.id_or_code.to_string(), &body),
+            )
             .await
     }
 }

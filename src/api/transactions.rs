@@ -16,6 +16,7 @@
 
 use chrono::{DateTime, Utc};
 
+use super::codes::{AuthorizationCode, CustomerCode, PlanCode, SplitCode, SubaccountCode};
 use super::error::Result;
 use super::recover::{self, Recovery};
 use super::validate::{self, check_amount, to_i64};
@@ -56,27 +57,21 @@ impl<'a> Transactions<'a> {
         &self,
         email: impl Into<String>,
         amount: Amount,
-        authorization_code: impl Into<String>,
+        authorization_code: impl Into<AuthorizationCode>,
     ) -> ChargeAuthorization<'a> {
         ChargeAuthorization::new(self.ps, email.into(), amount, authorization_code.into())
     }
 
     /// Takes up to `amount` from an authorization, accepting less down to
-    /// [`PartialDebit::at_least`] when the account holds less.
+    /// [`PartialDebit::at_least`] when the account holds less. The currency is a required
+    /// setter.
     pub fn partial_debit(
         &self,
         email: impl Into<String>,
         amount: Amount,
-        authorization_code: impl Into<String>,
-        currency: Currency,
+        authorization_code: impl Into<AuthorizationCode>,
     ) -> PartialDebit<'a> {
-        PartialDebit::new(
-            self.ps,
-            email.into(),
-            amount,
-            authorization_code.into(),
-            currency,
-        )
+        PartialDebit::new(self.ps, email.into(), amount, authorization_code.into())
     }
 
     /// Looks a payment up by reference to confirm its outcome. Check `status`, `amount` and
@@ -127,16 +122,16 @@ request! {
         channels: Vec<Channel>,
         /// Where to send the customer after paying, instead of the dashboard setting.
         callback_url: String,
-        /// Subscribe the customer to this plan code; the plan's amount is charged.
-        plan: String,
+        /// Subscribe the customer to this plan (`PLN_…`); the plan's amount is charged.
+        plan: PlanCode,
         /// How many times to charge for the plan.
         invoice_limit: i64,
-        /// Split the payment with a saved split code.
-        split_code: String,
+        /// Split the payment with a saved split (`SPL_…`).
+        split_code: SplitCode,
         /// Split the payment as described here.
         split: types::DynamicSplit,
-        /// Give the payment to this subaccount code.
-        subaccount: String,
+        /// Give the payment to this subaccount (`ACCT_…`).
+        subaccount: SubaccountCode,
         /// Flat fee for the subaccount, overriding its percentage.
         transaction_charge: Amount,
         /// Who pays Paystack's fee on a split.
@@ -159,6 +154,10 @@ impl InitializeTransaction<'_> {
         if let Some(fee) = self.transaction_charge {
             fee.check_positive()?;
         }
+        if let Some(plan) = &self.plan {
+            plan.check("plan")?;
+        }
+        validate::share_codes(self.subaccount.as_ref(), self.split_code.as_ref())?;
         let body = types::TransactionInitializeBody {
             email: self.email,
             amount: self.amount,
@@ -166,11 +165,11 @@ impl InitializeTransaction<'_> {
             reference: self.reference,
             channels: self.channels.unwrap_or_default(),
             callback_url: self.callback_url,
-            plan: self.plan,
+            plan: self.plan.map(String::from),
             invoice_limit: self.invoice_limit,
-            split_code: self.split_code,
+            split_code: self.split_code.map(String::from),
             split: self.split,
-            subaccount: self.subaccount,
+            subaccount: self.subaccount.map(String::from),
             transaction_charge: self.transaction_charge,
             bearer: self.bearer,
             label: self.label,
@@ -187,18 +186,18 @@ request! {
     ChargeAuthorization => transaction_chargeAuthorization -> types::Transaction {
         email: String,
         amount: Amount,
-        authorization_code: String,
+        authorization_code: AuthorizationCode,
     } {
         /// Your unique reference.
         reference: String,
         /// Currency to charge in; also selects the minimum amount checked.
         currency: Currency,
-        /// Split with a saved split code.
-        split_code: String,
+        /// Split with a saved split (`SPL_…`).
+        split_code: SplitCode,
         /// Split as described here.
         split: types::DynamicSplit,
-        /// Give the payment to this subaccount code.
-        subaccount: String,
+        /// Give the payment to this subaccount (`ACCT_…`).
+        subaccount: SubaccountCode,
         /// Flat fee for the subaccount.
         transaction_charge: Amount,
         /// Who pays Paystack's fee on a split.
@@ -214,20 +213,21 @@ impl ChargeAuthorization<'_> {
     /// Validates, sends and decodes. The result's `data.status` tells whether money moved.
     pub async fn send(self) -> Result<Response<types::Transaction>> {
         validate::email(&self.email)?;
-        validate::non_empty("authorization_code", &self.authorization_code)?;
+        self.authorization_code.check("authorization_code")?;
         check_amount(self.amount, self.currency.as_ref())?;
         if let Some(r) = &self.reference {
             validate::transaction_reference(r)?;
         }
+        validate::share_codes(self.subaccount.as_ref(), self.split_code.as_ref())?;
         let body = types::TransactionChargeAuthorizationBody {
             email: self.email,
             amount: self.amount,
-            authorization_code: self.authorization_code,
+            authorization_code: self.authorization_code.into_string(),
             reference: self.reference,
             currency: self.currency,
-            split_code: self.split_code,
+            split_code: self.split_code.map(String::from),
             split: self.split,
-            subaccount: self.subaccount,
+            subaccount: self.subaccount.map(String::from),
             transaction_charge: self.transaction_charge,
             bearer: self.bearer,
             metadata: self.metadata,
@@ -244,9 +244,10 @@ request! {
     PartialDebit => transaction_partialDebit -> types::Transaction {
         email: String,
         amount: Amount,
-        authorization_code: String,
-        currency: Currency,
+        authorization_code: AuthorizationCode,
     } {
+        /// The currency of `amount` (required); also selects the minimum amount checked.
+        currency: Currency,
         /// The least you will accept, in subunits; without it any amount up to `amount` is taken.
         at_least: Amount,
         /// Your unique reference.
@@ -258,8 +259,9 @@ impl PartialDebit<'_> {
     /// Validates, sends and decodes.
     pub async fn send(self) -> Result<Response<types::Transaction>> {
         validate::email(&self.email)?;
-        validate::non_empty("authorization_code", &self.authorization_code)?;
-        self.amount.check_minimum(&self.currency)?;
+        self.authorization_code.check("authorization_code")?;
+        let currency = validate::required("currency", self.currency)?;
+        self.amount.check_minimum(&currency)?;
         if let Some(least) = self.at_least {
             least.check_positive()?;
             if least > self.amount {
@@ -276,8 +278,8 @@ impl PartialDebit<'_> {
         let body = types::TransactionPartialDebitBody {
             email: self.email,
             amount: self.amount,
-            authorization_code: self.authorization_code,
-            currency: self.currency,
+            authorization_code: self.authorization_code.into_string(),
+            currency,
             at_least: self.at_least,
             reference: self.reference,
         };
@@ -313,24 +315,33 @@ request! {
         terminal_id: String,
         /// Only transfers into this dedicated account number.
         virtual_account_number: String,
-        /// Only this customer's transactions.
-        customer_code: String,
+        /// Only this customer's transactions (`CUS_…`).
+        customer_code: CustomerCode,
         /// Only transactions of exactly this amount.
         amount: Amount,
         /// Only transactions in this settlement (by id).
         settlement: u64,
         /// Only transactions through this channel.
         channel: Channel,
-        /// Only transactions for this subaccount.
-        subaccount_code: String,
-        /// Only transactions split with this split code.
-        split_code: String,
+        /// Only transactions for this subaccount (`ACCT_…`).
+        subaccount_code: SubaccountCode,
+        /// Only transactions split with this split (`SPL_…`).
+        split_code: SplitCode,
     }
 }
 
 impl ListTransactions<'_> {
     /// Sends and decodes one page.
     pub async fn send(self) -> Result<Response<Vec<types::Transaction>>> {
+        if let Some(code) = &self.customer_code {
+            code.check("customer_code")?;
+        }
+        if let Some(code) = &self.subaccount_code {
+            code.check("subaccount_code")?;
+        }
+        if let Some(code) = &self.split_code {
+            code.check("split_code")?;
+        }
         let status = self.status.as_ref().map(ToString::to_string);
         let channel = self.channel.as_ref().map(ToString::to_string);
         self.ps
@@ -338,7 +349,7 @@ impl ListTransactions<'_> {
                 self.ps.api().transaction_list(
                     self.amount.map(Amount::subunits),
                     self.channel.as_ref().and(channel.as_deref()),
-                    self.customer_code.as_deref(),
+                    self.customer_code.as_ref().map(CustomerCode::as_str),
                     self.from.as_ref(),
                     self.next.as_deref(),
                     self.page.map(i64::from),
@@ -346,9 +357,9 @@ impl ListTransactions<'_> {
                     self.previous.as_deref(),
                     self.settlement.and_then(|s| i64::try_from(s).ok()),
                     self.source.as_deref(),
-                    self.split_code.as_deref(),
+                    self.split_code.as_ref().map(SplitCode::as_str),
                     status.as_deref(),
-                    self.subaccount_code.as_deref(),
+                    self.subaccount_code.as_ref().map(SubaccountCode::as_str),
                     self.terminal_id.as_deref(),
                     self.to.as_ref(),
                     self.use_cursor,
@@ -421,8 +432,8 @@ request! {
         status: TransactionStatus,
         /// Only this customer's transactions (numeric customer id).
         customer: u64,
-        /// Only transactions for this subaccount.
-        subaccount_code: String,
+        /// Only transactions for this subaccount (`ACCT_…`).
+        subaccount_code: SubaccountCode,
         /// Only transactions in this settlement (by id).
         settlement: u64,
     }
@@ -431,6 +442,9 @@ request! {
 impl ExportTransactions<'_> {
     /// Sends and decodes.
     pub async fn send(self) -> Result<Response<types::TransactionExportResponseData>> {
+        if let Some(code) = &self.subaccount_code {
+            code.check("subaccount_code")?;
+        }
         let status = self.status.as_ref().map(ToString::to_string);
         let customer = self.customer.map(|v| to_i64("customer", v)).transpose()?;
         let settlement = self
@@ -444,7 +458,7 @@ impl ExportTransactions<'_> {
                     self.from.as_ref(),
                     settlement,
                     status.as_deref(),
-                    self.subaccount_code.as_deref(),
+                    self.subaccount_code.as_ref().map(SubaccountCode::as_str),
                     self.to.as_ref(),
                 )
             })

@@ -346,3 +346,32 @@ pub(crate) fn check_quantity(quantity: Option<i64>) -> Result<(), ValidationErro
         _ => Ok(()),
     }
 }
+
+/// A value Paystack requires that is given through a setter: unset is refused as empty.
+pub(crate) fn required<T>(field: &'static str, value: Option<T>) -> Result<T, ValidationError> {
+    value.ok_or(ValidationError::Empty(field))
+}
+
+/// Required text given through a setter: unset or blank is refused as empty.
+pub(crate) fn required_text(
+    field: &'static str,
+    value: Option<String>,
+) -> Result<String, ValidationError> {
+    let value = required(field, value)?;
+    non_empty(field, &value)?;
+    Ok(value)
+}
+
+/// Refuses a `subaccount` or `split_code` setter with the wrong prefix.
+pub(crate) fn share_codes(
+    subaccount: Option<&super::codes::SubaccountCode>,
+    split_code: Option<&super::codes::SplitCode>,
+) -> Result<(), ValidationError> {
+    if let Some(code) = subaccount {
+        code.check("subaccount")?;
+    }
+    if let Some(code) = split_code {
+        code.check("split_code")?;
+    }
+    Ok(())
+}

@@ -2,22 +2,15 @@
 
 use paystack::{Error, ValidationError};
 use serde_json::json;
-use wiremock::matchers::{body_json, header, method, path, query_param};
-use wiremock::Mock;
 
-use crate::common::{assert_no_requests, ok, setup, BEARER};
+use crate::common::{assert_no_requests, expect, setup};
 
 #[tokio::test]
 async fn apple_pay_register_domain_sends_domain_name() {
     let (server, ps) = setup().await;
-    Mock::given(method("POST"))
-        .and(path("/apple-pay/domain"))
-        .and(header("authorization", BEARER))
-        .and(header("content-type", "application/json"))
-        .and(body_json(json!({"domainName": "shop.example.org"})))
-        .respond_with(ok("apple_pay/registered.json"))
-        .expect(1)
-        .mount(&server)
+    expect("POST", "/apple-pay/domain")
+        .body(json!({"domainName": "shop.example.org"}))
+        .reply(&server, "apple_pay/registered.json")
         .await;
     let r = ps
         .apple_pay()
@@ -62,14 +55,10 @@ async fn apple_pay_register_domain_rejects_urls_before_sending() {
 #[tokio::test]
 async fn apple_pay_list_domain_sends_cursor_and_decodes_names() {
     let (server, ps) = setup().await;
-    Mock::given(method("GET"))
-        .and(path("/apple-pay/domain"))
-        .and(header("authorization", BEARER))
-        .and(query_param("use_cursor", "true"))
-        .and(query_param("next", "Y3Vyc29yOjE="))
-        .respond_with(ok("apple_pay/list.json"))
-        .expect(1)
-        .mount(&server)
+    expect("GET", "/apple-pay/domain")
+        .query("use_cursor", "true")
+        .query("next", "Y3Vyc29yOjE=")
+        .reply(&server, "apple_pay/list.json")
         .await;
     let r = ps
         .apple_pay()
@@ -95,14 +84,9 @@ async fn apple_pay_list_domain_sends_cursor_and_decodes_names() {
 #[tokio::test]
 async fn apple_pay_unregister_domain_sends_delete_with_body() {
     let (server, ps) = setup().await;
-    Mock::given(method("DELETE"))
-        .and(path("/apple-pay/domain"))
-        .and(header("authorization", BEARER))
-        .and(header("content-type", "application/json"))
-        .and(body_json(json!({"domainName": "pay.example.org"})))
-        .respond_with(ok("apple_pay/unregistered.json"))
-        .expect(1)
-        .mount(&server)
+    expect("DELETE", "/apple-pay/domain")
+        .body(json!({"domainName": "pay.example.org"}))
+        .reply(&server, "apple_pay/unregistered.json")
         .await;
     let r = ps
         .apple_pay()
@@ -122,4 +106,27 @@ async fn apple_pay_unregister_domain_rejects_blank_before_sending() {
         Err(Error::Validation(ValidationError::Empty("domain_name")))
     ));
     assert_no_requests(&server).await;
+}
+
+#[tokio::test]
+async fn apple_pay_list_domains_sends_every_setter() {
+    let (server, ps) = setup().await;
+    crate::common::expect("GET", "/apple-pay/domain")
+        .query_is(&[
+            ("use_cursor", "true"),
+            ("next", "ZG9tYWluOjk="),
+            ("previous", "ZG9tYWluOjM="),
+        ])
+        .reply(&server, "apple_pay/list.json")
+        .await;
+    let r = ps
+        .apple_pay()
+        .list_domains()
+        .use_cursor(true)
+        .next("ZG9tYWluOjk=")
+        .previous("ZG9tYWluOjM=")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.data.domain_names.map(|d| d.len()), Some(2));
 }

@@ -4,20 +4,14 @@ use paystack::{
     enums::{Currency, Domain},
     Amount, Id,
 };
-use wiremock::matchers::{header, method, path, query_param};
-use wiremock::Mock;
 
-use crate::common::{ok, setup, BEARER};
+use crate::common::{expect, setup};
 
 #[tokio::test]
 async fn balance_fetch_decodes_one_entry_per_currency() {
     let (server, ps) = setup().await;
-    Mock::given(method("GET"))
-        .and(path("/balance"))
-        .and(header("authorization", BEARER))
-        .respond_with(ok("balance/balance.json"))
-        .expect(1)
-        .mount(&server)
+    expect("GET", "/balance")
+        .reply(&server, "balance/balance.json")
         .await;
     let r = ps.balance().fetch().send().await.unwrap();
     assert_eq!(r.message, "Balances retrieved");
@@ -39,16 +33,12 @@ async fn balance_fetch_decodes_one_entry_per_currency() {
 #[tokio::test]
 async fn balance_ledger_sends_paging_and_decodes_entries() {
     let (server, ps) = setup().await;
-    Mock::given(method("GET"))
-        .and(path("/balance/ledger"))
-        .and(header("authorization", BEARER))
-        .and(query_param("perPage", "20"))
-        .and(query_param("page", "2"))
-        .and(query_param("from", "2026-03-01T00:00:00Z"))
-        .and(query_param("to", "2026-03-15T00:00:00Z"))
-        .respond_with(ok("balance/ledger.json"))
-        .expect(1)
-        .mount(&server)
+    expect("GET", "/balance/ledger")
+        .query("perPage", "20")
+        .query("page", "2")
+        .query("from", "2026-03-01T00:00:00Z")
+        .query("to", "2026-03-15T00:00:00Z")
+        .reply(&server, "balance/ledger.json")
         .await;
     let r = ps
         .balance()
@@ -85,4 +75,30 @@ async fn balance_ledger_sends_paging_and_decodes_entries() {
     let meta = r.meta.unwrap();
     assert_eq!(meta.skipped.map(|v| v.get()), Some(20));
     assert_eq!(meta.per_page.map(|v| v.get()), Some(20));
+}
+
+#[tokio::test]
+async fn balance_ledger_sends_every_setter() {
+    let (server, ps) = setup().await;
+    expect("GET", "/balance/ledger")
+        .query_is(&[
+            ("perPage", "7"),
+            ("page", "3"),
+            ("from", "2026-04-01T00:00:00Z"),
+            ("to", "2026-04-30T00:00:00Z"),
+        ])
+        .reply(&server, "balance/ledger.json")
+        .await;
+    let r = ps
+        .balance()
+        .ledger()
+        .per_page(7u32)
+        .page(3u32)
+        .from(crate::common::at("2026-04-01T00:00:00Z"))
+        .to(crate::common::at("2026-04-30T00:00:00Z"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.data.len(), 2);
+    assert_eq!(r.data[0].balance.map(Amount::subunits), Some(48_250_075));
 }

@@ -6,30 +6,24 @@ use paystack::{
     Error, Id, ValidationError,
 };
 use serde_json::json;
-use wiremock::matchers::{body_json, header, method, path, query_param, query_param_is_missing};
-use wiremock::Mock;
 
-use crate::common::{assert_no_requests, ok, setup, BEARER};
+use crate::common::{assert_no_requests, expect, setup};
 
 #[tokio::test]
 async fn bank_list_sends_filters_and_decodes_banks() {
     let (server, ps) = setup().await;
-    Mock::given(method("GET"))
-        .and(path("/bank"))
-        .and(header("authorization", BEARER))
-        .and(query_param("country", "nigeria"))
-        .and(query_param("currency", "NGN"))
-        .and(query_param("type", "nuban"))
-        .and(query_param("gateway", "emandate"))
-        .and(query_param("use_cursor", "true"))
-        .and(query_param("perPage", "2"))
-        .and(query_param("pay_with_bank", "true"))
-        .and(query_param("include_nip_sort_code", "true"))
-        .and(query_param_is_missing("bank_type"))
-        .and(query_param_is_missing("pay_with_bank_transfer"))
-        .respond_with(ok("bank/list.json"))
-        .expect(1)
-        .mount(&server)
+    expect("GET", "/bank")
+        .query_is(&[
+            ("country", "nigeria"),
+            ("currency", "NGN"),
+            ("type", "nuban"),
+            ("gateway", "emandate"),
+            ("use_cursor", "true"),
+            ("perPage", "2"),
+            ("pay_with_bank", "true"),
+            ("include_nip_sort_code", "true"),
+        ])
+        .reply(&server, "bank/list.json")
         .await;
     let r = ps
         .banks()
@@ -75,15 +69,11 @@ async fn bank_list_sends_filters_and_decodes_banks() {
 #[tokio::test]
 async fn bank_list_spells_south_africa_with_a_space() {
     let (server, ps) = setup().await;
-    Mock::given(method("GET"))
-        .and(path("/bank"))
-        .and(header("authorization", BEARER))
-        .and(query_param("country", "south africa"))
-        .and(query_param("enabled_for_verification", "true"))
-        .and(query_param("pay_with_bank_transfer", "false"))
-        .respond_with(ok("bank/list.json"))
-        .expect(1)
-        .mount(&server)
+    expect("GET", "/bank")
+        .query("country", "south africa")
+        .query("enabled_for_verification", "true")
+        .query("pay_with_bank_transfer", "false")
+        .reply(&server, "bank/list.json")
         .await;
     ps.banks()
         .list()
@@ -98,18 +88,14 @@ async fn bank_list_spells_south_africa_with_a_space() {
 #[tokio::test]
 async fn bank_resolve_account_number_keeps_leading_zeros() {
     let (server, ps) = setup().await;
-    Mock::given(method("GET"))
-        .and(path("/bank/resolve"))
-        .and(header("authorization", BEARER))
-        .and(query_param("account_number", "0731148290"))
-        .and(query_param("bank_code", "035"))
-        .respond_with(ok("bank/resolve.json"))
-        .expect(1)
-        .mount(&server)
+    expect("GET", "/bank/resolve")
+        .query_is(&[("account_number", "0731148290"), ("bank_code", "035")])
+        .reply(&server, "bank/resolve.json")
         .await;
     let r = ps
         .banks()
-        .resolve_account_number("0731148290", "035")
+        .resolve_account_number("0731148290")
+        .bank_code("035")
         .send()
         .await
         .unwrap();
@@ -121,30 +107,53 @@ async fn bank_resolve_account_number_keeps_leading_zeros() {
 #[tokio::test]
 async fn bank_resolve_account_number_refuses_empty_input() {
     let (server, ps) = setup().await;
-    let err = ps.banks().resolve_account_number("", "035").send().await;
+    let err = ps
+        .banks()
+        .resolve_account_number("")
+        .bank_code("035")
+        .send()
+        .await;
     assert!(matches!(
         err,
         Err(Error::Validation(ValidationError::Empty("account_number")))
     ));
     let err = ps
         .banks()
-        .resolve_account_number("0731148290", " ")
+        .resolve_account_number("0731148290")
+        .bank_code(" ")
         .send()
         .await;
     assert!(matches!(
         err,
         Err(Error::Validation(ValidationError::Empty("bank_code")))
     ));
+    let err = ps.banks().resolve_account_number("0731148290").send().await;
+    assert!(
+        matches!(
+            err,
+            Err(Error::Validation(ValidationError::Empty("bank_code")))
+        ),
+        "the bank is required"
+    );
     assert_no_requests(&server).await;
+}
+
+/// A South African account check with every required setter, as the tests below vary it.
+fn za_check(ps: &paystack::Paystack) -> paystack::banks::ValidateAccountNumber<'_> {
+    ps.banks()
+        .validate_account_number("1100223344")
+        .account_name("Thandi Nkosi")
+        .account_type(BankAccountType::Personal)
+        .bank_code("470010")
+        .country_code("ZA")
+        .document_type(BankDocumentType::IdentityNumber)
 }
 
 #[tokio::test]
 async fn bank_validate_account_number_sends_body_and_decodes_flags() {
     let (server, ps) = setup().await;
-    Mock::given(method("POST"))
-        .and(path("/bank/validate"))
-        .and(header("authorization", BEARER))
-        .and(body_json(json!({
+    expect("POST", "/bank/validate")
+        .body(json!({
             "account_name": "Thandi Nkosi",
             "account_number": "1100223344",
             "account_type": "personal",
@@ -152,21 +161,10 @@ async fn bank_validate_account_number_sends_body_and_decodes_flags() {
             "country_code": "ZA",
             "document_type": "identityNumber",
             "document_number": "8801015800082"
-        })))
-        .respond_with(ok("bank/validate.json"))
-        .expect(1)
-        .mount(&server)
+        }))
+        .reply(&server, "bank/validate.json")
         .await;
-    let r = ps
-        .banks()
-        .validate_account_number(
-            "Thandi Nkosi",
-            "1100223344",
-            BankAccountType::Personal,
-            "470010",
-            "ZA",
-            BankDocumentType::IdentityNumber,
-        )
+    let r = za_check(&ps)
         .document_number("8801015800082")
         .send()
         .await
@@ -193,16 +191,10 @@ async fn bank_validate_account_number_sends_body_and_decodes_flags() {
 #[tokio::test]
 async fn bank_validate_account_number_checks_input_before_sending() {
     let (server, ps) = setup().await;
-    let err = ps
-        .banks()
-        .validate_account_number(
-            "Thandi Nkosi",
-            "1100223344",
-            BankAccountType::Business,
-            "470010",
-            "ZAF",
-            BankDocumentType::BusinessRegistrationNumber,
-        )
+    let err = za_check(&ps)
+        .account_type(BankAccountType::Business)
+        .country_code("ZAF")
+        .document_type(BankDocumentType::BusinessRegistrationNumber)
         .send()
         .await;
     assert!(matches!(
@@ -212,21 +204,73 @@ async fn bank_validate_account_number_checks_input_before_sending() {
             ..
         }))
     ));
-    let err = ps
-        .banks()
-        .validate_account_number(
-            "",
-            "1100223344",
-            BankAccountType::Personal,
-            "470010",
-            "ZA",
-            BankDocumentType::PassportNumber,
-        )
+    let err = za_check(&ps)
+        .account_name("")
+        .document_type(BankDocumentType::PassportNumber)
         .send()
         .await;
     assert!(matches!(
         err,
         Err(Error::Validation(ValidationError::Empty("account_name")))
     ));
+    let err = ps
+        .banks()
+        .validate_account_number("1100223344")
+        .account_name("Thandi Nkosi")
+        .bank_code("470010")
+        .country_code("ZA")
+        .send()
+        .await;
+    assert!(
+        matches!(
+            err,
+            Err(Error::Validation(ValidationError::Empty("account_type")))
+        ),
+        "required setters are checked"
+    );
     assert_no_requests(&server).await;
+}
+
+#[tokio::test]
+async fn bank_list_sends_every_setter() {
+    let (server, ps) = setup().await;
+    expect("GET", "/bank")
+        .query_is(&[
+            ("country", "ghana"),
+            ("currency", "GHS"),
+            ("pay_with_bank_transfer", "false"),
+            ("pay_with_bank", "true"),
+            ("enabled_for_verification", "true"),
+            ("gateway", "emandate"),
+            ("type", "nuban"),
+            ("include_nip_sort_code", "false"),
+            ("perPage", "12"),
+            ("page", "4"),
+            ("use_cursor", "true"),
+            ("next", "YmFuazo0MQ=="),
+            ("previous", "YmFuazoxNw=="),
+        ])
+        .reply(&server, "bank/list.json")
+        .await;
+    let r = ps
+        .banks()
+        .list()
+        .country(BankCountry::Ghana)
+        .currency(Currency::GHS)
+        .pay_with_bank_transfer(false)
+        .pay_with_bank(true)
+        .enabled_for_verification(true)
+        .gateway(BankGateway::Emandate)
+        .bank_type(BankType::Nuban)
+        .include_nip_sort_code(false)
+        .per_page(12u32)
+        .page(4u32)
+        .use_cursor(true)
+        .next("YmFuazo0MQ==")
+        .previous("YmFuazoxNw==")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.data.len(), 2);
+    assert_eq!(r.data[0].code.as_deref(), Some("035"));
 }

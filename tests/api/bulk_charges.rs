@@ -6,19 +6,14 @@ use paystack::{
     Amount, Error, Id, ValidationError,
 };
 use serde_json::json;
-use wiremock::matchers::{body_json, header, method, path, query_param};
-use wiremock::Mock;
 
-use crate::common::{amount, assert_no_requests, ok, setup, BEARER};
+use crate::common::{amount, assert_no_requests, expect, setup};
 
 #[tokio::test]
 async fn bulk_charge_initiate_sends_array_body_and_decodes_batch() {
     let (server, ps) = setup().await;
-    Mock::given(method("POST"))
-        .and(path("/bulkcharge"))
-        .and(header("authorization", BEARER))
-        .and(header("content-type", "application/json"))
-        .and(body_json(json!([
+    expect("POST", "/bulkcharge")
+        .body(json!([
             {"authorization": "AUTH_t6y7u8i9o0", "amount": 15000, "reference": "rent-0001"},
             {
                 "authorization": "AUTH_a1s2d3f4g5",
@@ -27,10 +22,8 @@ async fn bulk_charge_initiate_sends_array_body_and_decodes_batch() {
                 "at_least": 10000,
                 "metadata": {"flat": "4B"}
             }
-        ])))
-        .respond_with(ok("bulk_charge/batch.json"))
-        .expect(1)
-        .mount(&server)
+        ]))
+        .reply(&server, "bulk_charge/batch.json")
         .await;
 
     let r = ps
@@ -136,15 +129,11 @@ async fn bulk_charge_initiate_rejects_bad_entries_before_sending() {
 #[tokio::test]
 async fn bulk_charge_list_sends_filters_and_decodes_page() {
     let (server, ps) = setup().await;
-    Mock::given(method("GET"))
-        .and(path("/bulkcharge"))
-        .and(header("authorization", BEARER))
-        .and(query_param("perPage", "10"))
-        .and(query_param("page", "1"))
-        .and(query_param("status", "paused"))
-        .respond_with(ok("bulk_charge/list.json"))
-        .expect(1)
-        .mount(&server)
+    expect("GET", "/bulkcharge")
+        .query("perPage", "10")
+        .query("page", "1")
+        .query("status", "paused")
+        .reply(&server, "bulk_charge/list.json")
         .await;
 
     let r = ps
@@ -178,12 +167,8 @@ async fn bulk_charge_list_sends_filters_and_decodes_page() {
 #[tokio::test]
 async fn bulk_charge_fetch_uses_batch_code() {
     let (server, ps) = setup().await;
-    Mock::given(method("GET"))
-        .and(path("/bulkcharge/BCH_q7w2e9r4t1y8u3"))
-        .and(header("authorization", BEARER))
-        .respond_with(ok("bulk_charge/batch.json"))
-        .expect(1)
-        .mount(&server)
+    expect("GET", "/bulkcharge/BCH_q7w2e9r4t1y8u3")
+        .reply(&server, "bulk_charge/batch.json")
         .await;
     let r = ps
         .bulk_charges()
@@ -200,22 +185,21 @@ async fn bulk_charge_fetch_uses_batch_code() {
     let err = ps.bulk_charges().fetch("").send().await;
     assert!(matches!(
         err,
-        Err(Error::Validation(ValidationError::Empty("code")))
+        Err(Error::Validation(ValidationError::CodePrefix {
+            field: "code",
+            ..
+        }))
     ));
 }
 
 #[tokio::test]
 async fn bulk_charge_charges_sends_filters_and_decodes_items() {
     let (server, ps) = setup().await;
-    Mock::given(method("GET"))
-        .and(path("/bulkcharge/BCH_q7w2e9r4t1y8u3/charges"))
-        .and(header("authorization", BEARER))
-        .and(query_param("status", "success"))
-        .and(query_param("perPage", "50"))
-        .and(query_param("page", "1"))
-        .respond_with(ok("bulk_charge/charges.json"))
-        .expect(1)
-        .mount(&server)
+    expect("GET", "/bulkcharge/BCH_q7w2e9r4t1y8u3/charges")
+        .query("status", "success")
+        .query("perPage", "50")
+        .query("page", "1")
+        .reply(&server, "bulk_charge/charges.json")
         .await;
 
     let r = ps
@@ -260,12 +244,8 @@ async fn bulk_charge_charges_sends_filters_and_decodes_items() {
 #[tokio::test]
 async fn bulk_charge_pause_sends_code_and_reads_message() {
     let (server, ps) = setup().await;
-    Mock::given(method("GET"))
-        .and(path("/bulkcharge/pause/BCH_q7w2e9r4t1y8u3"))
-        .and(header("authorization", BEARER))
-        .respond_with(ok("bulk_charge/paused.json"))
-        .expect(1)
-        .mount(&server)
+    expect("GET", "/bulkcharge/pause/BCH_q7w2e9r4t1y8u3")
+        .reply(&server, "bulk_charge/paused.json")
         .await;
     let r = ps
         .bulk_charges()
@@ -279,12 +259,8 @@ async fn bulk_charge_pause_sends_code_and_reads_message() {
 #[tokio::test]
 async fn bulk_charge_resume_sends_code_and_reads_message() {
     let (server, ps) = setup().await;
-    Mock::given(method("GET"))
-        .and(path("/bulkcharge/resume/BCH_q7w2e9r4t1y8u3"))
-        .and(header("authorization", BEARER))
-        .respond_with(ok("bulk_charge/resumed.json"))
-        .expect(1)
-        .mount(&server)
+    expect("GET", "/bulkcharge/resume/BCH_q7w2e9r4t1y8u3")
+        .reply(&server, "bulk_charge/resumed.json")
         .await;
     let r = ps
         .bulk_charges()
@@ -297,6 +273,88 @@ async fn bulk_charge_resume_sends_code_and_reads_message() {
     let err = ps.bulk_charges().resume("  ").send().await;
     assert!(matches!(
         err,
-        Err(Error::Validation(ValidationError::Empty("code")))
+        Err(Error::Validation(ValidationError::CodePrefix {
+            field: "code",
+            ..
+        }))
     ));
+}
+
+#[tokio::test]
+async fn bulk_charge_list_sends_every_setter() {
+    let (server, ps) = setup().await;
+    expect("GET", "/bulkcharge")
+        .query_is(&[("perPage", "3"), ("page", "5"), ("status", "active")])
+        .reply(&server, "bulk_charge/list.json")
+        .await;
+    let r = ps
+        .bulk_charges()
+        .list()
+        .per_page(3u32)
+        .page(5u32)
+        .status(BulkChargeStatus::Active)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.data.len(), 2);
+    assert_eq!(r.data[0].id, Some(Id::Num(310_442)));
+}
+
+#[tokio::test]
+async fn bulk_charge_charges_sends_every_setter() {
+    let (server, ps) = setup().await;
+    expect("GET", "/bulkcharge/BCH_z8x7c6v5b4/charges")
+        .query_is(&[("perPage", "9"), ("page", "2"), ("status", "pending")])
+        .reply(&server, "bulk_charge/charges.json")
+        .await;
+    let r = ps
+        .bulk_charges()
+        .charges("BCH_z8x7c6v5b4")
+        .per_page(9u32)
+        .page(2u32)
+        .status(BulkChargeItemStatus::Pending)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.data.len(), 2);
+    assert_eq!(r.data[0].bulkcharge, Some(Id::Num(310_442)));
+}
+
+#[tokio::test]
+async fn bulk_charges_refuse_wrong_prefix_codes_before_sending() {
+    let (server, ps) = setup().await;
+    let err = ps.bulk_charges().pause("PLN_z8x7c6v5b4").send().await;
+    assert!(matches!(
+        err,
+        Err(Error::Validation(ValidationError::CodePrefix {
+            field: "code",
+            expected: "BCH_",
+            ..
+        }))
+    ));
+    let err = ps.bulk_charges().fetch("SUB_z8x7c6v5b4").send().await;
+    assert!(matches!(
+        err,
+        Err(Error::Validation(ValidationError::CodePrefix {
+            field: "code",
+            ..
+        }))
+    ));
+    let err = ps
+        .bulk_charges()
+        .initiate([paystack::types::BulkChargeItem::new(
+            "CUS_not_an_auth",
+            amount(10_000),
+        )])
+        .send()
+        .await;
+    assert!(matches!(
+        err,
+        Err(Error::Validation(ValidationError::CodePrefix {
+            field: "authorization",
+            expected: "AUTH_",
+            ..
+        }))
+    ));
+    assert_no_requests(&server).await;
 }

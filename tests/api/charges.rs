@@ -1,25 +1,20 @@
 //! Charge: every operation's request and decoded response, including the pending states.
 
 use chrono::NaiveDate;
-use paystack::types::{ChargeBankTransfer, ChargeProvider};
+use paystack::types::{self, ChargeBankTransfer, ChargeProvider};
 use paystack::{
     enums::{Channel, Currency, Domain, TransactionStatus},
     Amount, Error, Id, ValidationError,
 };
 use serde_json::json;
-use wiremock::matchers::{body_json, header, method, path};
-use wiremock::Mock;
 
-use crate::common::{amount, assert_no_requests, ok, setup, BEARER};
+use crate::common::{amount, assert_no_requests, expect, setup};
 
 #[tokio::test]
 async fn charge_create_sends_bank_account_and_decodes_otp_step() {
     let (server, ps) = setup().await;
-    Mock::given(method("POST"))
-        .and(path("/charge"))
-        .and(header("authorization", BEARER))
-        .and(header("content-type", "application/json"))
-        .and(body_json(json!({
+    expect("POST", "/charge")
+        .body(json!({
             "email": "kemi@example.com",
             "amount": 75000,
             "currency": "NGN",
@@ -27,10 +22,8 @@ async fn charge_create_sends_bank_account_and_decodes_otp_step() {
             "birthday": "1991-04-23",
             "bank": {"code": "057", "account_number": "0001234567"},
             "metadata": {"size": 44}
-        })))
-        .respond_with(ok("charge/send_otp.json"))
-        .expect(1)
-        .mount(&server)
+        }))
+        .reply(&server, "charge/send_otp.json")
         .await;
 
     let r = ps
@@ -39,7 +32,10 @@ async fn charge_create_sends_bank_account_and_decodes_otp_step() {
         .currency(Currency::NGN)
         .reference("shoe-order-77")
         .birthday(NaiveDate::from_ymd_opt(1991, 4, 23).unwrap())
-        .bank_account("057", "0001234567")
+        .bank(types::ChargeBankAccount {
+            code: Some("057".into()),
+            account_number: Some("0001234567".into()),
+        })
         .metadata(json!({"size": 44}))
         .send()
         .await
@@ -56,10 +52,8 @@ async fn charge_create_sends_bank_account_and_decodes_otp_step() {
 #[tokio::test]
 async fn charge_create_with_authorization_decodes_full_transaction() {
     let (server, ps) = setup().await;
-    Mock::given(method("POST"))
-        .and(path("/charge"))
-        .and(header("authorization", BEARER))
-        .and(body_json(json!({
+    expect("POST", "/charge")
+        .body(json!({
             "email": "kemi@example.com",
             "amount": 75000,
             "authorization_code": "AUTH_r4e3w2q1z0",
@@ -70,10 +64,8 @@ async fn charge_create_with_authorization_decodes_full_transaction() {
             "qr": {"provider": "visa"},
             "eft": {"provider": "ozow"},
             "bank_transfer": {"account_expires_at": "2026-03-14T12:00:00Z"}
-        })))
-        .respond_with(ok("charge/success.json"))
-        .expect(1)
-        .mount(&server)
+        }))
+        .reply(&server, "charge/success.json")
         .await;
 
     let r = ps
@@ -181,7 +173,10 @@ async fn charge_create_rejects_bad_input_before_sending() {
     ));
     let err = ch
         .create("kemi@example.com", amount(75_000))
-        .bank_account("057", "")
+        .bank(types::ChargeBankAccount {
+            code: Some("057".into()),
+            account_number: Some(String::new()),
+        })
         .send()
         .await;
     assert!(matches!(
@@ -207,15 +202,9 @@ async fn charge_create_rejects_bad_input_before_sending() {
 #[tokio::test]
 async fn charge_submit_pin_sends_body_and_decodes_next_step() {
     let (server, ps) = setup().await;
-    Mock::given(method("POST"))
-        .and(path("/charge/submit_pin"))
-        .and(header("authorization", BEARER))
-        .and(body_json(
-            json!({"pin": "0000", "reference": "shoe-order-77"}),
-        ))
-        .respond_with(ok("charge/send_otp.json"))
-        .expect(1)
-        .mount(&server)
+    expect("POST", "/charge/submit_pin")
+        .body(json!({"pin": "0000", "reference": "shoe-order-77"}))
+        .reply(&server, "charge/send_otp.json")
         .await;
     let r = ps
         .charges()
@@ -246,15 +235,9 @@ async fn charge_submit_pin_rejects_bad_input_before_sending() {
 #[tokio::test]
 async fn charge_submit_otp_sends_body_and_decodes_success() {
     let (server, ps) = setup().await;
-    Mock::given(method("POST"))
-        .and(path("/charge/submit_otp"))
-        .and(header("authorization", BEARER))
-        .and(body_json(
-            json!({"otp": "482913", "reference": "shoe-order-77"}),
-        ))
-        .respond_with(ok("charge/success.json"))
-        .expect(1)
-        .mount(&server)
+    expect("POST", "/charge/submit_otp")
+        .body(json!({"otp": "482913", "reference": "shoe-order-77"}))
+        .reply(&server, "charge/success.json")
         .await;
     let r = ps
         .charges()
@@ -275,15 +258,9 @@ async fn charge_submit_otp_sends_body_and_decodes_success() {
 #[tokio::test]
 async fn charge_submit_phone_sends_body_and_decodes_open_url() {
     let (server, ps) = setup().await;
-    Mock::given(method("POST"))
-        .and(path("/charge/submit_phone"))
-        .and(header("authorization", BEARER))
-        .and(body_json(
-            json!({"phone": "08031234567", "reference": "shoe-order-77"}),
-        ))
-        .respond_with(ok("charge/open_url.json"))
-        .expect(1)
-        .mount(&server)
+    expect("POST", "/charge/submit_phone")
+        .body(json!({"phone": "08031234567", "reference": "shoe-order-77"}))
+        .reply(&server, "charge/open_url.json")
         .await;
     let r = ps
         .charges()
@@ -307,15 +284,9 @@ async fn charge_submit_phone_sends_body_and_decodes_open_url() {
 #[tokio::test]
 async fn charge_submit_birthday_sends_iso_date() {
     let (server, ps) = setup().await;
-    Mock::given(method("POST"))
-        .and(path("/charge/submit_birthday"))
-        .and(header("authorization", BEARER))
-        .and(body_json(
-            json!({"birthday": "1988-12-01", "reference": "shoe-order-77"}),
-        ))
-        .respond_with(ok("charge/send_birthday.json"))
-        .expect(1)
-        .mount(&server)
+    expect("POST", "/charge/submit_birthday")
+        .body(json!({"birthday": "1988-12-01", "reference": "shoe-order-77"}))
+        .reply(&server, "charge/send_birthday.json")
         .await;
     let r = ps
         .charges()
@@ -333,29 +304,23 @@ async fn charge_submit_birthday_sends_iso_date() {
 #[tokio::test]
 async fn charge_submit_address_sends_every_field() {
     let (server, ps) = setup().await;
-    Mock::given(method("POST"))
-        .and(path("/charge/submit_address"))
-        .and(header("authorization", BEARER))
-        .and(body_json(json!({
+    expect("POST", "/charge/submit_address")
+        .body(json!({
             "address": "14 Marina Road",
             "city": "Lagos Island",
             "state": "Lagos",
             "zip_code": "101001",
             "reference": "usd-order-3"
-        })))
-        .respond_with(ok("charge/send_address.json"))
-        .expect(1)
-        .mount(&server)
+        }))
+        .reply(&server, "charge/send_address.json")
         .await;
     let r = ps
         .charges()
-        .submit_address(
-            "usd-order-3",
-            "14 Marina Road",
-            "Lagos Island",
-            "Lagos",
-            "101001",
-        )
+        .submit_address("usd-order-3")
+        .address("14 Marina Road")
+        .city("Lagos Island")
+        .state("Lagos")
+        .zip_code("101001")
         .send()
         .await
         .unwrap();
@@ -363,24 +328,39 @@ async fn charge_submit_address_sends_every_field() {
 
     let err = ps
         .charges()
-        .submit_address("usd-order-3", "14 Marina Road", "", "Lagos", "101001")
+        .submit_address("usd-order-3")
+        .address("14 Marina Road")
+        .city("")
+        .state("Lagos")
+        .zip_code("101001")
         .send()
         .await;
     assert!(matches!(
         err,
         Err(Error::Validation(ValidationError::Empty("city")))
     ));
+    let err = ps
+        .charges()
+        .submit_address("usd-order-3")
+        .address("14 Marina Road")
+        .city("Lagos Island")
+        .state("Lagos")
+        .send()
+        .await;
+    assert!(
+        matches!(
+            err,
+            Err(Error::Validation(ValidationError::Empty("zip_code")))
+        ),
+        "every address setter is required"
+    );
 }
 
 #[tokio::test]
 async fn charge_check_decodes_pay_offline_with_ussd_code() {
     let (server, ps) = setup().await;
-    Mock::given(method("GET"))
-        .and(path("/charge/ussd-order-12"))
-        .and(header("authorization", BEARER))
-        .respond_with(ok("charge/pay_offline.json"))
-        .expect(1)
-        .mount(&server)
+    expect("GET", "/charge/ussd-order-12")
+        .reply(&server, "charge/pay_offline.json")
         .await;
     let r = ps.charges().check("ussd-order-12").send().await.unwrap();
     assert_eq!(r.data.status, Some(TransactionStatus::PayOffline));
@@ -390,12 +370,8 @@ async fn charge_check_decodes_pay_offline_with_ussd_code() {
 #[tokio::test]
 async fn charge_check_decodes_transfer_account_and_unknown_status() {
     let (server, ps) = setup().await;
-    Mock::given(method("GET"))
-        .and(path("/charge/pwt-order-5"))
-        .and(header("authorization", BEARER))
-        .respond_with(ok("charge/bank_transfer.json"))
-        .expect(1)
-        .mount(&server)
+    expect("GET", "/charge/pwt-order-5")
+        .reply(&server, "charge/bank_transfer.json")
         .await;
     let r = ps.charges().check("pwt-order-5").send().await.unwrap();
     assert_eq!(
@@ -417,15 +393,9 @@ async fn charge_check_decodes_transfer_account_and_unknown_status() {
 #[tokio::test]
 async fn charge_create_without_channel_decodes_send_pin() {
     let (server, ps) = setup().await;
-    Mock::given(method("POST"))
-        .and(path("/charge"))
-        .and(header("authorization", BEARER))
-        .and(body_json(
-            json!({"email": "kemi@example.com", "amount": 75000}),
-        ))
-        .respond_with(ok("charge/send_pin.json"))
-        .expect(1)
-        .mount(&server)
+    expect("POST", "/charge")
+        .body(json!({"email": "kemi@example.com", "amount": 75000}))
+        .reply(&server, "charge/send_pin.json")
         .await;
     let r = ps
         .charges()
@@ -435,4 +405,79 @@ async fn charge_create_without_channel_decodes_send_pin() {
         .unwrap();
     assert_eq!(r.data.status, Some(TransactionStatus::SendPin));
     assert_eq!(r.data.display_text, None);
+}
+
+#[tokio::test]
+async fn charge_create_sends_every_setter() {
+    let (server, ps) = setup().await;
+    expect("POST", "/charge")
+        .body(json!({
+            "email": "kemi@example.com",
+            "amount": 64000,
+            "currency": "NGN",
+            "authorization_code": "AUTH_k3m1x9",
+            "pin": "4096",
+            "reference": "lamp-order-31",
+            "birthday": "1991-04-23",
+            "device_id": "tablet-7",
+            "metadata": {"lamp": "brass"},
+            "bank": {"code": "057", "account_number": "0001234567"},
+            "bank_transfer": {"account_expires_at": "2026-05-01T12:00:00Z"},
+            "mobile_money": {"phone": "0550000001", "provider": "mtn"},
+            "ussd": {"type": "737"},
+            "qr": {"provider": "visa"},
+            "eft": {"provider": "ozow"}
+        }))
+        .reply(&server, "charge/send_otp.json")
+        .await;
+    let r = ps
+        .charges()
+        .create("kemi@example.com", amount(64_000))
+        .currency(Currency::NGN)
+        .authorization_code("AUTH_k3m1x9")
+        .pin("4096")
+        .reference("lamp-order-31")
+        .birthday(NaiveDate::from_ymd_opt(1991, 4, 23).unwrap())
+        .device_id("tablet-7")
+        .metadata(json!({"lamp": "brass"}))
+        .bank(types::ChargeBankAccount {
+            code: Some("057".into()),
+            account_number: Some("0001234567".into()),
+        })
+        .bank_transfer(ChargeBankTransfer {
+            account_expires_at: Some(crate::common::at("2026-05-01T12:00:00Z")),
+        })
+        .mobile_money_wallet("0550000001", "mtn")
+        .ussd_bank("737")
+        .qr(ChargeProvider {
+            provider: Some("visa".into()),
+        })
+        .eft(ChargeProvider {
+            provider: Some("ozow".into()),
+        })
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.data.status, Some(TransactionStatus::SendOtp));
+    assert_eq!(r.data.reference.as_deref(), Some("shoe-order-77"));
+}
+
+#[tokio::test]
+async fn charge_create_refuses_a_wrong_prefix_authorization_before_sending() {
+    let (server, ps) = setup().await;
+    let err = ps
+        .charges()
+        .create("kemi@example.com", amount(64_000))
+        .authorization_code("CUS_k3m1x9")
+        .send()
+        .await;
+    assert!(matches!(
+        err,
+        Err(Error::Validation(ValidationError::CodePrefix {
+            field: "authorization_code",
+            expected: "AUTH_",
+            ..
+        }))
+    ));
+    assert_no_requests(&server).await;
 }

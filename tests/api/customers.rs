@@ -9,10 +9,8 @@ use paystack::{
     Amount, Error, Id, ValidationError,
 };
 use serde_json::json;
-use wiremock::matchers::{body_json, header, method, path, query_param, query_param_is_missing};
-use wiremock::Mock;
 
-use crate::common::{assert_no_requests, ok, setup, BEARER};
+use crate::common::{assert_no_requests, expect, setup};
 
 fn account() -> CustomerBankAccount {
     CustomerBankAccount {
@@ -32,19 +30,15 @@ fn address() -> CustomerAddress {
 #[tokio::test]
 async fn customer_create_sends_body_and_decodes_customer() {
     let (server, ps) = setup().await;
-    Mock::given(method("POST"))
-        .and(path("/customer"))
-        .and(header("authorization", BEARER))
-        .and(header("content-type", "application/json"))
-        .and(body_json(json!({
+    expect("POST", "/customer")
+        .body(json!({
             "email": "tunde.bakare@example.org",
             "first_name": "Tunde",
             "last_name": "Bakare",
+            "phone": "+2348031230000",
             "metadata": {"crm_id": "LEAD-5531", "source": "pos"}
-        })))
-        .respond_with(ok("customer/created.json"))
-        .expect(1)
-        .mount(&server)
+        }))
+        .reply(&server, "customer/created.json")
         .await;
 
     let r = ps
@@ -52,6 +46,7 @@ async fn customer_create_sends_body_and_decodes_customer() {
         .create("tunde.bakare@example.org")
         .first_name("Tunde")
         .last_name("Bakare")
+        .phone("+2348031230000")
         .metadata(json!({"crm_id": "LEAD-5531", "source": "pos"}))
         .send()
         .await
@@ -94,19 +89,15 @@ async fn customer_create_rejects_bad_email_before_sending() {
 #[tokio::test]
 async fn customer_list_sends_cursor_and_period_and_decodes_page() {
     let (server, ps) = setup().await;
-    Mock::given(method("GET"))
-        .and(path("/customer"))
-        .and(header("authorization", BEARER))
-        .and(query_param("use_cursor", "true"))
-        .and(query_param("next", "Q3VzdG9tZXI6NTEyMDEwMDA0Mg=="))
-        .and(query_param("perPage", "2"))
-        .and(query_param("from", "2026-03-01T00:00:00Z"))
-        .and(query_param("to", "2026-03-31T00:00:00Z"))
-        .and(query_param_is_missing("page"))
-        .and(query_param_is_missing("per_page"))
-        .respond_with(ok("customer/list.json"))
-        .expect(1)
-        .mount(&server)
+    expect("GET", "/customer")
+        .query_is(&[
+            ("use_cursor", "true"),
+            ("next", "Q3VzdG9tZXI6NTEyMDEwMDA0Mg=="),
+            ("perPage", "2"),
+            ("from", "2026-03-01T00:00:00Z"),
+            ("to", "2026-03-31T00:00:00Z"),
+        ])
+        .reply(&server, "customer/list.json")
         .await;
 
     let r = ps
@@ -150,15 +141,9 @@ async fn customer_list_sends_cursor_and_period_and_decodes_page() {
 #[tokio::test]
 async fn customer_list_sends_offset_paging() {
     let (server, ps) = setup().await;
-    Mock::given(method("GET"))
-        .and(path("/customer"))
-        .and(header("authorization", BEARER))
-        .and(query_param("page", "3"))
-        .and(query_param("perPage", "100"))
-        .and(query_param_is_missing("use_cursor"))
-        .respond_with(ok("customer/list.json"))
-        .expect(1)
-        .mount(&server)
+    expect("GET", "/customer")
+        .query_is(&[("page", "3"), ("perPage", "100")])
+        .reply(&server, "customer/list.json")
         .await;
     let r = ps
         .customers()
@@ -174,12 +159,8 @@ async fn customer_list_sends_offset_paging() {
 #[tokio::test]
 async fn customer_fetch_decodes_the_full_customer() {
     let (server, ps) = setup().await;
-    Mock::given(method("GET"))
-        .and(path("/customer/CUS_7hx2m9q4r1t8w3z"))
-        .and(header("authorization", BEARER))
-        .respond_with(ok("customer/customer.json"))
-        .expect(1)
-        .mount(&server)
+    expect("GET", "/customer/CUS_7hx2m9q4r1t8w3z")
+        .reply(&server, "customer/customer.json")
         .await;
 
     let r = ps
@@ -253,12 +234,8 @@ async fn customer_fetch_decodes_the_full_customer() {
 #[tokio::test]
 async fn customer_fetch_accepts_an_email() {
     let (server, ps) = setup().await;
-    Mock::given(method("GET"))
-        .and(path("/customer/chidinma.okafor@example.com"))
-        .and(header("authorization", BEARER))
-        .respond_with(ok("customer/customer.json"))
-        .expect(1)
-        .mount(&server)
+    expect("GET", "/customer/chidinma.okafor@example.com")
+        .reply(&server, "customer/customer.json")
         .await;
     let r = ps
         .customers()
@@ -271,27 +248,30 @@ async fn customer_fetch_accepts_an_email() {
     let err = ps.customers().fetch("  ").send().await;
     assert!(matches!(
         err,
-        Err(Error::Validation(ValidationError::Empty("email_or_code")))
+        Err(Error::Validation(ValidationError::CodePrefix {
+            field: "email_or_code",
+            ..
+        }))
     ));
 }
 
 #[tokio::test]
-async fn customer_update_sends_changes() {
+async fn customer_update_sends_every_setter() {
     let (server, ps) = setup().await;
-    Mock::given(method("PUT"))
-        .and(path("/customer/CUS_p0o9i8u7y6t5r4e"))
-        .and(header("authorization", BEARER))
-        .and(body_json(json!({
+    expect("PUT", "/customer/CUS_p0o9i8u7y6t5r4e")
+        .body(json!({
+            "first_name": "Tunde",
+            "last_name": "Bakare-Ojo",
             "phone": "+2348024445566",
             "metadata": {"tier": 2}
-        })))
-        .respond_with(ok("customer/created.json"))
-        .expect(1)
-        .mount(&server)
+        }))
+        .reply(&server, "customer/created.json")
         .await;
     let r = ps
         .customers()
         .update("CUS_p0o9i8u7y6t5r4e")
+        .first_name("Tunde")
+        .last_name("Bakare-Ojo")
         .phone("+2348024445566")
         .metadata(json!({"tier": 2}))
         .send()
@@ -302,23 +282,22 @@ async fn customer_update_sends_changes() {
     let err = ps.customers().update("").phone("1").send().await;
     assert!(matches!(
         err,
-        Err(Error::Validation(ValidationError::Empty("code")))
+        Err(Error::Validation(ValidationError::CodePrefix {
+            field: "code",
+            ..
+        }))
     ));
 }
 
 #[tokio::test]
 async fn customer_risk_action_sends_body() {
     let (server, ps) = setup().await;
-    Mock::given(method("POST"))
-        .and(path("/customer/set_risk_action"))
-        .and(header("authorization", BEARER))
-        .and(body_json(json!({
+    expect("POST", "/customer/set_risk_action")
+        .body(json!({
             "customer": "CUS_p0o9i8u7y6t5r4e",
             "risk_action": "deny"
-        })))
-        .respond_with(ok("customer/risk_action.json"))
-        .expect(1)
-        .mount(&server)
+        }))
+        .reply(&server, "customer/risk_action.json")
         .await;
     let r = ps
         .customers()
@@ -345,68 +324,64 @@ async fn customer_risk_action_rejects_empty_customer() {
         .await;
     assert!(matches!(
         err,
-        Err(Error::Validation(ValidationError::Empty("customer")))
+        Err(Error::Validation(ValidationError::CodePrefix {
+            field: "customer",
+            ..
+        }))
     ));
     assert_no_requests(&server).await;
 }
 
 #[tokio::test]
-async fn customer_validate_sends_identity_and_reads_202() {
+async fn customer_validate_sends_every_setter_and_reads_202() {
     let (server, ps) = setup().await;
-    Mock::given(method("POST"))
-        .and(path("/customer/CUS_7hx2m9q4r1t8w3z/identification"))
-        .and(header("authorization", BEARER))
-        .and(body_json(json!({
+    expect("POST", "/customer/CUS_7hx2m9q4r1t8w3z/identification")
+        .body(json!({
             "first_name": "Chidinma",
             "middle_name": "Ada",
             "last_name": "Okafor",
-            "type": "bank_account",
+            "type": "bvn",
+            "value": "22104455667",
             "country": "NG",
             "bvn": "22104455667",
             "bank_code": "917",
             "account_number": "0098712345"
-        })))
-        .respond_with(
+        }))
+        .respond(
+            &server,
             wiremock::ResponseTemplate::new(202)
                 .set_body_json(crate::common::fixture("customer/validate.json")),
         )
-        .expect(1)
-        .mount(&server)
         .await;
-    let r = ps
-        .customers()
-        .validate(
-            "CUS_7hx2m9q4r1t8w3z",
-            "Chidinma",
-            "Okafor",
-            "NG",
-            "22104455667",
-            "917",
-            "0098712345",
-        )
+    let r = identity(&ps, "CUS_7hx2m9q4r1t8w3z")
         .middle_name("Ada")
+        .identification_type(IdentificationType::Bvn)
+        .value("22104455667")
         .send()
         .await
         .unwrap();
     assert_eq!(r.message, "Identity check queued");
 }
 
+/// An identity check with every required setter, as the tests vary it.
+fn identity<'a>(
+    ps: &'a paystack::Paystack,
+    code: &str,
+) -> paystack::customers::ValidateCustomer<'a> {
+    ps.customers()
+        .validate(code)
+        .first_name("Chidinma")
+        .last_name("Okafor")
+        .country("NG")
+        .bvn("22104455667")
+        .bank_code("917")
+        .account_number("0098712345")
+}
+
 #[tokio::test]
 async fn customer_validate_rejects_bad_input_before_sending() {
     let (server, ps) = setup().await;
-    let c = ps.customers();
-    let err = c
-        .validate(
-            "CUS_x",
-            "Ada",
-            "Obi",
-            "NG",
-            "2210445566",
-            "917",
-            "0098712345",
-        )
-        .send()
-        .await;
+    let err = identity(&ps, "CUS_x").bvn("2210445566").send().await;
     assert!(matches!(
         err,
         Err(Error::Validation(ValidationError::Invalid {
@@ -414,18 +389,7 @@ async fn customer_validate_rejects_bad_input_before_sending() {
             ..
         }))
     ));
-    let err = c
-        .validate(
-            "CUS_x",
-            "Ada",
-            "Obi",
-            "Nigeria",
-            "22104455667",
-            "917",
-            "0098712345",
-        )
-        .send()
-        .await;
+    let err = identity(&ps, "CUS_x").country("Nigeria").send().await;
     assert!(matches!(
         err,
         Err(Error::Validation(ValidationError::Invalid {
@@ -433,21 +397,36 @@ async fn customer_validate_rejects_bad_input_before_sending() {
             ..
         }))
     ));
-    let err = c
-        .validate("CUS_x", "", "Obi", "NG", "22104455667", "917", "0098712345")
-        .send()
-        .await;
+    let err = identity(&ps, "CUS_x").first_name("").send().await;
     assert!(matches!(
         err,
         Err(Error::Validation(ValidationError::Empty("first_name")))
     ));
-    let err = c
-        .validate("CUS_x", "Ada", "Obi", "NG", "22104455667", "917", "")
-        .send()
-        .await;
+    let err = identity(&ps, "CUS_x").account_number("").send().await;
     assert!(matches!(
         err,
         Err(Error::Validation(ValidationError::Empty("account_number")))
+    ));
+    let err = ps
+        .customers()
+        .validate("CUS_x")
+        .first_name("Ada")
+        .last_name("Obi")
+        .country("NG")
+        .send()
+        .await;
+    assert!(
+        matches!(err, Err(Error::Validation(ValidationError::Empty("bvn")))),
+        "required setters are checked"
+    );
+    let err = identity(&ps, "RCP_x").send().await;
+    assert!(matches!(
+        err,
+        Err(Error::Validation(ValidationError::CodePrefix {
+            field: "code",
+            expected: "CUS_",
+            ..
+        }))
     ));
     assert_no_requests(&server).await;
 }
@@ -455,23 +434,20 @@ async fn customer_validate_rejects_bad_input_before_sending() {
 #[tokio::test]
 async fn customer_initialize_authorization_sends_mandate_request() {
     let (server, ps) = setup().await;
-    Mock::given(method("POST"))
-        .and(path("/customer/authorization/initialize"))
-        .and(header("authorization", BEARER))
-        .and(body_json(json!({
+    expect("POST", "/customer/authorization/initialize")
+        .body(json!({
             "email": "chidinma.okafor@example.com",
             "channel": "direct_debit",
             "callback_url": "https://shop.example.com/mandates/done",
             "account": {"number": "0098712345", "bank_code": "917"},
             "address": {"street": "14 Palm Grove Close", "city": "Ibadan", "state": "Oyo"}
-        })))
-        .respond_with(ok("customer/authorization_redirect.json"))
-        .expect(1)
-        .mount(&server)
+        }))
+        .reply(&server, "customer/authorization_redirect.json")
         .await;
     let r = ps
         .customers()
         .initialize_authorization("chidinma.okafor@example.com")
+        .channel(AuthorizationChannel::DirectDebit)
         .callback_url("https://shop.example.com/mandates/done")
         .account(account())
         .address(address())
@@ -516,12 +492,8 @@ async fn customer_initialize_authorization_rejects_bad_input_before_sending() {
 #[tokio::test]
 async fn customer_verify_authorization_decodes_status() {
     let (server, ps) = setup().await;
-    Mock::given(method("GET"))
-        .and(path("/customer/authorization/verify/ddref_9z8x7c6v5b"))
-        .and(header("authorization", BEARER))
-        .respond_with(ok("customer/verify_authorization.json"))
-        .expect(1)
-        .mount(&server)
+    expect("GET", "/customer/authorization/verify/ddref_9z8x7c6v5b")
+        .reply(&server, "customer/verify_authorization.json")
         .await;
     let r = ps
         .customers()
@@ -550,13 +522,9 @@ async fn customer_verify_authorization_decodes_status() {
 #[tokio::test]
 async fn customer_deactivate_authorization_sends_code() {
     let (server, ps) = setup().await;
-    Mock::given(method("POST"))
-        .and(path("/customer/authorization/deactivate"))
-        .and(header("authorization", BEARER))
-        .and(body_json(json!({"authorization_code": "AUTH_z9y8x7w6v5"})))
-        .respond_with(ok("customer/deactivate_authorization.json"))
-        .expect(1)
-        .mount(&server)
+    expect("POST", "/customer/authorization/deactivate")
+        .body(json!({"authorization_code": "AUTH_z9y8x7w6v5"}))
+        .reply(&server, "customer/deactivate_authorization.json")
         .await;
     let r = ps
         .customers()
@@ -573,9 +541,10 @@ async fn customer_deactivate_authorization_rejects_empty_code() {
     let err = ps.customers().deactivate_authorization("").send().await;
     assert!(matches!(
         err,
-        Err(Error::Validation(ValidationError::Empty(
-            "authorization_code"
-        )))
+        Err(Error::Validation(ValidationError::CodePrefix {
+            field: "authorization_code",
+            ..
+        }))
     ));
     assert_no_requests(&server).await;
 }
@@ -583,16 +552,12 @@ async fn customer_deactivate_authorization_rejects_empty_code() {
 #[tokio::test]
 async fn customer_initialize_direct_debit_sends_account_and_address() {
     let (server, ps) = setup().await;
-    Mock::given(method("POST"))
-        .and(path("/customer/5120098817/initialize-direct-debit"))
-        .and(header("authorization", BEARER))
-        .and(body_json(json!({
+    expect("POST", "/customer/5120098817/initialize-direct-debit")
+        .body(json!({
             "account": {"number": "0098712345", "bank_code": "917"},
             "address": {"street": "14 Palm Grove Close", "city": "Ibadan", "state": "Oyo"}
-        })))
-        .respond_with(ok("customer/authorization_redirect.json"))
-        .expect(1)
-        .mount(&server)
+        }))
+        .reply(&server, "customer/authorization_redirect.json")
         .await;
     let r = ps
         .customers()
@@ -637,17 +602,14 @@ async fn customer_initialize_direct_debit_rejects_bad_input_before_sending() {
 #[tokio::test]
 async fn customer_direct_debit_activation_charge_sends_authorization_id() {
     let (server, ps) = setup().await;
-    Mock::given(method("PUT"))
-        .and(path("/customer/5120098817/directdebit-activation-charge"))
-        .and(header("authorization", BEARER))
-        .and(body_json(json!({"authorization_id": 2_209_938_471_u64})))
-        .respond_with(ok("customer/activation_charge.json"))
-        .expect(1)
-        .mount(&server)
+    expect("PUT", "/customer/5120098817/directdebit-activation-charge")
+        .body(json!({"authorization_id": 2_209_938_471_u64}))
+        .reply(&server, "customer/activation_charge.json")
         .await;
     let r = ps
         .customers()
-        .direct_debit_activation_charge(5_120_098_817, 2_209_938_471)
+        .direct_debit_activation_charge(5_120_098_817)
+        .authorization_id(2_209_938_471u64)
         .send()
         .await
         .unwrap();
@@ -655,7 +617,8 @@ async fn customer_direct_debit_activation_charge_sends_authorization_id() {
 
     let err = ps
         .customers()
-        .direct_debit_activation_charge(1, u64::MAX)
+        .direct_debit_activation_charge(1)
+        .authorization_id(u64::MAX)
         .send()
         .await;
     assert!(matches!(
@@ -665,20 +628,28 @@ async fn customer_direct_debit_activation_charge_sends_authorization_id() {
             ..
         }))
     ));
+    let err = ps
+        .customers()
+        .direct_debit_activation_charge(1)
+        .send()
+        .await;
+    assert!(matches!(
+        err,
+        Err(Error::Validation(ValidationError::Empty(
+            "authorization_id"
+        )))
+    ));
 }
 
 #[tokio::test]
 async fn customer_fetch_mandate_authorizations_decodes_mandates_and_cursor() {
     let (server, ps) = setup().await;
-    Mock::given(method("GET"))
-        .and(path(
-            "/customer/5120098817/directdebit-mandate-authorizations",
-        ))
-        .and(header("authorization", BEARER))
-        .respond_with(ok("direct_debit/mandates.json"))
-        .expect(1)
-        .mount(&server)
-        .await;
+    expect(
+        "GET",
+        "/customer/5120098817/directdebit-mandate-authorizations",
+    )
+    .reply(&server, "direct_debit/mandates.json")
+    .await;
     let r = ps
         .customers()
         .fetch_mandate_authorizations(5_120_098_817)
@@ -695,4 +666,76 @@ async fn customer_fetch_mandate_authorizations_decodes_mandates_and_cursor() {
     let meta = r.meta.unwrap();
     assert_eq!(meta.next.as_deref(), Some("bWFuZGF0ZTo3NzAwMg=="));
     assert_eq!(meta.per_page.map(|p| p.get()), Some(2));
+}
+
+#[tokio::test]
+async fn customer_list_sends_every_setter() {
+    let (server, ps) = setup().await;
+    expect("GET", "/customer")
+        .query_is(&[
+            ("perPage", "30"),
+            ("page", "2"),
+            ("use_cursor", "true"),
+            ("next", "Y3VzdDo5MDE="),
+            ("previous", "Y3VzdDo4MDE="),
+            ("from", "2026-02-01T00:00:00Z"),
+            ("to", "2026-02-20T00:00:00Z"),
+        ])
+        .reply(&server, "customer/list.json")
+        .await;
+    let r = ps
+        .customers()
+        .list()
+        .per_page(30u32)
+        .page(2u32)
+        .use_cursor(true)
+        .next("Y3VzdDo5MDE=")
+        .previous("Y3VzdDo4MDE=")
+        .from(crate::common::at("2026-02-01T00:00:00Z"))
+        .to(crate::common::at("2026-02-20T00:00:00Z"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.data.len(), 2);
+    assert_eq!(r.data[0].first_name.as_deref(), Some("Tunde"));
+}
+
+#[tokio::test]
+async fn customers_refuse_wrong_prefix_codes_before_sending() {
+    let (server, ps) = setup().await;
+    let err = ps.customers().fetch("RCP_w8e7r6t5").send().await;
+    assert!(matches!(
+        err,
+        Err(Error::Validation(ValidationError::CodePrefix {
+            field: "email_or_code",
+            expected: "CUS_",
+            ..
+        }))
+    ));
+    let err = ps
+        .customers()
+        .risk_action("PLN_w8e7r6t5", RiskAction::Deny)
+        .send()
+        .await;
+    assert!(matches!(
+        err,
+        Err(Error::Validation(ValidationError::CodePrefix {
+            field: "customer",
+            ..
+        }))
+    ));
+    let err = ps
+        .customers()
+        .deactivate_authorization("CUS_w8e7r6t5")
+        .send()
+        .await;
+    assert!(matches!(
+        err,
+        Err(Error::Validation(ValidationError::CodePrefix {
+            field: "authorization_code",
+            expected: "AUTH_",
+            ..
+        }))
+    ));
+    assert_no_requests(&server).await;
 }

@@ -5,27 +5,21 @@ use paystack::{
     Error, Id, ValidationError,
 };
 use serde_json::json;
-use wiremock::matchers::{body_json, header, method, path, query_param, query_param_is_missing};
-use wiremock::{Mock, ResponseTemplate};
+use wiremock::ResponseTemplate;
 
-use crate::common::{assert_no_requests, ok, setup, BEARER};
+use crate::common::{assert_no_requests, expect, setup};
 
 #[tokio::test]
 async fn dedicated_account_create_sends_body_and_decodes_account() {
     let (server, ps) = setup().await;
-    Mock::given(method("POST"))
-        .and(path("/dedicated_account"))
-        .and(header("authorization", BEARER))
-        .and(header("content-type", "application/json"))
-        .and(body_json(json!({
+    expect("POST", "/dedicated_account")
+        .body(json!({
             "customer": "CUS_p0o9i8u7y6t5r4e",
             "preferred_bank": "kestrel-bank",
             "subaccount": "ACCT_m4n5b6v7c8x9z0l",
             "phone": "+2348024445566"
-        })))
-        .respond_with(ok("dedicated_account/created.json"))
-        .expect(1)
-        .mount(&server)
+        }))
+        .reply(&server, "dedicated_account/created.json")
         .await;
     let r = ps
         .dedicated_accounts()
@@ -70,7 +64,10 @@ async fn dedicated_account_create_rejects_empty_customer() {
     let err = ps.dedicated_accounts().create(" ").send().await;
     assert!(matches!(
         err,
-        Err(Error::Validation(ValidationError::Empty("customer")))
+        Err(Error::Validation(ValidationError::CodePrefix {
+            field: "customer",
+            ..
+        }))
     ));
     assert_no_requests(&server).await;
 }
@@ -78,20 +75,17 @@ async fn dedicated_account_create_rejects_empty_customer() {
 #[tokio::test]
 async fn dedicated_account_list_sends_filters_and_decodes_page() {
     let (server, ps) = setup().await;
-    Mock::given(method("GET"))
-        .and(path("/dedicated_account"))
-        .and(header("authorization", BEARER))
-        .and(query_param("active", "true"))
-        .and(query_param("customer", "5120098817"))
-        .and(query_param("currency", "NGN"))
-        .and(query_param("provider_slug", "kestrel-bank"))
-        .and(query_param("bank_id", "912"))
-        .and(query_param("perPage", "20"))
-        .and(query_param("page", "1"))
-        .and(query_param_is_missing("use_cursor"))
-        .respond_with(ok("dedicated_account/list.json"))
-        .expect(1)
-        .mount(&server)
+    expect("GET", "/dedicated_account")
+        .query_is(&[
+            ("active", "true"),
+            ("customer", "5120098817"),
+            ("currency", "NGN"),
+            ("provider_slug", "kestrel-bank"),
+            ("bank_id", "912"),
+            ("perPage", "20"),
+            ("page", "1"),
+        ])
+        .reply(&server, "dedicated_account/list.json")
         .await;
     let r = ps
         .dedicated_accounts()
@@ -132,15 +126,9 @@ async fn dedicated_account_list_sends_filters_and_decodes_page() {
 #[tokio::test]
 async fn dedicated_account_list_sends_cursor() {
     let (server, ps) = setup().await;
-    Mock::given(method("GET"))
-        .and(path("/dedicated_account"))
-        .and(header("authorization", BEARER))
-        .and(query_param("use_cursor", "true"))
-        .and(query_param("next", "RFZBOjQwMDIx"))
-        .and(query_param_is_missing("page"))
-        .respond_with(ok("dedicated_account/list.json"))
-        .expect(1)
-        .mount(&server)
+    expect("GET", "/dedicated_account")
+        .query_is(&[("use_cursor", "true"), ("next", "RFZBOjQwMDIx")])
+        .reply(&server, "dedicated_account/list.json")
         .await;
     let r = ps
         .dedicated_accounts()
@@ -154,12 +142,10 @@ async fn dedicated_account_list_sends_cursor() {
 }
 
 #[tokio::test]
-async fn dedicated_account_assign_sends_body() {
+async fn dedicated_account_assign_sends_every_setter() {
     let (server, ps) = setup().await;
-    Mock::given(method("POST"))
-        .and(path("/dedicated_account/assign"))
-        .and(header("authorization", BEARER))
-        .and(body_json(json!({
+    expect("POST", "/dedicated_account/assign")
+        .body(json!({
             "email": "kemi@example.net",
             "first_name": "Kemi",
             "last_name": "Adeyemi",
@@ -169,25 +155,18 @@ async fn dedicated_account_assign_sends_body() {
             "bvn": "22109988776",
             "account_number": "0098755500",
             "bank_code": "917",
+            "subaccount": "ACCT_r4t5y6u7i8",
             "split_code": "SPL_h6j7k8l9q0w1e2r"
-        })))
-        .respond_with(ok("dedicated_account/assign.json"))
-        .expect(1)
-        .mount(&server)
+        }))
+        .reply(&server, "dedicated_account/assign.json")
         .await;
-    let r = ps
-        .dedicated_accounts()
-        .assign(
-            "kemi@example.net",
-            "Kemi",
-            "Adeyemi",
-            "+2348059876543",
-            "lagoon-microfinance",
-            "NG",
-        )
+    let r = assignment(&ps, "kemi@example.net")
+        .phone("+2348059876543")
+        .preferred_bank("lagoon-microfinance")
         .bvn("22109988776")
         .account_number("0098755500")
         .bank_code("917")
+        .subaccount("ACCT_r4t5y6u7i8")
         .split_code("SPL_h6j7k8l9q0w1e2r")
         .send()
         .await
@@ -195,27 +174,30 @@ async fn dedicated_account_assign_sends_body() {
     assert_eq!(r.message, "Dedicated account assignment started");
 }
 
+/// An assignment with every required setter, as the tests vary it.
+fn assignment<'a>(
+    ps: &'a paystack::Paystack,
+    email: &str,
+) -> paystack::dedicated_accounts::AssignDedicatedAccount<'a> {
+    ps.dedicated_accounts()
+        .assign(email)
+        .first_name("Kemi")
+        .last_name("Adeyemi")
+        .phone("+234805")
+        .preferred_bank("kestrel-bank")
+        .country("NG")
+}
+
 #[tokio::test]
 async fn dedicated_account_assign_rejects_bad_input_before_sending() {
     let (server, ps) = setup().await;
-    let d = ps.dedicated_accounts();
-    let err = d
-        .assign("kemi", "Kemi", "Adeyemi", "+234805", "kestrel-bank", "NG")
-        .send()
-        .await;
+    let err = assignment(&ps, "kemi").send().await;
     assert!(matches!(
         err,
         Err(Error::Validation(ValidationError::Email(_)))
     ));
-    let err = d
-        .assign(
-            "kemi@example.net",
-            "Kemi",
-            "Adeyemi",
-            "+234805",
-            "kestrel-bank",
-            "ng",
-        )
+    let err = assignment(&ps, "kemi@example.net")
+        .country("ng")
         .send()
         .await;
     assert!(matches!(
@@ -225,38 +207,20 @@ async fn dedicated_account_assign_rejects_bad_input_before_sending() {
             ..
         }))
     ));
-    let err = d
-        .assign(
-            "kemi@example.net",
-            "Kemi",
-            "Adeyemi",
-            "",
-            "kestrel-bank",
-            "NG",
-        )
-        .send()
-        .await;
+    let err = assignment(&ps, "kemi@example.net").phone("").send().await;
     assert!(matches!(
         err,
         Err(Error::Validation(ValidationError::Empty("phone")))
     ));
-    let err = d
-        .assign("kemi@example.net", "Kemi", "Adeyemi", "+234805", "", "NG")
+    let err = assignment(&ps, "kemi@example.net")
+        .preferred_bank("")
         .send()
         .await;
     assert!(matches!(
         err,
         Err(Error::Validation(ValidationError::Empty("preferred_bank")))
     ));
-    let err = d
-        .assign(
-            "kemi@example.net",
-            "Kemi",
-            "Adeyemi",
-            "+234805",
-            "kestrel-bank",
-            "NG",
-        )
+    let err = assignment(&ps, "kemi@example.net")
         .bvn("2210998877A")
         .send()
         .await;
@@ -267,18 +231,42 @@ async fn dedicated_account_assign_rejects_bad_input_before_sending() {
             ..
         }))
     ));
+    let err = ps
+        .dedicated_accounts()
+        .assign("kemi@example.net")
+        .first_name("Kemi")
+        .last_name("Adeyemi")
+        .phone("+234805")
+        .country("NG")
+        .send()
+        .await;
+    assert!(
+        matches!(
+            err,
+            Err(Error::Validation(ValidationError::Empty("preferred_bank")))
+        ),
+        "required setters are checked"
+    );
+    let err = assignment(&ps, "kemi@example.net")
+        .split_code("ACCT_r4t5y6u7i8")
+        .send()
+        .await;
+    assert!(matches!(
+        err,
+        Err(Error::Validation(ValidationError::CodePrefix {
+            field: "split_code",
+            expected: "SPL_",
+            ..
+        }))
+    ));
     assert_no_requests(&server).await;
 }
 
 #[tokio::test]
 async fn dedicated_account_fetch_decodes_string_split_config() {
     let (server, ps) = setup().await;
-    Mock::given(method("GET"))
-        .and(path("/dedicated_account/40021"))
-        .and(header("authorization", BEARER))
-        .respond_with(ok("dedicated_account/fetched.json"))
-        .expect(1)
-        .mount(&server)
+    expect("GET", "/dedicated_account/40021")
+        .reply(&server, "dedicated_account/fetched.json")
         .await;
     let r = ps.dedicated_accounts().fetch(40_021).send().await.unwrap();
     let a = r.data;
@@ -317,12 +305,8 @@ async fn dedicated_account_fetch_rejects_oversized_id() {
 #[tokio::test]
 async fn dedicated_account_deactivate_uses_delete() {
     let (server, ps) = setup().await;
-    Mock::given(method("DELETE"))
-        .and(path("/dedicated_account/40021"))
-        .and(header("authorization", BEARER))
-        .respond_with(ok("dedicated_account/deactivated.json"))
-        .expect(1)
-        .mount(&server)
+    expect("DELETE", "/dedicated_account/40021")
+        .reply(&server, "dedicated_account/deactivated.json")
         .await;
     let r = ps
         .dedicated_accounts()
@@ -338,21 +322,20 @@ async fn dedicated_account_deactivate_uses_delete() {
 }
 
 #[tokio::test]
-async fn dedicated_account_requery_sends_query() {
+async fn dedicated_account_requery_sends_every_setter() {
     let (server, ps) = setup().await;
-    Mock::given(method("GET"))
-        .and(path("/dedicated_account/requery"))
-        .and(header("authorization", BEARER))
-        .and(query_param("account_number", "7701234598"))
-        .and(query_param("provider_slug", "kestrel-bank"))
-        .and(query_param("date", "2026-03-12"))
-        .respond_with(ok("dedicated_account/requery.json"))
-        .expect(1)
-        .mount(&server)
+    expect("GET", "/dedicated_account/requery")
+        .query_is(&[
+            ("account_number", "7701234598"),
+            ("provider_slug", "kestrel-bank"),
+            ("date", "2026-03-12"),
+        ])
+        .reply(&server, "dedicated_account/requery.json")
         .await;
     let r = ps
         .dedicated_accounts()
-        .requery("7701234598", "kestrel-bank")
+        .requery("7701234598")
+        .provider_slug("kestrel-bank")
         .date(chrono::NaiveDate::from_ymd_opt(2026, 3, 12).unwrap())
         .send()
         .await
@@ -368,7 +351,8 @@ async fn dedicated_account_requery_rejects_missing_arguments() {
     let (server, ps) = setup().await;
     let err = ps
         .dedicated_accounts()
-        .requery("", "kestrel-bank")
+        .requery("")
+        .provider_slug("kestrel-bank")
         .send()
         .await;
     assert!(matches!(
@@ -377,9 +361,15 @@ async fn dedicated_account_requery_rejects_missing_arguments() {
     ));
     let err = ps
         .dedicated_accounts()
-        .requery("7701234598", "")
+        .requery("7701234598")
+        .provider_slug("")
         .send()
         .await;
+    assert!(matches!(
+        err,
+        Err(Error::Validation(ValidationError::Empty("provider_slug")))
+    ));
+    let err = ps.dedicated_accounts().requery("7701234598").send().await;
     assert!(matches!(
         err,
         Err(Error::Validation(ValidationError::Empty("provider_slug")))
@@ -390,16 +380,12 @@ async fn dedicated_account_requery_rejects_missing_arguments() {
 #[tokio::test]
 async fn dedicated_account_add_split_sends_split_code() {
     let (server, ps) = setup().await;
-    Mock::given(method("POST"))
-        .and(path("/dedicated_account/split"))
-        .and(header("authorization", BEARER))
-        .and(body_json(json!({
+    expect("POST", "/dedicated_account/split")
+        .body(json!({
             "account_number": "7701234611",
             "split_code": "SPL_h6j7k8l9q0w1e2r"
-        })))
-        .respond_with(ok("dedicated_account/split_added.json"))
-        .expect(1)
-        .mount(&server)
+        }))
+        .reply(&server, "dedicated_account/split_added.json")
         .await;
     let r = ps
         .dedicated_accounts()
@@ -442,13 +428,9 @@ async fn dedicated_account_add_split_needs_a_target() {
 #[tokio::test]
 async fn dedicated_account_remove_split_sends_delete_with_body_and_reads_success_string() {
     let (server, ps) = setup().await;
-    Mock::given(method("DELETE"))
-        .and(path("/dedicated_account/split"))
-        .and(header("authorization", BEARER))
-        .and(body_json(json!({"account_number": "7701234611"})))
-        .respond_with(ok("dedicated_account/split_removed.json"))
-        .expect(1)
-        .mount(&server)
+    expect("DELETE", "/dedicated_account/split")
+        .body(json!({"account_number": "7701234611"}))
+        .reply(&server, "dedicated_account/split_removed.json")
         .await;
     let r = ps
         .dedicated_accounts()
@@ -468,15 +450,14 @@ async fn dedicated_account_remove_split_sends_delete_with_body_and_reads_success
 #[tokio::test]
 async fn dedicated_account_remove_split_reports_a_false_status() {
     let (server, ps) = setup().await;
-    Mock::given(method("DELETE"))
-        .and(path("/dedicated_account/split"))
-        .and(header("authorization", BEARER))
-        .respond_with(ResponseTemplate::new(200).set_body_json(json!({
-            "status": "failed",
-            "message": "No split on this account"
-        })))
-        .expect(1)
-        .mount(&server)
+    expect("DELETE", "/dedicated_account/split")
+        .respond(
+            &server,
+            ResponseTemplate::new(200).set_body_json(json!({
+                "status": "failed",
+                "message": "No split on this account"
+            })),
+        )
         .await;
     let err = ps
         .dedicated_accounts()
@@ -497,12 +478,8 @@ async fn dedicated_account_remove_split_reports_a_false_status() {
 #[tokio::test]
 async fn dedicated_account_available_providers_decodes_an_array() {
     let (server, ps) = setup().await;
-    Mock::given(method("GET"))
-        .and(path("/dedicated_account/available_providers"))
-        .and(header("authorization", BEARER))
-        .respond_with(ok("dedicated_account/providers.json"))
-        .expect(1)
-        .mount(&server)
+    expect("GET", "/dedicated_account/available_providers")
+        .reply(&server, "dedicated_account/providers.json")
         .await;
     let r = ps
         .dedicated_accounts()
@@ -519,4 +496,123 @@ async fn dedicated_account_available_providers_decodes_an_array() {
         r.data[1].bank_name.as_deref(),
         Some("Lagoon Microfinance Bank")
     );
+}
+
+#[tokio::test]
+async fn dedicated_account_create_sends_every_setter() {
+    let (server, ps) = setup().await;
+    expect("POST", "/dedicated_account")
+        .body(json!({
+            "customer": "CUS_p0o9i8u7y6t5r4e",
+            "preferred_bank": "kestrel-bank",
+            "subaccount": "ACCT_m1n2b3v4",
+            "split_code": "SPL_c5x6z7a8",
+            "first_name": "Tunde",
+            "last_name": "Bakare",
+            "phone": "+2348031230000"
+        }))
+        .reply(&server, "dedicated_account/created.json")
+        .await;
+    let r = ps
+        .dedicated_accounts()
+        .create("CUS_p0o9i8u7y6t5r4e")
+        .preferred_bank("kestrel-bank")
+        .subaccount("ACCT_m1n2b3v4")
+        .split_code("SPL_c5x6z7a8")
+        .first_name("Tunde")
+        .last_name("Bakare")
+        .phone("+2348031230000")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.data.account_number.as_deref(), Some("7701234611"));
+}
+
+#[tokio::test]
+async fn dedicated_account_list_sends_every_setter() {
+    let (server, ps) = setup().await;
+    expect("GET", "/dedicated_account")
+        .query_is(&[
+            ("active", "true"),
+            ("customer", "5120098817"),
+            ("currency", "NGN"),
+            ("provider_slug", "kestrel-bank"),
+            ("bank_id", "912"),
+            ("perPage", "5"),
+            ("page", "1"),
+            ("use_cursor", "false"),
+            ("next", "ZHZhOjQw"),
+            ("previous", "ZHZhOjIw"),
+        ])
+        .reply(&server, "dedicated_account/list.json")
+        .await;
+    let r = ps
+        .dedicated_accounts()
+        .list()
+        .active(true)
+        .customer(5_120_098_817u64)
+        .currency(Currency::NGN)
+        .provider_slug("kestrel-bank")
+        .bank_id("912")
+        .per_page(5u32)
+        .page(1u32)
+        .use_cursor(false)
+        .next("ZHZhOjQw")
+        .previous("ZHZhOjIw")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.data.len(), 2);
+    assert_eq!(r.data[0].id, Some(Id::Num(40_021)));
+}
+
+#[tokio::test]
+async fn dedicated_account_add_split_sends_every_setter() {
+    let (server, ps) = setup().await;
+    expect("POST", "/dedicated_account/split")
+        .body(json!({
+            "account_number": "7701234611",
+            "subaccount": "ACCT_m1n2b3v4",
+            "split_code": "SPL_c5x6z7a8"
+        }))
+        .reply(&server, "dedicated_account/split_added.json")
+        .await;
+    let r = ps
+        .dedicated_accounts()
+        .add_split("7701234611")
+        .subaccount("ACCT_m1n2b3v4")
+        .split_code("SPL_c5x6z7a8")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.data.account_number.as_deref(), Some("7701234611"));
+}
+
+#[tokio::test]
+async fn dedicated_account_create_refuses_wrong_prefix_codes_before_sending() {
+    let (server, ps) = setup().await;
+    let err = ps.dedicated_accounts().create("ACCT_m1n2b3v4").send().await;
+    assert!(matches!(
+        err,
+        Err(Error::Validation(ValidationError::CodePrefix {
+            field: "customer",
+            expected: "CUS_",
+            ..
+        }))
+    ));
+    let err = ps
+        .dedicated_accounts()
+        .add_split("7701234611")
+        .subaccount("SPL_c5x6z7a8")
+        .send()
+        .await;
+    assert!(matches!(
+        err,
+        Err(Error::Validation(ValidationError::CodePrefix {
+            field: "subaccount",
+            expected: "ACCT_",
+            ..
+        }))
+    ));
+    assert_no_requests(&server).await;
 }

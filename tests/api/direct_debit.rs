@@ -2,24 +2,15 @@
 
 use paystack::{enums::MandateStatus, Error, Id, ValidationError};
 use serde_json::json;
-use wiremock::matchers::{body_json, header, method, path, query_param, query_param_is_missing};
-use wiremock::Mock;
 
-use crate::common::{assert_no_requests, ok, setup, BEARER};
+use crate::common::{assert_no_requests, expect, setup};
 
 #[tokio::test]
 async fn directdebit_trigger_activation_charge_sends_customer_ids() {
     let (server, ps) = setup().await;
-    Mock::given(method("PUT"))
-        .and(path("/directdebit/activation-charge"))
-        .and(header("authorization", BEARER))
-        .and(header("content-type", "application/json"))
-        .and(body_json(
-            json!({"customer_ids": [5_120_098_817_u64, 5_120_100_042_u64]}),
-        ))
-        .respond_with(ok("direct_debit/activation_charge.json"))
-        .expect(1)
-        .mount(&server)
+    expect("PUT", "/directdebit/activation-charge")
+        .body(json!({"customer_ids": [5_120_098_817_u64, 5_120_100_042_u64]}))
+        .reply(&server, "direct_debit/activation_charge.json")
         .await;
     let r = ps
         .direct_debit()
@@ -60,16 +51,13 @@ async fn directdebit_trigger_activation_charge_rejects_bad_ids_before_sending() 
 #[tokio::test]
 async fn directdebit_list_mandate_authorizations_sends_filters_and_decodes_page() {
     let (server, ps) = setup().await;
-    Mock::given(method("GET"))
-        .and(path("/directdebit/mandate-authorizations"))
-        .and(header("authorization", BEARER))
-        .and(query_param("cursor", "bWFuZGF0ZTo3NzAwMA=="))
-        .and(query_param("status", "active"))
-        .and(query_param("perPage", "2"))
-        .and(query_param_is_missing("per_page"))
-        .respond_with(ok("direct_debit/mandates.json"))
-        .expect(1)
-        .mount(&server)
+    expect("GET", "/directdebit/mandate-authorizations")
+        .query_is(&[
+            ("cursor", "bWFuZGF0ZTo3NzAwMA=="),
+            ("status", "active"),
+            ("perPage", "2"),
+        ])
+        .reply(&server, "direct_debit/mandates.json")
         .await;
     let r = ps
         .direct_debit()
@@ -120,15 +108,9 @@ async fn directdebit_list_mandate_authorizations_sends_filters_and_decodes_page(
 #[tokio::test]
 async fn directdebit_list_mandate_authorizations_sends_no_filters_by_default() {
     let (server, ps) = setup().await;
-    Mock::given(method("GET"))
-        .and(path("/directdebit/mandate-authorizations"))
-        .and(header("authorization", BEARER))
-        .and(query_param_is_missing("cursor"))
-        .and(query_param_is_missing("status"))
-        .and(query_param_is_missing("perPage"))
-        .respond_with(ok("direct_debit/mandates.json"))
-        .expect(1)
-        .mount(&server)
+    expect("GET", "/directdebit/mandate-authorizations")
+        .query_is(&[])
+        .reply(&server, "direct_debit/mandates.json")
         .await;
     let r = ps
         .direct_debit()
@@ -137,4 +119,28 @@ async fn directdebit_list_mandate_authorizations_sends_no_filters_by_default() {
         .await
         .unwrap();
     assert_eq!(r.data.len(), 2);
+}
+
+#[tokio::test]
+async fn direct_debit_list_mandate_authorizations_sends_every_setter() {
+    let (server, ps) = setup().await;
+    expect("GET", "/directdebit/mandate-authorizations")
+        .query_is(&[
+            ("cursor", "bWFuZGF0ZTo5MDAx"),
+            ("status", "pending"),
+            ("perPage", "15"),
+        ])
+        .reply(&server, "direct_debit/mandates.json")
+        .await;
+    let r = ps
+        .direct_debit()
+        .list_mandate_authorizations()
+        .cursor("bWFuZGF0ZTo5MDAx")
+        .status(MandateStatus::Pending)
+        .per_page(15u32)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.data.len(), 2);
+    assert_eq!(r.data[0].mandate_id, Some(Id::Num(3_300_917)));
 }

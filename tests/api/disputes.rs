@@ -6,27 +6,22 @@ use paystack::{
     Amount, Error, Id, ValidationError,
 };
 use serde_json::json;
-use wiremock::matchers::{body_json, header, method, path, query_param, query_param_is_missing};
-use wiremock::Mock;
 
-use crate::common::{assert_no_requests, at, ok, setup, BEARER};
+use crate::common::{assert_no_requests, at, expect, setup};
 
 #[tokio::test]
 async fn dispute_list_sends_filters_and_decodes_id_or_object() {
     let (server, ps) = setup().await;
-    Mock::given(method("GET"))
-        .and(path("/dispute"))
-        .and(header("authorization", BEARER))
-        .and(query_param("perPage", "20"))
-        .and(query_param("page", "1"))
-        .and(query_param("status", "awaiting-merchant-feedback"))
-        .and(query_param("transaction", "5123987641"))
-        .and(query_param("from", "2026-02-01T00:00:00Z"))
-        .and(query_param("to", "2026-02-28T00:00:00Z"))
-        .and(query_param_is_missing("per_page"))
-        .respond_with(ok("dispute/list.json"))
-        .expect(1)
-        .mount(&server)
+    expect("GET", "/dispute")
+        .query_is(&[
+            ("perPage", "20"),
+            ("page", "1"),
+            ("status", "awaiting-merchant-feedback"),
+            ("transaction", "5123987641"),
+            ("from", "2026-02-01T00:00:00Z"),
+            ("to", "2026-02-28T00:00:00Z"),
+        ])
+        .reply(&server, "dispute/list.json")
         .await;
 
     let r = ps
@@ -102,12 +97,8 @@ async fn dispute_list_rejects_reversed_period_before_sending() {
 #[tokio::test]
 async fn dispute_fetch_decodes_history_messages_and_transaction() {
     let (server, ps) = setup().await;
-    Mock::given(method("GET"))
-        .and(path("/dispute/624011"))
-        .and(header("authorization", BEARER))
-        .respond_with(ok("dispute/dispute.json"))
-        .expect(1)
-        .mount(&server)
+    expect("GET", "/dispute/624011")
+        .reply(&server, "dispute/dispute.json")
         .await;
     let r = ps.disputes().fetch(624_011).send().await.unwrap();
     let d = r.data;
@@ -134,16 +125,12 @@ async fn dispute_fetch_decodes_history_messages_and_transaction() {
 #[tokio::test]
 async fn dispute_update_sends_amount_and_decodes_array() {
     let (server, ps) = setup().await;
-    Mock::given(method("PUT"))
-        .and(path("/dispute/624011"))
-        .and(header("authorization", BEARER))
-        .and(body_json(json!({
+    expect("PUT", "/dispute/624011")
+        .body(json!({
             "refund_amount": 20000,
             "uploaded_filename": "proof-of-delivery-624011.pdf"
-        })))
-        .respond_with(ok("dispute/updated.json"))
-        .expect(1)
-        .mount(&server)
+        }))
+        .reply(&server, "dispute/updated.json")
         .await;
     let r = ps
         .disputes()
@@ -183,13 +170,9 @@ async fn dispute_update_sends_amount_and_decodes_array() {
 #[tokio::test]
 async fn dispute_upload_url_sends_file_name_and_decodes_signed_url() {
     let (server, ps) = setup().await;
-    Mock::given(method("GET"))
-        .and(path("/dispute/624011/upload_url"))
-        .and(header("authorization", BEARER))
-        .and(query_param("upload_filename", "receipt.pdf"))
-        .respond_with(ok("dispute/upload_url.json"))
-        .expect(1)
-        .mount(&server)
+    expect("GET", "/dispute/624011/upload_url")
+        .query("upload_filename", "receipt.pdf")
+        .reply(&server, "dispute/upload_url.json")
         .await;
     let r = ps
         .disputes()
@@ -208,17 +191,13 @@ async fn dispute_upload_url_sends_file_name_and_decodes_signed_url() {
 #[tokio::test]
 async fn dispute_download_sends_filters_and_decodes_link() {
     let (server, ps) = setup().await;
-    Mock::given(method("GET"))
-        .and(path("/dispute/export"))
-        .and(header("authorization", BEARER))
-        .and(query_param("status", "resolved"))
-        .and(query_param("perPage", "100"))
-        .and(query_param("page", "2"))
-        .and(query_param("from", "2026-02-01T00:00:00Z"))
-        .and(query_param("to", "2026-02-28T00:00:00Z"))
-        .respond_with(ok("dispute/export.json"))
-        .expect(1)
-        .mount(&server)
+    expect("GET", "/dispute/export")
+        .query("status", "resolved")
+        .query("perPage", "100")
+        .query("page", "2")
+        .query("from", "2026-02-01T00:00:00Z")
+        .query("to", "2026-02-28T00:00:00Z")
+        .reply(&server, "dispute/export.json")
         .await;
     let r = ps
         .disputes()
@@ -241,12 +220,8 @@ async fn dispute_download_sends_filters_and_decodes_link() {
 #[tokio::test]
 async fn dispute_transaction_uses_transaction_id() {
     let (server, ps) = setup().await;
-    Mock::given(method("GET"))
-        .and(path("/dispute/transaction/5123987641"))
-        .and(header("authorization", BEARER))
-        .respond_with(ok("dispute/dispute.json"))
-        .expect(1)
-        .mount(&server)
+    expect("GET", "/dispute/transaction/5123987641")
+        .reply(&server, "dispute/dispute.json")
         .await;
     let r = ps
         .disputes()
@@ -260,29 +235,22 @@ async fn dispute_transaction_uses_transaction_id() {
 #[tokio::test]
 async fn dispute_resolve_sends_body_and_decodes_ids_and_message() {
     let (server, ps) = setup().await;
-    Mock::given(method("PUT"))
-        .and(path("/dispute/624011/resolve"))
-        .and(header("authorization", BEARER))
-        .and(body_json(json!({
+    expect("PUT", "/dispute/624011/resolve")
+        .body(json!({
             "resolution": "declined",
             "message": "Signed delivery note attached",
             "refund_amount": 39100,
             "uploaded_filename": "receipt-x81k.pdf",
             "evidence": 8812
-        })))
-        .respond_with(ok("dispute/resolved.json"))
-        .expect(1)
-        .mount(&server)
+        }))
+        .reply(&server, "dispute/resolved.json")
         .await;
     let r = ps
         .disputes()
-        .resolve(
-            624_011,
-            DisputeResolution::Declined,
-            "Signed delivery note attached",
-            Amount::from_subunits(39_100).unwrap(),
-            "receipt-x81k.pdf",
-        )
+        .resolve(624_011, DisputeResolution::Declined)
+        .message("Signed delivery note attached")
+        .refund_amount(Amount::from_subunits(39_100).unwrap())
+        .uploaded_filename("receipt-x81k.pdf")
         .evidence(8_812u64)
         .send()
         .await
@@ -313,68 +281,59 @@ async fn dispute_resolve_sends_body_and_decodes_ids_and_message() {
 async fn dispute_resolve_rejects_bad_input_before_sending() {
     let (server, ps) = setup().await;
     let amount = Amount::from_subunits(39_100).unwrap();
-    let err = ps
-        .disputes()
-        .resolve(
-            624_011,
-            DisputeResolution::MerchantAccepted,
-            " ",
-            amount,
-            "r.pdf",
-        )
-        .send()
-        .await;
+    let resolve = || {
+        ps.disputes()
+            .resolve(624_011, DisputeResolution::MerchantAccepted)
+            .message("ok")
+            .refund_amount(amount)
+            .uploaded_filename("r.pdf")
+    };
+    let err = resolve().message(" ").send().await;
     assert!(matches!(
         err,
         Err(Error::Validation(ValidationError::Empty("message")))
     ));
-    let err = ps
-        .disputes()
-        .resolve(
-            624_011,
-            DisputeResolution::MerchantAccepted,
-            "ok",
-            amount,
-            "",
-        )
-        .send()
-        .await;
+    let err = resolve().uploaded_filename("").send().await;
     assert!(matches!(
         err,
         Err(Error::Validation(ValidationError::Empty(
             "uploaded_filename"
         )))
     ));
+    let err = ps
+        .disputes()
+        .resolve(624_011, DisputeResolution::MerchantAccepted)
+        .message("ok")
+        .uploaded_filename("r.pdf")
+        .send()
+        .await;
+    assert!(
+        matches!(
+            err,
+            Err(Error::Validation(ValidationError::Empty("refund_amount")))
+        ),
+        "required setters are checked"
+    );
     assert_no_requests(&server).await;
 }
 
 #[tokio::test]
 async fn dispute_evidence_sends_body_and_decodes_record() {
     let (server, ps) = setup().await;
-    Mock::given(method("POST"))
-        .and(path("/dispute/624011/evidence"))
-        .and(header("authorization", BEARER))
-        .and(body_json(json!({
+    expect("POST", "/dispute/624011/evidence")
+        .body(json!({
             "customer_email": "ada@example.com",
             "customer_name": "Ada Obi",
             "customer_phone": "08021112222",
             "service_details": "Two pairs of running shoes, size 44",
             "delivery_address": "3 Allen Avenue, Ikeja",
             "delivery_date": "2026-02-03T15:00:00Z"
-        })))
-        .respond_with(ok("dispute/evidence.json"))
-        .expect(1)
-        .mount(&server)
+        }))
+        .reply(&server, "dispute/evidence.json")
         .await;
-    let r = ps
-        .disputes()
-        .evidence(
-            624_011,
-            "ada@example.com",
-            "Ada Obi",
-            "08021112222",
-            "Two pairs of running shoes, size 44",
-        )
+    let r = evidence(&ps, "ada@example.com")
+        .customer_phone("08021112222")
+        .service_details("Two pairs of running shoes, size 44")
         .delivery_address("3 Allen Avenue, Ikeja")
         .delivery_date(at("2026-02-03T15:00:00Z"))
         .send()
@@ -388,26 +347,123 @@ async fn dispute_evidence_sends_body_and_decodes_record() {
     );
 }
 
+/// Evidence with every required setter, as the tests vary it.
+fn evidence<'a>(
+    ps: &'a paystack::Paystack,
+    email: &str,
+) -> paystack::disputes::AddDisputeEvidence<'a> {
+    ps.disputes()
+        .evidence(624_011)
+        .customer_email(email)
+        .customer_name("Ada Obi")
+        .customer_phone("0802")
+        .service_details("Shoes")
+}
+
 #[tokio::test]
 async fn dispute_evidence_rejects_bad_input_before_sending() {
     let (server, ps) = setup().await;
-    let err = ps
-        .disputes()
-        .evidence(624_011, "ada at example", "Ada Obi", "0802", "Shoes")
-        .send()
-        .await;
+    let err = evidence(&ps, "ada at example").send().await;
     assert!(matches!(
         err,
         Err(Error::Validation(ValidationError::Email(_)))
     ));
-    let err = ps
-        .disputes()
-        .evidence(624_011, "ada@example.com", "Ada Obi", "", "Shoes")
+    let err = evidence(&ps, "ada@example.com")
+        .customer_phone("")
         .send()
         .await;
     assert!(matches!(
         err,
         Err(Error::Validation(ValidationError::Empty("customer_phone")))
     ));
+    let err = ps
+        .disputes()
+        .evidence(624_011)
+        .customer_email("ada@example.com")
+        .customer_name("Ada Obi")
+        .customer_phone("0802")
+        .send()
+        .await;
+    assert!(matches!(
+        err,
+        Err(Error::Validation(ValidationError::Empty("service_details")))
+    ));
     assert_no_requests(&server).await;
+}
+
+#[tokio::test]
+async fn dispute_list_sends_every_setter() {
+    let (server, ps) = setup().await;
+    expect("GET", "/dispute")
+        .query_is(&[
+            ("status", "awaiting-bank-feedback"),
+            ("transaction", "5123987641"),
+            ("perPage", "6"),
+            ("page", "2"),
+            ("from", "2026-01-05T00:00:00Z"),
+            ("to", "2026-01-25T00:00:00Z"),
+        ])
+        .reply(&server, "dispute/list.json")
+        .await;
+    let r = ps
+        .disputes()
+        .list()
+        .status(DisputeStatus::AwaitingBankFeedback)
+        .transaction("5123987641")
+        .per_page(6u32)
+        .page(2u32)
+        .from(at("2026-01-05T00:00:00Z"))
+        .to(at("2026-01-25T00:00:00Z"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.data.len(), 2);
+    assert_eq!(r.data[0].id, Some(Id::Num(624_011)));
+}
+
+#[tokio::test]
+async fn dispute_upload_url_sends_every_setter() {
+    let (server, ps) = setup().await;
+    expect("GET", "/dispute/624011/upload_url")
+        .query_is(&[("upload_filename", "waybill-0042.png")])
+        .reply(&server, "dispute/upload_url.json")
+        .await;
+    let r = ps
+        .disputes()
+        .upload_url(624_011)
+        .upload_filename("waybill-0042.png")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.data.file_name.as_deref(), Some("receipt-x81k.pdf"));
+}
+
+#[tokio::test]
+async fn dispute_download_sends_every_setter() {
+    let (server, ps) = setup().await;
+    expect("GET", "/dispute/export")
+        .query_is(&[
+            ("perPage", "40"),
+            ("page", "1"),
+            ("status", "resolved"),
+            ("from", "2026-02-01T00:00:00Z"),
+            ("to", "2026-02-28T00:00:00Z"),
+        ])
+        .reply(&server, "dispute/export.json")
+        .await;
+    let r = ps
+        .disputes()
+        .download()
+        .per_page(40u32)
+        .page(1u32)
+        .status(DisputeStatus::Resolved)
+        .from(at("2026-02-01T00:00:00Z"))
+        .to(at("2026-02-28T00:00:00Z"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(
+        r.data.path.as_deref(),
+        Some("https://files.example.net/exports/disputes-2026-02.csv")
+    );
 }

@@ -1,20 +1,14 @@
 //! Integration: every operation's request and decoded response.
 
 use serde_json::json;
-use wiremock::matchers::{body_json, header, method, path};
-use wiremock::Mock;
 
-use crate::common::{ok, setup, BEARER};
+use crate::common::{expect, setup};
 
 #[tokio::test]
 async fn integration_fetch_payment_session_timeout_decodes_string_seconds() {
     let (server, ps) = setup().await;
-    Mock::given(method("GET"))
-        .and(path("/integration/payment_session_timeout"))
-        .and(header("authorization", BEARER))
-        .respond_with(ok("integration/timeout.json"))
-        .expect(1)
-        .mount(&server)
+    expect("GET", "/integration/payment_session_timeout")
+        .reply(&server, "integration/timeout.json")
         .await;
     let r = ps
         .integration()
@@ -33,14 +27,9 @@ async fn integration_fetch_payment_session_timeout_decodes_string_seconds() {
 #[tokio::test]
 async fn integration_update_payment_session_timeout_sends_seconds() {
     let (server, ps) = setup().await;
-    Mock::given(method("PUT"))
-        .and(path("/integration/payment_session_timeout"))
-        .and(header("authorization", BEARER))
-        .and(header("content-type", "application/json"))
-        .and(body_json(json!({"timeout": 45})))
-        .respond_with(ok("integration/updated.json"))
-        .expect(1)
-        .mount(&server)
+    expect("PUT", "/integration/payment_session_timeout")
+        .body(json!({"timeout": 45}))
+        .reply(&server, "integration/updated.json")
         .await;
     let r = ps
         .integration()
@@ -54,13 +43,9 @@ async fn integration_update_payment_session_timeout_sends_seconds() {
 #[tokio::test]
 async fn integration_update_payment_session_timeout_sends_zero_to_disable() {
     let (server, ps) = setup().await;
-    Mock::given(method("PUT"))
-        .and(path("/integration/payment_session_timeout"))
-        .and(header("authorization", BEARER))
-        .and(body_json(json!({"timeout": 0})))
-        .respond_with(ok("integration/updated.json"))
-        .expect(1)
-        .mount(&server)
+    expect("PUT", "/integration/payment_session_timeout")
+        .body(json!({"timeout": 0}))
+        .reply(&server, "integration/updated.json")
         .await;
     ps.integration()
         .update_payment_session_timeout(0)

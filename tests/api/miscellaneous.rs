@@ -1,20 +1,14 @@
 //! Miscellaneous look-ups: every operation's request and decoded response.
 
 use paystack::{enums::Currency, Error, Id, ValidationError};
-use wiremock::matchers::{header, method, path, query_param};
-use wiremock::Mock;
 
-use crate::common::{assert_no_requests, ok, setup, BEARER};
+use crate::common::{assert_no_requests, expect, setup};
 
 #[tokio::test]
 async fn miscellaneous_resolve_card_bin_decodes_card_facts() {
     let (server, ps) = setup().await;
-    Mock::given(method("GET"))
-        .and(path("/decision/bin/521987"))
-        .and(header("authorization", BEARER))
-        .respond_with(ok("miscellaneous/bin.json"))
-        .expect(1)
-        .mount(&server)
+    expect("GET", "/decision/bin/521987")
+        .reply(&server, "miscellaneous/bin.json")
         .await;
     let r = ps
         .miscellaneous()
@@ -53,12 +47,8 @@ async fn miscellaneous_resolve_card_bin_refuses_non_bins_and_card_numbers() {
 #[tokio::test]
 async fn miscellaneous_list_countries_decodes_nested_account_rules() {
     let (server, ps) = setup().await;
-    Mock::given(method("GET"))
-        .and(path("/country"))
-        .and(header("authorization", BEARER))
-        .respond_with(ok("miscellaneous/countries.json"))
-        .expect(1)
-        .mount(&server)
+    expect("GET", "/country")
+        .reply(&server, "miscellaneous/countries.json")
         .await;
     let r = ps.miscellaneous().list_countries().send().await.unwrap();
     assert_eq!(r.data.len(), 2);
@@ -110,13 +100,9 @@ async fn miscellaneous_list_countries_decodes_nested_account_rules() {
 #[tokio::test]
 async fn miscellaneous_avs_sends_country_and_decodes_states() {
     let (server, ps) = setup().await;
-    Mock::given(method("GET"))
-        .and(path("/address_verification/states"))
-        .and(header("authorization", BEARER))
-        .and(query_param("country", "US"))
-        .respond_with(ok("miscellaneous/states.json"))
-        .expect(1)
-        .mount(&server)
+    expect("GET", "/address_verification/states")
+        .query("country", "US")
+        .reply(&server, "miscellaneous/states.json")
         .await;
     let r = ps.miscellaneous().avs("US").send().await.unwrap();
     assert_eq!(r.data.len(), 3);

@@ -5,27 +5,29 @@ use paystack::{
     types, Amount, Error, Id, ValidationError,
 };
 use serde_json::json;
-use wiremock::matchers::{body_json, header, method, path, query_param, query_param_is_missing};
-use wiremock::Mock;
 
-use crate::common::{assert_no_requests, ok, setup, BEARER};
+use crate::common::{assert_no_requests, expect, setup};
 
 fn mug_line() -> types::OrderItemInput {
     types::OrderItemInput::product(730_201, 2, Amount::from_subunits(35_000).unwrap())
 }
 
 fn accra() -> types::OrderShippingInput {
-    types::OrderShippingInput::new("14 Palm Lane", "Accra", "Greater Accra", "Ghana", 1_500)
+    types::OrderShippingInput {
+        street_line: "14 Palm Lane".into(),
+        city: "Accra".into(),
+        state: "Greater Accra".into(),
+        country: "Ghana".into(),
+        shipping_fee: 1_500,
+        delivery_note: None,
+    }
 }
 
 #[tokio::test]
-async fn order_create_sends_body_and_decodes_order() {
+async fn order_create_sends_every_setter_and_decodes_order() {
     let (server, ps) = setup().await;
-    Mock::given(method("POST"))
-        .and(path("/order"))
-        .and(header("authorization", BEARER))
-        .and(header("content-type", "application/json"))
-        .and(body_json(json!({
+    expect("POST", "/order")
+        .body(json!({
             "email": "ama@example.com",
             "first_name": "Ama",
             "last_name": "Owusu",
@@ -42,24 +44,15 @@ async fn order_create_sends_body_and_decodes_order() {
                 "shipping_fee": 1500,
                 "delivery_note": "Call at the gate"
             },
+            "is_gift": false,
             "pay_for_me": true
-        })))
-        .respond_with(ok("order/created.json"))
-        .expect(1)
-        .mount(&server)
+        }))
+        .reply(&server, "order/created.json")
         .await;
 
-    let r = ps
-        .orders()
-        .create(
-            "ama@example.com",
-            "Ama",
-            "Owusu",
-            "+233241234567",
-            Currency::GHS,
-            vec![mug_line()],
-            accra().delivery_note("Call at the gate"),
-        )
+    let r = order(&ps, "ama@example.com", vec![mug_line()])
+        .shipping(accra().delivery_note("Call at the gate"))
+        .is_gift(false)
         .pay_for_me(true)
         .send()
         .await
@@ -83,21 +76,27 @@ async fn order_create_sends_body_and_decodes_order() {
     assert_eq!(o.expiration_date, None);
 }
 
+/// An order with every required setter, as the tests vary it.
+fn order<'a>(
+    ps: &'a paystack::Paystack,
+    email: &str,
+    items: Vec<types::OrderItemInput>,
+) -> paystack::orders::CreateOrder<'a> {
+    ps.orders()
+        .create(email, items)
+        .first_name("Ama")
+        .last_name("Owusu")
+        .phone("+233241234567")
+        .currency(Currency::GHS)
+        .shipping(accra())
+}
+
 #[tokio::test]
 async fn order_create_rejects_bad_input_before_sending() {
     let (server, ps) = setup().await;
-    let orders = ps.orders();
     let place =
         |email: &str, items: Vec<types::OrderItemInput>, ship: types::OrderShippingInput| {
-            orders.create(
-                email,
-                "Ama",
-                "Owusu",
-                "+233241234567",
-                Currency::GHS,
-                items,
-                ship,
-            )
+            order(&ps, email, items).shipping(ship)
         };
     let err = place("ama.example.com", vec![mug_line()], accra())
         .send()
@@ -133,7 +132,10 @@ async fn order_create_rejects_bad_input_before_sending() {
             ..
         }))
     ));
-    let no_city = types::OrderShippingInput::new("14 Palm Lane", "", "Greater Accra", "Ghana", 0);
+    let no_city = types::OrderShippingInput {
+        city: String::new(),
+        ..accra()
+    };
     let err = place("ama@example.com", vec![mug_line()], no_city)
         .send()
         .await;
@@ -141,39 +143,44 @@ async fn order_create_rejects_bad_input_before_sending() {
         err,
         Err(Error::Validation(ValidationError::Empty("shipping.city")))
     ));
-    let err = orders
-        .create(
-            "ama@example.com",
-            "Ama",
-            "Owusu",
-            " ",
-            Currency::GHS,
-            vec![mug_line()],
-            accra(),
-        )
+    let err = order(&ps, "ama@example.com", vec![mug_line()])
+        .phone(" ")
         .send()
         .await;
     assert!(matches!(
         err,
         Err(Error::Validation(ValidationError::Empty("phone")))
     ));
+    let err = ps
+        .orders()
+        .create("ama@example.com", vec![mug_line()])
+        .first_name("Ama")
+        .last_name("Owusu")
+        .phone("+233241234567")
+        .currency(Currency::GHS)
+        .send()
+        .await;
+    assert!(
+        matches!(
+            err,
+            Err(Error::Validation(ValidationError::Empty("shipping")))
+        ),
+        "required setters are checked"
+    );
     assert_no_requests(&server).await;
 }
 
 #[tokio::test]
 async fn order_list_sends_filters_and_decodes_page() {
     let (server, ps) = setup().await;
-    Mock::given(method("GET"))
-        .and(path("/order"))
-        .and(header("authorization", BEARER))
-        .and(query_param("perPage", "20"))
-        .and(query_param("page", "2"))
-        .and(query_param("from", "2026-03-01T00:00:00Z"))
-        .and(query_param("to", "2026-03-31T23:59:59Z"))
-        .and(query_param_is_missing("per_page"))
-        .respond_with(ok("order/list.json"))
-        .expect(1)
-        .mount(&server)
+    expect("GET", "/order")
+        .query_is(&[
+            ("perPage", "20"),
+            ("page", "2"),
+            ("from", "2026-03-01T00:00:00Z"),
+            ("to", "2026-03-31T23:59:59Z"),
+        ])
+        .reply(&server, "order/list.json")
         .await;
     let r = ps
         .orders()
@@ -218,12 +225,8 @@ async fn order_list_sends_filters_and_decodes_page() {
 #[tokio::test]
 async fn order_fetch_decodes_customer_payer_and_items() {
     let (server, ps) = setup().await;
-    Mock::given(method("GET"))
-        .and(path("/order/1190442"))
-        .and(header("authorization", BEARER))
-        .respond_with(ok("order/fetched.json"))
-        .expect(1)
-        .mount(&server)
+    expect("GET", "/order/1190442")
+        .reply(&server, "order/fetched.json")
         .await;
     let r = ps.orders().fetch(1_190_442).send().await.unwrap();
     let o = r.data;
@@ -249,12 +252,8 @@ async fn order_fetch_decodes_customer_payer_and_items() {
 #[tokio::test]
 async fn order_product_lists_sales_of_a_product() {
     let (server, ps) = setup().await;
-    Mock::given(method("GET"))
-        .and(path("/order/product/730201"))
-        .and(header("authorization", BEARER))
-        .respond_with(ok("order/product.json"))
-        .expect(1)
-        .mount(&server)
+    expect("GET", "/order/product/730201")
+        .reply(&server, "order/product.json")
         .await;
     let r = ps.orders().products(730_201).send().await.unwrap();
     let sale = &r.data[0];
@@ -276,12 +275,8 @@ async fn order_product_lists_sales_of_a_product() {
 #[tokio::test]
 async fn order_validate_decodes_seller_profile() {
     let (server, ps) = setup().await;
-    Mock::given(method("GET"))
-        .and(path("/order/ORD_v5c3x1z9l7/validate"))
-        .and(header("authorization", BEARER))
-        .respond_with(ok("order/validated.json"))
-        .expect(1)
-        .mount(&server)
+    expect("GET", "/order/ORD_v5c3x1z9l7/validate")
+        .reply(&server, "order/validated.json")
         .await;
     let r = ps.orders().validate("ORD_v5c3x1z9l7").send().await.unwrap();
     let o = r.data;
@@ -302,4 +297,30 @@ async fn order_validate_decodes_seller_profile() {
         err,
         Err(Error::Validation(ValidationError::Empty("code")))
     ));
+}
+
+#[tokio::test]
+async fn order_list_sends_every_setter() {
+    let (server, ps) = setup().await;
+    expect("GET", "/order")
+        .query_is(&[
+            ("perPage", "25"),
+            ("page", "3"),
+            ("from", "2026-03-01T00:00:00Z"),
+            ("to", "2026-03-31T00:00:00Z"),
+        ])
+        .reply(&server, "order/list.json")
+        .await;
+    let r = ps
+        .orders()
+        .list()
+        .per_page(25u32)
+        .page(3u32)
+        .from(crate::common::at("2026-03-01T00:00:00Z"))
+        .to(crate::common::at("2026-03-31T00:00:00Z"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.data.len(), 2);
+    assert_eq!(r.data[0].order_code.as_deref(), Some("ORD_b7n3m5k9j1"));
 }

@@ -5,19 +5,15 @@ use paystack::{
     Amount, Error, Id, ValidationError,
 };
 use serde_json::json;
-use wiremock::matchers::{body_json, header, method, path, query_param, query_param_is_missing};
-use wiremock::{Mock, ResponseTemplate};
+use wiremock::ResponseTemplate;
 
-use crate::common::{assert_no_requests, ok, setup, BEARER};
+use crate::common::{assert_no_requests, expect, setup};
 
 #[tokio::test]
 async fn page_create_sends_body_and_decodes_page() {
     let (server, ps) = setup().await;
-    Mock::given(method("POST"))
-        .and(path("/page"))
-        .and(header("authorization", BEARER))
-        .and(header("content-type", "application/json"))
-        .and(body_json(json!({
+    expect("POST", "/page")
+        .body(json!({
             "name": "Harvest dinner ticket",
             "amount": 1200000,
             "currency": "NGN",
@@ -29,10 +25,8 @@ async fn page_create_sends_body_and_decodes_page() {
             "redirect_url": "https://events.example.org/thanks",
             "metadata": {"table_count": 24},
             "custom_fields": [{"display_name": "Dietary needs", "variable_name": "diet"}]
-        })))
-        .respond_with(ok("page/page.json"))
-        .expect(1)
-        .mount(&server)
+        }))
+        .reply(&server, "page/page.json")
         .await;
 
     let r = ps
@@ -132,17 +126,13 @@ async fn page_create_rejects_bad_input_before_sending() {
 #[tokio::test]
 async fn page_list_sends_filters_and_decodes_page() {
     let (server, ps) = setup().await;
-    Mock::given(method("GET"))
-        .and(path("/page"))
-        .and(header("authorization", BEARER))
-        .and(query_param("perPage", "50"))
-        .and(query_param("page", "1"))
-        .and(query_param("to", "2026-03-01T00:00:00Z"))
-        .and(query_param_is_missing("per_page"))
-        .and(query_param_is_missing("from"))
-        .respond_with(ok("page/list.json"))
-        .expect(1)
-        .mount(&server)
+    expect("GET", "/page")
+        .query_is(&[
+            ("perPage", "50"),
+            ("page", "1"),
+            ("to", "2026-03-01T00:00:00Z"),
+        ])
+        .reply(&server, "page/list.json")
         .await;
     let r = ps
         .pages()
@@ -177,12 +167,8 @@ async fn page_list_sends_filters_and_decodes_page() {
 #[tokio::test]
 async fn page_fetch_accepts_slug() {
     let (server, ps) = setup().await;
-    Mock::given(method("GET"))
-        .and(path("/page/harvest-dinner"))
-        .and(header("authorization", BEARER))
-        .respond_with(ok("page/page.json"))
-        .expect(1)
-        .mount(&server)
+    expect("GET", "/page/harvest-dinner")
+        .reply(&server, "page/page.json")
         .await;
     let r = ps.pages().fetch("harvest-dinner").send().await.unwrap();
     assert_eq!(r.data.name.as_deref(), Some("Harvest dinner ticket"));
@@ -195,17 +181,13 @@ async fn page_fetch_accepts_slug() {
 #[tokio::test]
 async fn page_update_sends_only_set_fields() {
     let (server, ps) = setup().await;
-    Mock::given(method("PUT"))
-        .and(path("/page/3381904"))
-        .and(header("authorization", BEARER))
-        .and(body_json(json!({
+    expect("PUT", "/page/3381904")
+        .body(json!({
             "description": "Now with live music",
             "amount": 1500000,
             "active": false
-        })))
-        .respond_with(ok("page/page.json"))
-        .expect(1)
-        .mount(&server)
+        }))
+        .reply(&server, "page/page.json")
         .await;
     let r = ps
         .pages()
@@ -228,12 +210,8 @@ async fn page_update_sends_only_set_fields() {
 #[tokio::test]
 async fn page_check_slug_availability_reads_message() {
     let (server, ps) = setup().await;
-    Mock::given(method("GET"))
-        .and(path("/page/check_slug_availability/harvest-dinner"))
-        .and(header("authorization", BEARER))
-        .respond_with(ok("page/slug.json"))
-        .expect(1)
-        .mount(&server)
+    expect("GET", "/page/check_slug_availability/harvest-dinner")
+        .reply(&server, "page/slug.json")
         .await;
     let r = ps
         .pages()
@@ -247,15 +225,14 @@ async fn page_check_slug_availability_reads_message() {
 #[tokio::test]
 async fn page_check_slug_availability_reports_taken_slug() {
     let (server, ps) = setup().await;
-    Mock::given(method("GET"))
-        .and(path("/page/check_slug_availability/popup"))
-        .and(header("authorization", BEARER))
-        .respond_with(ResponseTemplate::new(400).set_body_json(json!({
-            "status": false,
-            "message": "Slug already taken"
-        })))
-        .expect(1)
-        .mount(&server)
+    expect("GET", "/page/check_slug_availability/popup")
+        .respond(
+            &server,
+            ResponseTemplate::new(400).set_body_json(json!({
+                "status": false,
+                "message": "Slug already taken"
+            })),
+        )
         .await;
     let err = ps
         .pages()
@@ -269,13 +246,9 @@ async fn page_check_slug_availability_reports_taken_slug() {
 #[tokio::test]
 async fn page_add_products_sends_ids_and_decodes_flags() {
     let (server, ps) = setup().await;
-    Mock::given(method("POST"))
-        .and(path("/page/3382010/product"))
-        .and(header("authorization", BEARER))
-        .and(body_json(json!({"products": [730301, 730302]})))
-        .respond_with(ok("page/products.json"))
-        .expect(1)
-        .mount(&server)
+    expect("POST", "/page/3382010/product")
+        .body(json!({"products": [730301, 730302]}))
+        .reply(&server, "page/products.json")
         .await;
     let r = ps
         .pages()
@@ -319,6 +292,137 @@ async fn page_add_products_rejects_bad_input_before_sending() {
     assert!(matches!(
         err,
         Err(Error::Validation(ValidationError::Empty("id")))
+    ));
+    assert_no_requests(&server).await;
+}
+
+#[tokio::test]
+async fn page_list_sends_every_setter() {
+    let (server, ps) = setup().await;
+    expect("GET", "/page")
+        .query_is(&[
+            ("perPage", "4"),
+            ("page", "2"),
+            ("from", "2026-02-01T00:00:00Z"),
+            ("to", "2026-02-15T00:00:00Z"),
+        ])
+        .reply(&server, "page/list.json")
+        .await;
+    let r = ps
+        .pages()
+        .list()
+        .per_page(4u32)
+        .page(2u32)
+        .from(crate::common::at("2026-02-01T00:00:00Z"))
+        .to(crate::common::at("2026-02-15T00:00:00Z"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.data.len(), 3);
+    assert_eq!(r.data[0].id, Some(Id::Num(3_381_904)));
+}
+
+#[tokio::test]
+async fn page_create_sends_every_setter() {
+    let (server, ps) = setup().await;
+    expect("POST", "/page")
+        .body(json!({
+            "name": "Reading club",
+            "description": "Monthly reading club dues",
+            "amount": 450000,
+            "currency": "NGN",
+            "slug": "reading-club",
+            "type": "subscription",
+            "plan": "PLN_r3ad1ngclub",
+            "fixed_amount": true,
+            "split_code": "SPL_b00kw0rm5",
+            "metadata": {"shelf": 3},
+            "redirect_url": "https://club.example.org/welcome",
+            "success_message": "See you at the next meeting",
+            "notification_email": "desk@club.example.org",
+            "collect_phone": true,
+            "custom_fields": [{"display_name": "Favourite author"}]
+        }))
+        .reply(&server, "page/page.json")
+        .await;
+    let r = ps
+        .pages()
+        .create("Reading club")
+        .description("Monthly reading club dues")
+        .amount(Amount::from_subunits(450_000).unwrap())
+        .currency(paystack::enums::Currency::NGN)
+        .slug("reading-club")
+        .page_type(paystack::enums::PageType::Subscription)
+        .plan("PLN_r3ad1ngclub")
+        .fixed_amount(true)
+        .split_code("SPL_b00kw0rm5")
+        .metadata(json!({"shelf": 3}))
+        .redirect_url("https://club.example.org/welcome")
+        .success_message("See you at the next meeting")
+        .notification_email("desk@club.example.org")
+        .collect_phone(true)
+        .custom_fields(vec![json!({"display_name": "Favourite author"})])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.data.id, Some(Id::Num(3_381_904)));
+}
+
+#[tokio::test]
+async fn page_update_sends_every_setter() {
+    let (server, ps) = setup().await;
+    expect("PUT", "/page/reading-club")
+        .body(json!({
+            "name": "Reading circle",
+            "description": "Dues for the reading circle",
+            "amount": 500000,
+            "active": false
+        }))
+        .reply(&server, "page/page.json")
+        .await;
+    let r = ps
+        .pages()
+        .update("reading-club")
+        .name("Reading circle")
+        .description("Dues for the reading circle")
+        .amount(Amount::from_subunits(500_000).unwrap())
+        .active(false)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.data.name.as_deref(), Some("Harvest dinner ticket"));
+}
+
+#[tokio::test]
+async fn page_create_refuses_wrong_prefix_codes_before_sending() {
+    let (server, ps) = setup().await;
+    let err = ps
+        .pages()
+        .create("Reading club")
+        .page_type(paystack::enums::PageType::Subscription)
+        .plan("SUB_r3ad1ngclub")
+        .send()
+        .await;
+    assert!(matches!(
+        err,
+        Err(Error::Validation(ValidationError::CodePrefix {
+            field: "plan",
+            expected: "PLN_",
+            ..
+        }))
+    ));
+    let err = ps
+        .pages()
+        .create("Reading club")
+        .split_code("ACCT_b00kw0rm5")
+        .send()
+        .await;
+    assert!(matches!(
+        err,
+        Err(Error::Validation(ValidationError::CodePrefix {
+            field: "split_code",
+            ..
+        }))
     ));
     assert_no_requests(&server).await;
 }

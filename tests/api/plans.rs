@@ -6,29 +6,22 @@ use paystack::{
     Amount, Error, Id, ValidationError,
 };
 use serde_json::json;
-use wiremock::matchers::{body_json, header, method, path, query_param, query_param_is_missing};
-use wiremock::Mock;
 
-use crate::common::{assert_no_requests, ok, setup, BEARER};
+use crate::common::{assert_no_requests, expect, setup};
 
 #[tokio::test]
 async fn plan_create_sends_body_and_decodes_plan() {
     let (server, ps) = setup().await;
-    Mock::given(method("POST"))
-        .and(path("/plan"))
-        .and(header("authorization", BEARER))
-        .and(header("content-type", "application/json"))
-        .and(body_json(json!({
+    expect("POST", "/plan")
+        .body(json!({
             "name": "Gold tier",
             "amount": 750000,
             "interval": "monthly",
             "currency": "NGN",
             "send_sms": false,
             "invoice_limit": 12
-        })))
-        .respond_with(ok("plan/create.json"))
-        .expect(1)
-        .mount(&server)
+        }))
+        .reply(&server, "plan/create.json")
         .await;
 
     let r = ps
@@ -97,18 +90,15 @@ async fn plan_create_rejects_bad_input_before_sending() {
 #[tokio::test]
 async fn plan_list_sends_filters_and_decodes_page() {
     let (server, ps) = setup().await;
-    Mock::given(method("GET"))
-        .and(path("/plan"))
-        .and(header("authorization", BEARER))
-        .and(query_param("perPage", "5"))
-        .and(query_param("page", "1"))
-        .and(query_param("interval", "quarterly"))
-        .and(query_param("amount", "750000"))
-        .and(query_param("status", "active"))
-        .and(query_param_is_missing("per_page"))
-        .respond_with(ok("plan/list.json"))
-        .expect(1)
-        .mount(&server)
+    expect("GET", "/plan")
+        .query_is(&[
+            ("perPage", "5"),
+            ("page", "1"),
+            ("interval", "quarterly"),
+            ("amount", "750000"),
+            ("status", "active"),
+        ])
+        .reply(&server, "plan/list.json")
         .await;
     let r = ps
         .plans()
@@ -151,12 +141,8 @@ async fn plan_list_sends_filters_and_decodes_page() {
 #[tokio::test]
 async fn plan_fetch_decodes_subscriptions_and_pages() {
     let (server, ps) = setup().await;
-    Mock::given(method("GET"))
-        .and(path("/plan/PLN_g0ldt13r7q2w3e4"))
-        .and(header("authorization", BEARER))
-        .respond_with(ok("plan/fetch.json"))
-        .expect(1)
-        .mount(&server)
+    expect("GET", "/plan/PLN_g0ldt13r7q2w3e4")
+        .reply(&server, "plan/fetch.json")
         .await;
     let r = ps
         .plans()
@@ -198,7 +184,10 @@ async fn plan_fetch_rejects_blank_code_before_sending() {
     let err = ps.plans().fetch("").send().await;
     assert!(matches!(
         err,
-        Err(Error::Validation(ValidationError::Empty("id_or_code")))
+        Err(Error::Validation(ValidationError::CodePrefix {
+            field: "id_or_code",
+            ..
+        }))
     ));
     assert_no_requests(&server).await;
 }
@@ -206,19 +195,15 @@ async fn plan_fetch_rejects_blank_code_before_sending() {
 #[tokio::test]
 async fn plan_update_sends_only_set_fields() {
     let (server, ps) = setup().await;
-    Mock::given(method("PUT"))
-        .and(path("/plan/662104"))
-        .and(header("authorization", BEARER))
-        .and(body_json(json!({
+    expect("PUT", "/plan/662104")
+        .body(json!({
             "amount": 800000,
             "interval": "annually",
             "description": "Yearly gold membership",
             "currency": "NGN",
             "update_existing_subscriptions": false
-        })))
-        .respond_with(ok("plan/updated.json"))
-        .expect(1)
-        .mount(&server)
+        }))
+        .reply(&server, "plan/updated.json")
         .await;
     let r = ps
         .plans()
@@ -243,7 +228,10 @@ async fn plan_update_rejects_bad_input_before_sending() {
     let err = ps.plans().update(" ").name("Gold").send().await;
     assert!(matches!(
         err,
-        Err(Error::Validation(ValidationError::Empty("id_or_code")))
+        Err(Error::Validation(ValidationError::CodePrefix {
+            field: "id_or_code",
+            ..
+        }))
     ));
     let err = ps
         .plans()
@@ -263,6 +251,133 @@ async fn plan_update_rejects_bad_input_before_sending() {
     assert!(matches!(
         err,
         Err(Error::Validation(ValidationError::Empty("name")))
+    ));
+    assert_no_requests(&server).await;
+}
+
+#[tokio::test]
+async fn plan_create_sends_every_setter() {
+    let (server, ps) = setup().await;
+    expect("POST", "/plan")
+        .body(json!({
+            "name": "Seed box",
+            "amount": 320000,
+            "interval": "weekly",
+            "description": "Seeds for the season, every week",
+            "send_invoices": false,
+            "send_sms": true,
+            "currency": "NGN",
+            "invoice_limit": 12
+        }))
+        .reply(&server, "plan/create.json")
+        .await;
+    let r = ps
+        .plans()
+        .create(
+            "Seed box",
+            Amount::from_subunits(320_000).unwrap(),
+            Interval::Weekly,
+        )
+        .description("Seeds for the season, every week")
+        .send_invoices(false)
+        .send_sms(true)
+        .currency(Currency::NGN)
+        .invoice_limit(12i64)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.data.name.as_deref(), Some("Gold tier"));
+}
+
+#[tokio::test]
+async fn plan_list_sends_every_setter() {
+    let (server, ps) = setup().await;
+    expect("GET", "/plan")
+        .query_is(&[
+            ("interval", "annually"),
+            ("amount", "990000"),
+            ("status", "active"),
+            ("perPage", "8"),
+            ("page", "2"),
+            ("from", "2026-01-01T00:00:00Z"),
+            ("to", "2026-06-30T00:00:00Z"),
+        ])
+        .reply(&server, "plan/list.json")
+        .await;
+    let r = ps
+        .plans()
+        .list()
+        .interval(Interval::Annually)
+        .amount(Amount::from_subunits(990_000).unwrap())
+        .status("active")
+        .per_page(8u32)
+        .page(2u32)
+        .from(crate::common::at("2026-01-01T00:00:00Z"))
+        .to(crate::common::at("2026-06-30T00:00:00Z"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.data.len(), 2);
+    assert_eq!(r.data[0].plan_code.as_deref(), Some("PLN_g0ldt13r7q2w3e4"));
+}
+
+#[tokio::test]
+async fn plan_update_sends_every_setter() {
+    let (server, ps) = setup().await;
+    expect("PUT", "/plan/PLN_s33db0x")
+        .body(json!({
+            "name": "Seed box plus",
+            "amount": 350000,
+            "interval": "monthly",
+            "description": "More seeds, once a month",
+            "send_invoices": true,
+            "send_sms": false,
+            "currency": "NGN",
+            "invoice_limit": 0,
+            "update_existing_subscriptions": false
+        }))
+        .reply(&server, "plan/updated.json")
+        .await;
+    let r = ps
+        .plans()
+        .update("PLN_s33db0x")
+        .name("Seed box plus")
+        .amount(Amount::from_subunits(350_000).unwrap())
+        .interval(Interval::Monthly)
+        .description("More seeds, once a month")
+        .send_invoices(true)
+        .send_sms(false)
+        .currency(Currency::NGN)
+        .invoice_limit(0i64)
+        .update_existing_subscriptions(false)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(
+        r.message,
+        "Plan updated. 2 subscription(s) will use the new terms"
+    );
+}
+
+#[tokio::test]
+async fn plans_refuse_wrong_prefix_codes_before_sending() {
+    let (server, ps) = setup().await;
+    let err = ps.plans().fetch("SPL_s33db0x").send().await;
+    assert!(matches!(
+        err,
+        Err(Error::Validation(ValidationError::CodePrefix {
+            field: "id_or_code",
+            expected: "PLN_",
+            ..
+        }))
+    ));
+    let err = ps.plans().update("SUB_s33db0x").name("x").send().await;
+    assert!(matches!(
+        err,
+        Err(Error::Validation(ValidationError::CodePrefix {
+            field: "id_or_code",
+            ..
+        }))
     ));
     assert_no_requests(&server).await;
 }

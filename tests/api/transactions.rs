@@ -5,19 +5,14 @@ use paystack::{
     Amount, Error, ValidationError,
 };
 use serde_json::json;
-use wiremock::matchers::{body_json, header, method, path, query_param, query_param_is_missing};
-use wiremock::Mock;
 
-use crate::common::{assert_no_requests, ok, setup, BEARER};
+use crate::common::{assert_no_requests, expect, setup};
 
 #[tokio::test]
 async fn transaction_initialize_sends_body_and_decodes_checkout() {
     let (server, ps) = setup().await;
-    Mock::given(method("POST"))
-        .and(path("/transaction/initialize"))
-        .and(header("authorization", BEARER))
-        .and(header("content-type", "application/json"))
-        .and(body_json(json!({
+    expect("POST", "/transaction/initialize")
+        .body(json!({
             "email": "ada@example.com",
             "amount": 250075,
             "currency": "NGN",
@@ -25,10 +20,8 @@ async fn transaction_initialize_sends_body_and_decodes_checkout() {
             "channels": ["card", "bank_transfer"],
             "bearer": "subaccount",
             "metadata": {"cart_id": 771}
-        })))
-        .respond_with(ok("transaction/initialize.json"))
-        .expect(1)
-        .mount(&server)
+        }))
+        .reply(&server, "transaction/initialize.json")
         .await;
 
     let r = ps
@@ -92,19 +85,15 @@ async fn transaction_initialize_rejects_bad_input_before_sending() {
 #[tokio::test]
 async fn transaction_charge_authorization_sends_code_and_decodes_transaction() {
     let (server, ps) = setup().await;
-    Mock::given(method("POST"))
-        .and(path("/transaction/charge_authorization"))
-        .and(header("authorization", BEARER))
-        .and(body_json(json!({
+    expect("POST", "/transaction/charge_authorization")
+        .body(json!({
             "email": "ada@example.com",
             "amount": 250000,
             "authorization_code": "AUTH_k2j3h4g5f6",
             "currency": "NGN",
             "queue": true
-        })))
-        .respond_with(ok("transaction/transaction.json"))
-        .expect(1)
-        .mount(&server)
+        }))
+        .reply(&server, "transaction/transaction.json")
         .await;
 
     let r = ps
@@ -137,22 +126,18 @@ async fn transaction_charge_authorization_sends_code_and_decodes_transaction() {
 }
 
 #[tokio::test]
-async fn transaction_partial_debit_sends_at_least() {
+async fn transaction_partial_debit_sends_every_setter() {
     let (server, ps) = setup().await;
-    Mock::given(method("POST"))
-        .and(path("/transaction/partial_debit"))
-        .and(header("authorization", BEARER))
-        .and(body_json(json!({
+    expect("POST", "/transaction/partial_debit")
+        .body(json!({
             "email": "ada@example.com",
             "amount": 500000,
             "authorization_code": "AUTH_k2j3h4g5f6",
             "currency": "NGN",
             "at_least": 250000,
             "reference": "pd-2026-03-14.1"
-        })))
-        .respond_with(ok("transaction/transaction.json"))
-        .expect(1)
-        .mount(&server)
+        }))
+        .reply(&server, "transaction/transaction.json")
         .await;
 
     let r = ps
@@ -161,8 +146,8 @@ async fn transaction_partial_debit_sends_at_least() {
             "ada@example.com",
             Amount::from_subunits(500_000).unwrap(),
             "AUTH_k2j3h4g5f6",
-            Currency::NGN,
         )
+        .currency(Currency::NGN)
         .at_least(Amount::from_subunits(250_000).unwrap())
         .reference("pd-2026-03-14.1")
         .send()
@@ -176,8 +161,8 @@ async fn transaction_partial_debit_sends_at_least() {
             "ada@example.com",
             Amount::from_subunits(6_000).unwrap(),
             "AUTH_x",
-            Currency::NGN,
         )
+        .currency(Currency::NGN)
         .at_least(Amount::from_subunits(7_000).unwrap())
         .send()
         .await;
@@ -188,17 +173,43 @@ async fn transaction_partial_debit_sends_at_least() {
             ..
         }))
     ));
+    let err = ps
+        .transactions()
+        .partial_debit(
+            "ada@example.com",
+            Amount::from_subunits(6_000).unwrap(),
+            "AUTH_x",
+        )
+        .send()
+        .await;
+    assert!(matches!(
+        err,
+        Err(Error::Validation(ValidationError::Empty("currency")))
+    ));
+    let err = ps
+        .transactions()
+        .partial_debit(
+            "ada@example.com",
+            Amount::from_subunits(6_000).unwrap(),
+            "CUS_x",
+        )
+        .currency(Currency::NGN)
+        .send()
+        .await;
+    assert!(matches!(
+        err,
+        Err(Error::Validation(ValidationError::CodePrefix {
+            field: "authorization_code",
+            ..
+        }))
+    ));
 }
 
 #[tokio::test]
 async fn transaction_verify_decodes_every_documented_field() {
     let (server, ps) = setup().await;
-    Mock::given(method("GET"))
-        .and(path("/transaction/verify/order-1042"))
-        .and(header("authorization", BEARER))
-        .respond_with(ok("transaction/transaction.json"))
-        .expect(1)
-        .mount(&server)
+    expect("GET", "/transaction/verify/order-1042")
+        .reply(&server, "transaction/transaction.json")
         .await;
 
     let r = ps.transactions().verify("order-1042").send().await.unwrap();
@@ -229,18 +240,15 @@ async fn transaction_verify_decodes_every_documented_field() {
 #[tokio::test]
 async fn transaction_list_sends_filters_and_decodes_page() {
     let (server, ps) = setup().await;
-    Mock::given(method("GET"))
-        .and(path("/transaction"))
-        .and(header("authorization", BEARER))
-        .and(query_param("perPage", "20"))
-        .and(query_param("page", "2"))
-        .and(query_param("status", "success"))
-        .and(query_param("channel", "card"))
-        .and(query_param("from", "2026-03-01T00:00:00Z"))
-        .and(query_param_is_missing("per_page"))
-        .respond_with(ok("transaction/list.json"))
-        .expect(1)
-        .mount(&server)
+    expect("GET", "/transaction")
+        .query_is(&[
+            ("perPage", "20"),
+            ("page", "2"),
+            ("status", "success"),
+            ("channel", "card"),
+            ("from", "2026-03-01T00:00:00Z"),
+        ])
+        .reply(&server, "transaction/list.json")
         .await;
 
     let from: chrono::DateTime<chrono::Utc> = "2026-03-01T00:00:00Z".parse().unwrap();
@@ -284,12 +292,8 @@ async fn transaction_list_sends_filters_and_decodes_page() {
 #[tokio::test]
 async fn transaction_fetch_uses_numeric_id() {
     let (server, ps) = setup().await;
-    Mock::given(method("GET"))
-        .and(path("/transaction/5123987641"))
-        .and(header("authorization", BEARER))
-        .respond_with(ok("transaction/transaction.json"))
-        .expect(1)
-        .mount(&server)
+    expect("GET", "/transaction/5123987641")
+        .reply(&server, "transaction/transaction.json")
         .await;
     let r = ps.transactions().fetch(5_123_987_641).send().await.unwrap();
     assert_eq!(r.data.reference.as_deref(), Some("order-1042"));
@@ -298,12 +302,8 @@ async fn transaction_fetch_uses_numeric_id() {
 #[tokio::test]
 async fn transaction_timeline_accepts_reference_and_decodes_log() {
     let (server, ps) = setup().await;
-    Mock::given(method("GET"))
-        .and(path("/transaction/timeline/order-1042"))
-        .and(header("authorization", BEARER))
-        .respond_with(ok("transaction/timeline.json"))
-        .expect(1)
-        .mount(&server)
+    expect("GET", "/transaction/timeline/order-1042")
+        .reply(&server, "transaction/timeline.json")
         .await;
     let r = ps
         .transactions()
@@ -324,14 +324,10 @@ async fn transaction_timeline_accepts_reference_and_decodes_log() {
 #[tokio::test]
 async fn transaction_totals_sends_period_and_decodes_sums() {
     let (server, ps) = setup().await;
-    Mock::given(method("GET"))
-        .and(path("/transaction/totals"))
-        .and(header("authorization", BEARER))
-        .and(query_param("from", "2026-01-01T00:00:00Z"))
-        .and(query_param("to", "2026-03-31T23:59:59Z"))
-        .respond_with(ok("transaction/totals.json"))
-        .expect(1)
-        .mount(&server)
+    expect("GET", "/transaction/totals")
+        .query("from", "2026-01-01T00:00:00Z")
+        .query("to", "2026-03-31T23:59:59Z")
+        .reply(&server, "transaction/totals.json")
         .await;
     let r = ps
         .transactions()
@@ -360,14 +356,10 @@ async fn transaction_totals_sends_period_and_decodes_sums() {
 #[tokio::test]
 async fn transaction_export_sends_filters_and_decodes_link() {
     let (server, ps) = setup().await;
-    Mock::given(method("GET"))
-        .and(path("/transaction/export"))
-        .and(header("authorization", BEARER))
-        .and(query_param("status", "success"))
-        .and(query_param("customer", "90876123"))
-        .respond_with(ok("transaction/export.json"))
-        .expect(1)
-        .mount(&server)
+    expect("GET", "/transaction/export")
+        .query("status", "success")
+        .query("customer", "90876123")
+        .reply(&server, "transaction/export.json")
         .await;
     let r = ps
         .transactions()
@@ -382,4 +374,276 @@ async fn transaction_export_sends_filters_and_decodes_link() {
         Some("https://files.example.net/exports/tx-2026-03.csv")
     );
     assert_eq!(r.data.expires_at.as_deref(), Some("2026-03-15 10:00:00"));
+}
+
+/// A dynamic split for the every-setter tests, with the JSON it must serialize to.
+fn pantry_split() -> (paystack::types::DynamicSplit, serde_json::Value) {
+    let split = paystack::types::DynamicSplit {
+        name: Some("Pantry share".into()),
+        type_: "percentage".into(),
+        currency: Some(Currency::NGN),
+        bearer_type: Some(Bearer::Account),
+        bearer_subaccount: None,
+        subaccounts: vec![paystack::types::DynamicSplitSubaccountsItem {
+            subaccount: "ACCT_p4ntry01".into(),
+            share: 30,
+        }],
+    };
+    let json = serde_json::to_value(&split).unwrap();
+    (split, json)
+}
+
+#[tokio::test]
+async fn transaction_initialize_sends_every_setter() {
+    let (server, ps) = setup().await;
+    let (split, split_json) = pantry_split();
+    expect("POST", "/transaction/initialize")
+        .body(json!({
+            "email": "obi@example.net",
+            "amount": 830000,
+            "currency": "NGN",
+            "reference": "pantry-0419",
+            "channels": ["card", "bank_transfer"],
+            "callback_url": "https://pantry.example.net/paid",
+            "plan": "PLN_p4ntrym0nth",
+            "invoice_limit": 6,
+            "split_code": "SPL_p4ntry",
+            "split": split_json,
+            "subaccount": "ACCT_p4ntry01",
+            "transaction_charge": 12000,
+            "bearer": "subaccount",
+            "label": "Pantry club",
+            "metadata": {"basket": "large"}
+        }))
+        .reply(&server, "transaction/initialize.json")
+        .await;
+    let r = ps
+        .transactions()
+        .initialize("obi@example.net", Amount::from_subunits(830_000).unwrap())
+        .currency(Currency::NGN)
+        .reference("pantry-0419")
+        .channels(vec![Channel::Card, Channel::BankTransfer])
+        .callback_url("https://pantry.example.net/paid")
+        .plan("PLN_p4ntrym0nth")
+        .invoice_limit(6i64)
+        .split_code("SPL_p4ntry")
+        .split(split)
+        .subaccount("ACCT_p4ntry01")
+        .transaction_charge(Amount::from_subunits(12_000).unwrap())
+        .bearer(Bearer::Subaccount)
+        .label("Pantry club")
+        .metadata(json!({"basket": "large"}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.data.reference.as_deref(), Some("order-1042"));
+}
+
+#[tokio::test]
+async fn transaction_charge_authorization_sends_every_setter() {
+    let (server, ps) = setup().await;
+    let (split, split_json) = pantry_split();
+    expect("POST", "/transaction/charge_authorization")
+        .body(json!({
+            "email": "obi@example.net",
+            "amount": 415000,
+            "authorization_code": "AUTH_p4ntry77",
+            "reference": "pantry-0420",
+            "currency": "NGN",
+            "split_code": "SPL_p4ntry",
+            "split": split_json,
+            "subaccount": "ACCT_p4ntry01",
+            "transaction_charge": 5000,
+            "bearer": "account",
+            "metadata": {"renewal": true},
+            "queue": false
+        }))
+        .reply(&server, "transaction/transaction.json")
+        .await;
+    let r = ps
+        .transactions()
+        .charge_authorization(
+            "obi@example.net",
+            Amount::from_subunits(415_000).unwrap(),
+            "AUTH_p4ntry77",
+        )
+        .reference("pantry-0420")
+        .currency(Currency::NGN)
+        .split_code("SPL_p4ntry")
+        .split(split)
+        .subaccount("ACCT_p4ntry01")
+        .transaction_charge(Amount::from_subunits(5_000).unwrap())
+        .bearer(Bearer::Account)
+        .metadata(json!({"renewal": true}))
+        .queue(false)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.data.reference.as_deref(), Some("order-1042"));
+}
+
+#[tokio::test]
+async fn transaction_list_sends_every_setter() {
+    let (server, ps) = setup().await;
+    expect("GET", "/transaction")
+        .query_is(&[
+            ("perPage", "10"),
+            ("page", "3"),
+            ("use_cursor", "true"),
+            ("next", "dHg6MzAx"),
+            ("previous", "dHg6MjAx"),
+            ("from", "2026-03-01T00:00:00Z"),
+            ("to", "2026-03-08T00:00:00Z"),
+            ("status", "abandoned"),
+            ("source", "pos"),
+            ("terminal_id", "2232WE17"),
+            ("virtual_account_number", "7701234611"),
+            ("customer_code", "CUS_p0o9i8u7y6t5r4e"),
+            ("amount", "415000"),
+            ("settlement", "3090011"),
+            ("channel", "card"),
+            ("subaccount_code", "ACCT_p4ntry01"),
+            ("split_code", "SPL_p4ntry"),
+        ])
+        .reply(&server, "transaction/list.json")
+        .await;
+    let r = ps
+        .transactions()
+        .list()
+        .per_page(10u32)
+        .page(3u32)
+        .use_cursor(true)
+        .next("dHg6MzAx")
+        .previous("dHg6MjAx")
+        .from(crate::common::at("2026-03-01T00:00:00Z"))
+        .to(crate::common::at("2026-03-08T00:00:00Z"))
+        .status(TransactionStatus::Abandoned)
+        .source("pos")
+        .terminal_id("2232WE17")
+        .virtual_account_number("7701234611")
+        .customer_code("CUS_p0o9i8u7y6t5r4e")
+        .amount(Amount::from_subunits(415_000).unwrap())
+        .settlement(3_090_011u64)
+        .channel(Channel::Card)
+        .subaccount_code("ACCT_p4ntry01")
+        .split_code("SPL_p4ntry")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.data.len(), 3);
+    assert_eq!(r.data[0].reference.as_deref(), Some("order-1042"));
+}
+
+#[tokio::test]
+async fn transaction_totals_sends_every_setter() {
+    let (server, ps) = setup().await;
+    expect("GET", "/transaction/totals")
+        .query_is(&[
+            ("from", "2026-04-01T00:00:00Z"),
+            ("to", "2026-04-07T00:00:00Z"),
+        ])
+        .reply(&server, "transaction/totals.json")
+        .await;
+    let r = ps
+        .transactions()
+        .totals()
+        .from(crate::common::at("2026-04-01T00:00:00Z"))
+        .to(crate::common::at("2026-04-07T00:00:00Z"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.data.total_transactions.map(|n| n.get()), Some(18));
+}
+
+#[tokio::test]
+async fn transaction_export_sends_every_setter() {
+    let (server, ps) = setup().await;
+    expect("GET", "/transaction/export")
+        .query_is(&[
+            ("from", "2026-03-01T00:00:00Z"),
+            ("to", "2026-03-31T00:00:00Z"),
+            ("status", "success"),
+            ("customer", "5120098817"),
+            ("subaccount_code", "ACCT_p4ntry01"),
+            ("settlement", "3090011"),
+        ])
+        .reply(&server, "transaction/export.json")
+        .await;
+    let r = ps
+        .transactions()
+        .export()
+        .from(crate::common::at("2026-03-01T00:00:00Z"))
+        .to(crate::common::at("2026-03-31T00:00:00Z"))
+        .status(TransactionStatus::Success)
+        .customer(5_120_098_817u64)
+        .subaccount_code("ACCT_p4ntry01")
+        .settlement(3_090_011u64)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(
+        r.data.path.as_deref(),
+        Some("https://files.example.net/exports/tx-2026-03.csv")
+    );
+}
+
+#[tokio::test]
+async fn transactions_refuse_wrong_prefix_codes_before_sending() {
+    let (server, ps) = setup().await;
+    let amount = Amount::from_subunits(415_000).unwrap();
+    let err = ps
+        .transactions()
+        .initialize("obi@example.net", amount)
+        .plan("SUB_p4ntry")
+        .send()
+        .await;
+    assert!(matches!(
+        err,
+        Err(Error::Validation(ValidationError::CodePrefix {
+            field: "plan",
+            expected: "PLN_",
+            ..
+        }))
+    ));
+    let err = ps
+        .transactions()
+        .charge_authorization("obi@example.net", amount, "AUTH_p4ntry77")
+        .subaccount("SPL_p4ntry")
+        .send()
+        .await;
+    assert!(matches!(
+        err,
+        Err(Error::Validation(ValidationError::CodePrefix {
+            field: "subaccount",
+            ..
+        }))
+    ));
+    let err = ps
+        .transactions()
+        .list()
+        .customer_code("RCP_p4ntry")
+        .send()
+        .await;
+    assert!(matches!(
+        err,
+        Err(Error::Validation(ValidationError::CodePrefix {
+            field: "customer_code",
+            expected: "CUS_",
+            ..
+        }))
+    ));
+    let err = ps
+        .transactions()
+        .export()
+        .subaccount_code("SUB_p4ntry")
+        .send()
+        .await;
+    assert!(matches!(
+        err,
+        Err(Error::Validation(ValidationError::CodePrefix {
+            field: "subaccount_code",
+            ..
+        }))
+    ));
+    assert_no_requests(&server).await;
 }
