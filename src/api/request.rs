@@ -132,7 +132,6 @@ macro_rules! request {
             /// Paystack's operation id for this request.
             pub const OPERATION_ID: &'static str = stringify!($op);
 
-            #[allow(clippy::too_many_arguments)]
             pub(crate) fn new(ps: &'a $crate::Paystack $(, $req: $req_ty)*) -> Self {
                 Self { ps: $crate::api::client::ClientRef::new(ps) $(, $req)* $(, $opt: None)* }
             }
