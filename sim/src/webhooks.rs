@@ -2,12 +2,10 @@
 //! signs (`x-paystack-signature`, hex HMAC-SHA512 of the raw body), sent to the integration's
 //! URL, retried on an accelerated schedule, logged, and replayable.
 
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 use std::time::Duration;
 
 use serde::{Deserialize, Serialize};
-use tokio::io::{AsyncReadExt, AsyncWriteExt};
-use tokio::net::TcpStream;
 use tokio::sync::mpsc;
 
 use crate::server::Shared;
@@ -88,50 +86,68 @@ async fn deliver(shared: Arc<Shared>, id: usize) {
     }
 }
 
-/// POSTs a webhook over plain HTTP and returns the status. Receivers are local test servers,
-/// so TLS is not spoken.
+/// POSTs a webhook and returns the receiver's status. `http://` and `https://` URLs both
+/// work; redirects are not followed, as a webhook sender should not move its payload.
 pub async fn post(url: &str, body: &str, signature: &str) -> Result<u16, String> {
-    let rest = url
-        .strip_prefix("http://")
-        .ok_or_else(|| "only http:// webhook URLs are supported".to_string())?;
-    let (host, path) = match rest.find('/') {
-        Some(i) => (&rest[..i], &rest[i..]),
-        None => (rest, "/"),
-    };
-    let addr = if host.contains(':') {
-        host.to_string()
-    } else {
-        format!("{host}:80")
-    };
-    let io = async {
-        let mut s = TcpStream::connect(&addr)
-            .await
-            .map_err(|e| format!("connect {addr}: {e}"))?;
-        let req = format!(
-            "POST {path} HTTP/1.1\r\nhost: {host}\r\ncontent-type: application/json\r\n\
-             x-paystack-signature: {signature}\r\nuser-agent: paystack-sim\r\n\
-             content-length: {}\r\nconnection: close\r\n\r\n{body}",
-            body.len()
-        );
-        s.write_all(req.as_bytes())
-            .await
-            .map_err(|e| format!("send: {e}"))?;
-        let mut buf = Vec::new();
-        let mut chunk = [0u8; 512];
-        while !buf.windows(2).any(|w| w == b"\r\n") {
-            let n = s.read(&mut chunk).await.map_err(|e| format!("read: {e}"))?;
-            if n == 0 {
-                break;
-            }
-            buf.extend_from_slice(&chunk[..n]);
-        }
-        let line = String::from_utf8_lossy(&buf);
-        line.split_whitespace()
-            .nth(1)
-            .and_then(|c| c.parse::<u16>().ok())
-            .ok_or_else(|| "no HTTP status in the answer".to_string())
-    };
-    tokio::time::timeout(Duration::from_secs(5), io)
+    let client = client()?;
+    let answer = client
+        .post(url)
+        .header("content-type", "application/json")
+        .header("x-paystack-signature", signature)
+        .header("user-agent", "paystack-sim")
+        .body(body.to_string())
+        .send()
         .await
-        .map_err(|_| "timed out after 5 s".to_string())?
+        .map_err(|e| describe(&e))?;
+    Ok(answer.status().as_u16())
+}
+
+/// The one client deliveries share (its connections are reused).
+fn client() -> Result<&'static reqwest::Client, String> {
+    static CLIENT: OnceLock<Result<reqwest::Client, String>> = OnceLock::new();
+    CLIENT
+        .get_or_init(|| {
+            let tls = tls_config().map_err(|e| format!("cannot set up TLS: {e}"))?;
+            reqwest::Client::builder()
+                .use_preconfigured_tls(tls)
+                .redirect(reqwest::redirect::Policy::none())
+                .timeout(Duration::from_secs(5))
+                .build()
+                .map_err(|e| format!("cannot build the webhook client: {e}"))
+        })
+        .as_ref()
+        .map_err(Clone::clone)
+}
+
+fn tls_config() -> Result<rustls::ClientConfig, rustls::Error> {
+    use rustls_platform_verifier::BuilderVerifierExt;
+    let provider = Arc::new(rustls::crypto::ring::default_provider());
+    Ok(rustls::ClientConfig::builder_with_provider(provider)
+        .with_safe_default_protocol_versions()?
+        .with_platform_verifier()?
+        .with_no_client_auth())
+}
+
+/// A failure in words for the delivery log, without the URL (it is logged beside it).
+fn describe(e: &reqwest::Error) -> String {
+    let what = if e.is_timeout() {
+        "timed out after 5 s"
+    } else if e.is_connect() {
+        "could not connect"
+    } else if e.is_body() || e.is_decode() {
+        "the answer broke off"
+    } else {
+        "the request failed"
+    };
+    let mut cause = String::new();
+    let mut source = std::error::Error::source(e);
+    while let Some(s) = source {
+        cause = s.to_string();
+        source = s.source();
+    }
+    if cause.is_empty() {
+        what.to_string()
+    } else {
+        format!("{what}: {cause}")
+    }
 }

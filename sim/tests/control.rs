@@ -255,6 +255,43 @@ async fn webhooks_are_retried_logged_and_replayed() {
 }
 
 #[tokio::test]
+async fn https_webhook_urls_are_tried_and_failures_logged_without_panics() {
+    let s = Sim::start().await;
+    // Nothing listens on port 9 here: the https delivery is tried (not refused for its scheme)
+    // and each failure lands in the log with a reason.
+    s.sim.set_webhook_url("https://127.0.0.1:9/hooks");
+    s.sim.set_webhook_retry_delays(&[Duration::from_millis(10)]);
+    let ps = s.sdk();
+    ps.transactions()
+        .initialize("tls@example.com", Amount::from_subunits(10_000).unwrap())
+        .reference("hook-tls-1")
+        .send()
+        .await
+        .unwrap();
+    s.sim.pay("hook-tls-1", PayOutcome::Success).unwrap();
+    let mut attempts = Vec::new();
+    for _ in 0..100 {
+        attempts = s
+            .sim
+            .webhooks()
+            .into_iter()
+            .find(|d| d.event == "charge.success")
+            .map(|d| d.attempts)
+            .unwrap_or_default();
+        if attempts.len() == 2 {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+    assert_eq!(attempts.len(), 2, "one try and one retry: {attempts:?}");
+    for a in &attempts {
+        assert_eq!(a.status, None);
+        let why = a.error.as_deref().unwrap_or("");
+        assert!(why.starts_with("could not connect"), "{why}");
+    }
+}
+
+#[tokio::test]
 async fn a_thousand_concurrent_initiates_with_a_hundred_references() {
     let s = Sim::start().await;
     let ps = s.sdk();
