@@ -258,23 +258,8 @@ impl InitiateBulkCharge<'_> {
             .filter_map(|c| c.reference.clone())
             .collect();
         let again = self.clone();
-        let lookup = || async {
-            let mut found = Vec::with_capacity(references.len());
-            for reference in &references {
-                found.push(
-                    ps.transactions()
-                        .verify(reference.clone())
-                        .send()
-                        .await?
-                        .data,
-                );
-            }
-            Ok(Response {
-                data: found,
-                message: "found by reference after an unknown outcome".into(),
-                meta: None,
-            })
-        };
+        let lookup =
+            || recover::each_reference(&references, |r| ps.transactions().verify(r).send());
         recover::send_or_recover(self.send(), lookup, || again.send()).await
     }
 }

@@ -100,3 +100,24 @@ where
         Err(_) => Err(Error::OutcomeUnknown(unknown)),
     }
 }
+
+/// The lookup of a bulk request: each entry's record by its reference, in order. The first
+/// failed lookup ends it, so a bulk request is resent only when every entry is known absent.
+pub(crate) async fn each_reference<T, L, LF>(
+    references: &[String],
+    lookup: L,
+) -> Result<Response<Vec<T>>>
+where
+    L: Fn(String) -> LF,
+    LF: Future<Output = Result<Response<T>>>,
+{
+    let mut found = Vec::with_capacity(references.len());
+    for reference in references {
+        found.push(lookup(reference.clone()).await?.data);
+    }
+    Ok(Response {
+        data: found,
+        message: "found by reference after an unknown outcome".into(),
+        meta: None,
+    })
+}

@@ -440,17 +440,7 @@ impl InitiateBulkTransfer<'_> {
         let ps = self.ps;
         let references: Vec<String> = self.transfers.iter().map(|t| t.reference.clone()).collect();
         let again = self.clone();
-        let lookup = || async {
-            let mut found = Vec::with_capacity(references.len());
-            for reference in &references {
-                found.push(ps.transfers().verify(reference.clone()).send().await?.data);
-            }
-            Ok(Response {
-                data: found,
-                message: "found by reference after an unknown outcome".into(),
-                meta: None,
-            })
-        };
+        let lookup = || recover::each_reference(&references, |r| ps.transfers().verify(r).send());
         recover::send_or_recover(self.send(), lookup, || again.send()).await
     }
 }

@@ -706,3 +706,66 @@ async fn raw_requests_take_the_same_path() {
     let received = &server.received()[1];
     assert_eq!(received.headers["authorization"], format!("Bearer {KEY}"));
 }
+
+fn bulk(ps: &Paystack) -> paystack::transfers::InitiateBulkTransfer<'_> {
+    let amount = paystack::Amount::from_subunits(250_000).unwrap();
+    ps.transfers().bulk(vec![
+        paystack::types::TransferBulkItem::new(amount, "RCP_bulk0000001", "bulk-payout-0000000001"),
+        paystack::types::TransferBulkItem::new(amount, "RCP_bulk0000002", "bulk-payout-0000000002"),
+    ])
+}
+
+#[tokio::test]
+async fn bulk_send_or_recover_finds_every_entry_by_its_reference() {
+    let server = FaultServer::start().await;
+    server.script("POST", "/transfer/bulk", vec![Step::Close]);
+    for reference in ["bulk-payout-0000000001", "bulk-payout-0000000002"] {
+        server.script(
+            "GET",
+            &format!("/transfer/verify/{reference}"),
+            vec![Step::json(200, fixture("transfer/transfer.json"))],
+        );
+    }
+    let got = bulk(&client(&server))
+        .no_retry()
+        .send_or_recover()
+        .await
+        .unwrap();
+    let Recovery::Found(found) = got else {
+        panic!("expected the lookups: {got:?}")
+    };
+    assert_eq!(found.data.len(), 2, "one record per entry, in order");
+    assert_eq!(server.count("POST", "/transfer/bulk"), 1, "never resent");
+    assert_eq!(
+        server.count("GET", "/transfer/verify/bulk-payout-0000000001"),
+        1
+    );
+    assert_eq!(
+        server.count("GET", "/transfer/verify/bulk-payout-0000000002"),
+        1
+    );
+}
+
+#[tokio::test]
+async fn bulk_send_or_recover_stays_unknown_when_one_lookup_fails() {
+    let server = FaultServer::start().await;
+    server.script("POST", "/transfer/bulk", vec![Step::Close]);
+    server.script(
+        "GET",
+        "/transfer/verify/bulk-payout-0000000001",
+        vec![Step::json(200, fixture("transfer/transfer.json"))],
+    );
+    server.script(
+        "GET",
+        "/transfer/verify/bulk-payout-0000000002",
+        vec![Step::raw(502, "text/html", HTML_502)],
+    );
+    let err = bulk(&client(&server))
+        .no_retry()
+        .send_or_recover()
+        .await
+        .unwrap_err();
+    assert!(err.as_outcome_unknown().is_some(), "{err:?}");
+    // Half the entries are known, so resending the batch could pay the other half twice.
+    assert_eq!(server.count("POST", "/transfer/bulk"), 1);
+}
