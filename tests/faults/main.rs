@@ -769,3 +769,43 @@ async fn bulk_send_or_recover_stays_unknown_when_one_lookup_fails() {
     // Half the entries are known, so resending the batch could pay the other half twice.
     assert_eq!(server.count("POST", "/transfer/bulk"), 1);
 }
+
+#[tokio::test]
+async fn bulk_charge_send_or_recover_looks_each_charge_up_by_reference() {
+    let server = FaultServer::start().await;
+    server.script("POST", "/bulkcharge", vec![Step::Close]);
+    for reference in ["renewal-bulk-0001", "renewal-bulk-0002"] {
+        server.script(
+            "GET",
+            &format!("/transaction/verify/{reference}"),
+            vec![Step::json(200, fixture("transaction/transaction.json"))],
+        );
+    }
+    let amount = Amount::from_subunits(180_000).unwrap();
+    let ps = client(&server);
+    let got = ps
+        .bulk_charges()
+        .initiate(vec![
+            paystack::types::BulkChargeItem::new("AUTH_bulk000001", amount)
+                .reference("renewal-bulk-0001"),
+            paystack::types::BulkChargeItem::new("AUTH_bulk000002", amount)
+                .reference("renewal-bulk-0002"),
+        ])
+        .no_retry()
+        .send_or_recover()
+        .await
+        .unwrap();
+    let Recovery::Found(found) = got else {
+        panic!("expected the lookups: {got:?}")
+    };
+    assert_eq!(found.data.len(), 2);
+    assert_eq!(server.count("POST", "/bulkcharge"), 1, "never resent");
+    assert_eq!(
+        server.count("GET", "/transaction/verify/renewal-bulk-0001"),
+        1
+    );
+    assert_eq!(
+        server.count("GET", "/transaction/verify/renewal-bulk-0002"),
+        1
+    );
+}
