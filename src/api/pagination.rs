@@ -21,6 +21,11 @@
 //!
 //! [`Pages::concurrency`] asks for several pages at once on offset lists whose page count
 //! Paystack gives; items still come out in list order.
+//!
+//! A page fetched ahead is only polled while the caller polls the stream, so a caller that
+//! holds one record longer than the request timeout can let that page's deadline pass with
+//! its answer already in. Such a page (one that timed out while the caller held records) is
+//! asked for once more, whatever the retry policy; a page the caller was waiting on is not.
 
 use std::collections::{HashSet, VecDeque};
 use std::fmt;
@@ -152,6 +157,8 @@ struct Fetched<T> {
     at: At,
     /// How many times the walk has asked for this page (1 for the first time).
     tries: u32,
+    /// Records handed out before this request was sent (see [`Walk::handed_out`]).
+    handed_at_launch: u64,
     result: Result<Response<Vec<T>>>,
 }
 
@@ -181,6 +188,10 @@ struct Walk<'s, P: Paginate> {
     seen: HashSet<String>,
     /// An error was handed out: nothing more comes.
     ended: bool,
+    /// Records handed out so far. A request sent before the latest of them was waiting while
+    /// the caller held a record, and nothing polls it then: its deadline can pass with the
+    /// answer already here.
+    handed_out: u64,
 }
 
 impl<'s, P: Paginate + 's> Walk<'s, P> {
@@ -205,6 +216,7 @@ impl<'s, P: Paginate + 's> Walk<'s, P> {
             allowed: 1,
             seen: HashSet::new(),
             ended: false,
+            handed_out: 0,
         }
     }
 
@@ -214,12 +226,18 @@ impl<'s, P: Paginate + 's> Walk<'s, P> {
             At::Cursor(None) => self.request.clone(),
             At::Cursor(Some(c)) => self.request.clone().at_cursor(c.clone()),
         };
+        let handed_at_launch = self.handed_out;
         Box::pin(async move {
             if !delay.is_zero() {
                 tokio::time::sleep(delay).await;
             }
             let result = request.fetch().await;
-            Fetched { at, tries, result }
+            Fetched {
+                at,
+                tries,
+                handed_at_launch,
+                result,
+            }
         })
     }
 
@@ -260,6 +278,17 @@ impl<'s, P: Paginate + 's> Walk<'s, P> {
                 self.allowed = (self.allowed / 2).max(1);
                 let delay = self.policy.delay(fetched.tries + 1, None);
                 let again = self.launch(fetched.at, fetched.tries + 1, delay);
+                self.in_flight.push_front(again);
+                return;
+            }
+            Err(e)
+                if fetched.tries == 1
+                    && fetched.handed_at_launch < self.handed_out
+                    && is_timeout(&e) =>
+            {
+                // A page read ahead timed out while the caller held records and nothing
+                // polled it: ask for it once more (a list read is safe to repeat).
+                let again = self.launch(fetched.at, 2, Duration::ZERO);
                 self.in_flight.push_front(again);
                 return;
             }
@@ -349,11 +378,15 @@ impl<'s, P: Paginate + 's> Walker<P::Item> for Walk<'s, P> {
         if let Some(out) = self.pop() {
             // Keep the pages ahead moving while the caller reads this one.
             let _ = self.drive(cx);
+            self.handed_out += 1;
             return Poll::Ready(Some(out));
         }
         let pending = self.drive(cx).is_pending();
         match self.pop() {
-            Some(out) => Poll::Ready(Some(out)),
+            Some(out) => {
+                self.handed_out += 1;
+                Poll::Ready(Some(out))
+            }
             None if pending => Poll::Pending,
             None => Poll::Ready(None),
         }
@@ -363,6 +396,10 @@ impl<'s, P: Paginate + 's> Walker<P::Item> for Walk<'s, P> {
         self.limit = pages;
         self.allowed = pages;
     }
+}
+
+fn is_timeout(e: &Error) -> bool {
+    matches!(e, Error::Transport(t) if t.kind == super::error::TransportKind::Timeout)
 }
 
 fn is_rate_limited(e: &Error) -> bool {

@@ -374,3 +374,40 @@ async fn raw_walks_refuse_an_answer_whose_data_is_not_a_list() {
         other => panic!("expected a decode error, got {other:?}"),
     }
 }
+
+#[tokio::test]
+async fn a_page_read_ahead_while_the_caller_is_busy_survives_its_timeout() {
+    let (server, ps) = setup().await;
+    let meta = |p: i64| json!({"total": 4, "perPage": 2, "page": p, "pageCount": 2});
+    page(&server, "1", plans(&["PLN_a", "PLN_b"]), meta(1)).await;
+    // The read-ahead request for page 2 is answered at once, but nobody polls it while the
+    // caller is busy, so its deadline passes; the walk asks for that page once more.
+    Mock::given(method("GET"))
+        .and(path("/plan"))
+        .and(header("authorization", BEARER))
+        .and(query_param("page", "2"))
+        .respond_with(ResponseTemplate::new(200).set_body_json(json!({
+            "status": true, "message": "Plans retrieved",
+            "data": plans(&["PLN_c", "PLN_d"]), "meta": meta(2)
+        })))
+        .expect(1..=2)
+        .mount(&server)
+        .await;
+    let mut walk = ps
+        .plans()
+        .list()
+        .per_page(2u32)
+        .timeout(std::time::Duration::from_millis(300))
+        .no_retry()
+        .stream();
+    let first = walk.try_next().await.unwrap().unwrap();
+    assert_eq!(first.plan_code.as_deref(), Some("PLN_a"));
+    // The caller works on the first record for longer than the request timeout.
+    tokio::time::sleep(std::time::Duration::from_millis(700)).await;
+    let rest: Vec<_> = walk
+        .map_ok(|p| p.plan_code.map(String::from).unwrap_or_default())
+        .try_collect()
+        .await
+        .unwrap();
+    assert_eq!(rest, ["PLN_b", "PLN_c", "PLN_d"]);
+}
