@@ -524,7 +524,7 @@ async fn every_wrapper() {
         f,
         "bulk charge initiate",
         ps.bulk_charges()
-            .initiate([BulkChargeItem::new(&auth_code, amt(5_000)).reference("bulk-item-1")])
+            .initiate([BulkChargeItem::new(&auth_code, amt(5_000)).with_reference("bulk-item-1")])
     );
     let batch = bulk.and_then(|b| b.data.batch_code).unwrap_or_default();
     send!(f, "bulk charge list", ps.bulk_charges().list());

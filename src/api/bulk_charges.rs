@@ -7,7 +7,7 @@
 //! let batch = ps
 //!     .bulk_charges()
 //!     .initiate(vec![
-//!         BulkChargeItem::new("AUTH_first", Amount::from_subunits(10_000)?).reference("rent-0001"),
+//!         BulkChargeItem::new("AUTH_first", Amount::from_subunits(10_000)?).with_reference("rent-0001"),
 //!         BulkChargeItem::new("AUTH_second", Amount::from_subunits(25_000)?),
 //!     ])
 //!     .send()
@@ -45,25 +45,25 @@ impl types::BulkChargeItem {
     }
 
     /// Your unique reference for this charge.
-    pub fn reference(mut self, reference: impl Into<String>) -> Self {
+    pub fn with_reference(mut self, reference: impl Into<String>) -> Self {
         self.reference = Some(reference.into());
         self
     }
 
     /// Accept less than the full amount when the account holds less.
-    pub fn attempt_partial_debit(mut self, value: bool) -> Self {
+    pub fn with_attempt_partial_debit(mut self, value: bool) -> Self {
         self.attempt_partial_debit = Some(value);
         self
     }
 
     /// With a partial debit, the least amount to accept.
-    pub fn at_least(mut self, amount: Amount) -> Self {
+    pub fn with_at_least(mut self, amount: Amount) -> Self {
         self.at_least = Some(amount);
         self
     }
 
     /// Your own data, returned with the charge.
-    pub fn metadata(mut self, metadata: serde_json::Value) -> Self {
+    pub fn with_metadata(mut self, metadata: serde_json::Value) -> Self {
         self.metadata = Some(metadata);
         self
     }

@@ -54,7 +54,7 @@ impl types::OrderItemInput {
 // `shipping_fee` in subunits): four address strings in a row are too easy to swap.
 impl types::OrderShippingInput {
     /// Adds a note for the courier.
-    pub fn delivery_note(mut self, note: impl Into<String>) -> Self {
+    pub fn with_delivery_note(mut self, note: impl Into<String>) -> Self {
         self.delivery_note = Some(note.into());
         self
     }

@@ -29,11 +29,11 @@ async fn bulk_charge_initiate_sends_array_body_and_decodes_batch() {
     let r = ps
         .bulk_charges()
         .initiate(vec![
-            BulkChargeItem::new("AUTH_t6y7u8i9o0", amount(15_000)).reference("rent-0001"),
+            BulkChargeItem::new("AUTH_t6y7u8i9o0", amount(15_000)).with_reference("rent-0001"),
             BulkChargeItem::new("AUTH_a1s2d3f4g5", amount(25_000))
-                .attempt_partial_debit(true)
-                .at_least(amount(10_000))
-                .metadata(json!({"flat": "4B"})),
+                .with_attempt_partial_debit(true)
+                .with_at_least(amount(10_000))
+                .with_metadata(json!({"flat": "4B"})),
         ])
         .send()
         .await
@@ -75,7 +75,7 @@ async fn bulk_charge_initiate_rejects_bad_entries_before_sending() {
     ));
 
     let err = bc
-        .initiate([BulkChargeItem::new("AUTH_x1", amount(5_000)).reference("rent/0001")])
+        .initiate([BulkChargeItem::new("AUTH_x1", amount(5_000)).with_reference("rent/0001")])
         .send()
         .await;
     assert!(matches!(
@@ -87,7 +87,7 @@ async fn bulk_charge_initiate_rejects_bad_entries_before_sending() {
     ));
 
     let err = bc
-        .initiate([BulkChargeItem::new("AUTH_x1", amount(5_000)).at_least(amount(6_000))])
+        .initiate([BulkChargeItem::new("AUTH_x1", amount(5_000)).with_at_least(amount(6_000))])
         .send()
         .await;
     assert!(matches!(
@@ -100,8 +100,8 @@ async fn bulk_charge_initiate_rejects_bad_entries_before_sending() {
 
     let err = bc
         .initiate([
-            BulkChargeItem::new("AUTH_x1", amount(5_000)).reference("rent-0009"),
-            BulkChargeItem::new("AUTH_x2", amount(7_000)).reference("rent-0009"),
+            BulkChargeItem::new("AUTH_x1", amount(5_000)).with_reference("rent-0009"),
+            BulkChargeItem::new("AUTH_x2", amount(7_000)).with_reference("rent-0009"),
         ])
         .send()
         .await;

@@ -51,7 +51,7 @@ async fn order_create_sends_every_setter_and_decodes_order() {
         .await;
 
     let r = order(&ps, "ama@example.com", vec![mug_line()])
-        .shipping(accra().delivery_note("Call at the gate"))
+        .shipping(accra().with_delivery_note("Call at the gate"))
         .is_gift(false)
         .pay_for_me(true)
         .send()

@@ -787,9 +787,9 @@ async fn bulk_charge_send_or_recover_looks_each_charge_up_by_reference() {
         .bulk_charges()
         .initiate(vec![
             paystack::types::BulkChargeItem::new("AUTH_bulk000001", amount)
-                .reference("renewal-bulk-0001"),
+                .with_reference("renewal-bulk-0001"),
             paystack::types::BulkChargeItem::new("AUTH_bulk000002", amount)
-                .reference("renewal-bulk-0002"),
+                .with_reference("renewal-bulk-0002"),
         ])
         .no_retry()
         .send_or_recover()
