@@ -2,13 +2,13 @@
 #![deny(missing_docs)]
 #![forbid(unsafe_code)]
 
-// The handwritten layer lives in `api` (private) and the generated client in `generated`; every
-// public item below has exactly one path.
+// The handwritten layer lives in `api` and the generated client in `generated` (both private);
+// every public item below has exactly one path.
 mod api;
 #[cfg(feature = "blocking")]
 pub mod blocking;
 pub mod fees;
-pub mod generated;
+mod generated;
 pub mod webhook;
 
 // One module per API area, named as Paystack's docs name it: the handler, its request
@@ -39,7 +39,10 @@ pub use api::pagination::{Pages, Paginate};
 pub use api::raw::RawRequest;
 pub use api::recover::Recovery;
 pub use api::retry::RetryPolicy;
+// The generated layer: its resource types (shared by API answers and webhooks) and its client,
+// the escape hatch for calls the wrappers do not cover (`Paystack::generated`).
 pub use generated::types;
+pub use generated::Client as GeneratedClient;
 
 #[doc(hidden)]
 pub use api::fuzzing;

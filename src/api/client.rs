@@ -166,7 +166,7 @@ impl Paystack {
     }
 
     /// The generated client, for anything the wrappers do not cover.
-    pub fn generated(&self) -> &crate::generated::Client {
+    pub fn generated(&self) -> &crate::GeneratedClient {
         &self.inner
     }
 
