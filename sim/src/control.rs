@@ -42,6 +42,19 @@ fn bad(message: impl Into<String>) -> Response {
     )
 }
 
+/// A flow's result as a control answer: the record, or a 400 with the flow's message.
+fn answer(result: Result<Value, crate::world::ApiErr>) -> Response {
+    match result {
+        Ok(v) => ok(v),
+        Err(e) => bad(e.message),
+    }
+}
+
+/// A text field of a control body (empty when absent).
+fn text_field(v: &Value, key: &str) -> String {
+    v.get(key).and_then(Value::as_str).unwrap_or("").to_string()
+}
+
 fn body(bytes: &Bytes) -> Result<Value, Response> {
     if bytes.is_empty() {
         return Ok(json!({}));
@@ -185,21 +198,14 @@ async fn pay(State(sh): S, headers: HeaderMap, b: Bytes) -> Response {
         Ok(v) => v,
         Err(r) => return r,
     };
-    let reference = v
-        .get("reference")
-        .and_then(Value::as_str)
-        .unwrap_or("")
-        .to_string();
+    let reference = text_field(&v, "reference");
     let outcome: PayOutcome =
         match serde_json::from_value(v.get("outcome").cloned().unwrap_or(json!("success"))) {
             Ok(o) => o,
             Err(_) => return bad("outcome is success, declined, insufficient_funds or abandoned"),
         };
     with_ix(&sh, &headers, |w, ix| {
-        match flows::transactions::pay(w, ix, &reference, outcome) {
-            Ok(tx) => ok(tx),
-            Err(e) => bad(e.message),
-        }
+        answer(flows::transactions::pay(w, ix, &reference, outcome))
     })
 }
 
@@ -208,17 +214,10 @@ async fn dispute(State(sh): S, headers: HeaderMap, b: Bytes) -> Response {
         Ok(v) => v,
         Err(r) => return r,
     };
-    let reference = v
-        .get("reference")
-        .and_then(Value::as_str)
-        .unwrap_or("")
-        .to_string();
+    let reference = text_field(&v, "reference");
     let amount = v.get("refund_amount").and_then(Value::as_i64);
     with_ix(&sh, &headers, |w, ix| {
-        match flows::disputes::open(w, ix, &reference, amount) {
-            Ok(d) => ok(d),
-            Err(e) => bad(e.message),
-        }
+        answer(flows::disputes::open(w, ix, &reference, amount))
     })
 }
 
@@ -233,10 +232,7 @@ async fn settle(State(sh): S, headers: HeaderMap, Path(code): Path<String>, b: B
             Err(_) => return bad("outcome is success, failed or reversed"),
         };
     with_ix(&sh, &headers, |w, ix| {
-        match flows::transfers::settle(w, ix, &code, outcome) {
-            Ok(t) => ok(t),
-            Err(e) => bad(e.message),
-        }
+        answer(flows::transfers::settle(w, ix, &code, outcome))
     })
 }
 
@@ -271,20 +267,11 @@ async fn bank_transfer(State(sh): S, headers: HeaderMap, b: Bytes) -> Response {
         Ok(v) => v,
         Err(r) => return r,
     };
-    let account = v
-        .get("account_number")
-        .and_then(Value::as_str)
-        .unwrap_or("")
-        .to_string();
+    let account = text_field(&v, "account_number");
     let amount = v.get("amount").and_then(Value::as_i64).unwrap_or(0);
-    with_ix(
-        &sh,
-        &headers,
-        |w, ix| match flows::dedicated::bank_transfer(w, ix, &account, amount) {
-            Ok(t) => ok(t),
-            Err(e) => bad(e.message),
-        },
-    )
+    with_ix(&sh, &headers, |w, ix| {
+        answer(flows::dedicated::bank_transfer(w, ix, &account, amount))
+    })
 }
 
 async fn charge_step(State(sh): S, headers: HeaderMap, b: Bytes) -> Response {
@@ -292,11 +279,7 @@ async fn charge_step(State(sh): S, headers: HeaderMap, b: Bytes) -> Response {
         Ok(v) => v,
         Err(r) => return r,
     };
-    let reference = v
-        .get("reference")
-        .and_then(Value::as_str)
-        .unwrap_or("")
-        .to_string();
+    let reference = text_field(&v, "reference");
     let step = v.get("status").and_then(Value::as_str).unwrap_or("");
     const STEPS: &[&str] = &[
         "send_pin",
