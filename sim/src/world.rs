@@ -9,7 +9,7 @@ use serde_json::{json, Map, Value};
 use crate::faults::FaultRule;
 use crate::journal::JournalEntry;
 use crate::spec::Op;
-use crate::state::{code, stamp, stamp_record, Clock, Integration};
+use crate::state::{code, parse_stamp, stamp, stamp_record, Clock, Integration};
 use crate::webhooks::Delivery;
 use crate::{flows, generic};
 
@@ -320,6 +320,29 @@ impl World {
         let t = self.integrations[ix].tables.get(table)?;
         let pos = t.find(key)?;
         Some((pos, t.at(pos).clone()))
+    }
+
+    /// Positions (with their records) in `table` whose `status` is `status` and whose
+    /// timestamp `field` has come by `now`: what the clock's jobs act on.
+    pub fn due(
+        &self,
+        ix: usize,
+        table: &str,
+        status: &str,
+        field: &str,
+        now: DateTime<Utc>,
+    ) -> Vec<(usize, Value)> {
+        self.integrations[ix]
+            .tables
+            .get(table)
+            .map(|t| {
+                t.iter()
+                    .filter(|(_, r)| r["status"] == status)
+                    .filter(|(_, r)| parse_stamp(r.get(field)).is_some_and(|at| at <= now))
+                    .map(|(p, r)| (p, r.clone()))
+                    .collect()
+            })
+            .unwrap_or_default()
     }
 
     /// Moves money in or out of the balance and writes the ledger row.

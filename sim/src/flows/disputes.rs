@@ -6,7 +6,7 @@
 use chrono::{DateTime, Duration, Utc};
 use serde_json::{json, Value};
 
-use crate::state::{parse_stamp, stamp};
+use crate::state::stamp;
 use crate::world::{as_int, ApiErr, Call, CallResult, Reply, World};
 
 /// How long the merchant has to answer a new dispute, in simulated time.
@@ -99,24 +99,22 @@ fn resolve(w: &mut World, ix: usize, call: &Call) -> CallResult {
 
 /// Sends `charge.dispute.remind` once for each open dispute with a day or less to answer.
 pub fn remind_due(w: &mut World, ix: usize, now: DateTime<Utc>) {
-    let due: Vec<usize> = match w.integrations[ix].tables.get("dispute") {
-        Some(t) => t
-            .iter()
-            .filter(|(_, d)| d["status"] == "awaiting-merchant-feedback")
-            .filter(|(_, d)| {
-                parse_stamp(d.get("dueAt")).is_some_and(|due| due - now <= Duration::days(1))
-            })
-            .filter(|(_, d)| {
-                !d["history"]
-                    .as_array()
-                    .is_some_and(|h| h.iter().any(|e| e["status"] == "reminded"))
-            })
-            .map(|(pos, _)| pos)
-            .collect(),
-        None => return,
-    };
-    for pos in due {
-        let mut d = w.integrations[ix].tables["dispute"].at(pos).clone();
+    // Due for a reminder: a day or less left to answer, and not reminded yet.
+    let reminder_at = now + Duration::days(1);
+    let open = w.due(
+        ix,
+        "dispute",
+        "awaiting-merchant-feedback",
+        "dueAt",
+        reminder_at,
+    );
+    for (pos, mut d) in open {
+        let reminded = d["history"]
+            .as_array()
+            .is_some_and(|h| h.iter().any(|e| e["status"] == "reminded"));
+        if reminded {
+            continue;
+        }
         if let Some(h) = d["history"].as_array_mut() {
             h.push(json!({"status": "reminded", "by": "paystack", "createdAt": stamp(now)}));
         }

@@ -3,7 +3,7 @@
 use chrono::{DateTime, Utc};
 use serde_json::{json, Value};
 
-use crate::state::{parse_stamp, stamp};
+use crate::state::stamp;
 use crate::world::{as_int, ApiErr, Call, CallResult, Reply, World};
 
 /// How much of a transaction has been refunded already (failed refunds do not count).
@@ -70,17 +70,7 @@ fn create(w: &mut World, ix: usize, call: &Call) -> CallResult {
 
 /// Processes pending refunds whose time has come.
 pub fn process_due(w: &mut World, ix: usize, now: DateTime<Utc>) {
-    let due: Vec<usize> = match w.integrations[ix].tables.get("refund") {
-        Some(t) => t
-            .iter()
-            .filter(|(_, r)| r["status"] == "pending")
-            .filter(|(_, r)| parse_stamp(r.get("expected_at")).is_some_and(|at| at <= now))
-            .map(|(p, _)| p)
-            .collect(),
-        None => return,
-    };
-    for pos in due {
-        let mut r = w.integrations[ix].tables["refund"].at(pos).clone();
+    for (pos, mut r) in w.due(ix, "refund", "pending", "expected_at", now) {
         r["status"] = json!("processed");
         r["refunded_at"] = json!(stamp(now));
         w.save(ix, "refund", pos, r.clone());

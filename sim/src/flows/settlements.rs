@@ -5,22 +5,12 @@ use chrono::{DateTime, Utc};
 use serde_json::{json, Value};
 
 use crate::generic;
-use crate::state::{parse_stamp, stamp};
+use crate::state::stamp;
 use crate::world::{ApiErr, Call, CallResult, Reply, World};
 
 /// Marks every pending settlement whose date has come as paid.
 pub fn settle_due(w: &mut World, ix: usize, now: DateTime<Utc>) {
-    let due: Vec<usize> = match w.integrations[ix].tables.get("settlement") {
-        Some(t) => t
-            .iter()
-            .filter(|(_, s)| s["status"] == "pending")
-            .filter(|(_, s)| parse_stamp(s.get("settlement_date")).is_some_and(|at| at <= now))
-            .map(|(pos, _)| pos)
-            .collect(),
-        None => return,
-    };
-    for pos in due {
-        let mut s = w.integrations[ix].tables["settlement"].at(pos).clone();
+    for (pos, mut s) in w.due(ix, "settlement", "pending", "settlement_date", now) {
         s["status"] = json!("success");
         s["updatedAt"] = json!(stamp(now));
         w.save(ix, "settlement", pos, s);

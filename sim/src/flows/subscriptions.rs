@@ -82,16 +82,7 @@ pub fn subscribe(
 
 /// Charges every active subscription whose next payment date has passed.
 pub fn renew_due(w: &mut World, ix: usize, now: DateTime<Utc>) {
-    let due: Vec<usize> = match w.integrations[ix].tables.get("subscription") {
-        Some(t) => t
-            .iter()
-            .filter(|(_, s)| s["status"] == "active")
-            .filter(|(_, s)| parse_stamp(s.get("next_payment_date")).is_some_and(|at| at <= now))
-            .map(|(p, _)| p)
-            .collect(),
-        None => return,
-    };
-    for pos in due {
+    for (pos, _) in w.due(ix, "subscription", "active", "next_payment_date", now) {
         // Catch up on every missed period, bounded so a huge jump cannot spin for long.
         for _ in 0..1000 {
             let mut s = w.integrations[ix].tables["subscription"].at(pos).clone();
