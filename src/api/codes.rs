@@ -148,7 +148,8 @@ macro_rules! code {
 
         impl<'de> Deserialize<'de> for $name {
             fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-                lenient_text(d).map(Self)
+                // Read as lenient text: a string, or a number or boolean in its JSON spelling.
+                super::lenient::Text::deserialize(d).map(|t| Self(t.0))
             }
         }
 
@@ -362,30 +363,6 @@ fn check_prefix(
             value: value.to_string(),
         })
     }
-}
-
-/// Reads a code leniently: any string, or a number written as one.
-fn lenient_text<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Error> {
-    struct V;
-    impl serde::de::Visitor<'_> for V {
-        type Value = String;
-        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-            f.write_str("a code")
-        }
-        fn visit_str<E: serde::de::Error>(self, s: &str) -> Result<String, E> {
-            Ok(s.to_string())
-        }
-        fn visit_string<E: serde::de::Error>(self, s: String) -> Result<String, E> {
-            Ok(s)
-        }
-        fn visit_u64<E: serde::de::Error>(self, n: u64) -> Result<String, E> {
-            Ok(n.to_string())
-        }
-        fn visit_i64<E: serde::de::Error>(self, n: i64) -> Result<String, E> {
-            Ok(n.to_string())
-        }
-    }
-    d.deserialize_any(V)
 }
 
 #[cfg(test)]
