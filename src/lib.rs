@@ -31,10 +31,11 @@ pub use api::client::{
 pub use api::envelope::Response;
 pub use api::error::{
     ApiError, DecodeError, Error, ErrorBody, ErrorCode, ErrorKind, Outcome, OutcomeUnknown,
-    PaginationError, Result, TransportError, TransportKind, ValidationError, RAW_PREVIEW,
+    PaginationError, RecoveryMismatch, Result, TransportError, TransportKind, ValidationError,
+    RAW_PREVIEW,
 };
 pub use api::lenient::{FlexBool, FlexInt, Id, Text};
-pub use api::money::Amount;
+pub use api::money::{Amount, AmountSyntax};
 pub use api::pagination::{Pages, Paginate};
 pub use api::raw::RawRequest;
 pub use api::recover::Recovery;

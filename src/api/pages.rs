@@ -21,7 +21,7 @@ use super::validate::{check_slug, product_ids};
 
 use super::codes::{IdOrCode, PlanCode, SplitCode};
 use super::error::Result;
-use super::validate::{self, check_amount};
+use super::validate::{self, check_transaction_amount};
 use super::{Amount, Currency, Paystack, Response};
 use crate::generated::types;
 use crate::{envelope, request};
@@ -117,7 +117,7 @@ impl CreatePage<'_> {
     pub async fn send(self) -> Result<Response<types::Page>> {
         validate::non_empty("name", &self.name)?;
         if let Some(amount) = self.amount {
-            check_amount(amount, self.currency.as_ref())?;
+            check_transaction_amount(amount, self.currency.as_ref())?;
         }
         if self.fixed_amount == Some(true) && self.amount.is_none() {
             return Err(super::ValidationError::Invalid {
