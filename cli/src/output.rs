@@ -26,9 +26,16 @@ impl Format {
     }
 }
 
-/// Prints a whole answer (the `{status, message, data, meta}` envelope).
-pub fn print(format: Format, answer: &Value) {
+/// Prints a whole answer (the `{status, message, data, meta}` envelope). `amounts` are the
+/// paths of its money fields: tables and YAML show them in major units with their currency;
+/// JSON keeps Paystack's subunits exactly as sent.
+pub fn print(format: Format, answer: &Value, amounts: &[Vec<String>]) {
     let mut out = std::io::stdout().lock();
+    let mut shown = answer.clone();
+    if format != Format::Json {
+        in_major_units(&mut shown, amounts);
+    }
+    let answer = &shown;
     let text = match format {
         Format::Json => serde_json::to_string_pretty(answer).expect("JSON values serialize"),
         Format::Yaml => serde_norway::to_string(answer).expect("JSON values serialize"),
@@ -47,16 +54,77 @@ pub fn print(format: Format, answer: &Value) {
     let _ = writeln!(out, "{}", text.trim_end());
 }
 
-/// Prints one record of an `--all` walk: a JSON line, or a YAML list item.
-pub fn print_record(format: Format, record: &Value) {
+/// Prints one record of an `--all` walk: a JSON line, or a YAML list item (its amounts, at
+/// `amounts`, in major units).
+pub fn print_record(format: Format, record: &Value, amounts: &[Vec<String>]) {
     let mut out = std::io::stdout().lock();
     let _ = match format {
         Format::Yaml => {
-            let text = serde_norway::to_string(&vec![record]).expect("JSON values serialize");
+            let mut shown = record.clone();
+            in_major_units(&mut shown, amounts);
+            let text = serde_norway::to_string(&vec![shown]).expect("JSON values serialize");
             write!(out, "{text}")
         }
         _ => writeln!(out, "{record}"),
     };
+}
+
+/// Rewrites the amount at each of `paths` (`*` for every array item) as major units with its
+/// currency, `NGN 1,463.47`. The currency is the record's own `currency` field, else the
+/// nearest enclosing record's; an amount with neither is shown in major units alone.
+pub fn in_major_units(value: &mut Value, paths: &[Vec<String>]) {
+    for path in paths {
+        rewrite(value, path, None);
+    }
+}
+
+fn rewrite(v: &mut Value, path: &[String], outer: Option<&str>) {
+    let own = v
+        .get("currency")
+        .and_then(Value::as_str)
+        .filter(|c| !c.trim().is_empty())
+        .map(str::to_string);
+    let currency = own.as_deref().or(outer);
+    match path.split_first() {
+        None => {
+            // Paystack sends some amounts as numeric strings ("5000").
+            let subunits = v
+                .as_i64()
+                .or_else(|| v.as_str().and_then(|s| s.trim().parse().ok()));
+            if let Some(n) = subunits {
+                *v = Value::String(major_units(n, currency));
+            }
+        }
+        Some((seg, rest)) if seg == "*" => {
+            for item in v.as_array_mut().into_iter().flatten() {
+                rewrite(item, rest, currency);
+            }
+        }
+        Some((seg, rest)) => {
+            if let Some(child) = v.get_mut(seg.as_str()) {
+                rewrite(child, rest, currency);
+            }
+        }
+    }
+}
+
+/// Subunits as people read money: `NGN 1,463.47`, `-12.50` without a currency.
+pub fn major_units(subunits: i64, currency: Option<&str>) -> String {
+    let sign = if subunits < 0 { "-" } else { "" };
+    let abs = subunits.unsigned_abs();
+    let digits = (abs / 100).to_string();
+    let mut whole = String::new();
+    for (i, d) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            whole.push(',');
+        }
+        whole.push(d);
+    }
+    let text = format!("{sign}{whole}.{:02}", abs % 100);
+    match currency {
+        Some(c) => format!("{} {text}", c.trim().to_uppercase()),
+        None => text,
+    }
 }
 
 fn meta_line(meta: &Value) -> String {
@@ -197,6 +265,38 @@ mod tests {
         let lines: Vec<&str> = t.lines().collect();
         assert_eq!(lines[0], "reference  status   amount");
         assert_eq!(lines[2], "r-2        failed   700");
+    }
+
+    #[test]
+    fn amounts_read_in_major_units_with_the_nearest_currency() {
+        let mut answer = json!({"data": [
+            {"amount": 146347, "currency": "NGN", "fees": "2500"},
+            {"amount": -50, "log": {"amount": 100000000}, "currency": "ghs"},
+            {"amount": null, "note": 7}
+        ], "total": 5});
+        let paths = vec![
+            vec!["data".to_string(), "*".into(), "amount".into()],
+            vec!["data".to_string(), "*".into(), "fees".into()],
+            vec![
+                "data".to_string(),
+                "*".into(),
+                "log".into(),
+                "amount".into(),
+            ],
+            vec!["total".to_string()],
+        ];
+        in_major_units(&mut answer, &paths);
+        assert_eq!(
+            answer,
+            json!({"data": [
+                {"amount": "NGN 1,463.47", "currency": "NGN", "fees": "NGN 25.00"},
+                {"amount": "GHS -0.50", "log": {"amount": "GHS 1,000,000.00"}, "currency": "ghs"},
+                {"amount": null, "note": 7}
+            ], "total": "0.05"})
+        );
+        assert_eq!(major_units(0, Some("USD")), "USD 0.00");
+        assert_eq!(major_units(123_456_789, None), "1,234,567.89");
+        assert_eq!(major_units(i64::MIN, None), "-92,233,720,368,547,758.08");
     }
 
     #[test]

@@ -105,6 +105,7 @@ pub fn command() -> Command {
                 .arg(
                     Arg::new("amount")
                         .long("amount")
+                        .allow_hyphen_values(true)
                         .help("What the customer claims, in major units (default: all of it)"),
                 )
                 .arg(url()),
@@ -112,7 +113,12 @@ pub fn command() -> Command {
         .subcommand(
             Command::new("fund")
                 .about("Top up the integration's balance (amount in major units)")
-                .arg(Arg::new("amount").required(true).help("e.g. 10000.00"))
+                .arg(
+                    Arg::new("amount")
+                        .required(true)
+                        .allow_hyphen_values(true)
+                        .help("e.g. 10000.00"),
+                )
                 .arg(Arg::new("currency").long("currency").default_value("NGN"))
                 .arg(url()),
         )
@@ -322,10 +328,17 @@ async fn serve(m: &ArgMatches) -> Result<()> {
     if let Some(path) = m.get_one::<String>("state") {
         b = b.state(path);
     }
-    let sim = b
-        .start()
-        .await
-        .map_err(|e| Failure::Other(format!("the simulator did not start: {e}")))?;
+    let sim = b.start().await.map_err(|e| {
+        let hint = if crate::error::addr_in_use(&e) {
+            format!(
+                "; port {port} is taken by another program: stop it, or pass --port 0 to \
+                     pick a free one"
+            )
+        } else {
+            String::new()
+        };
+        Failure::Other(format!("the simulator did not start: {e}{hint}"))
+    })?;
     if let Some(seed) = m.get_one::<String>("seed") {
         let n = sim
             .seed_file(seed)
@@ -386,6 +399,7 @@ fn target(m: &ArgMatches) -> Result<(String, Option<String>)> {
     let key = creds
         .map(|c| c.key_text().to_string())
         .or_else(|| sim_profile.map(|p| p.secret_key));
+    config::check_url("the simulator URL", &url)?;
     Ok((url.trim_end_matches('/').to_string(), key))
 }
 
@@ -417,10 +431,10 @@ async fn call(
     if let Some(key) = key {
         req = req.bearer_auth(key);
     }
-    let answer = req
-        .send()
-        .await
-        .map_err(|e| Failure::Transport(format!("{base}{path}: {e}")))?;
+    let answer = req.send().await.map_err(|e| {
+        let cause = crate::error::network_cause(&e).unwrap_or_else(|| crate::error::innermost(&e));
+        Failure::Transport(format!("the simulator at {base}: {cause}"))
+    })?;
     let status = answer.status();
     let text = answer
         .text()

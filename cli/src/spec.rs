@@ -35,6 +35,10 @@ pub struct Op {
     pub retry: Option<String>,
     /// From `x-paystack-moves-money`: the operation moves or reserves money.
     pub moves_money: bool,
+    /// Where the success answer carries money (`["data", "*", "amount"]`, `*` for array
+    /// items): the fields the spec types as `Amount`, in subunits on the wire.
+    #[serde(default)]
+    pub amounts: Vec<Vec<String>>,
 }
 
 /// A request body: an object with fields, or a bare array (given with `--input` only).
@@ -86,6 +90,17 @@ impl Op {
             .iter()
             .any(|f| f.name == "page" || f.name == "next")
     }
+
+    /// The amount paths inside one record of a list (`data[*]`), for `--all` walks.
+    pub fn record_amounts(&self) -> Vec<Vec<String>> {
+        self.amounts
+            .iter()
+            .filter_map(|p| match p.as_slice() {
+                [data, star, rest @ ..] if data == "data" && star == "*" => Some(rest.to_vec()),
+                _ => None,
+            })
+            .collect()
+    }
 }
 
 /// The table, parsed on first use.
@@ -103,4 +118,9 @@ pub fn find(area: &str, action: &str) -> Option<&'static Op> {
         .operations
         .iter()
         .find(|op| op.area == area && op.action == action)
+}
+
+/// The operation with this id (`transferrecipient_fetch`).
+pub fn by_id(id: &str) -> Option<&'static Op> {
+    table().operations.iter().find(|op| op.id == id)
 }
