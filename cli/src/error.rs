@@ -61,11 +61,17 @@ impl fmt::Display for Failure {
             // The SDK's own messages already say "transport error".
             Failure::Transport(m) if m.starts_with("transport error") => write!(f, "{m}"),
             Failure::Transport(m) => write!(f, "transport error: {m}"),
-            Failure::OutcomeUnknown(m) => write!(
-                f,
-                "outcome unknown: {m}\nThe request may have been processed. Check its status \
-                 (for example by its reference) before trying again."
-            ),
+            Failure::OutcomeUnknown(m) => {
+                // The SDK's own message already starts with "outcome unknown".
+                if !m.starts_with("outcome unknown") {
+                    f.write_str("outcome unknown: ")?;
+                }
+                write!(
+                    f,
+                    "{m}\nThe request may have been processed. Check its status (for example \
+                     by its reference) before trying again."
+                )
+            }
             Failure::Guard(m) => write!(f, "refused: {m}"),
         }
     }
