@@ -18,6 +18,9 @@ use crate::error::{Failure, Result};
 /// The profile used when none is named.
 pub const DEFAULT_PROFILE: &str = "default";
 
+/// The profile `paystack sim serve` writes: the simulator's URL and test key.
+pub const SIM_PROFILE: &str = "sim";
+
 /// The config file's contents.
 #[derive(Debug, Default, Serialize, Deserialize)]
 pub struct Config {

@@ -6,6 +6,7 @@
 mod check;
 mod config;
 mod confirm;
+mod control;
 mod error;
 mod output;
 mod raw;

@@ -11,8 +11,7 @@ use serde_json::{Map, Value};
 
 use crate::check::{self, Place};
 use crate::error::{Failure, Result};
-use crate::spec::{Field, Kind, Op};
-use crate::tree::arg_id;
+use crate::spec::{arg_id, Field, Kind, Op};
 
 /// A request ready to send or to print as curl.
 #[derive(Debug, Clone)]
@@ -129,7 +128,7 @@ fn missing(f: &Field, from_file: bool) -> Failure {
     Failure::Usage(format!(
         "the following required argument was not provided: --{} <{}>",
         f.flag,
-        crate::tree::value_name(f)
+        f.value_name()
     ))
 }
 

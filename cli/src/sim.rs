@@ -12,9 +12,6 @@ use serde_json::{json, Value};
 use crate::config::{self, Profile};
 use crate::error::{Failure, Result};
 
-/// The profile `sim serve` writes.
-pub const SIM_PROFILE: &str = "sim";
-
 /// `paystack sim ...`
 pub fn command() -> Command {
     let url = || {
@@ -317,7 +314,7 @@ async fn serve(m: &ArgMatches) -> Result<()> {
     let mut config = config::load()?;
     let mut b = paystack_sim::Simulator::builder().host(host).port(port);
     // Reuse the saved test key, so a restart with --state finds the same integration.
-    if let Some(p) = config.profiles.get(SIM_PROFILE) {
+    if let Some(p) = config.profiles.get(config::SIM_PROFILE) {
         if p.secret_key.starts_with("sk_test_") {
             b = b.secret_key(p.secret_key.clone());
         }
@@ -348,7 +345,7 @@ async fn serve(m: &ArgMatches) -> Result<()> {
     let base = sim.base_url();
     if save_profile {
         config.profiles.insert(
-            SIM_PROFILE.into(),
+            config::SIM_PROFILE.into(),
             Profile {
                 secret_key: sim.secret_key().to_string(),
                 base_url: Some(base.clone()),
@@ -385,7 +382,7 @@ async fn serve(m: &ArgMatches) -> Result<()> {
 /// (else the `sim` profile's key).
 fn target(m: &ArgMatches) -> Result<(String, Option<String>)> {
     let creds = config::credentials(m, false).ok();
-    let sim_profile = config::load()?.profiles.remove(SIM_PROFILE);
+    let sim_profile = config::load()?.profiles.remove(config::SIM_PROFILE);
     let url = m
         .get_one::<String>("sim-url")
         .cloned()
@@ -411,58 +408,9 @@ async fn control(
     body: Value,
 ) -> Result<Value> {
     let (base, key) = target(m)?;
-    call(method, &base, path, body, key.as_deref()).await
+    crate::control::call(method, &base, path, body, key.as_deref()).await
 }
 
-/// Control calls act on one integration: the one whose key is sent.
-async fn call(
-    method: reqwest::Method,
-    base: &str,
-    path: &str,
-    body: Value,
-    key: Option<&str>,
-) -> Result<Value> {
-    let mut req = reqwest::Client::new().request(method, format!("{base}{path}"));
-    if !body.is_null() {
-        req = req
-            .header("content-type", "application/json")
-            .body(body.to_string());
-    }
-    if let Some(key) = key {
-        req = req.bearer_auth(key);
-    }
-    let answer = req.send().await.map_err(|e| {
-        let cause = crate::error::network_cause(&e).unwrap_or_else(|| crate::error::innermost(&e));
-        Failure::Transport(format!("the simulator at {base}: {cause}"))
-    })?;
-    let status = answer.status();
-    let text = answer
-        .text()
-        .await
-        .map_err(|e| Failure::Transport(format!("{base}{path}: {e}")))?;
-    let value = serde_json::from_str(&text).unwrap_or(Value::String(text));
-    if status.is_success() {
-        Ok(value)
-    } else {
-        Err(Failure::Api(format!(
-            "the simulator answered {status}: {value}"
-        )))
-    }
-}
-
-/// Points a running simulator's webhooks (for the integration of `key`) at `url`.
-pub async fn set_webhook_url(sim: &str, url: &str, key: &str) -> Result<()> {
-    let body = json!({"url": url});
-    call(
-        reqwest::Method::POST,
-        sim.trim_end_matches('/'),
-        "/_sim/webhook",
-        body,
-        Some(key),
-    )
-    .await
-    .map(drop)
-}
 #[cfg(test)]
 mod tests {
     use super::*;

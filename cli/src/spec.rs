@@ -83,6 +83,25 @@ pub enum Kind {
     Json,
 }
 
+/// Where an argument goes: its clap id says so (`path:`, `query:`, `body:` + wire name). The
+/// command tree names arguments with it and request building reads them back.
+pub fn arg_id(place: &str, wire: &str) -> String {
+    format!("{place}:{wire}")
+}
+
+impl Field {
+    /// The placeholder in help and usage messages (`AMOUNT`, `N`, `EMAIL`).
+    pub fn value_name(&self) -> String {
+        match self.kind {
+            Kind::Amount => "AMOUNT".into(),
+            Kind::Integer | Kind::Number => "N".into(),
+            Kind::Boolean => "BOOL".into(),
+            Kind::Json => "JSON".into(),
+            _ => self.flag.to_uppercase().replace('-', "_"),
+        }
+    }
+}
+
 impl Op {
     /// Whether a list operation pages (has a `page` or cursor parameter), so `--all` applies.
     pub fn pages(&self) -> bool {

@@ -4,7 +4,7 @@
 use clap::{Arg, ArgAction, Command};
 
 use crate::check::{self, Place};
-use crate::spec::{self, Field, Kind, Op};
+use crate::spec::{self, arg_id, Field, Kind, Op};
 
 /// Global flags; a spec field with one of these names gets a prefixed flag instead.
 const RESERVED: &[&str] = &[
@@ -197,11 +197,6 @@ fn placeholder(op: &Op, place: Place, f: &Field) -> String {
     }
 }
 
-/// Where an argument goes: its clap id says so (`path:`, `query:`, `body:` + wire name).
-pub fn arg_id(place: &str, wire: &str) -> String {
-    format!("{place}:{wire}")
-}
-
 fn op_command(op: &Op) -> Command {
     let mut about = op.summary.clone();
     if op.moves_money {
@@ -283,7 +278,7 @@ fn field_arg(place: &str, f: &Field, used: &mut Vec<String>) -> Arg {
     }
     let mut arg = Arg::new(arg_id(place, &f.name))
         .long(flag)
-        .value_name(value_name(f))
+        .value_name(f.value_name())
         .help(help.trim().to_string());
     if f.kind == Kind::List {
         arg = arg.action(ArgAction::Append).value_delimiter(',');
@@ -301,16 +296,6 @@ fn field_arg(place: &str, f: &Field, used: &mut Vec<String>) -> Arg {
         ));
     }
     arg
-}
-
-pub fn value_name(f: &Field) -> String {
-    match f.kind {
-        Kind::Amount => "AMOUNT".into(),
-        Kind::Integer | Kind::Number => "N".into(),
-        Kind::Boolean => "BOOL".into(),
-        Kind::Json => "JSON".into(),
-        _ => f.flag.to_uppercase().replace('-', "_"),
-    }
 }
 
 #[cfg(test)]

@@ -276,7 +276,7 @@ async fn listen(m: &ArgMatches) -> Result<()> {
     let key = creds.key_text().to_string();
     // With the simulator's profile the listener registers itself there: no flag needed.
     let on_sim_profile =
-        m.get_one::<String>("profile").map(String::as_str) == Some(crate::sim::SIM_PROFILE);
+        m.get_one::<String>("profile").map(String::as_str) == Some(config::SIM_PROFILE);
     let sim_url = m
         .get_one::<String>("sim-url")
         .cloned()
@@ -301,7 +301,7 @@ async fn listen(m: &ArgMatches) -> Result<()> {
         config::check_url("--forward-to", f)?;
     }
     if let Some(sim) = &sim_url {
-        crate::sim::set_webhook_url(sim, &url, &key).await?;
+        crate::control::set_webhook_url(sim, &url, &key).await?;
         eprintln!("registered {url} as the simulator's webhook URL");
     }
     eprintln!("listening on {url}");
