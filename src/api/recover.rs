@@ -161,37 +161,28 @@ impl Record for types::Transfer {
     }
 }
 
-impl Record for types::Transaction {
-    fn seen(&self) -> Seen<'_> {
-        Seen {
-            reference: self.reference.as_deref(),
-            amount: self.amount,
-            currency: self.currency.as_ref(),
-            recipient: None,
-            authorization: self
-                .authorization
-                .as_ref()
-                .and_then(|a| a.authorization_code.as_deref())
-                .filter(|code| !code.is_empty()),
+/// Transactions and charges carry the same fields recovery compares.
+macro_rules! payment_record {
+    ($($ty:ty),*) => {$(
+        impl Record for $ty {
+            fn seen(&self) -> Seen<'_> {
+                Seen {
+                    reference: self.reference.as_deref(),
+                    amount: self.amount,
+                    currency: self.currency.as_ref(),
+                    recipient: None,
+                    authorization: self
+                        .authorization
+                        .as_ref()
+                        .and_then(|a| a.authorization_code.as_deref())
+                        .filter(|code| !code.is_empty()),
+                }
+            }
         }
-    }
+    )*};
 }
 
-impl Record for types::Charge {
-    fn seen(&self) -> Seen<'_> {
-        Seen {
-            reference: self.reference.as_deref(),
-            amount: self.amount,
-            currency: self.currency.as_ref(),
-            recipient: None,
-            authorization: self
-                .authorization
-                .as_ref()
-                .and_then(|a| a.authorization_code.as_deref())
-                .filter(|code| !code.is_empty()),
-        }
-    }
-}
+payment_record!(types::Transaction, types::Charge);
 
 impl Sent {
     /// Whether `found` is this request's record.

@@ -183,7 +183,7 @@ fn model_accepts(text: &str) -> Option<i64> {
     let digits: String = if whole.contains(',') || whole.contains('_') {
         let sep = if whole.contains(',') { ',' } else { '_' };
         let groups: Vec<&str> = whole.split(sep).collect();
-        let ok = groups[0].len() >= 1
+        let ok = !groups[0].is_empty()
             && groups[0].len() <= 3
             && groups[1..].iter().all(|g| g.len() == 3)
             && groups.iter().all(|g| g.bytes().all(|b| b.is_ascii_digit()));

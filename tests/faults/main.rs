@@ -67,6 +67,14 @@ fn record_as(name: &str, reference: &str, amount: i64) -> String {
     body.to_string()
 }
 
+/// A transfer the server makes, then answers too late for a 150 ms timeout.
+fn lost_transfer() -> Step {
+    Step::Slow(
+        Duration::from_secs(2),
+        Box::new(Step::json(200, fixture("transfer/initiate.json"))),
+    )
+}
+
 fn ok_transaction() -> Step {
     Step::json(200, fixture("transaction/transaction.json"))
 }
@@ -431,14 +439,7 @@ async fn a_transfer_hit_by_503_is_resent_with_the_same_reference() {
 #[tokio::test]
 async fn a_transfer_that_times_out_is_an_unknown_outcome_naming_its_reference() {
     let server = FaultServer::start().await;
-    server.script(
-        "POST",
-        "/transfer",
-        vec![Step::Slow(
-            Duration::from_secs(2),
-            Box::new(Step::json(200, fixture("transfer/initiate.json"))),
-        )],
-    );
+    server.script("POST", "/transfer", vec![lost_transfer()]);
     let err = transfer(&client(&server))
         .timeout(Duration::from_millis(150))
         .no_retry()
@@ -569,14 +570,7 @@ async fn a_truncated_200_on_a_transfer_is_an_unknown_outcome() {
 #[tokio::test]
 async fn send_or_recover_returns_the_transfer_the_server_made() {
     let server = FaultServer::start().await;
-    server.script(
-        "POST",
-        "/transfer",
-        vec![Step::Slow(
-            Duration::from_secs(2),
-            Box::new(Step::json(200, fixture("transfer/initiate.json"))),
-        )],
-    );
+    server.script("POST", "/transfer", vec![lost_transfer()]);
     server.script(
         "GET",
         "/transfer/verify/payout-2026-03-0001",
@@ -889,10 +883,7 @@ async fn a_transfer_that_timed_out_then_met_a_used_reference_is_unknown_not_reje
         "POST",
         "/transfer",
         vec![
-            Step::Slow(
-                Duration::from_secs(2),
-                Box::new(Step::json(200, fixture("transfer/initiate.json"))),
-            ),
+            lost_transfer(),
             // Paystack's answer to a reused transfer reference carries no record.
             Step::json(
                 400,
@@ -917,10 +908,7 @@ async fn a_transfer_that_timed_out_then_met_429_on_every_retry_is_unknown_and_no
         "POST",
         "/transfer",
         vec![
-            Step::Slow(
-                Duration::from_secs(2),
-                Box::new(Step::json(200, fixture("transfer/initiate.json"))),
-            ),
+            lost_transfer(),
             Step::json(429, r#"{"status":false,"message":"Too many requests"}"#),
         ],
     );
@@ -1063,14 +1051,7 @@ async fn recovery_lookups_run_under_the_calls_own_timeout_and_retry_options() {
 #[tokio::test]
 async fn a_raw_transfer_without_an_operation_id_is_as_careful_as_the_typed_one() {
     let server = FaultServer::start().await;
-    server.script(
-        "POST",
-        "/transfer",
-        vec![Step::Slow(
-            Duration::from_secs(2),
-            Box::new(Step::json(200, fixture("transfer/initiate.json"))),
-        )],
-    );
+    server.script("POST", "/transfer", vec![lost_transfer()]);
     let err = client(&server)
         .raw("POST", "/transfer")
         .json(

@@ -21,7 +21,7 @@ use paystack::{Amount, Error, Outcome, Paystack, Recovery, RetryPolicy};
 use proptest::prelude::*;
 use proptest::strategy::ValueTree;
 use proptest::test_runner::{Config, TestRunner};
-use tokio::io::{AsyncReadExt, AsyncWriteExt};
+use tokio::io::AsyncWriteExt;
 use tokio::net::{TcpListener, TcpStream};
 
 /// What the server does with one attempt of the money request.
@@ -237,12 +237,7 @@ fn record(amount: i64) -> String {
 }
 
 /// One request as the server saw it.
-#[derive(Debug, Clone)]
-struct Seen {
-    method: String,
-    path: String,
-    body: Vec<u8>,
-}
+type Seen = super::server::Received;
 
 #[derive(Default)]
 struct Script {
@@ -307,7 +302,7 @@ async fn serve(mut socket: TcpStream, script: Shared) {
         tokio::time::sleep(TIMEOUT * 4).await;
         return;
     }
-    let Some(request) = read_request(&mut socket).await else {
+    let Some(request) = super::server::read_request(&mut socket).await else {
         return;
     };
     let expected = match event {
@@ -382,41 +377,6 @@ async fn serve(mut socket: TcpStream, script: Shared) {
     let _ = socket.write_all(head.as_bytes()).await;
     let _ = socket.write_all(body.as_bytes()).await;
     let _ = socket.flush().await;
-}
-
-async fn read_request(socket: &mut TcpStream) -> Option<Seen> {
-    let mut buf = Vec::new();
-    let mut chunk = [0u8; 4096];
-    let head_end = loop {
-        if let Some(i) = buf.windows(4).position(|w| w == b"\r\n\r\n") {
-            break i + 4;
-        }
-        let n = socket.read(&mut chunk).await.ok()?;
-        if n == 0 {
-            return None;
-        }
-        buf.extend_from_slice(&chunk[..n]);
-    };
-    let head = String::from_utf8_lossy(&buf[..head_end]).to_string();
-    let mut first = head.split("\r\n").next()?.split(' ');
-    let method = first.next()?.to_string();
-    let path = first.next()?.split('?').next()?.to_string();
-    let length: usize = head
-        .split("\r\n")
-        .filter_map(|l| l.split_once(':'))
-        .find(|(k, _)| k.trim().eq_ignore_ascii_case("content-length"))
-        .and_then(|(_, v)| v.trim().parse().ok())
-        .unwrap_or(0);
-    let mut body = buf[head_end..].to_vec();
-    while body.len() < length {
-        let n = socket.read(&mut chunk).await.ok()?;
-        if n == 0 {
-            return None;
-        }
-        body.extend_from_slice(&chunk[..n]);
-    }
-    body.truncate(length);
-    Some(Seen { method, path, body })
 }
 
 /// Runs one case against a fresh server and checks it against the model.
