@@ -9,15 +9,16 @@ use crate::output::major_units;
 use crate::request::Request;
 use crate::spec::Op;
 
-/// The request in words. `recipient` is the transfer recipient's record when it could be
-/// looked up; without it the recipient code is shown.
-pub fn summary(op: &Op, req: &Request, recipient: Option<&Value>) -> String {
+/// The request in words. `found` is the record the CLI looked up, when it could: the
+/// transfer's recipient, the transfer an OTP releases, or the payment a refund returns.
+/// Without it, codes and references stand in.
+pub fn summary(op: &Op, req: &Request, found: Option<&Value>) -> String {
     let mut out = verb(op);
     match &req.body {
         Some(Value::Array(items)) => out.push_str(&batch(items, None)),
         Some(Value::Object(map)) => match map.get("transfers").and_then(Value::as_array) {
             Some(items) => out.push_str(&batch(items, text(map, "currency"))),
-            None => out.push_str(&one(op, map, recipient)),
+            None => out.push_str(&one(op, map, found)),
         },
         _ => {}
     }
@@ -31,7 +32,7 @@ pub fn summary(op: &Op, req: &Request, recipient: Option<&Value>) -> String {
 fn verb(op: &Op) -> String {
     let verb = match op.id.as_str() {
         "transfer_initiate" | "transfer_bulk" => "Transfer",
-        "transfer_finalize" => "Release",
+        "transfer_finalize" => "Release transfer",
         "refund_create" => "Refund",
         "charge_create" | "transaction_chargeAuthorization" | "bulkCharge_initiate" => "Charge",
         "transaction_partialDebit" => "Debit up to",
@@ -63,16 +64,39 @@ fn money(subunits: i64, currency: Option<&str>) -> String {
 }
 
 /// One payment, transfer, refund or subscription.
-fn one(op: &Op, map: &Map<String, Value>, recipient: Option<&Value>) -> String {
+fn one(op: &Op, map: &Map<String, Value>, found: Option<&Value>) -> String {
     let mut out = String::new();
-    let currency = text(map, "currency").or_else(|| recipient.and_then(|r| r["currency"].as_str()));
+    let found_text = |name: &str| {
+        found
+            .and_then(|r| r[name].as_str())
+            .filter(|s| !s.is_empty())
+    };
+    let currency = text(map, "currency").or_else(|| found_text("currency"));
+    if let Some(code) = text(map, "transfer_code") {
+        // A transfer waiting for its OTP: what it pays is in the transfer record.
+        out.push_str(&format!(" {code}"));
+        if let Some(n) = subunits(found.and_then(|r| r.get("amount"))) {
+            out.push_str(&format!(": {}", money(n, currency)));
+        }
+        if let Some(r) = found.map(|f| &f["recipient"]).filter(|r| r.is_object()) {
+            let code = r["recipient_code"].as_str().unwrap_or("recipient");
+            out.push_str(&format!(" to {}", who(code, Some(r))));
+        }
+        if let Some(reference) = found_text("reference") {
+            out.push_str(&format!(", reference {reference}"));
+        }
+        return out;
+    }
     match subunits(map.get("amount").or_else(|| map.get("refund_amount"))) {
         Some(n) => out.push_str(&format!(" {}", money(n, currency))),
-        None if op.id == "refund_create" => out.push_str(" the full amount"),
+        None if op.id == "refund_create" => match subunits(found.and_then(|r| r.get("amount"))) {
+            Some(n) => out.push_str(&format!(" {} (the full amount)", money(n, currency))),
+            None => out.push_str(" the full amount"),
+        },
         None => {}
     }
     if let Some(code) = text(map, "recipient") {
-        out.push_str(&format!(" to {}", who(code, recipient)));
+        out.push_str(&format!(" to {}", who(code, found)));
     }
     if let Some(auth) = text(map, "authorization_code").or_else(|| text(map, "authorization")) {
         let payer = text(map, "email").or_else(|| text(map, "customer"));
@@ -88,9 +112,9 @@ fn one(op: &Op, map: &Map<String, Value>, recipient: Option<&Value>) -> String {
     }
     if let Some(transaction) = text(map, "transaction") {
         out.push_str(&format!(" of transaction {transaction}"));
-    }
-    if let Some(code) = text(map, "transfer_code") {
-        out.push_str(&format!(" transfer {code} with its OTP"));
+        if let Some(email) = found.and_then(|r| r["customer"]["email"].as_str()) {
+            out.push_str(&format!(" (paid by {email})"));
+        }
     }
     if let Some(reference) = text(map, "reference") {
         out.push_str(&format!(", reference {reference}"));
@@ -200,6 +224,37 @@ mod tests {
             summary(op, &req, None),
             "Transfer 1,234.56 (in the integration's default currency) to RCP_x1y2z3, \
              reference payout-2026-12-0001"
+        );
+    }
+
+    #[test]
+    fn looked_up_records_fill_in_releases_and_full_refunds() {
+        let finalize = crate::spec::by_id("transfer_finalize").unwrap();
+        let req = request(json!({"transfer_code": "TRF_q1", "otp": "123456"}));
+        let transfer = json!({"amount": 90000, "currency": "NGN", "reference": "payout-2026-12-0009",
+            "recipient": {"recipient_code": "RCP_z9", "name": "Chidi Eze",
+                "details": {"bank_name": "Zenith Bank", "account_number": "2223334445"}}});
+        assert_eq!(
+            summary(finalize, &req, Some(&transfer)),
+            "Release transfer TRF_q1: NGN 900.00 to Chidi Eze (RCP_z9, Zenith Bank ****4445), \
+             reference payout-2026-12-0009"
+        );
+        assert_eq!(summary(finalize, &req, None), "Release transfer TRF_q1");
+
+        let refund = crate::spec::by_id("refund_create").unwrap();
+        let paid =
+            json!({"amount": 250000, "currency": "GHS", "customer": {"email": "kemi@example.com"}});
+        assert_eq!(
+            summary(refund, &request(json!({"transaction": "order-1042"})), Some(&paid)),
+            "Refund GHS 2,500.00 (the full amount) of transaction order-1042 (paid by kemi@example.com)"
+        );
+        assert_eq!(
+            summary(
+                refund,
+                &request(json!({"transaction": "order-1042", "amount": 5000})),
+                Some(&paid)
+            ),
+            "Refund GHS 50.00 of transaction order-1042 (paid by kemi@example.com)"
         );
     }
 

@@ -59,7 +59,8 @@ pub async fn run(op: Option<&Op>, req: Request, m: &ArgMatches) -> Result<()> {
         return Ok(());
     }
     let creds = config::credentials(m, flags.live)?;
-    let ps = client(&creds)?;
+    let timeout = m.try_get_one::<u64>("request-timeout").ok().flatten();
+    let ps = client(&creds, timeout.copied())?;
     if let (true, Some(op)) = (moves_money, op) {
         confirm(&ps, op, &req, flags.yes).await?;
     }
@@ -71,11 +72,14 @@ pub async fn run(op: Option<&Op>, req: Request, m: &ArgMatches) -> Result<()> {
     Ok(())
 }
 
-/// A client for these credentials.
-pub fn client(creds: &Credentials) -> Result<Paystack> {
+/// A client for these credentials, with `--request-timeout` (seconds per attempt) if given.
+pub fn client(creds: &Credentials, timeout: Option<u64>) -> Result<Paystack> {
     let mut b = Paystack::builder(creds.key_text());
     if let Some(url) = &creds.base_url {
         b = b.base_url(url.trim_end_matches('/'));
+    }
+    if let Some(secs) = timeout {
+        b = b.timeout(std::time::Duration::from_secs(secs));
     }
     b.build()
         .map_err(|e| failure(e, false, &host(&ps_base(creds))))
@@ -182,8 +186,8 @@ async fn confirm(ps: &Paystack, op: &Op, req: &Request, yes: bool) -> Result<()>
             "{what}: this moves money; pass --yes to confirm when not running on a terminal"
         )));
     }
-    let recipient = lookup_recipient(ps, req).await;
-    let what = crate::confirm::summary(op, req, recipient.as_ref());
+    let found = lookup(ps, req).await;
+    let what = crate::confirm::summary(op, req, found.as_ref());
     eprint!("{what}? [y/N] ");
     let _ = std::io::stderr().flush();
     let mut line = String::new();
@@ -195,17 +199,34 @@ async fn confirm(ps: &Paystack, op: &Op, req: &Request, yes: bool) -> Result<()>
     }
 }
 
-/// The recipient record of a transfer, looked up with a GET so the question can show its name,
-/// bank and account; `None` (the code alone is shown) when there is none or the lookup fails.
-async fn lookup_recipient(ps: &Paystack, req: &Request) -> Option<Value> {
-    let code = req.body.as_ref()?.get("recipient")?.as_str()?;
-    let op = crate::spec::by_id("transferrecipient_fetch")?;
+/// The record the question is about, looked up with a GET so it can show names and amounts:
+/// a transfer's recipient (name, bank, account), the transfer an OTP releases, the payment a
+/// refund returns. `None` (codes alone are shown) when there is none or the lookup fails.
+async fn lookup(ps: &Paystack, req: &Request) -> Option<Value> {
+    let body = req.body.as_ref()?;
+    let text = |name: &str| body.get(name).and_then(Value::as_str);
+    let segment = crate::request::encode_segment;
+    let (id, path) = if let Some(code) = text("recipient") {
+        (
+            "transferrecipient_fetch",
+            format!("/transferrecipient/{}", segment(code)),
+        )
+    } else if let Some(code) = text("transfer_code") {
+        ("transfer_fetch", format!("/transfer/{}", segment(code)))
+    } else if let Some(t) = text("transaction").filter(|t| t.bytes().all(|b| b.is_ascii_digit())) {
+        ("transaction_fetch", format!("/transaction/{t}"))
+    } else if let Some(reference) = text("transaction") {
+        (
+            "transaction_verify",
+            format!("/transaction/verify/{}", segment(reference)),
+        )
+    } else {
+        return None;
+    };
+    let op = crate::spec::by_id(id)?;
     let lookup = Request {
         method: "GET".into(),
-        path: format!(
-            "/transferrecipient/{}",
-            crate::request::encode_segment(code)
-        ),
+        path,
         query: vec![],
         body: None,
     };

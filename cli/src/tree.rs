@@ -8,7 +8,17 @@ use crate::spec::{self, arg_id, Field, Kind, Op};
 
 /// Global flags; a spec field with one of these names gets a prefixed flag instead.
 const RESERVED: &[&str] = &[
-    "format", "base-url", "profile", "live", "yes", "dry-run", "all", "input", "field", "help",
+    "format",
+    "base-url",
+    "profile",
+    "live",
+    "yes",
+    "dry-run",
+    "request-timeout",
+    "all",
+    "input",
+    "field",
+    "help",
     "version",
 ];
 
@@ -106,6 +116,12 @@ fn global_args() -> Vec<Arg> {
             .global(true)
             .action(ArgAction::SetTrue)
             .help("Print the request as a curl command (key masked) and send nothing"),
+        Arg::new("request-timeout")
+            .long("request-timeout")
+            .global(true)
+            .value_name("SECS")
+            .value_parser(clap::value_parser!(u64).range(1..=3600))
+            .help("Give up on each attempt after this many seconds [default: 30]"),
     ];
     args.into_iter()
         .map(|a| a.help_heading("Global options"))

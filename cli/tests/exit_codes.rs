@@ -274,3 +274,34 @@ fn dry_run_with_a_profile_prints_the_command_that_exports_its_key() {
     assert_eq!(code, 0, "{err}");
     assert!(!err.contains("export"), "{err}");
 }
+
+/// A server that takes the request and never answers: the message says it timed out, and
+/// names the host. A read that changes nothing is exit 5; a transfer is an unknown outcome.
+#[test]
+fn a_timeout_is_named_as_one() {
+    let d = tempfile::tempdir().unwrap();
+    let silent = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = silent.local_addr().unwrap().port();
+    std::thread::spawn(move || {
+        let mut held = Vec::new();
+        for stream in silent.incoming().flatten() {
+            held.push(stream);
+        }
+    });
+    let base = format!("http://127.0.0.1:{port}");
+    let (_, err, code) = run(paystack(d.path())
+        .env("PAYSTACK_SECRET_KEY", TEST_KEY)
+        .args([
+            "balance",
+            "fetch",
+            "--request-timeout",
+            "1",
+            "--base-url",
+            &base,
+        ]));
+    assert_eq!(code, 5, "{err}");
+    assert!(
+        err.contains(&format!("127.0.0.1:{port}")) && err.contains("timed out"),
+        "{err}"
+    );
+}
