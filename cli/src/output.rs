@@ -299,6 +299,58 @@ mod tests {
         assert_eq!(major_units(i64::MIN, None), "-92,233,720,368,547,758.08");
     }
 
+    proptest::proptest! {
+        /// What a table shows reads back, through the SDK's own parser, to what Paystack sent.
+        #[test]
+        fn major_units_read_back_through_the_sdk(
+            n in 1i64..=paystack::Amount::CEILING,
+            currency in "[A-Z]{3}",
+        ) {
+            let shown = major_units(n, Some(&currency));
+            let (code, text) = shown.split_once(' ').unwrap();
+            proptest::prop_assert_eq!(code, currency.as_str());
+            proptest::prop_assert_eq!(paystack::Amount::from_major(text).unwrap().subunits(), n);
+            let negative = major_units(-n, None);
+            proptest::prop_assert_eq!(negative.strip_prefix('-'), Some(text));
+        }
+
+        /// Only the amounts at the given paths change, each to its own record's currency (or
+        /// the envelope's), and every other value stays as sent.
+        #[test]
+        fn only_amount_fields_change(
+            rows in proptest::collection::vec(
+                (proptest::option::of(-10_000_000i64..10_000_000), proptest::option::of("[A-Z]{3}"), 0i64..1000),
+                0..8,
+            ),
+            outer in proptest::option::of("[A-Z]{3}"),
+        ) {
+            let data: Vec<Value> = rows
+                .iter()
+                .map(|(amount, currency, other)| {
+                    let mut r = json!({"other": other, "amount_like": other});
+                    if let Some(a) = amount { r["amount"] = json!(a); }
+                    if let Some(c) = currency { r["currency"] = json!(c); }
+                    r
+                })
+                .collect();
+            let mut answer = json!({"data": data});
+            if let Some(c) = &outer { answer["currency"] = json!(c); }
+            let before = answer.clone();
+            in_major_units(&mut answer, &[vec!["data".into(), "*".into(), "amount".into()]]);
+            for (i, (amount, currency, _)) in rows.iter().enumerate() {
+                let shown = &answer["data"][i];
+                let sent = &before["data"][i];
+                proptest::prop_assert_eq!(&shown["other"], &sent["other"]);
+                proptest::prop_assert_eq!(&shown["amount_like"], &sent["amount_like"]);
+                proptest::prop_assert_eq!(&shown["currency"], &sent["currency"]);
+                if let Some(a) = amount {
+                    let expected = major_units(*a, currency.as_deref().or(outer.as_deref()));
+                    proptest::prop_assert_eq!(&shown["amount"], &json!(expected));
+                }
+            }
+        }
+    }
+
     #[test]
     fn records_show_nested_values_briefly() {
         let t = table(&json!({"customer": {"id": 7}, "items": [1, 2], "note": null}));
