@@ -79,11 +79,17 @@ pub fn in_major_units(value: &mut Value, paths: &[Vec<String>]) {
 }
 
 fn rewrite(v: &mut Value, path: &[String], outer: Option<&str>) {
-    let own = v
-        .get("currency")
-        .and_then(Value::as_str)
-        .filter(|c| !c.trim().is_empty())
-        .map(str::to_string);
+    let own = currency_of(v).or_else(|| {
+        // A record without its own currency (a subscription) takes the one its nested records
+        // agree on (its plan's).
+        let mut found = v
+            .as_object()?
+            .values()
+            .filter_map(currency_of)
+            .collect::<Vec<_>>();
+        found.dedup();
+        (found.len() == 1).then(|| found.remove(0))
+    });
     let currency = own.as_deref().or(outer);
     match path.split_first() {
         None => {
@@ -106,6 +112,13 @@ fn rewrite(v: &mut Value, path: &[String], outer: Option<&str>) {
             }
         }
     }
+}
+
+fn currency_of(v: &Value) -> Option<String> {
+    v.get("currency")
+        .and_then(Value::as_str)
+        .filter(|c| !c.trim().is_empty())
+        .map(str::to_string)
 }
 
 /// Subunits as people read money: `NGN 1,463.47`, `-12.50` without a currency.
@@ -295,6 +308,22 @@ mod tests {
             ], "total": "0.05"})
         );
         assert_eq!(major_units(0, Some("USD")), "USD 0.00");
+
+        // A subscription has no currency of its own; its plan's applies.
+        let mut sub = json!({"data": {"amount": 500000, "plan": {"currency": "ZAR", "amount": 500000},
+            "invoices": [{"amount": 500000}]}});
+        let paths = [
+            vec!["data".to_string(), "amount".into()],
+            vec![
+                "data".to_string(),
+                "invoices".into(),
+                "*".into(),
+                "amount".into(),
+            ],
+        ];
+        in_major_units(&mut sub, &paths);
+        assert_eq!(sub["data"]["amount"], "ZAR 5,000.00");
+        assert_eq!(sub["data"]["invoices"][0]["amount"], "ZAR 5,000.00");
         assert_eq!(major_units(123_456_789, None), "1,234,567.89");
         assert_eq!(major_units(i64::MIN, None), "-92,233,720,368,547,758.08");
     }
