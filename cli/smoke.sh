@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs `paystack` with `cargo install --path cli` (a debug build, reusing the test build)
 # and runs the README's three offline commands with it: sim serve, transactions list, and a
-# webhook trigger into `webhook listen`.
+# webhook trigger into `webhook listen`; on the way, an amount shown in a table.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=target/cli-install
@@ -25,6 +25,11 @@ wait_for() {
 "$paystack" sim serve --port 0 2>"$work/sim.log" & pids+=($!)
 wait_for "$work/sim.log" "simulator listening on " >/dev/null
 "$paystack" --profile sim transactions list --format json | grep -q '"status": true'
+# Money reads the way it is typed: 1,463.47 in, NGN 1,463.47 in the table, 146347 in JSON.
+"$paystack" --profile sim transactions initialize --email ada@example.com --amount 1,463.47 \
+  --currency NGN --reference smoke-1463 --format json >/dev/null
+"$paystack" --profile sim transactions verify smoke-1463 --format table | grep -q "NGN 1,463.47"
+"$paystack" --profile sim transactions verify smoke-1463 --format json | grep -q '"amount": 146347'
 
 "$paystack" --profile sim webhook listen --port 0 --max-events 1 >"$work/listen.out" 2>"$work/listen.log" & listener=$!
 url=$(wait_for "$work/listen.log" "listening on ")
