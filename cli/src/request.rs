@@ -31,6 +31,12 @@ pub fn build(op: &Op, m: &ArgMatches) -> Result<Request> {
             .get_one(&arg_id("path", &p.name))
             .expect("path parameters are required by clap");
         check::value(op, Place::Path, &p.name, value)?;
+        if p.kind == Kind::Integer && value.parse::<u64>().is_err() {
+            return Err(Failure::Validation(format!(
+                "{}: {value:?} is not a numeric id",
+                p.name.to_uppercase()
+            )));
+        }
         path = path.replace(&format!("{{{}}}", p.name), &encode_segment(value));
     }
 

@@ -134,6 +134,8 @@ fn bad_input_exits_3_before_sending() {
         // A customer code where a recipient code belongs.
         "transfers initiate --source balance --amount 10 --recipient CUS_x1y2z3 --reference payout-2026-12-0001 --yes",
         "customers fetch RCP_x1y2z3",
+        // The spec types this id as an integer.
+        "disputes fetch CUS_x1y2z3",
         "transactions list --per-page ten",
     ] {
         let (_, err, code) = run(paystack(d.path())
