@@ -575,3 +575,68 @@ fn sim_serve_and_the_sim_commands() {
     assert_eq!(code, 4, "{err}");
     json("balance fetch");
 }
+
+/// `--dry-run` with the key in a profile prints a curl command and, on stderr, the one
+/// command that puts the profile's key in the environment. Run together in a shell, they reach
+/// the simulator exactly as the CLI would have: the printed command runs as printed. (curl
+/// comes with every machine that installed Rust through rustup.)
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_dry_run_curl_runs_as_printed_with_a_profile_key() {
+    use std::io::Write;
+    let sim = Simulator::start().await.unwrap();
+    let d = tempfile::tempdir().unwrap();
+    let mut child = paystack(d.path())
+        .args(["config", "set-key", "--profile", "test"])
+        .args(["--profile-base-url", &sim.base_url()])
+        .stdin(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    writeln!(child.stdin.take().unwrap(), "{}", sim.secret_key()).unwrap();
+    assert!(child.wait().unwrap().success());
+
+    let (curl, err, code) = run(paystack(d.path()).args([
+        "--profile",
+        "test",
+        "customers",
+        "create",
+        "--email",
+        "ada@example.com",
+        "--dry-run",
+    ]));
+    assert_eq!(code, 0, "{err}");
+    let key_tail = &sim.secret_key()[8..];
+    assert!(!curl.contains(key_tail) && !err.contains(key_tail));
+    let export = err
+        .lines()
+        .map(str::trim)
+        .find(|l| l.starts_with("export PAYSTACK_SECRET_KEY="))
+        .unwrap_or_else(|| panic!("{err}"));
+
+    sim.clear_journal();
+    let bin = Path::new(env!("CARGO_BIN_EXE_paystack")).parent().unwrap();
+    let path = format!(
+        "{}:{}",
+        bin.display(),
+        std::env::var("PATH").unwrap_or_default()
+    );
+    let shell = std::process::Command::new("bash")
+        .args(["-c", &format!("set -e\n{export}\n{} --silent", curl.trim())])
+        .env("PATH", path)
+        .env("PAYSTACK_CONFIG", d.path().join("config.json"))
+        .env_remove("PAYSTACK_SECRET_KEY")
+        .env_remove("PAYSTACK_PROFILE")
+        .output()
+        .unwrap();
+    let answer = String::from_utf8_lossy(&shell.stdout);
+    assert!(
+        shell.status.success(),
+        "{answer}{}",
+        String::from_utf8_lossy(&shell.stderr)
+    );
+    let answer: Value = serde_json::from_str(&answer).unwrap();
+    assert_eq!(answer["data"]["email"], "ada@example.com", "{answer}");
+    let journal = sim.journal();
+    assert_eq!(journal.len(), 1, "{journal:?}");
+    assert_eq!(journal[0].operation.as_deref(), Some("customer_create"));
+    assert_eq!(journal[0].body["email"], "ada@example.com");
+}
