@@ -5,6 +5,7 @@
 
 mod config;
 mod error;
+mod mcp;
 mod output;
 mod raw;
 mod request;
@@ -42,6 +43,7 @@ async fn dispatch(m: &ArgMatches) -> Result<()> {
         "config" => config::run(m, sub),
         "webhook" => webhook::run(sub).await,
         "sim" => sim::run(sub).await,
+        "mcp" => mcp::run(sub).await,
         "completions" => {
             let shell = sub.get_one::<String>("shell").expect("required");
             print_completions(shell);
