@@ -749,3 +749,56 @@ async fn streamable_http_needs_the_bearer_token() {
     let _ = session.cancel().await;
     let _ = child.kill().await;
 }
+
+#[tokio::test]
+async fn bulk_amounts_are_major_units_and_count_whole_against_the_cap() {
+    let sim = Simulator::start().await.unwrap();
+    sim.fund("NGN", 10_000_000);
+    let mcp = against(
+        &sim,
+        &[
+            "--toolsets",
+            "transfers,transfer-recipients,subscriptions",
+            "--max-amount",
+            "NGN:5000",
+        ],
+        Human::Accepts,
+    )
+    .await;
+    let rcp = recipient(&mcp, "Gbenga").await;
+    let item = |amount: &str, reference: &str| json!({"amount": amount, "recipient": rcp, "reference": reference, "reason": "bulk"});
+    let over = json!({"currency": "NGN", "transfers": [
+        item("3000.00", "mcp-bulk-a-payout-ref"), item("3000.00", "mcp-bulk-b-payout-ref"),
+    ]});
+    let why = mcp.refused("transfers_bulk", over).await;
+    assert!(
+        why.contains("NGN 6000.00") && why.contains("--max-amount NGN:5000.00"),
+        "{why}"
+    );
+    assert_eq!(sent(&sim, "POST", "/transfer/bulk"), 0);
+
+    let within = json!({"currency": "NGN", "transfers": [
+        item("100.00", "mcp-bulk-c-payout-ref"), item("250.50", "mcp-bulk-d-payout-ref"),
+    ]});
+    mcp.ok("transfers_bulk", within).await;
+    let bulk: Vec<_> = sim
+        .journal()
+        .into_iter()
+        .filter(|e| e.method == "POST" && e.path == "/transfer/bulk")
+        .collect();
+    assert_eq!(bulk.len(), 1);
+    assert_eq!(bulk[0].body["transfers"][0]["amount"], 10_000);
+    assert_eq!(bulk[0].body["transfers"][1]["amount"], 25_050);
+    let asked = mcp.asked.lock().unwrap().clone();
+    assert!(asked.last().unwrap().contains("NGN 350.50"), "{asked:?}");
+
+    // A money-moving call whose amount the server cannot see is refused while caps are set.
+    let why = mcp
+        .refused(
+            "subscriptions_create",
+            json!({"customer": "CUS_unknown", "plan": "PLN_unknown"}),
+        )
+        .await;
+    assert!(why.contains("does not state its amount"), "{why}");
+    assert_eq!(sent(&sim, "POST", "/subscription"), 0);
+}

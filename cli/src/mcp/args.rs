@@ -111,8 +111,10 @@ pub fn build(op: &Op, args: &Map<String, Value>) -> Result<Checked> {
                     continue;
                 };
                 let mut v = convert(op, f, v)?;
-                if f.kind == Kind::Amount && f.name == "amount" {
-                    total = add(total, v.as_i64());
+                if f.kind == Kind::Amount {
+                    // The largest amount is what the call moves: a fee share or a least
+                    // acceptable amount is part of it, a refund amount is the whole of it.
+                    total = total.max(v.as_i64());
                 } else if f.kind == Kind::Json && op.moves_money {
                     total = add(total, major_amounts(&mut v, &f.name)?);
                 }

@@ -164,7 +164,7 @@ impl Server {
                     Failure::Transport(_) => "not_sent",
                     Failure::OutcomeUnknown(_) => "unknown",
                     Failure::Guard(_) => "refused",
-                    Failure::Other(_) => "error",
+                    _ => "error",
                 };
                 // Only an answer that proves nothing moved gives the session cap back.
                 if matches!(
