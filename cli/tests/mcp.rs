@@ -123,11 +123,22 @@ impl Mcp {
             .unwrap_or_else(|e| panic!("{tool}: {e}"))
     }
 
-    /// A call that must succeed; its structured content.
+    /// A call that must succeed; its structured content, checked against the tool's output
+    /// schema.
     async fn ok(&self, tool: &str, args: Value) -> Value {
         let r = self.call(tool, args).await;
         assert_ne!(r.is_error, Some(true), "{tool}: {}", text(&r));
-        r.structured_content.expect("structured content")
+        let answer = r.structured_content.expect("structured content");
+        let listed = self.tools().await;
+        let schema = listed
+            .iter()
+            .find(|t| t.name == tool)
+            .and_then(|t| t.output_schema.as_deref())
+            .cloned()
+            .unwrap_or_default();
+        let validator = jsonschema::validator_for(&Value::Object(schema)).unwrap();
+        assert!(validator.is_valid(&answer), "{tool}: {answer}");
+        answer
     }
 
     /// A call that must be refused; its text.
@@ -223,6 +234,9 @@ async fn every_toolset_lists_valid_schemas_and_spec_annotations() {
     for r in ["amount", "currency", "recipient", "reference"] {
         assert!(required.contains(&r), "{r} is required: {required:?}");
     }
+    let out = transfer.output_schema.as_deref().unwrap();
+    let amount = &out["properties"]["data"]["properties"]["amount"]["description"];
+    assert!(amount.as_str().unwrap().contains("subunits"), "{amount}");
     let list = by("transactions_list").annotations.unwrap();
     assert_eq!(
         (

@@ -119,7 +119,7 @@ pub fn tool(op: &Op, sim: bool) -> rmcp::model::Tool {
         Some(!sim),
     );
     rmcp::model::Tool::new(tool_name(op), description(op), object(input_schema(op)))
-        .with_raw_output_schema(object(output_schema()).into())
+        .with_raw_output_schema(object(output_schema(op)).into())
         .with_annotations(annotations)
 }
 
@@ -322,9 +322,19 @@ fn join(a: &str, b: &str) -> String {
     }
 }
 
-/// Every answer: Paystack's envelope, plus what the server learned after a lost answer.
-pub fn output_schema() -> Value {
-    json!({
+/// What `build.rs` found of each operation's `data` (field names and descriptions).
+fn data_shapes() -> &'static Map<String, Value> {
+    static SHAPES: std::sync::OnceLock<Map<String, Value>> = std::sync::OnceLock::new();
+    SHAPES.get_or_init(|| {
+        serde_json::from_str(include_str!(concat!(env!("OUT_DIR"), "/responses.json")))
+            .expect("build.rs writes valid response shapes")
+    })
+}
+
+/// Every answer: Paystack's envelope, plus what the server learned after a lost answer. The
+/// `data` part lists the operation's fields from the spec.
+pub fn output_schema(op: &Op) -> Value {
+    let mut schema = json!({
         "type": "object",
         "properties": {
             "status": {"type": "boolean", "description": "Whether Paystack accepted the request."},
@@ -334,5 +344,14 @@ pub fn output_schema() -> Value {
             "recovered": {"type": "boolean", "description": "True when the answer was lost and this record was found by its reference instead."},
         },
         "required": ["status", "data"],
-    })
+    });
+    if let Some(Value::Object(shape)) = data_shapes().get(&op.id) {
+        let data = &mut schema["properties"]["data"];
+        for (k, v) in shape {
+            if k != "description" {
+                data[k] = v.clone();
+            }
+        }
+    }
+    schema
 }
