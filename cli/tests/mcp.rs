@@ -197,6 +197,16 @@ async fn every_toolset_lists_valid_schemas_and_spec_annotations() {
         .filter(|t| !t.name.starts_with("sim_"))
         .collect();
     assert_eq!(ops.len(), 163, "one tool per operation");
+    let mut unique = names(&tools);
+    unique.sort();
+    unique.dedup();
+    assert_eq!(unique.len(), tools.len(), "tool names are unique");
+    for n in &unique {
+        assert!(
+            n.len() <= 64 && n.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_'),
+            "{n} is a name every client takes"
+        );
+    }
     for t in &tools {
         let input = Value::Object((*t.input_schema).clone());
         jsonschema::meta::validate(&input)

@@ -30,8 +30,8 @@ fn read_only() -> ToolAnnotations {
     ToolAnnotations::from_raw(None, Some(true), Some(false), Some(true), Some(false))
 }
 
-/// The three discovery tools.
-pub fn tools() -> Vec<Tool> {
+/// The three discovery tools; `sim` for the in-process simulator (a closed world).
+pub fn tools(sim: bool) -> Vec<Tool> {
     let name_arg = json!({"type": "string", "description": "The operation's tool name, e.g. transfers_initiate (from search_operations)."});
     vec![
         Tool::new(
@@ -82,7 +82,7 @@ pub fn tools() -> Vec<Tool> {
             Some(false),
             Some(true),
             Some(false),
-            Some(true),
+            Some(!sim),
         )),
     ]
 }

@@ -134,16 +134,6 @@ pub async fn run(m: &ArgMatches) -> Result<()> {
         recipients: list("recipients"),
         ..Default::default()
     };
-    let audit_path = match m.get_one::<String>("audit-log") {
-        Some(p) => p.clone(),
-        None => config::path()?
-            .with_file_name("mcp-audit.jsonl")
-            .display()
-            .to_string(),
-    };
-    let audit = audit::Audit::open(&audit_path)
-        .map_err(|e| Failure::Other(format!("audit log {audit_path}: {e}")))?;
-
     let (ps, sim) = if m.get_one::<String>("backend").map(String::as_str) == Some("sim") {
         let sim = paystack_sim::Simulator::start()
             .await
@@ -158,7 +148,12 @@ pub async fn run(m: &ArgMatches) -> Result<()> {
         );
         (ps, Some(sim))
     } else {
-        let creds = config::credentials(m, true)?;
+        let creds = config::credentials(m, true).map_err(|f| match f {
+            Failure::Validation(why) => Failure::Validation(format!(
+                "{why}; or try `paystack mcp --backend sim`, which needs no key"
+            )),
+            other => other,
+        })?;
         if creds.key.mode() == Mode::Live && !m.get_flag("allow-live") {
             return Err(Failure::Guard(
                 "the key is a live key (real money); paystack mcp uses test keys only unless \
@@ -168,6 +163,16 @@ pub async fn run(m: &ArgMatches) -> Result<()> {
         }
         (crate::send::client(&creds)?, None)
     };
+    let audit_path = match m.get_one::<String>("audit-log") {
+        Some(p) => p.clone(),
+        None => config::path()?
+            .with_file_name("mcp-audit.jsonl")
+            .display()
+            .to_string(),
+    };
+    let audit = audit::Audit::open(&audit_path)
+        .map_err(|e| Failure::Other(format!("audit log {audit_path}: {e}")))?;
+
     eprintln!("paystack mcp: audit log {audit_path}");
     let shared = Arc::new(server::Shared::new(ps, sim, selection, policy, audit));
     eprintln!("paystack mcp: {} tools", shared.tools.len());

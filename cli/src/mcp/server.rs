@@ -47,7 +47,7 @@ impl Shared {
         audit: Audit,
     ) -> Shared {
         let tools = match &selection {
-            Selection::Dynamic => dynamic::tools(),
+            Selection::Dynamic => dynamic::tools(sim.is_some()),
             Selection::Ops(ops) => ops
                 .iter()
                 .map(|op| tools::tool(op, sim.is_some()))
