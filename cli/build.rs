@@ -9,14 +9,16 @@ use std::path::{Path, PathBuf};
 
 use serde_json::{json, Map, Value};
 
-#[path = "../openapi/bundle.rs"]
+// `openapi` and `fixtures/webhook` are links into the workspace (`openapi/`,
+// `tests/fixtures/webhook/`), so the published crate carries what the build reads.
+#[path = "openapi/bundle.rs"]
 #[allow(dead_code)]
 mod bundle;
 
 fn main() {
-    let root = PathBuf::from(std::env::var("CARGO_MANIFEST_DIR").unwrap()).join("..");
+    let root = PathBuf::from(std::env::var("CARGO_MANIFEST_DIR").unwrap());
     let openapi = root.join("openapi");
-    let fixtures = root.join("tests/fixtures/webhook");
+    let fixtures = root.join("fixtures/webhook");
     println!("cargo:rerun-if-changed={}", openapi.display());
     println!("cargo:rerun-if-changed={}", openapi.join("paths").display());
     println!("cargo:rerun-if-changed={}", fixtures.display());

@@ -1,11 +1,14 @@
 #![doc = include_str!("../README.md")]
 #![deny(missing_docs)]
 #![forbid(unsafe_code)]
+// On docs.rs, items behind a feature say which feature enables them.
+#![cfg_attr(docsrs, feature(doc_cfg))]
 
 // The handwritten layer lives in `api` and the generated client in `generated` (both private);
 // every public item below has exactly one path.
 mod api;
 #[cfg(feature = "blocking")]
+#[cfg_attr(docsrs, doc(cfg(feature = "blocking")))]
 pub mod blocking;
 pub mod fees;
 mod generated;
@@ -31,10 +34,11 @@ pub use api::client::{
 pub use api::envelope::Response;
 pub use api::error::{
     ApiError, DecodeError, Error, ErrorBody, ErrorCode, ErrorKind, Outcome, OutcomeUnknown,
-    PaginationError, Result, TransportError, TransportKind, ValidationError, RAW_PREVIEW,
+    PaginationError, RecoveryMismatch, Result, TransportError, TransportKind, ValidationError,
+    RAW_PREVIEW,
 };
 pub use api::lenient::{FlexBool, FlexInt, Id, Text};
-pub use api::money::Amount;
+pub use api::money::{Amount, AmountSyntax};
 pub use api::pagination::{Pages, Paginate};
 pub use api::raw::RawRequest;
 pub use api::recover::Recovery;

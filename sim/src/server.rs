@@ -322,6 +322,13 @@ pub async fn api(State(shared): State<Arc<Shared>>, req: Request) -> Response {
     entry.status = status;
     if let Some((f, true)) = &fault {
         entry.fault = Some(describe(f, true));
+        if let Fault::Delay { ms } = f {
+            // The call is done: journal it before the wait, because a client that gives up
+            // drops this handler mid-wait and the entry would be lost with it.
+            let r = finish(&shared, entry, json_response(status, &body));
+            tokio::time::sleep(Duration::from_millis(*ms)).await;
+            return r;
+        }
         let real = body.to_string();
         if let Some(r) = fault_response(f, real.as_bytes()).await {
             entry.status = r.status().as_u16();

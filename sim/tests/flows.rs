@@ -491,9 +491,9 @@ async fn dedicated_account_takes_a_bank_transfer() {
 }
 
 #[tokio::test]
-async fn a_fault_then_a_retry_with_the_same_reference() {
+async fn a_fault_then_a_resend_with_the_same_reference_is_refused_as_paystack_does() {
     let s = Sim::start().await;
-    // Retries by hand here, to show the rule the SDK's own retry follows.
+    // Resends by hand here, to show what Paystack answers the SDK's own resend.
     let ps = paystack::Paystack::builder(&s.key)
         .base_url(&s.base)
         .no_retry()
@@ -519,21 +519,72 @@ async fn a_fault_then_a_retry_with_the_same_reference() {
         paystack::Outcome::Unknown,
         "a 5xx on a transfer may have gone through"
     );
-    let retry = ps
+    // A reused transfer reference is refused, not answered with the earlier transfer.
+    let again = ps
         .transfers()
         .initiate(amt(100_000), &rcp, "retry-000000000001")
         .send()
         .await
-        .unwrap();
-    assert_eq!(retry.data.reference.as_deref(), Some("retry-000000000001"));
+        .unwrap_err();
+    let api = again.as_api().expect("a refusal");
+    assert_eq!(api.status, 400);
+    assert_eq!(
+        api.code.as_ref().map(|c| c.as_str()),
+        Some("duplicate_reference")
+    );
     assert_eq!(s.sim.balance("NGN"), 500_000 - 101_000, "debited once");
     let journal = s.sim.journal();
     let initiates: Vec<_> = journal
         .iter()
         .filter(|e| e.operation.as_deref() == Some("transfer_initiate"))
         .collect();
-    assert!(initiates.len() >= 2);
+    assert_eq!(initiates.len(), 2);
     assert_eq!(initiates[0].fault.as_deref(), Some("500;after"));
+}
+
+#[tokio::test]
+async fn send_or_recover_after_a_timeout_finds_the_one_transfer_the_simulator_made() {
+    let s = Sim::start().await;
+    let ps = s.sdk();
+    let rcp = recipient(&ps, "0123456789").await;
+    s.sim.fund("NGN", 500_000);
+    // The transfer is made, then its answer takes longer than the client waits.
+    s.sim.add_fault(
+        FaultRule::new(paystack_sim::Fault::Delay { ms: 1_000 })
+            .on("transfer_initiate")
+            .times(1)
+            .after(),
+    );
+    let got = ps
+        .transfers()
+        .initiate(amt(100_000), &rcp, "recover-0000000001")
+        .currency(paystack::enums::Currency::NGN)
+        .timeout(Duration::from_millis(300))
+        .send_or_recover()
+        .await
+        .unwrap();
+    let paystack::Recovery::Found(found) = got else {
+        panic!("expected the lookup to find it: {got:?}")
+    };
+    assert_eq!(found.data.reference.as_deref(), Some("recover-0000000001"));
+    assert_eq!(found.data.amount.map(Amount::subunits), Some(100_000));
+    let transfers = ps.transfers().list().send().await.unwrap().data;
+    let made: Vec<_> = transfers
+        .iter()
+        .filter(|t| t.reference.as_deref() == Some("recover-0000000001"))
+        .collect();
+    assert_eq!(made.len(), 1, "exactly one transfer in the ledger");
+    assert_eq!(s.sim.balance("NGN"), 500_000 - 101_000, "exactly one debit");
+    // The SDK resent once with the same reference (refused as a duplicate), then looked up.
+    let journal = s.sim.journal();
+    let count = |op: &str| {
+        journal
+            .iter()
+            .filter(|e| e.operation.as_deref() == Some(op))
+            .count()
+    };
+    assert_eq!(count("transfer_initiate"), 2);
+    assert_eq!(count("transfer_verify"), 1);
 }
 
 #[tokio::test]

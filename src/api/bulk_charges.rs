@@ -252,14 +252,30 @@ impl InitiateBulkCharge<'_> {
         self,
     ) -> Result<Recovery<types::BulkChargeBatch, Vec<types::Transaction>>> {
         let ps = self.ps;
-        let references: Vec<String> = self
+        let sent: Vec<recover::Sent> = self
             .charges
             .iter()
-            .filter_map(|c| c.reference.clone())
+            .filter_map(|c| {
+                Some(recover::Sent {
+                    operation: Self::OPERATION_ID,
+                    reference: c.reference.clone()?,
+                    amount: Some(c.amount),
+                    // A charge that allows a partial debit may take less, down to `at_least`.
+                    partial: (c.attempt_partial_debit == Some(true) || c.at_least.is_some())
+                        .then_some(c.at_least),
+                    authorization: Some(c.authorization.clone()),
+                    ..recover::Sent::default()
+                })
+            })
             .collect();
+        let references: Vec<String> = sent.iter().map(|s| s.reference.clone()).collect();
         let again = self.clone();
-        let lookup =
-            || recover::each_reference(&references, |r| ps.transactions().verify(r).send());
-        recover::send_or_recover(self.send(), lookup, || again.send()).await
+        let lookup = || {
+            recover::each_reference(&references, |r| {
+                ps.transactions().verify(r).with_options(ps.opts).send()
+            })
+        };
+        let check = |found: &Vec<types::Transaction>| recover::Sent::check_each(&sent, found);
+        recover::send_or_recover(self.send(), lookup, check, || again.send()).await
     }
 }

@@ -31,7 +31,7 @@ use chrono::NaiveDate;
 use super::codes::AuthorizationCode;
 use super::error::{Result, ValidationError};
 use super::recover::{self, Recovery};
-use super::validate::{self, check_amount};
+use super::validate::{self, check_transaction_amount};
 use super::{Amount, Currency, Paystack, Response};
 use crate::generated::types;
 use crate::{envelope, request};
@@ -167,7 +167,7 @@ impl CreateCharge<'_> {
     /// Validates, sends and decodes. `data.status` says whether more is needed.
     pub async fn send(self) -> Result<Response<types::Charge>> {
         validate::email(&self.email)?;
-        check_amount(self.amount, self.currency.as_ref())?;
+        check_transaction_amount(self.amount, self.currency.as_ref())?;
         if let Some(r) = &self.reference {
             validate::transaction_reference(r)?;
         }
@@ -352,11 +352,24 @@ impl CreateCharge<'_> {
     /// what Paystack holds, so the customer is charged once.
     pub async fn send_or_recover(self) -> Result<Recovery<types::Charge>> {
         let ps = self.ps;
-        let reference = self.reference.clone().unwrap_or_default();
+        let sent = recover::Sent {
+            operation: Self::OPERATION_ID,
+            reference: self.reference.clone().unwrap_or_default(),
+            amount: Some(self.amount),
+            currency: self.currency.clone(),
+            authorization: self.authorization_code.as_ref().map(|a| a.to_string()),
+            ..recover::Sent::default()
+        };
         let again = self.clone();
         recover::send_or_recover(
             self.send(),
-            || ps.charges().check(reference.clone()).send(),
+            || {
+                ps.charges()
+                    .check(sent.reference.clone())
+                    .with_options(ps.opts)
+                    .send()
+            },
+            |found| sent.check(found),
             || again.send(),
         )
         .await

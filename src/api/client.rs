@@ -241,19 +241,32 @@ fn transport(e: reqwest::Error, attempts: u32) -> Error {
     Error::Transport(Box::new(TransportError::from_reqwest(e, attempts.max(1))))
 }
 
-/// A failure after a request that creates or moves something may have left the machine is an
-/// unknown outcome: the caller must check before sending it again.
+/// A failure of a request that is not `safe` is an unknown outcome when any of its attempts
+/// may have reached Paystack without a clear answer: the last answer alone cannot say
+/// "nothing happened" once an earlier attempt may have been carried out (a timeout, then a
+/// `duplicate_reference` or a 429 on the resend). The caller must check before sending again.
 fn classify(e: Error, state: &CallState) -> Error {
-    match state.op {
-        Some(op) if op.retry != RetryClass::Safe && e.outcome() == Outcome::Unknown => {
-            Error::OutcomeUnknown(Box::new(OutcomeUnknown {
-                operation: op.id,
-                reference: state.reference.clone(),
-                attempts: state.attempts.max(1),
-                cause: e,
-            }))
-        }
-        _ => e,
+    if state.class == RetryClass::Safe || matches!(e, Error::Validation(_)) {
+        return e;
+    }
+    if !state.ambiguous && e.outcome() != Outcome::Unknown {
+        return e;
+    }
+    Error::OutcomeUnknown(Box::new(OutcomeUnknown {
+        operation: state.op.map_or("raw", |op| op.id),
+        reference: state.reference.clone(),
+        attempts: state.attempts.max(1),
+        cause: e,
+    }))
+}
+
+/// The class of a request that matches no operation: reads are safe, anything else is never
+/// resent and its failures after sending are unknown outcomes.
+pub(crate) fn class_by_method(method: &reqwest::Method) -> RetryClass {
+    if *method == reqwest::Method::GET || *method == reqwest::Method::HEAD {
+        RetryClass::Safe
+    } else {
+        RetryClass::Never
     }
 }
 
@@ -271,12 +284,31 @@ pub struct CallOptions {
 }
 
 /// What one call learns while its attempts run, read back when it ends.
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub(crate) struct CallState {
     pub(crate) op: Option<&'static Operation>,
+    /// The operation's retry class, or the method's when the request matches no operation.
+    pub(crate) class: RetryClass,
+    /// Whether an attempt may have reached Paystack without a clear answer (a timeout or reset
+    /// after sending, a 5xx): from then on no answer can mean "nothing happened".
+    pub(crate) ambiguous: bool,
     pub(crate) reference: Option<String>,
     pub(crate) attempts: u32,
     pub(crate) invalid: Option<ValidationError>,
+}
+
+impl Default for CallState {
+    fn default() -> Self {
+        CallState {
+            op: None,
+            // Until the hooks learn otherwise, a failure is treated as the most careful class.
+            class: RetryClass::Never,
+            ambiguous: false,
+            reference: None,
+            attempts: 0,
+            invalid: None,
+        }
+    }
 }
 
 pub(crate) struct CallCtx {
@@ -365,8 +397,10 @@ impl progenitor_client::ClientHooks<Inner> for crate::generated::Client {
                 .and_then(|v| op.reference_in(&v)),
             _ => None,
         };
+        let class = op.map_or_else(|| class_by_method(request.method()), |op| op.retry);
         with_state(|s| {
             s.op = op;
+            s.class = class;
             s.reference = reference;
         });
         if let Some(timeout) = opts.timeout.or(self.inner.defaults.timeout) {
@@ -388,7 +422,7 @@ impl progenitor_client::ClientHooks<Inner> for crate::generated::Client {
             .retry
             .or(self.inner.defaults.retry)
             .unwrap_or_else(RetryPolicy::never);
-        let class = op.map_or(RetryClass::Never, |op| op.retry);
+        let class = op.map_or_else(|| class_by_method(request.method()), |op| op.retry);
         // Resending after the request may have arrived is only safe when Paystack would see
         // the same request twice and do it once.
         let resend_after_sending = match class {
@@ -412,6 +446,9 @@ impl progenitor_client::ClientHooks<Inner> for crate::generated::Client {
                 Ok(resp) => buffered(resp).await,
                 Err(e) => Err(e),
             };
+            if attempt_was_ambiguous(&result) {
+                with_state(|s| s.ambiguous = true);
+            }
             let (again, wait, what) = match &result {
                 Ok(resp) => {
                     let status = resp.status().as_u16();
@@ -455,6 +492,15 @@ impl progenitor_client::ClientHooks<Inner> for crate::generated::Client {
             request = next;
             attempt += 1;
         }
+    }
+}
+
+/// Whether one attempt may have reached Paystack without a clear answer: a failure after the
+/// connection was made, or a 5xx (Paystack may have acted before failing).
+fn attempt_was_ambiguous(result: &reqwest::Result<reqwest::Response>) -> bool {
+    match result {
+        Ok(resp) => resp.status().is_server_error(),
+        Err(e) => TransportError::kind_of(e) != TransportKind::Connect && !e.is_builder(),
     }
 }
 

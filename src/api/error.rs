@@ -38,6 +38,11 @@ pub enum Error {
     /// A list walk stopped because Paystack's paging did not move forward.
     #[error("{0}")]
     Pagination(PaginationError),
+    /// Recovery after an unknown outcome found a record under the request's reference that is
+    /// not the request's own (another reference, amount, currency, recipient or
+    /// authorization). The request's own outcome is still unknown.
+    #[error("{0}")]
+    RecoveryMismatch(Box<RecoveryMismatch>),
 }
 
 /// What a failed call means for the request: the question to answer before sending it again.
@@ -67,7 +72,10 @@ impl Error {
         match self {
             Error::Validation(_) => Outcome::NotSent,
             Error::Transport(t) if !t.sent => Outcome::NotSent,
-            Error::Transport(_) | Error::Decode(_) | Error::OutcomeUnknown(_) => Outcome::Unknown,
+            Error::Transport(_)
+            | Error::Decode(_)
+            | Error::OutcomeUnknown(_)
+            | Error::RecoveryMismatch(_) => Outcome::Unknown,
             Error::Api(e) if e.status >= 500 => Outcome::Unknown,
             Error::Api(_) | Error::Pagination(_) => Outcome::Rejected,
         }
@@ -84,6 +92,9 @@ impl Error {
     /// Whether waiting and sending the same request again may succeed without risk: it was not
     /// sent, or Paystack said it was overloaded (429) or briefly unavailable (502/503/504) for
     /// a request that changes nothing.
+    ///
+    /// Never true for an unknown outcome of a request that creates or moves something: those
+    /// are [`Error::OutcomeUnknown`], and must be looked up first.
     pub fn is_transient(&self) -> bool {
         match self {
             Error::Transport(t) => !t.sent || t.kind == TransportKind::Timeout,
@@ -93,25 +104,52 @@ impl Error {
     }
 }
 
-/// How many bytes of a response body `Debug` and `Display` show; the rest is cut and marked.
+/// The most bytes of text that came from the server (a body, a message, a code, a JSON path)
+/// that one error's `Debug` or `Display` shows, all fields together; the rest is cut and
+/// marked. The whole body stays available through `raw()`.
 pub const RAW_PREVIEW: usize = 2048;
 
-/// A body for `Debug`: at most [`RAW_PREVIEW`] bytes, with how much was left out.
-pub(crate) struct Preview<'a>(pub &'a str);
+/// Server text shown in an error: at most `limit` bytes, cut on a character boundary, with how
+/// much was left out. `Debug` quotes it, `Display` writes it as it is.
+pub(crate) struct Clip<'a>(pub &'a str, pub usize);
 
-impl fmt::Debug for Preview<'_> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if self.0.len() <= RAW_PREVIEW {
-            return fmt::Debug::fmt(self.0, f);
+impl Clip<'_> {
+    fn parts(&self) -> (&str, usize) {
+        if self.0.len() <= self.1 {
+            return (self.0, 0);
         }
-        let mut cut = RAW_PREVIEW;
+        let mut cut = self.1;
         while !self.0.is_char_boundary(cut) {
             cut -= 1;
         }
-        fmt::Debug::fmt(&self.0[..cut], f)?;
-        write!(f, "… [{} more bytes cut]", self.0.len() - cut)
+        (&self.0[..cut], self.0.len() - cut)
     }
 }
+
+impl fmt::Debug for Clip<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let (shown, cut) = self.parts();
+        fmt::Debug::fmt(shown, f)?;
+        if cut > 0 {
+            write!(f, "… [{cut} more bytes cut]")?;
+        }
+        Ok(())
+    }
+}
+
+impl fmt::Display for Clip<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let (shown, cut) = self.parts();
+        f.write_str(shown)?;
+        if cut > 0 {
+            write!(f, "… [{cut} more bytes cut]")?;
+        }
+        Ok(())
+    }
+}
+
+/// A short piece of server text (a code, a type, a path): 128 bytes at most.
+const SHORT: usize = 128;
 
 /// What went wrong on the wire.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -130,8 +168,8 @@ pub enum TransportKind {
 }
 
 /// A failure to send a request or read its answer.
-#[derive(Debug, thiserror::Error)]
-#[error("transport error ({kind:?}{}): {source}", if *sent { ", the request may have been sent" } else { ", nothing was sent" })]
+#[derive(thiserror::Error)]
+#[error("transport error ({kind:?}{}): {}", if *sent { ", the request may have been sent" } else { ", nothing was sent" }, Clip(&source_chain(source.as_ref()), RAW_PREVIEW / 2))]
 #[non_exhaustive]
 pub struct TransportError {
     /// What went wrong.
@@ -143,6 +181,36 @@ pub struct TransportError {
     /// The underlying error (never carries the key: reqwest's errors hold the URL, not headers).
     #[source]
     pub source: Box<dyn std::error::Error + Send + Sync>,
+}
+
+impl fmt::Debug for TransportError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("TransportError")
+            .field("kind", &self.kind)
+            .field("sent", &self.sent)
+            .field("attempts", &self.attempts)
+            .field(
+                "source",
+                &Clip(&source_chain(self.source.as_ref()), RAW_PREVIEW / 2),
+            )
+            .finish()
+    }
+}
+
+/// An error and its causes on one line ("error sending request: connection refused"), so the
+/// root cause (refused, DNS, TLS) is not hidden behind the outermost message.
+pub(crate) fn source_chain(e: &(dyn std::error::Error + 'static)) -> String {
+    let mut text = e.to_string();
+    let mut next = e.source();
+    while let Some(cause) = next {
+        let part = cause.to_string();
+        if !text.contains(&part) {
+            text.push_str(": ");
+            text.push_str(&part);
+        }
+        next = cause.source();
+    }
+    text
 }
 
 impl TransportError {
@@ -217,6 +285,9 @@ impl fmt::Display for OutcomeUnknown {
             " after {} attempt(s); cause: {}. ",
             self.attempts, self.cause
         )?;
+        if self.earlier_attempt_landed() {
+            f.write_str("Paystack refused the resend as a duplicate reference, so an earlier attempt reached it and was carried out. ")?;
+        }
         match &self.reference {
             Some(_) => f.write_str(
                 "Look it up by its reference, or resend it with the same reference; never with a new one",
@@ -226,10 +297,80 @@ impl fmt::Display for OutcomeUnknown {
     }
 }
 
+impl OutcomeUnknown {
+    /// Whether the last answer was Paystack refusing the reference as already used, after an
+    /// earlier attempt may have reached it: that earlier attempt landed, and the record exists
+    /// under the reference.
+    pub fn earlier_attempt_landed(&self) -> bool {
+        self.attempts > 1 && is_duplicate_reference(&self.cause)
+    }
+}
+
 impl std::error::Error for OutcomeUnknown {
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
         Some(&self.cause)
     }
+}
+
+/// A record found by reference after an unknown outcome that is not the request's own.
+///
+/// Something is stored under the reference, but not what this request sent: the reference was
+/// reused for another payment, or the lookup answered for something else. Do not resend; find
+/// out what the reference holds.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct RecoveryMismatch {
+    /// Paystack's operation id of the request, e.g. `transfer_initiate`.
+    pub operation: &'static str,
+    /// The request's reference.
+    pub reference: String,
+    /// The first field that differs: `reference`, `amount`, `currency`, `recipient` or
+    /// `authorization`.
+    pub field: &'static str,
+    /// What the request sent in that field.
+    pub sent: String,
+    /// What the found record holds there (`nothing` when it has no such field).
+    pub found: String,
+}
+
+impl fmt::Display for RecoveryMismatch {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "recovery of {} (reference {}) found a record that is not the request's: {} sent {}, found {}. \
+             The request's outcome is still unknown; do not resend it, and check what the reference holds",
+            self.operation,
+            Clip(&self.reference, SHORT),
+            self.field,
+            Clip(&self.sent, SHORT),
+            Clip(&self.found, SHORT),
+        )
+    }
+}
+
+impl std::error::Error for RecoveryMismatch {}
+
+/// Whether an error is Paystack refusing a reference it has seen before: the code
+/// `duplicate_reference` (or another `duplicate…` code), or, for answers without a code, a
+/// message that says the reference was already used or exists.
+pub(crate) fn is_duplicate_reference(e: &Error) -> bool {
+    let api = match e {
+        Error::Api(api) => api,
+        Error::OutcomeUnknown(u) => return is_duplicate_reference(&u.cause),
+        _ => return false,
+    };
+    if let Some(code) = &api.code {
+        if *code == ErrorCode::DuplicateReference || code.as_str().starts_with("duplicate") {
+            return true;
+        }
+    }
+    if !(400..500).contains(&api.status) {
+        return false;
+    }
+    let message = api.message.to_ascii_lowercase();
+    message.contains("duplicate")
+        || (message.contains("reference")
+            && (message.contains("already") || message.contains("exists")))
 }
 
 /// Paystack's paging did not move forward, so the walk stopped instead of looping.
@@ -237,7 +378,7 @@ impl std::error::Error for OutcomeUnknown {
 #[non_exhaustive]
 pub enum PaginationError {
     /// A cursor came back that was already followed.
-    #[error("pagination stopped: Paystack repeated the cursor {0:?}")]
+    #[error("pagination stopped: Paystack repeated the cursor {:?}", Clip(.0, SHORT))]
     CursorRepeated(String),
     /// Paystack answered another page than the one asked for.
     #[error("pagination stopped: asked for page {asked}, Paystack answered page {answered}")]
@@ -290,13 +431,17 @@ pub struct ApiError {
 
 impl fmt::Debug for ApiError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        // Every field can hold server text of any size: together they show RAW_PREVIEW bytes.
         f.debug_struct("ApiError")
             .field("status", &self.status)
-            .field("message", &Preview(&self.message))
-            .field("code", &self.code)
-            .field("kind", &self.kind)
-            .field("next_step", &self.next_step)
-            .field("raw", &Preview(&self.raw))
+            .field("message", &Clip(&self.message, RAW_PREVIEW / 4))
+            .field("code", &self.code.as_ref().map(|c| Clip(c.as_str(), SHORT)))
+            .field("kind", &self.kind.as_ref().map(|k| Clip(k.as_str(), SHORT)))
+            .field(
+                "next_step",
+                &self.next_step.as_deref().map(|n| Clip(n, RAW_PREVIEW / 8)),
+            )
+            .field("raw", &Clip(&self.raw, RAW_PREVIEW / 2 - SHORT))
             .finish()
     }
 }
@@ -313,10 +458,11 @@ impl fmt::Display for ApiError {
         write!(
             f,
             "Paystack refused the request (HTTP {}): {}",
-            self.status, self.message
+            self.status,
+            Clip(&self.message, RAW_PREVIEW / 2)
         )?;
         if let Some(code) = &self.code {
-            write!(f, " [{code}]")?;
+            write!(f, " [{}]", Clip(code.as_str(), SHORT))?;
         }
         Ok(())
     }
@@ -340,9 +486,9 @@ impl fmt::Debug for DecodeError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("DecodeError")
             .field("status", &self.status)
-            .field("path", &self.path)
-            .field("message", &Preview(&self.message))
-            .field("raw", &Preview(&self.raw))
+            .field("path", &Clip(&self.path, SHORT))
+            .field("message", &Clip(&self.message, RAW_PREVIEW / 4))
+            .field("raw", &Clip(&self.raw, RAW_PREVIEW / 2))
             .finish()
     }
 }
@@ -359,7 +505,9 @@ impl fmt::Display for DecodeError {
         write!(
             f,
             "could not decode Paystack's response (HTTP {}) at `{}`: {}",
-            self.status, self.path, self.message
+            self.status,
+            Clip(&self.path, SHORT),
+            Clip(&self.message, RAW_PREVIEW / 2)
         )
     }
 }
@@ -388,9 +536,22 @@ pub enum ValidationError {
     /// An amount too large for 64 bits.
     #[error("amount is too large")]
     AmountOverflow,
-    /// An amount that is not a plain decimal number.
-    #[error("{0:?} is not a decimal amount")]
-    AmountFormat(String),
+    /// A major-unit amount written in a way that could be misread, or not a number at all.
+    #[error("{text:?} is not an amount this crate accepts: {problem}")]
+    AmountSyntax {
+        /// The text given (at most 64 characters of it).
+        text: String,
+        /// What is wrong with it, and how to write it instead.
+        problem: crate::AmountSyntax,
+    },
+    /// A transaction amount above Paystack's documented per-transaction maximum.
+    #[error("amount {amount} subunits is above Paystack's per-transaction maximum of {maximum} subunits (10,000,000 in major units); split it into several payments")]
+    AmountAboveTransactionMaximum {
+        /// The amount, in subunits.
+        amount: i64,
+        /// The maximum, in subunits.
+        maximum: i64,
+    },
     /// An amount with more than two decimals.
     #[error("{0:?} has more than two decimals")]
     AmountPrecision(String),

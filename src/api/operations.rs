@@ -83,6 +83,48 @@ pub fn find(id: &str) -> Option<&'static Operation> {
         .copied()
 }
 
+/// The operation a method and concrete path belong to, e.g. `("POST", "/transfer")` is
+/// `transfer_initiate` and `("GET", "/transfer/verify/pay-0001")` is `transfer_verify`.
+///
+/// A `{param}` in a template matches any one non-empty segment; where several templates match,
+/// the one with the most fixed segments wins (`/transfer/verify/{reference}` over
+/// `/transfer/{code}`). A query string is ignored.
+///
+/// ```
+/// use paystack::operations::find_by_path;
+/// assert_eq!(find_by_path("post", "/transfer").unwrap().id, "transfer_initiate");
+/// assert_eq!(find_by_path("GET", "/transfer/verify/pay-0001").unwrap().id, "transfer_verify");
+/// assert!(find_by_path("POST", "/no/such/thing").is_none());
+/// ```
+pub fn find_by_path(method: &str, path: &str) -> Option<&'static Operation> {
+    let path = path.split(['?', '#']).next().unwrap_or_default();
+    let segments: Vec<&str> = path.trim_matches('/').split('/').collect();
+    OPERATIONS
+        .iter()
+        .filter(|op| op.method.eq_ignore_ascii_case(method))
+        .filter_map(|op| {
+            let template: Vec<&str> = op.path.trim_matches('/').split('/').collect();
+            if template.len() != segments.len() {
+                return None;
+            }
+            let mut fixed = 0;
+            for (t, s) in template.iter().zip(&segments) {
+                if t.starts_with('{') && t.ends_with('}') {
+                    if s.is_empty() {
+                        return None;
+                    }
+                } else if t == s {
+                    fixed += 1;
+                } else {
+                    return None;
+                }
+            }
+            Some((fixed, op))
+        })
+        .max_by_key(|(fixed, _)| *fixed)
+        .map(|(_, op)| op)
+}
+
 impl Operation {
     /// The references a request body carries at [`Operation::reference`], joined with `,`.
     ///

@@ -21,7 +21,7 @@ use super::validate::{check_slug, product_ids};
 
 use super::codes::{IdOrCode, PlanCode, SplitCode};
 use super::error::Result;
-use super::validate::{self, check_amount};
+use super::validate::{self, check_transaction_amount};
 use super::{Amount, Currency, Paystack, Response};
 use crate::generated::types;
 use crate::{envelope, request};
@@ -30,21 +30,22 @@ envelope!(types::PageResponse => types::Page);
 envelope!(types::PageListResponse => Vec<types::Page>, meta);
 envelope!(types::PageMessageResponse => ());
 
-/// The Payment Pages API (`/page`).
+/// The Payment Pages API (`/page`), named `PaymentPages` so it is not confused with the
+/// paging stream [`crate::Pages`].
 #[derive(Debug, Clone, Copy)]
-pub struct Pages<'a> {
+pub struct PaymentPages<'a> {
     ps: &'a Paystack,
 }
 
 crate::handler! {
 impl Paystack {
     /// Payment pages: create, list, fetch, update, check slugs and add products.
-    pub fn pages(&self) -> Pages<'_> {
-        Pages { ps: self }
+    pub fn pages(&self) -> PaymentPages<'_> {
+        PaymentPages { ps: self }
     }
 }
 
-impl<'a> Pages<'a> {
+impl<'a> PaymentPages<'a> {
     /// Creates a payment page called `name`.
     pub fn create(&self, name: impl Into<String>) -> CreatePage<'a> {
         CreatePage::new(self.ps, name.into())
@@ -78,7 +79,7 @@ impl<'a> Pages<'a> {
 }
 
 request! {
-    /// Request for [`Pages::create`].
+    /// Request for [`PaymentPages::create`].
     CreatePage => page_create -> types::Page { name: String } {
         /// What the page is for, shown to payers.
         description: String,
@@ -117,7 +118,7 @@ impl CreatePage<'_> {
     pub async fn send(self) -> Result<Response<types::Page>> {
         validate::non_empty("name", &self.name)?;
         if let Some(amount) = self.amount {
-            check_amount(amount, self.currency.as_ref())?;
+            check_transaction_amount(amount, self.currency.as_ref())?;
         }
         if self.fixed_amount == Some(true) && self.amount.is_none() {
             return Err(super::ValidationError::Invalid {
@@ -163,7 +164,7 @@ impl CreatePage<'_> {
 }
 
 request! {
-    /// Request for [`Pages::list`].
+    /// Request for [`PaymentPages::list`].
     ListPages => page_list -> Vec<types::Page> {} paged(page, dated) {}
 }
 
@@ -182,7 +183,7 @@ impl ListPages<'_> {
 }
 
 request! {
-    /// Request for [`Pages::fetch`].
+    /// Request for [`PaymentPages::fetch`].
     FetchPage => page_fetch -> types::Page { id_or_slug: String } {}
 }
 
@@ -197,7 +198,7 @@ impl FetchPage<'_> {
 }
 
 request! {
-    /// Request for [`Pages::update`].
+    /// Request for [`PaymentPages::update`].
     UpdatePage => page_update -> types::Page { id_or_slug: String } {
         /// New name.
         name: String,
@@ -233,7 +234,7 @@ impl UpdatePage<'_> {
 }
 
 request! {
-    /// Request for [`Pages::check_slug_availability`].
+    /// Request for [`PaymentPages::check_slug_availability`].
     CheckSlugAvailability => page_checkSlugAvailability -> () { slug: String } {}
 }
 
@@ -248,7 +249,7 @@ impl CheckSlugAvailability<'_> {
 }
 
 request! {
-    /// Request for [`Pages::add_products`].
+    /// Request for [`PaymentPages::add_products`].
     AddPageProducts => page_addProducts -> types::Page { id: String, products: Vec<u64> } {}
 }
 

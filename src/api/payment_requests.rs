@@ -26,7 +26,7 @@ use chrono::{DateTime, Utc};
 
 use super::codes::{CustomerCode, IdOrCode, PaymentRequestCode, SplitCode};
 use super::error::Result;
-use super::validate::{check_amount, to_i64};
+use super::validate::{check_transaction_amount, to_i64};
 use super::{Amount, Currency, Paystack, Response, ValidationError};
 use crate::generated::types;
 use crate::{envelope, request};
@@ -149,7 +149,7 @@ impl CreatePaymentRequest<'_> {
         }
         let has_items = self.line_items.as_ref().is_some_and(|l| !l.is_empty());
         match self.amount {
-            Some(amount) => check_amount(amount, self.currency.as_ref())?,
+            Some(amount) => check_transaction_amount(amount, self.currency.as_ref())?,
             None if has_items || self.draft == Some(true) => {}
             None => {
                 return Err(ValidationError::Invalid {
@@ -279,7 +279,7 @@ impl UpdatePaymentRequest<'_> {
             code.check("split_code")?;
         }
         if let Some(amount) = self.amount {
-            check_amount(amount, self.currency.as_ref())?;
+            check_transaction_amount(amount, self.currency.as_ref())?;
         }
         check_line_items(self.line_items.as_ref(), self.tax.as_ref())?;
         let invoice_number = self

@@ -18,7 +18,7 @@ use super::validate::check_invoice_limit;
 
 use super::codes::{IdOrCode, PlanCode};
 use super::error::Result;
-use super::validate::{self, check_amount};
+use super::validate::{self, check_transaction_amount};
 use super::{Amount, Currency, Paystack, Response};
 use crate::generated::types;
 use crate::{envelope, request};
@@ -93,7 +93,7 @@ impl CreatePlan<'_> {
     /// Validates, sends and decodes.
     pub async fn send(self) -> Result<Response<types::Plan>> {
         validate::non_empty("name", &self.name)?;
-        check_amount(self.amount, self.currency.as_ref())?;
+        check_transaction_amount(self.amount, self.currency.as_ref())?;
         check_invoice_limit(self.invoice_limit)?;
         let body = types::PlanCreateBody {
             name: self.name,
@@ -187,7 +187,7 @@ impl UpdatePlan<'_> {
             validate::non_empty("name", name)?;
         }
         if let Some(amount) = self.amount {
-            check_amount(amount, self.currency.as_ref())?;
+            check_transaction_amount(amount, self.currency.as_ref())?;
         }
         check_invoice_limit(self.invoice_limit)?;
         let body = types::PlanUpdateBody {

@@ -146,7 +146,13 @@ impl RawRequest<'_> {
             }
             .into());
         }
-        let operation_id = self.operation.map_or("raw", |op| op.rust_id);
+        // A path that matches an operation gets that operation's retry class, so
+        // `raw("POST", "/transfer")` is as careful as `transfers().initiate(..)`. One that
+        // matches none is classed by its method (reads are safe, the rest never resent).
+        let operation = self
+            .operation
+            .or_else(|| operations::find_by_path(method.as_str(), &self.path));
+        let operation_id = operation.map_or("raw", |op| op.rust_id);
         let client = self.ps.api();
         let url = format!("{}{}", client.baseurl(), self.path);
         let call = async {

@@ -155,6 +155,14 @@ macro_rules! request {
                 self.retry($crate::RetryPolicy::never())
             }
 
+            /// Takes another call's timeout and retry options: a recovery lookup runs under
+            /// the options of the call it recovers.
+            #[allow(dead_code)]
+            pub(crate) fn with_options(mut self, opts: $crate::CallOptions) -> Self {
+                self.ps.opts = opts;
+                self
+            }
+
             $(
                 $(#[$ometa])*
                 pub fn $opt(mut self, value: impl ::std::convert::Into<$opt_ty>) -> Self {

@@ -19,7 +19,7 @@ use chrono::{DateTime, Utc};
 use super::codes::{AuthorizationCode, CustomerCode, PlanCode, SplitCode, SubaccountCode};
 use super::error::Result;
 use super::recover::{self, Recovery};
-use super::validate::{self, check_amount, to_i64};
+use super::validate::{self, check_transaction_amount, to_i64};
 use super::{Amount, Bearer, Channel, Currency, Paystack, Response, TransactionStatus};
 use crate::generated::types;
 use crate::{envelope, request};
@@ -147,7 +147,7 @@ impl InitializeTransaction<'_> {
     /// Validates, sends and decodes.
     pub async fn send(self) -> Result<Response<types::TransactionInitializeResponseData>> {
         validate::email(&self.email)?;
-        check_amount(self.amount, self.currency.as_ref())?;
+        check_transaction_amount(self.amount, self.currency.as_ref())?;
         if let Some(r) = &self.reference {
             validate::transaction_reference(r)?;
         }
@@ -214,7 +214,7 @@ impl ChargeAuthorization<'_> {
     pub async fn send(self) -> Result<Response<types::Transaction>> {
         validate::email(&self.email)?;
         self.authorization_code.check("authorization_code")?;
-        check_amount(self.amount, self.currency.as_ref())?;
+        check_transaction_amount(self.amount, self.currency.as_ref())?;
         if let Some(r) = &self.reference {
             validate::transaction_reference(r)?;
         }
@@ -262,6 +262,7 @@ impl PartialDebit<'_> {
         self.authorization_code.check("authorization_code")?;
         let currency = validate::required("currency", self.currency)?;
         self.amount.check_minimum(&currency)?;
+        self.amount.check_transaction_maximum()?;
         if let Some(least) = self.at_least {
             least.check_positive()?;
             if least > self.amount {
@@ -472,8 +473,16 @@ impl ChargeAuthorization<'_> {
     /// reference and returns what Paystack holds, so the card is charged once. Without a
     /// reference there is nothing to look up and the unknown outcome is returned as it is.
     pub async fn send_or_recover(self) -> Result<Recovery<types::Transaction>> {
-        let (ps, reference, again) = (self.ps, self.reference.clone(), self.clone());
-        verify_after_unknown(ps, reference, self.send(), || again.send()).await
+        let sent = recover::Sent {
+            operation: Self::OPERATION_ID,
+            reference: self.reference.clone().unwrap_or_default(),
+            amount: Some(self.amount),
+            currency: self.currency.clone(),
+            authorization: Some(self.authorization_code.to_string()),
+            ..recover::Sent::default()
+        };
+        let (ps, again) = (self.ps, self.clone());
+        verify_after_unknown(ps, sent, self.send(), || again.send()).await
     }
 }
 
@@ -482,8 +491,17 @@ impl PartialDebit<'_> {
     /// [`reference`](PartialDebit::reference), it verifies the transaction by that reference
     /// and returns what Paystack holds.
     pub async fn send_or_recover(self) -> Result<Recovery<types::Transaction>> {
-        let (ps, reference, again) = (self.ps, self.reference.clone(), self.clone());
-        verify_after_unknown(ps, reference, self.send(), || again.send()).await
+        let sent = recover::Sent {
+            operation: Self::OPERATION_ID,
+            reference: self.reference.clone().unwrap_or_default(),
+            amount: Some(self.amount),
+            partial: Some(self.at_least),
+            currency: self.currency.clone(),
+            authorization: Some(self.authorization_code.to_string()),
+            ..recover::Sent::default()
+        };
+        let (ps, again) = (self.ps, self.clone());
+        verify_after_unknown(ps, sent, self.send(), || again.send()).await
     }
 }
 
@@ -491,17 +509,22 @@ impl PartialDebit<'_> {
 /// transaction by the caller's reference.
 async fn verify_after_unknown<RF>(
     ps: crate::api::client::ClientRef<'_>,
-    reference: Option<String>,
+    sent: recover::Sent,
     first: impl std::future::Future<Output = Result<Response<types::Transaction>>>,
     resend: impl FnOnce() -> RF,
 ) -> Result<Recovery<types::Transaction>>
 where
     RF: std::future::Future<Output = Result<Response<types::Transaction>>>,
 {
-    let reference = reference.unwrap_or_default();
     recover::send_or_recover(
         first,
-        || ps.transactions().verify(reference.clone()).send(),
+        || {
+            ps.transactions()
+                .verify(sent.reference.clone())
+                .with_options(ps.opts)
+                .send()
+        },
+        |found| sent.check(found),
         resend,
     )
     .await

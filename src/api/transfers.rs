@@ -419,11 +419,24 @@ impl InitiateTransfer<'_> {
         self,
     ) -> Result<Recovery<types::TransferCreated, types::Transfer>> {
         let ps = self.ps;
-        let reference = self.reference.clone();
+        let sent = recover::Sent {
+            operation: Self::OPERATION_ID,
+            reference: self.reference.clone(),
+            amount: Some(self.amount),
+            currency: self.currency.clone(),
+            recipient: Some(self.recipient.to_string()),
+            ..recover::Sent::default()
+        };
         let again = self.clone();
         recover::send_or_recover(
             self.send(),
-            || ps.transfers().verify(reference.clone()).send(),
+            || {
+                ps.transfers()
+                    .verify(sent.reference.clone())
+                    .with_options(ps.opts)
+                    .send()
+            },
+            |found| sent.check(found),
             || again.send(),
         )
         .await
@@ -438,10 +451,27 @@ impl InitiateBulkTransfer<'_> {
         self,
     ) -> Result<Recovery<Vec<types::TransferBulkResult>, Vec<types::Transfer>>> {
         let ps = self.ps;
-        let references: Vec<String> = self.transfers.iter().map(|t| t.reference.clone()).collect();
+        let sent: Vec<recover::Sent> = self
+            .transfers
+            .iter()
+            .map(|t| recover::Sent {
+                operation: Self::OPERATION_ID,
+                reference: t.reference.clone(),
+                amount: Some(t.amount),
+                currency: self.currency.clone(),
+                recipient: Some(t.recipient.clone()),
+                ..recover::Sent::default()
+            })
+            .collect();
+        let references: Vec<String> = sent.iter().map(|s| s.reference.clone()).collect();
         let again = self.clone();
-        let lookup = || recover::each_reference(&references, |r| ps.transfers().verify(r).send());
-        recover::send_or_recover(self.send(), lookup, || again.send()).await
+        let lookup = || {
+            recover::each_reference(&references, |r| {
+                ps.transfers().verify(r).with_options(ps.opts).send()
+            })
+        };
+        let check = |found: &Vec<types::Transfer>| recover::Sent::check_each(&sent, found);
+        recover::send_or_recover(self.send(), lookup, check, || again.send()).await
     }
 }
 

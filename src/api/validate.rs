@@ -91,6 +91,15 @@ pub(crate) fn check_amount(amount: Amount, currency: Option<&Currency>) -> Resul
     Ok(())
 }
 
+/// Checks an amount that a customer pays (a transaction, a charge, a page, a plan, a payment
+/// request): the currency's minimum, and Paystack's documented per-transaction maximum
+/// ([`Amount::TRANSACTION_MAXIMUM`]).
+pub(crate) fn check_transaction_amount(amount: Amount, currency: Option<&Currency>) -> Result<()> {
+    check_amount(amount, currency)?;
+    amount.check_transaction_maximum()?;
+    Ok(())
+}
+
 /// Ids are unsigned on our side and signed 64-bit in the spec.
 pub(crate) fn to_i64(field: &'static str, v: u64) -> Result<i64> {
     i64::try_from(v).map_err(|_| {
@@ -145,6 +154,7 @@ pub(crate) fn check_domain(value: &str) -> Result<(), ValidationError> {
 pub(crate) fn check_bulk_charge_item(item: &types::BulkChargeItem) -> Result<(), ValidationError> {
     non_empty("authorization", &item.authorization)?;
     item.amount.check_positive()?;
+    item.amount.check_transaction_maximum()?;
     if let Some(r) = &item.reference {
         transaction_reference(r)?;
     }

@@ -27,7 +27,7 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 //!
-//! With the `axum` feature, [`axum::PaystackEvent`] does all of this as an extractor.
+//! With the `axum` feature, `webhook::axum::PaystackEvent` does all of this as an extractor.
 //!
 //! Payloads are the API's own types from [`crate::types`]: the transfer a `transfer.success`
 //! delivers is the [`crate::types::Transfer`] that fetching it returns. Events with no API
@@ -38,6 +38,7 @@
 //! [`Event::dedupe_key`]. Source addresses can be checked with [`IpAllowList`].
 
 #[cfg(feature = "axum")]
+#[cfg_attr(docsrs, doc(cfg(feature = "axum")))]
 pub mod axum;
 mod decode;
 mod error;

@@ -2,6 +2,7 @@
 //! and counts what reaches it. Every test asserts the outcome the caller sees and the exact
 //! number of requests the server received.
 
+mod model;
 mod server;
 
 use std::time::{Duration, Instant};
@@ -55,6 +56,23 @@ async fn verify(ps: &Paystack) -> paystack::Result<paystack::types::Transaction>
         .send()
         .await
         .map(|r| r.data)
+}
+
+/// A fixture's record with its reference and amount replaced: a lookup must find the record
+/// the request made, or recovery refuses it.
+fn record_as(name: &str, reference: &str, amount: i64) -> String {
+    let mut body: serde_json::Value = serde_json::from_str(&fixture(name)).unwrap();
+    body["data"]["reference"] = reference.into();
+    body["data"]["amount"] = amount.into();
+    body.to_string()
+}
+
+/// A transfer the server makes, then answers too late for a 150 ms timeout.
+fn lost_transfer() -> Step {
+    Step::Slow(
+        Duration::from_secs(2),
+        Box::new(Step::json(200, fixture("transfer/initiate.json"))),
+    )
 }
 
 fn ok_transaction() -> Step {
@@ -421,14 +439,7 @@ async fn a_transfer_hit_by_503_is_resent_with_the_same_reference() {
 #[tokio::test]
 async fn a_transfer_that_times_out_is_an_unknown_outcome_naming_its_reference() {
     let server = FaultServer::start().await;
-    server.script(
-        "POST",
-        "/transfer",
-        vec![Step::Slow(
-            Duration::from_secs(2),
-            Box::new(Step::json(200, fixture("transfer/initiate.json"))),
-        )],
-    );
+    server.script("POST", "/transfer", vec![lost_transfer()]);
     let err = transfer(&client(&server))
         .timeout(Duration::from_millis(150))
         .no_retry()
@@ -559,14 +570,7 @@ async fn a_truncated_200_on_a_transfer_is_an_unknown_outcome() {
 #[tokio::test]
 async fn send_or_recover_returns_the_transfer_the_server_made() {
     let server = FaultServer::start().await;
-    server.script(
-        "POST",
-        "/transfer",
-        vec![Step::Slow(
-            Duration::from_secs(2),
-            Box::new(Step::json(200, fixture("transfer/initiate.json"))),
-        )],
-    );
+    server.script("POST", "/transfer", vec![lost_transfer()]);
     server.script(
         "GET",
         "/transfer/verify/payout-2026-03-0001",
@@ -707,8 +711,10 @@ async fn raw_requests_take_the_same_path() {
     assert_eq!(received.headers["authorization"], format!("Bearer {KEY}"));
 }
 
+const BULK_AMOUNT: i64 = 250_000;
+
 fn bulk(ps: &Paystack) -> paystack::transfers::InitiateBulkTransfer<'_> {
-    let amount = paystack::Amount::from_subunits(250_000).unwrap();
+    let amount = paystack::Amount::from_subunits(BULK_AMOUNT).unwrap();
     ps.transfers().bulk(vec![
         paystack::types::TransferBulkItem::new(amount, "RCP_bulk0000001", "bulk-payout-0000000001"),
         paystack::types::TransferBulkItem::new(amount, "RCP_bulk0000002", "bulk-payout-0000000002"),
@@ -719,11 +725,18 @@ fn bulk(ps: &Paystack) -> paystack::transfers::InitiateBulkTransfer<'_> {
 async fn bulk_send_or_recover_finds_every_entry_by_its_reference() {
     let server = FaultServer::start().await;
     server.script("POST", "/transfer/bulk", vec![Step::Close]);
-    for reference in ["bulk-payout-0000000001", "bulk-payout-0000000002"] {
+    for (reference, recipient) in [
+        ("bulk-payout-0000000001", "RCP_bulk0000001"),
+        ("bulk-payout-0000000002", "RCP_bulk0000002"),
+    ] {
+        let mut record: serde_json::Value =
+            serde_json::from_str(&record_as("transfer/transfer.json", reference, BULK_AMOUNT))
+                .unwrap();
+        record["data"]["recipient"]["recipient_code"] = recipient.into();
         server.script(
             "GET",
             &format!("/transfer/verify/{reference}"),
-            vec![Step::json(200, fixture("transfer/transfer.json"))],
+            vec![Step::json(200, record.to_string())],
         );
     }
     let got = bulk(&client(&server))
@@ -774,11 +787,21 @@ async fn bulk_send_or_recover_stays_unknown_when_one_lookup_fails() {
 async fn bulk_charge_send_or_recover_looks_each_charge_up_by_reference() {
     let server = FaultServer::start().await;
     server.script("POST", "/bulkcharge", vec![Step::Close]);
-    for reference in ["renewal-bulk-0001", "renewal-bulk-0002"] {
+    for (reference, authorization) in [
+        ("renewal-bulk-0001", "AUTH_bulk000001"),
+        ("renewal-bulk-0002", "AUTH_bulk000002"),
+    ] {
+        let mut record: serde_json::Value = serde_json::from_str(&record_as(
+            "transaction/transaction.json",
+            reference,
+            180_000,
+        ))
+        .unwrap();
+        record["data"]["authorization"]["authorization_code"] = authorization.into();
         server.script(
             "GET",
             &format!("/transaction/verify/{reference}"),
-            vec![Step::json(200, fixture("transaction/transaction.json"))],
+            vec![Step::json(200, record.to_string())],
         );
     }
     let amount = Amount::from_subunits(180_000).unwrap();
@@ -808,4 +831,321 @@ async fn bulk_charge_send_or_recover_looks_each_charge_up_by_reference() {
         server.count("GET", "/transaction/verify/renewal-bulk-0002"),
         1
     );
+}
+
+// ---- the sequences the hostile fault probe found: an earlier attempt that may have landed
+// ---- makes every later refusal an unknown outcome
+
+const DUPLICATE: &str = r#"{"status":false,"message":"This reference was used before","code":"duplicate_reference","type":"validation_error"}"#;
+const CHARGE: &str = "/transaction/charge_authorization";
+
+fn charge(ps: &Paystack) -> paystack::transactions::ChargeAuthorization<'_> {
+    ps.transactions()
+        .charge_authorization(
+            "buyer@example.com",
+            Amount::from_subunits(250_000).unwrap(),
+            "AUTH_k2j3h4g5f6",
+        )
+        .reference("order-1042")
+        .currency(paystack::enums::Currency::NGN)
+        .timeout(Duration::from_millis(150))
+}
+
+/// A first attempt that reaches the server and is never answered in time.
+fn lost() -> Step {
+    Step::Slow(
+        Duration::from_secs(2),
+        Box::new(Step::json(200, fixture("transaction/transaction.json"))),
+    )
+}
+
+#[tokio::test]
+async fn a_charge_that_timed_out_then_met_duplicate_reference_is_unknown_not_rejected() {
+    let server = FaultServer::start().await;
+    server.script("POST", CHARGE, vec![lost(), Step::json(400, DUPLICATE)]);
+    let err = charge(&client(&server)).send().await.unwrap_err();
+    assert_eq!(err.outcome(), Outcome::Unknown, "{err:?}");
+    assert!(!err.is_transient());
+    let unknown = err.as_outcome_unknown().expect("an unknown outcome");
+    assert!(unknown.earlier_attempt_landed());
+    assert_eq!(unknown.cause.as_api().unwrap().status, 400);
+    assert!(
+        err.to_string().contains("earlier attempt reached it"),
+        "{err}"
+    );
+    assert_eq!(server.count("POST", CHARGE), 2);
+}
+
+#[tokio::test]
+async fn a_transfer_that_timed_out_then_met_a_used_reference_is_unknown_not_rejected() {
+    let server = FaultServer::start().await;
+    server.script(
+        "POST",
+        "/transfer",
+        vec![
+            lost_transfer(),
+            // Paystack's answer to a reused transfer reference carries no record.
+            Step::json(
+                400,
+                r#"{"status":false,"message":"This reference has already been used on a prior transfer","code":"duplicate_reference"}"#,
+            ),
+        ],
+    );
+    let err = transfer(&client(&server))
+        .timeout(Duration::from_millis(150))
+        .send()
+        .await
+        .unwrap_err();
+    assert_eq!(err.outcome(), Outcome::Unknown, "{err:?}");
+    assert!(err.as_outcome_unknown().unwrap().earlier_attempt_landed());
+    assert_eq!(server.count("POST", "/transfer"), 2);
+}
+
+#[tokio::test]
+async fn a_transfer_that_timed_out_then_met_429_on_every_retry_is_unknown_and_not_transient() {
+    let server = FaultServer::start().await;
+    server.script(
+        "POST",
+        "/transfer",
+        vec![
+            lost_transfer(),
+            Step::json(429, r#"{"status":false,"message":"Too many requests"}"#),
+        ],
+    );
+    let err = transfer(&client(&server))
+        .timeout(Duration::from_millis(150))
+        .send()
+        .await
+        .unwrap_err();
+    assert_eq!(err.outcome(), Outcome::Unknown, "{err:?}");
+    assert!(!err.is_transient(), "an unknown outcome is never transient");
+    assert_eq!(
+        err.as_outcome_unknown()
+            .unwrap()
+            .cause
+            .as_api()
+            .unwrap()
+            .status,
+        429
+    );
+    assert_eq!(server.count("POST", "/transfer"), 3);
+}
+
+#[tokio::test]
+async fn send_or_recover_looks_up_a_charge_refused_as_duplicate_after_a_timeout() {
+    let server = FaultServer::start().await;
+    server.script("POST", CHARGE, vec![lost(), Step::json(400, DUPLICATE)]);
+    let mut record: serde_json::Value = serde_json::from_str(&record_as(
+        "transaction/transaction.json",
+        "order-1042",
+        250_000,
+    ))
+    .unwrap();
+    record["data"]["currency"] = "NGN".into();
+    server.script("GET", VERIFY, vec![Step::json(200, record.to_string())]);
+    let got = charge(&client(&server)).send_or_recover().await.unwrap();
+    let Recovery::Found(found) = got else {
+        panic!("expected the lookup: {got:?}")
+    };
+    assert_eq!(found.data.reference.as_deref(), Some("order-1042"));
+    assert_eq!(server.count("POST", CHARGE), 2, "never a third send");
+    assert_eq!(server.count("GET", VERIFY), 1);
+}
+
+#[tokio::test]
+async fn send_or_recover_refuses_a_record_that_is_not_the_requests_own() {
+    for (reference, amount, field) in [
+        ("some-other-reference", 1_500_000, "reference"),
+        ("payout-2026-03-0001", 100, "amount"),
+    ] {
+        let server = FaultServer::start().await;
+        server.script("POST", "/transfer", vec![Step::Close]);
+        server.script(
+            "GET",
+            "/transfer/verify/payout-2026-03-0001",
+            vec![Step::json(
+                200,
+                record_as("transfer/transfer.json", reference, amount),
+            )],
+        );
+        let err = transfer(&client(&server))
+            .no_retry()
+            .send_or_recover()
+            .await
+            .unwrap_err();
+        let Error::RecoveryMismatch(mismatch) = &err else {
+            panic!("expected a mismatch: {err:?}")
+        };
+        assert_eq!(mismatch.field, field);
+        assert_eq!(err.outcome(), Outcome::Unknown);
+        assert!(!err.is_transient());
+        let shown = err.to_string();
+        assert!(
+            shown.contains(field) && shown.contains("do not resend"),
+            "{shown}"
+        );
+        assert_eq!(server.count("POST", "/transfer"), 1, "never resent");
+    }
+}
+
+#[tokio::test]
+async fn send_or_recover_refuses_a_record_for_another_recipient() {
+    let server = FaultServer::start().await;
+    server.script("POST", "/transfer", vec![Step::Close]);
+    let mut record: serde_json::Value =
+        serde_json::from_str(&fixture("transfer/transfer.json")).unwrap();
+    record["data"]["recipient"]["recipient_code"] = "RCP_someoneelse01".into();
+    server.script(
+        "GET",
+        "/transfer/verify/payout-2026-03-0001",
+        vec![Step::json(200, record.to_string())],
+    );
+    let err = transfer(&client(&server))
+        .no_retry()
+        .send_or_recover()
+        .await
+        .unwrap_err();
+    let Error::RecoveryMismatch(mismatch) = &err else {
+        panic!("expected a mismatch: {err:?}")
+    };
+    assert_eq!(mismatch.field, "recipient");
+    assert_eq!(mismatch.found, "RCP_someoneelse01");
+}
+
+#[tokio::test]
+async fn recovery_lookups_run_under_the_calls_own_timeout_and_retry_options() {
+    let server = FaultServer::start().await;
+    server.script("POST", "/transfer", vec![Step::Close]);
+    // The lookup is slow: under the call's 150 ms timeout and no retries it fails once.
+    server.script(
+        "GET",
+        "/transfer/verify/payout-2026-03-0001",
+        vec![Step::Slow(
+            Duration::from_secs(2),
+            Box::new(Step::json(200, fixture("transfer/transfer.json"))),
+        )],
+    );
+    let started = Instant::now();
+    let err = transfer(&client(&server))
+        .timeout(Duration::from_millis(150))
+        .no_retry()
+        .send_or_recover()
+        .await
+        .unwrap_err();
+    assert!(err.as_outcome_unknown().is_some(), "{err:?}");
+    assert_eq!(
+        server.count("GET", "/transfer/verify/payout-2026-03-0001"),
+        1,
+        "no_retry applies to the lookup"
+    );
+    assert_eq!(server.count("POST", "/transfer"), 1);
+    assert!(
+        started.elapsed() < Duration::from_secs(2),
+        "the lookup kept the call's timeout"
+    );
+}
+
+// ---- raw requests: a path that matches an operation gets its class; one that matches none is
+// ---- classed by its method
+
+#[tokio::test]
+async fn a_raw_transfer_without_an_operation_id_is_as_careful_as_the_typed_one() {
+    let server = FaultServer::start().await;
+    server.script("POST", "/transfer", vec![lost_transfer()]);
+    let err = client(&server)
+        .raw("POST", "/transfer")
+        .json(
+            serde_json::json!({"amount": 1000, "recipient": "RCP_4h7k2m9q1wzx3ab", "reason": "x"}),
+        )
+        .timeout(Duration::from_millis(150))
+        .send()
+        .await
+        .unwrap_err();
+    assert_eq!(err.outcome(), Outcome::Unknown);
+    assert!(!err.is_transient(), "{err:?}");
+    assert_eq!(
+        err.as_outcome_unknown().unwrap().operation,
+        "transfer_initiate"
+    );
+    // No reference in the body: a by-reference request without one is never resent.
+    assert_eq!(server.count("POST", "/transfer"), 1);
+}
+
+#[tokio::test]
+async fn a_raw_post_to_an_unknown_path_is_never_resent_and_a_get_is() {
+    let server = FaultServer::start().await;
+    server.script(
+        "POST",
+        "/brand/new/thing",
+        vec![Step::Close, Step::json(200, "{}")],
+    );
+    server.script(
+        "GET",
+        "/brand/new/thing",
+        vec![Step::Close, Step::json(200, r#"{"status":true}"#)],
+    );
+    let ps = client(&server);
+    let err = ps.raw("POST", "/brand/new/thing").send().await.unwrap_err();
+    assert_eq!(err.outcome(), Outcome::Unknown);
+    assert!(!err.is_transient());
+    assert_eq!(server.count("POST", "/brand/new/thing"), 1);
+    ps.raw("GET", "/brand/new/thing").send().await.unwrap();
+    assert_eq!(server.count("GET", "/brand/new/thing"), 2);
+}
+
+// ---- error text is bounded whatever field carries it
+
+fn assert_bounded(err: &Error) {
+    let display = err.to_string();
+    let debug = format!("{err:?}");
+    // 2 KiB of server text, plus the crate's own words around it.
+    assert!(
+        display.len() <= 3 * 1024,
+        "Display is {} bytes",
+        display.len()
+    );
+    assert!(debug.len() <= 3 * 1024, "Debug is {} bytes", debug.len());
+}
+
+#[tokio::test]
+async fn five_megabytes_in_any_error_field_print_as_at_most_two_kilobytes() {
+    let huge = "m".repeat(5 * 1024 * 1024);
+    let bodies = [
+        serde_json::json!({"status": false, "message": huge}),
+        serde_json::json!({"status": false, "message": "no", "code": huge}),
+        serde_json::json!({"status": false, "message": "no", "type": huge}),
+        serde_json::json!({"status": false, "message": "no", "meta": {"nextStep": huge}}),
+    ];
+    for body in bodies {
+        let server = FaultServer::start().await;
+        server.script("GET", VERIFY, vec![Step::json(400, body.to_string())]);
+        let err = verify(&client(&server)).await.unwrap_err();
+        assert_bounded(&err);
+        // The whole body is still there for whoever asks for it.
+        assert!(err.as_api().unwrap().raw().len() > 5 * 1024 * 1024);
+    }
+    // A string that fails to decode, quoted by the decoder, and a key as long.
+    for body in [
+        format!(r#"{{"status":true,"message":"ok","data":{{"amount":"{huge}"}}}}"#),
+        format!(r#"{{"status":true,"message":"ok","data":{{"{huge}":1, "amount": "x"}}}}"#),
+    ] {
+        let server = FaultServer::start().await;
+        server.script("GET", VERIFY, vec![Step::json(200, body)]);
+        let err = verify(&client(&server)).await.unwrap_err();
+        assert!(matches!(err, Error::Decode(_)), "{err:?}");
+        assert_bounded(&err);
+    }
+    // The same answers to a money request, wrapped in an unknown outcome.
+    let server = FaultServer::start().await;
+    server.script(
+        "POST",
+        "/transfer",
+        vec![Step::json(
+            500,
+            serde_json::json!({"status": false, "message": huge}).to_string(),
+        )],
+    );
+    let err = transfer(&client(&server)).send().await.unwrap_err();
+    assert!(err.as_outcome_unknown().is_some());
+    assert_bounded(&err);
 }

@@ -203,7 +203,8 @@ async fn play(socket: &mut TcpStream, step: Step) -> bool {
     }
 }
 
-async fn read_request(socket: &mut TcpStream) -> Option<Received> {
+/// Reads one whole request; `None` when the connection closes first.
+pub async fn read_request(socket: &mut TcpStream) -> Option<Received> {
     let mut buf = Vec::new();
     let mut chunk = [0u8; 8192];
     let head_end = loop {

@@ -326,14 +326,20 @@ pub fn dispatch(w: &mut World, ix: usize, call: &Call) -> Option<CallResult> {
             ))
         }
         "transfer_initiate" => {
-            let before = w
-                .find(ix, "transfer", call.str("reference").unwrap_or(""))
-                .is_some();
+            // Paystack refuses a single transfer whose reference was used before, whatever its
+            // details: the earlier transfer stands, and the client finds it by verifying the
+            // reference. (Bulk entries with a known reference are answered as they stand.)
+            if w.find(ix, "transfer", call.str("reference").unwrap_or(""))
+                .is_some()
+            {
+                return Some(Err(ApiErr::invalid(
+                    "This reference has already been used on a prior transfer",
+                    "duplicate_reference",
+                )));
+            }
             initiate_one(w, ix, &call.body, false).map(|t| {
                 let msg = if t["status"] == "otp" {
                     "Transfer requires OTP to continue"
-                } else if before {
-                    "Transfer already exists with this reference"
                 } else {
                     "Transfer has been queued"
                 };
