@@ -605,6 +605,19 @@ async fn a_lost_answer_is_recovered_by_reference_not_resent() {
         .iter()
         .all(|e| e.body["reference"] == "mcp-lost-1-payout-ref"));
     assert!(sent(&sim, "GET", "/transfer/verify/mcp-lost-1-payout-ref") >= 1);
+    // The agent sending it again under the same reference moves nothing and is told to look
+    // it up.
+    let why = mcp
+        .refused(
+            "transfers_initiate",
+            json!({"amount": "200.00", "currency": "NGN", "recipient": rcp, "reference": "mcp-lost-1-payout-ref"}),
+        )
+        .await;
+    assert!(
+        why.contains("transfers_verify") && why.contains("do not retry with a new reference"),
+        "{why}"
+    );
+    assert_eq!(10_000_000 - sim.balance("NGN"), debit);
 }
 
 #[tokio::test]

@@ -275,6 +275,15 @@ pub fn explain(f: &Failure, op: &Op) -> String {
              which Paystack deduplicates.\n{text}",
             tools::tool_name(op)
         ),
+        Failure::Api(_)
+            if op.retry.as_deref() == Some("by-reference") && text.contains("duplicate") =>
+        {
+            format!(
+                "{text}\nA request with this reference already exists, so nothing new was sent. \
+                 Look it up by the reference (transfers_verify or transactions_verify) to see \
+                 what became of it; do not retry with a new reference."
+            )
+        }
         _ => text,
     }
 }
