@@ -44,6 +44,7 @@ pub fn root() -> Command {
         .subcommand(crate::config::command())
         .subcommand(crate::webhook::command())
         .subcommand(crate::sim::command())
+        .subcommand(crate::mcp::command())
         .subcommand(
             Command::new("completions")
                 .about("Print a shell completion script")

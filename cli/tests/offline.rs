@@ -382,6 +382,7 @@ fn every_area_shows_examples_in_its_help() {
                 "config",
                 "webhook",
                 "sim",
+                "mcp",
                 "completions",
                 "man",
                 "help",
