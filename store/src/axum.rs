@@ -81,7 +81,10 @@ where
         }
     };
     let name = event.name().to_string();
-    match AssertUnwindSafe(handler(event)).catch_unwind().await {
+    match guard
+        .hold(AssertUnwindSafe(handler(event)).catch_unwind())
+        .await
+    {
         Ok(Ok(())) => match guard.done().await {
             Ok(_) => (StatusCode::OK, "handled").into_response(),
             Err(e) => {

@@ -51,6 +51,7 @@ pub struct ClaimGuard {
     store: Arc<dyn InboxStore>,
     key: String,
     token: i64,
+    ttl: Duration,
     open: bool,
 }
 
@@ -75,6 +76,31 @@ impl ClaimGuard {
     pub async fn done(mut self) -> Result<bool> {
         self.open = false;
         self.store.done(&self.key, self.token, now_ms()).await
+    }
+
+    /// Runs `work` while keeping the claim alive: its expiry moves forward every third of
+    /// the timeout, so a slow handler keeps it and only a dead process loses it.
+    pub async fn hold<F: Future>(&self, work: F) -> F::Output {
+        let renew = async {
+            let every = (self.ttl / 3).max(Duration::from_millis(10));
+            loop {
+                tokio::time::sleep(every).await;
+                let until = now_ms() + ms(self.ttl);
+                match self.store.renew(&self.key, self.token, until).await {
+                    Ok(true) => {}
+                    Ok(false) => {
+                        tracing::warn!(key = %self.key, "webhook claim lost while handling");
+                        std::future::pending::<()>().await;
+                    }
+                    Err(e) => tracing::warn!(error = %e, "could not renew a webhook claim"),
+                }
+            }
+        };
+        tokio::pin!(work);
+        tokio::select! {
+            out = &mut work => out,
+            () = renew => unreachable!("the renew loop never ends"),
+        }
     }
 
     /// Gives the claim up now so the next delivery is handled.
@@ -166,6 +192,7 @@ impl Inbox {
                     store: self.store.clone(),
                     key: key.to_string(),
                     token,
+                    ttl: self.ttl,
                     open: true,
                 }),
                 ClaimState::Busy => Claim::Busy,
@@ -174,8 +201,9 @@ impl Inbox {
         )
     }
 
-    /// Claims the event, runs `handler`, and marks it handled when the handler succeeds; an
-    /// error or a panic releases the claim so Paystack's retry runs it again.
+    /// Claims the event, runs `handler` (renewing the claim while it runs), and marks it
+    /// handled when the handler succeeds; an error or a panic releases the claim so
+    /// Paystack's retry runs it again.
     pub async fn handle<F, Fut, T, E>(&self, event: &Event, handler: F) -> Result<Handled<T, E>>
     where
         F: FnOnce() -> Fut,
@@ -186,7 +214,7 @@ impl Inbox {
             Claim::Busy => return Ok(Handled::Busy),
             Claim::Done => return Ok(Handled::Duplicate),
         };
-        match AssertUnwindSafe(handler()).catch_unwind().await {
+        match guard.hold(AssertUnwindSafe(handler()).catch_unwind()).await {
             Ok(Ok(v)) => {
                 guard.done().await?;
                 Ok(Handled::Ran(v))

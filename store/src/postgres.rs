@@ -332,6 +332,13 @@ impl InboxStore for PostgresStore {
         Ok(self.execute(sql::INBOX_DONE, &[&key, &token, &now]).await? == 1)
     }
 
+    async fn renew(&self, key: &str, token: i64, expires_at: i64) -> Result<bool> {
+        Ok(self
+            .execute(sql::INBOX_RENEW, &[&key, &token, &expires_at])
+            .await?
+            == 1)
+    }
+
     async fn release(&self, key: &str, token: i64) -> Result<()> {
         self.execute(sql::INBOX_RELEASE, &[&key, &token]).await?;
         Ok(())

@@ -158,10 +158,16 @@ impl RedisStore {
 
     /// Extends a lease still held; `false` when it expired (and may belong to someone else).
     pub async fn renew(&self, lease: &RedisLease, ttl: Duration) -> Result<bool> {
+        self.extend(self.lease_key(&lease.name), lease.token, ms(ttl))
+            .await
+    }
+
+    /// Moves the expiry of a claim or lease still held by `token` to `ttl_ms` from now.
+    async fn extend(&self, key: String, token: i64, ttl_ms: i64) -> Result<bool> {
         let n: i64 = Script::new(RENEW)
-            .key(self.lease_key(&lease.name))
-            .arg(lease.token)
-            .arg(ms(ttl).max(1))
+            .key(key)
+            .arg(token)
+            .arg(ttl_ms.max(1))
             .invoke_async(&mut self.conn.clone())
             .await
             .map_err(Error::backend)?;
@@ -212,6 +218,11 @@ impl InboxStore for RedisStore {
             .await
             .map_err(Error::backend)?;
         Ok(n == 1)
+    }
+
+    async fn renew(&self, key: &str, token: i64, expires_at: i64) -> Result<bool> {
+        let ttl = expires_at - crate::clock::now_ms();
+        self.extend(self.inbox_key(key), token, ttl).await
     }
 
     async fn release(&self, key: &str, token: i64) -> Result<()> {

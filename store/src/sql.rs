@@ -131,6 +131,10 @@ pub(crate) const INBOX_STATE: &str = "SELECT state FROM paystack_webhook_inbox W
 pub(crate) const INBOX_DONE: &str = "UPDATE paystack_webhook_inbox SET state = 'done', \
     owner = NULL, updated_at = $3 WHERE key = $1 AND token = $2 AND state = 'claimed'";
 
+/// `$1` key, `$2` token, `$3` new expiry.
+pub(crate) const INBOX_RENEW: &str = "UPDATE paystack_webhook_inbox SET expires_at = $3 \
+    WHERE key = $1 AND token = $2 AND state = 'claimed'";
+
 /// `$1` key, `$2` token. Released rows stay, so tokens keep growing.
 pub(crate) const INBOX_RELEASE: &str = "UPDATE paystack_webhook_inbox SET state = 'released', \
     owner = NULL WHERE key = $1 AND token = $2 AND state = 'claimed'";

@@ -336,6 +336,17 @@ impl InboxStore for SqliteStore {
         Ok(n == 1)
     }
 
+    async fn renew(&self, key: &str, token: i64, expires_at: i64) -> Result<bool> {
+        let key = key.to_string();
+        let n = self
+            .run(move |c| {
+                c.prepare_cached(&dialect(sql::INBOX_RENEW))?
+                    .execute(params![key, token, expires_at])
+            })
+            .await?;
+        Ok(n == 1)
+    }
+
     async fn release(&self, key: &str, token: i64) -> Result<()> {
         let key = key.to_string();
         self.run(move |c| {

@@ -83,4 +83,7 @@ pub trait InboxStore: Send + Sync + 'static {
 
     /// Gives a claim up so the next delivery is handled.
     async fn release(&self, key: &str, token: i64) -> Result<()>;
+
+    /// Moves a held claim's expiry to `expires_at`; `false` when the claim was lost.
+    async fn renew(&self, key: &str, token: i64, expires_at: i64) -> Result<bool>;
 }

@@ -8,27 +8,11 @@ mod common;
 
 use paystack_store::{JournalStore, PostgresStore};
 
-/// A fresh database on the server, and its URL.
-async fn database() -> Option<String> {
-    let base = common::server_url("PAYSTACK_STORE_PG_URL")?;
-    let (client, conn) = tokio_postgres::connect(&base, tokio_postgres::NoTls)
-        .await
-        .expect("PAYSTACK_STORE_PG_URL is set but the server cannot be reached");
-    tokio::spawn(conn);
-    let name = common::unique("pst");
-    client
-        .batch_execute(&format!("CREATE DATABASE {name}"))
-        .await
-        .expect("create a test database");
-    let (head, _) = base.rsplit_once('/').expect("a URL with a database name");
-    Some(format!("{head}/{name}"))
-}
-
 macro_rules! on_postgres {
     ($($name:ident),+ $(,)?) => {$(
         #[tokio::test]
         async fn $name() {
-            let Some(url) = database().await else { return };
+            let Some(url) = common::pg_database().await else { return };
             common::suite::$name(Box::new(move || {
                 let url = url.clone();
                 Box::pin(async move { PostgresStore::connect(&url).await.expect("connect to Postgres") })
@@ -42,7 +26,9 @@ every_scenario!(on_postgres);
 
 #[tokio::test]
 async fn replicas_starting_together_migrate_once() {
-    let Some(url) = database().await else { return };
+    let Some(url) = common::pg_database().await else {
+        return;
+    };
     let opens = (0..4).map(|_| PostgresStore::connect(&url));
     let stores = futures::future::try_join_all(opens).await.unwrap();
     for s in &stores {

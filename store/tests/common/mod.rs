@@ -59,17 +59,21 @@ impl Bench {
 
     /// Every transfer the simulator holds.
     pub async fn transfers(&self) -> Vec<paystack::types::Transfer> {
-        use futures::TryStreamExt;
-        use paystack::Paginate;
-        self.ps
-            .transfers()
-            .list()
-            .per_page(100u32)
-            .stream()
-            .try_collect()
-            .await
-            .expect("list transfers")
+        transfers(&self.ps).await
     }
+}
+
+/// Every transfer the integration holds.
+pub async fn transfers(ps: &Paystack) -> Vec<paystack::types::Transfer> {
+    use futures::TryStreamExt;
+    use paystack::Paginate;
+    ps.transfers()
+        .list()
+        .per_page(100u32)
+        .stream()
+        .try_collect()
+        .await
+        .expect("list transfers")
 }
 
 /// A client of the simulator that does not retry (the journal's recovery is under test) and
@@ -127,4 +131,21 @@ pub fn server_url(var: &str) -> Option<String> {
 /// A short random name for a database or key prefix of one test.
 pub fn unique(prefix: &str) -> String {
     format!("{prefix}_{:016x}", fastrand::u64(..))
+}
+
+/// A fresh database on the server, and its URL.
+#[cfg(feature = "postgres")]
+pub async fn pg_database() -> Option<String> {
+    let base = server_url("PAYSTACK_STORE_PG_URL")?;
+    let (client, conn) = tokio_postgres::connect(&base, tokio_postgres::NoTls)
+        .await
+        .expect("PAYSTACK_STORE_PG_URL is set but the server cannot be reached");
+    tokio::spawn(conn);
+    let name = unique("pst");
+    client
+        .batch_execute(&format!("CREATE DATABASE {name}"))
+        .await
+        .expect("create a test database");
+    let (head, _) = base.rsplit_once('/').expect("a URL with a database name");
+    Some(format!("{head}/{name}"))
 }

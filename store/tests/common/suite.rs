@@ -522,6 +522,27 @@ pub async fn the_inbox_hands_each_event_to_one_replica<S: InboxStore>(open: Open
     assert!(!stale.done().await.unwrap(), "the stale holder lost it");
     assert!(fresh.done().await.unwrap());
 
+    // A slow handler keeps its claim: it is renewed while the work runs.
+    let slow = Event::from_parts(
+        "transfer.success",
+        serde_json::json!({"transfer_code": "TRF_inbox5"}),
+    )
+    .unwrap();
+    let Claim::Handle(held) = b.claim(&slow).await.unwrap() else {
+        panic!("claim")
+    };
+    let during = held
+        .hold(async {
+            tokio::time::sleep(Duration::from_millis(250)).await;
+            a.claim(&slow).await.unwrap()
+        })
+        .await;
+    assert!(
+        matches!(during, Claim::Busy),
+        "renewed past its 100 ms timeout"
+    );
+    assert!(held.done().await.unwrap());
+
     // A dropped guard releases in the background.
     let fourth = Event::from_parts(
         "transfer.success",
