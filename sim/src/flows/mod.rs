@@ -4,6 +4,7 @@
 pub mod dedicated;
 pub mod disputes;
 pub mod misc;
+pub mod records;
 pub mod refunds;
 pub mod settlements;
 pub mod subscriptions;
@@ -22,4 +23,5 @@ pub fn dispatch(w: &mut World, ix: usize, call: &Call) -> Option<CallResult> {
         .or_else(|| subscriptions::dispatch(w, ix, call))
         .or_else(|| dedicated::dispatch(w, ix, call))
         .or_else(|| misc::dispatch(w, ix, call))
+        .or_else(|| records::dispatch(w, ix, call))
 }
