@@ -1,4 +1,4 @@
-//! Every one of the SDK's 163 wrappers, called against the simulator: each must send a request
+//! Every one of the SDK's 170 wrappers, called against the simulator: each must send a request
 //! the simulator accepts and decode the answer. The journal then proves that every operation
 //! of the spec was answered with a success.
 
@@ -47,8 +47,8 @@ async fn newest(s: &Sim, path: &str, field: &str) -> Value {
 }
 
 #[test]
-fn all_163_wrappers_decode_the_simulators_answers() {
-    // One async body with 163 awaits makes a large future; it runs boxed, on a thread with
+fn all_170_wrappers_decode_the_simulators_answers() {
+    // One async body with 170 awaits makes a large future; it runs boxed, on a thread with
     // room for it.
     std::thread::Builder::new()
         .stack_size(64 * 1024 * 1024)
@@ -187,6 +187,44 @@ async fn every_wrapper() {
             .partial_debit("ada@example.com", amt(10_000), &auth_code)
             .currency(Currency::NGN)
     );
+
+    // Preauthorization: a hold on the saved card, captured in part; a second hold released.
+    send!(
+        f,
+        "preauth initialize",
+        ps.preauthorizations()
+            .initialize("ada@example.com", amt(40_000), Currency::ZAR)
+            .reference("hold-0")
+    );
+    send!(
+        f,
+        "preauth reserve",
+        ps.preauthorizations()
+            .reserve(&auth_code, "ada@example.com", amt(40_000))
+            .currency(Currency::ZAR)
+            .reference("hold-1")
+    );
+    send!(
+        f,
+        "preauth capture",
+        ps.preauthorizations().capture("hold-1", amt(25_000))
+    );
+    send!(
+        f,
+        "preauth reserve 2",
+        ps.preauthorizations()
+            .reserve(&auth_code, "ada@example.com", amt(15_000))
+            .currency(Currency::ZAR)
+            .reference("hold-2")
+    );
+    send!(
+        f,
+        "preauth release",
+        ps.preauthorizations().release("hold-2")
+    );
+    send!(f, "preauth verify", ps.preauthorizations().verify("hold-1"));
+    send!(f, "preauth list", ps.preauthorizations().list());
+    send!(f, "capitec requery", ps.capitec_pay().requery("every-1"));
 
     // Charges: PIN, then OTP; then phone, birthday and address steps from the same state.
     let ch = send!(
@@ -921,7 +959,7 @@ async fn every_wrapper() {
         .iter()
         .map(|o| o.id.clone())
         .collect();
-    assert_eq!(all.len(), 163);
+    assert_eq!(all.len(), 170);
     let missing: Vec<_> = all.difference(&answered).collect();
 
     // Strict shapes: every answer, as the simulator built it, fits the spec exactly.

@@ -4,6 +4,7 @@
 pub mod dedicated;
 pub mod disputes;
 pub mod misc;
+pub mod preauth;
 pub mod records;
 pub mod refunds;
 pub mod settlements;
@@ -24,4 +25,5 @@ pub fn dispatch(w: &mut World, ix: usize, call: &Call) -> Option<CallResult> {
         .or_else(|| dedicated::dispatch(w, ix, call))
         .or_else(|| misc::dispatch(w, ix, call))
         .or_else(|| records::dispatch(w, ix, call))
+        .or_else(|| preauth::dispatch(w, ix, call))
 }
