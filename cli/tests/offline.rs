@@ -421,7 +421,7 @@ fn every_area_shows_examples_in_its_help() {
             .contains(name)
         })
         .collect();
-    assert_eq!(areas.len(), 27, "{areas:?}");
+    assert_eq!(areas.len(), 29, "{areas:?}");
     for area in areas {
         let (help, err, code) = run(paystack(d.path()).args([area, "--help"]));
         assert_eq!(code, 0, "{err}");
