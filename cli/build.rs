@@ -51,6 +51,7 @@ fn area_name(group: &str) -> String {
         "page" => "pages",
         "payment_request" => "payment-requests",
         "plan" => "plans",
+        "preauthorization" => "preauthorizations",
         "product" => "products",
         "refund" => "refunds",
         "settlement" => "settlements",
