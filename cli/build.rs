@@ -192,7 +192,74 @@ fn operation(
         "body": body,
         "retry": op.get("x-paystack-retry").cloned().unwrap_or(Value::Null),
         "moves_money": op.get("x-paystack-moves-money").and_then(Value::as_bool).unwrap_or(false),
+        "amounts": answer_amounts(spec, op),
     })
+}
+
+const AMOUNT: &str = "#/components/schemas/Amount";
+
+/// Where the success answer carries money: the path to every field typed `Amount`, with `*`
+/// for the items of an array (`["data", "*", "amount"]`). Tables and YAML print these in major
+/// units; the spec, not a list of field names, says which fields they are.
+fn answer_amounts(spec: &Value, op: &Value) -> Vec<Vec<String>> {
+    let schema = op
+        .get("responses")
+        .and_then(Value::as_object)
+        .and_then(|r| r.iter().find(|(code, _)| code.starts_with('2')))
+        .and_then(|(_, r)| r.pointer("/content/application~1json/schema"));
+    let mut out = Vec::new();
+    if let Some(schema) = schema {
+        amounts_in(spec, schema, &mut Vec::new(), &mut Vec::new(), &mut out);
+    }
+    // The parts of an allOf or oneOf can name the same field.
+    out.sort();
+    out.dedup();
+    out
+}
+
+fn amounts_in(
+    spec: &Value,
+    schema: &Value,
+    path: &mut Vec<String>,
+    seen: &mut Vec<String>,
+    out: &mut Vec<Vec<String>>,
+) {
+    if let Some(r) = schema.get("$ref").and_then(Value::as_str) {
+        if r == AMOUNT {
+            out.push(path.clone());
+        } else if !seen.iter().any(|s| s == r) {
+            // A schema that contains itself (a split's subaccounts...) is walked once per path.
+            seen.push(r.to_string());
+            amounts_in(spec, resolve(spec, schema), path, seen, out);
+            seen.pop();
+        }
+        return;
+    }
+    for key in ["allOf", "oneOf", "anyOf"] {
+        for part in schema
+            .get(key)
+            .and_then(Value::as_array)
+            .into_iter()
+            .flatten()
+        {
+            amounts_in(spec, part, path, seen, out);
+        }
+    }
+    for (name, prop) in schema
+        .get("properties")
+        .and_then(Value::as_object)
+        .into_iter()
+        .flatten()
+    {
+        path.push(name.clone());
+        amounts_in(spec, prop, path, seen, out);
+        path.pop();
+    }
+    if let Some(items) = schema.get("items") {
+        path.push("*".into());
+        amounts_in(spec, items, path, seen, out);
+        path.pop();
+    }
 }
 
 fn body(spec: &Value, schema: &Value, required: Option<&Value>) -> Value {

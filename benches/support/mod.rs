@@ -192,7 +192,11 @@ async fn list(State(site): State<ListSite>, uri: Uri) -> impl IntoResponse {
 /// Serves `GET /transaction` (pages of `site`) and `GET /transaction/verify/{ref}` (a fixed
 /// body) on a loopback port, on a runtime of its own in a background thread.
 pub fn serve(site: ListSite) -> SocketAddr {
-    let verify = verify_body();
+    serve_verifying(site, verify_body())
+}
+
+/// [`serve`], answering `verify` with `verify` instead of [`verify_body`].
+pub fn serve_verifying(site: ListSite, verify: Bytes) -> SocketAddr {
     let app = Router::new()
         .route("/transaction", get(list))
         .route(

@@ -18,6 +18,9 @@ use crate::error::{Failure, Result};
 /// The profile used when none is named.
 pub const DEFAULT_PROFILE: &str = "default";
 
+/// The profile `paystack sim serve` writes: the simulator's URL and test key.
+pub const SIM_PROFILE: &str = "sim";
+
 /// The config file's contents.
 #[derive(Debug, Default, Serialize, Deserialize)]
 pub struct Config {
@@ -155,11 +158,45 @@ pub fn credentials(m: &ArgMatches, live: bool) -> Result<Credentials> {
         )));
     }
     let base_url = m.get_one::<String>("base-url").cloned().or(profile_url);
+    if let Some(url) = &base_url {
+        check_url("the base URL", url)?;
+    }
     Ok(Credentials {
         key,
         text,
         base_url,
     })
+}
+
+/// The profile the key of a command comes from, when it comes from one (the same choice as
+/// [`credentials`]) and that profile exists.
+pub fn profile_in_use(m: &ArgMatches) -> Option<String> {
+    let named = m.get_one::<String>("profile").cloned();
+    let from_env = std::env::var(paystack::SECRET_KEY_ENV).is_ok_and(|k| !k.trim().is_empty());
+    if named.is_none() && from_env {
+        return None;
+    }
+    let name = named.unwrap_or_else(|| DEFAULT_PROFILE.to_string());
+    load().ok()?.profiles.contains_key(&name).then_some(name)
+}
+
+/// Refuses a URL the HTTP client cannot use, saying how to fix it.
+pub fn check_url(what: &str, url: &str) -> Result<()> {
+    if !url.contains("://") {
+        return Err(Failure::Validation(format!(
+            "{what} {url:?} has no scheme: add http:// or https:// (e.g. http://{url})"
+        )));
+    }
+    match reqwest::Url::parse(url) {
+        Ok(u) if matches!(u.scheme(), "http" | "https") && u.host_str().is_some() => Ok(()),
+        Ok(u) => Err(Failure::Validation(format!(
+            "{what} {url:?} is not an http:// or https:// URL (its scheme is {})",
+            u.scheme()
+        ))),
+        Err(e) => Err(Failure::Validation(format!(
+            "{what} {url:?} is not a URL: {e}"
+        ))),
+    }
 }
 
 /// `paystack config ...`
@@ -190,6 +227,17 @@ pub fn command() -> Command {
                 ),
         )
         .subcommand(Command::new("list").about("List profiles (keys are never shown)"))
+        .subcommand(
+            Command::new("key")
+                .about("Write a profile's key into a pipe or $(...), never onto a terminal")
+                .long_about(
+                    "Write a profile's key to stdout when stdout is a pipe, so that \
+                     `export PAYSTACK_SECRET_KEY=\"$(paystack config key --profile test)\"` puts \
+                     it in the environment (for the curl commands --dry-run prints) without \
+                     showing it. Refused when stdout is a terminal.",
+                )
+                .arg(profile()),
+        )
         .subcommand(
             Command::new("remove")
                 .about("Delete a profile")
@@ -252,6 +300,22 @@ pub fn run(top: &ArgMatches, m: &ArgMatches) -> Result<()> {
                     .unwrap_or(paystack::DEFAULT_BASE_URL);
                 println!("{name}\t{mode} key\t{url}");
             }
+            Ok(())
+        }
+        Some(("key", sub)) => {
+            let name = profile_name(top, sub);
+            if std::io::stdout().is_terminal() {
+                return Err(Failure::Guard(format!(
+                    "the key is not shown on a terminal; use it as export {}=\"$(paystack \
+                     config key --profile {name})\"",
+                    paystack::SECRET_KEY_ENV
+                )));
+            }
+            let profile = load()?
+                .profiles
+                .remove(&name)
+                .ok_or_else(|| Failure::Other(format!("no profile named {name}")))?;
+            println!("{}", profile.secret_key.trim());
             Ok(())
         }
         Some(("remove", sub)) => {

@@ -3,7 +3,10 @@
 //! The command tree comes from the project's OpenAPI description (see `build.rs`); requests go
 //! through the SDK's generic call, so retries, validation and error classes match the typed SDK.
 
+mod check;
 mod config;
+mod confirm;
+mod control;
 mod error;
 mod mcp;
 mod output;
@@ -40,7 +43,7 @@ async fn dispatch(m: &ArgMatches) -> Result<()> {
             let (op, req) = raw::build(sub)?;
             send::run(op, req, sub).await
         }
-        "config" => config::run(m, sub),
+        "config" => config::run(m, sub).map_err(error::Failure::local),
         "webhook" => webhook::run(sub).await,
         "sim" => sim::run(sub).await,
         "mcp" => mcp::run(sub).await,

@@ -90,6 +90,11 @@ pub fn build(m: &ArgMatches) -> Result<(Option<&'static Op>, Request)> {
         }
     }
     let op = matching_op(&method, &path);
+    // The escape hatch sends fields as written, but a code of the wrong kind, a bad reference
+    // or a misread amount is refused here too: Paystack would refuse them or, worse, act.
+    if let (Some(op), Some(body)) = (op, &body) {
+        crate::check::body(op, body)?;
+    }
     Ok((
         op,
         Request {

@@ -9,9 +9,9 @@ use std::io::Read;
 use clap::ArgMatches;
 use serde_json::{Map, Value};
 
+use crate::check::{self, Place};
 use crate::error::{Failure, Result};
-use crate::spec::{Field, Kind, Op};
-use crate::tree::arg_id;
+use crate::spec::{arg_id, Field, Kind, Op};
 
 /// A request ready to send or to print as curl.
 #[derive(Debug, Clone)]
@@ -30,14 +30,17 @@ pub fn build(op: &Op, m: &ArgMatches) -> Result<Request> {
         let value: &String = m
             .get_one(&arg_id("path", &p.name))
             .expect("path parameters are required by clap");
-        check_text(op, &p.name, value)?;
+        check::value(op, Place::Path, &p.name, value)?;
         path = path.replace(&format!("{{{}}}", p.name), &encode_segment(value));
     }
 
     let mut query = Vec::new();
     for f in &op.query {
         for text in values(m, "query", f) {
-            let v = convert(op, f, &text)?;
+            let v = convert(f, &text)?;
+            if let Value::String(s) = &v {
+                check::value(op, Place::Query, &f.name, s)?;
+            }
             query.push((f.name.clone(), query_text(&v)));
         }
     }
@@ -59,7 +62,7 @@ pub fn build(op: &Op, m: &ArgMatches) -> Result<Request> {
                     .collect::<Result<Vec<_>>>()?;
                 Value::Array(items)
             } else {
-                convert(op, f, &texts[0])?
+                convert(f, &texts[0])?
             };
             object(&mut body)?.insert(f.name.clone(), v);
         }
@@ -79,9 +82,10 @@ pub fn build(op: &Op, m: &ArgMatches) -> Result<Request> {
         }
     }
 
+    let from_file = m.try_get_one::<String>("input").ok().flatten().is_some();
     for f in &op.query {
         if f.required && !query.iter().any(|(k, _)| *k == f.name) {
-            return Err(missing(f));
+            return Err(missing(f, false));
         }
     }
     if let Some(spec_body) = &op.body {
@@ -90,10 +94,13 @@ pub fn build(op: &Op, m: &ArgMatches) -> Result<Request> {
             let given = body.as_ref().and_then(Value::as_object).unwrap_or(&empty);
             for f in spec_body.fields.iter().filter(|f| f.required) {
                 if !given.contains_key(&f.name) {
-                    return Err(missing(f));
+                    return Err(missing(f, from_file));
                 }
             }
             check_minimum(given)?;
+        }
+        if let Some(b) = &body {
+            check::body(op, b)?;
         }
         if spec_body.required && body.is_none() {
             return Err(Failure::Validation(
@@ -109,8 +116,20 @@ pub fn build(op: &Op, m: &ArgMatches) -> Result<Request> {
     })
 }
 
-fn missing(f: &Field) -> Failure {
-    Failure::Validation(format!("--{} is required", f.flag))
+/// A required flag left out is a usage error, as clap reports one; a body file without the
+/// field is input to fix.
+fn missing(f: &Field, from_file: bool) -> Failure {
+    if from_file {
+        return Failure::Validation(format!(
+            "the body from --input has no {:?}: add it to the file or give --{}",
+            f.name, f.flag
+        ));
+    }
+    Failure::Usage(format!(
+        "the following required argument was not provided: --{} <{}>",
+        f.flag,
+        f.value_name()
+    ))
 }
 
 fn values(m: &ArgMatches, place: &str, f: &Field) -> Vec<String> {
@@ -129,10 +148,14 @@ fn object(body: &mut Option<Value>) -> Result<&mut Map<String, Value>> {
 }
 
 /// One flag's text as the JSON value the spec asks for.
-fn convert(op: &Op, f: &Field, text: &str) -> Result<Value> {
+fn convert(f: &Field, text: &str) -> Result<Value> {
     let bad = |what: &str| Failure::Validation(format!("--{}: {text:?} is not {what}", f.flag));
     Ok(match f.kind {
-        Kind::Amount => Value::from(paystack::Amount::from_major(text)?.subunits()),
+        Kind::Amount => {
+            let amount = paystack::Amount::from_major(text)
+                .map_err(|e| Failure::Validation(format!("--{}: {e}", f.flag)))?;
+            Value::from(amount.subunits())
+        }
         Kind::Integer => Value::from(text.trim().parse::<i64>().map_err(|_| bad("an integer"))?),
         Kind::Number => {
             // Only non-money numbers (coordinates, percentages) are typed `number` in the spec.
@@ -142,10 +165,7 @@ fn convert(op: &Op, f: &Field, text: &str) -> Result<Value> {
         Kind::Boolean => Value::Bool(parse_bool(text).ok_or_else(|| bad("true or false"))?),
         Kind::Json => serde_json::from_str(text).map_err(|_| bad("valid JSON"))?,
         Kind::List => Value::Array(vec![list_item(f, text)?]),
-        Kind::String => {
-            check_text(op, &f.name, text)?;
-            Value::String(text.to_string())
-        }
+        Kind::String => Value::String(text.to_string()),
     })
 }
 
@@ -165,24 +185,6 @@ fn parse_bool(text: &str) -> Option<bool> {
         "false" | "no" | "0" => Some(false),
         _ => None,
     }
-}
-
-/// The SDK's checks for text that Paystack is strict about.
-pub fn check_text(op: &Op, name: &str, value: &str) -> Result<()> {
-    match name {
-        "email" => paystack::validate::email(value)?,
-        "reference" if op.area == "transfers" && op.method == "POST" => {
-            paystack::validate::transfer_reference(value)?
-        }
-        "reference" if matches!(op.area.as_str(), "transactions" | "charges") => {
-            paystack::validate::transaction_reference(value)?
-        }
-        _ => {}
-    }
-    if value.trim().is_empty() {
-        return Err(Failure::Validation(format!("{name} must not be empty")));
-    }
-    Ok(())
 }
 
 /// With both `amount` and `currency` at the top of the body, the currency's minimum applies.

@@ -47,29 +47,61 @@ pub async fn run(op: Option<&Op>, req: Request, m: &ArgMatches) -> Result<()> {
     let moves_money = op.is_some_and(|op| op.moves_money);
     if flags.dry_run {
         let base = dry_run_base_url(m);
+        config::check_url("the base URL", &base)?;
         println!("{}", curl(&base, &req));
+        if let Some(profile) = config::profile_in_use(m) {
+            eprintln!(
+                "The key comes from profile {profile}; put it in the environment first (it is \
+                 never shown):\n  export {}=\"$(paystack config key --profile {profile})\"",
+                paystack::SECRET_KEY_ENV
+            );
+        }
         return Ok(());
     }
     let creds = config::credentials(m, flags.live)?;
-    if moves_money {
-        confirm(&req, flags.yes)?;
+    let timeout = m.try_get_one::<u64>("request-timeout").ok().flatten();
+    let ps = client(&creds, timeout.copied())?;
+    if let (true, Some(op)) = (moves_money, op) {
+        confirm(&ps, op, &req, flags.yes).await?;
     }
-    let ps = client(&creds)?;
     if flags.all {
         return walk(&ps, op, req, flags.format).await;
     }
     let answer = send(&ps, op, &req).await?;
-    output::print(flags.format, &answer);
+    output::print(flags.format, &answer, op.map_or(&[], |op| &op.amounts));
     Ok(())
 }
 
-/// A client for these credentials.
-pub fn client(creds: &Credentials) -> Result<Paystack> {
+/// A client for these credentials, with `--request-timeout` (seconds per attempt) if given.
+pub fn client(creds: &Credentials, timeout: Option<u64>) -> Result<Paystack> {
     let mut b = Paystack::builder(creds.key_text());
     if let Some(url) = &creds.base_url {
         b = b.base_url(url.trim_end_matches('/'));
     }
-    b.build().map_err(|e| failure(e, false))
+    if let Some(secs) = timeout {
+        b = b.timeout(std::time::Duration::from_secs(secs));
+    }
+    b.build()
+        .map_err(|e| failure(e, false, &host(&ps_base(creds))))
+}
+
+fn ps_base(creds: &Credentials) -> String {
+    creds
+        .base_url
+        .clone()
+        .unwrap_or_else(|| paystack::DEFAULT_BASE_URL.to_string())
+}
+
+/// `host[:port]` of a base URL, for messages.
+pub fn host(base_url: &str) -> String {
+    match reqwest::Url::parse(base_url) {
+        Ok(u) => match (u.host_str(), u.port()) {
+            (Some(h), Some(p)) => format!("{h}:{p}"),
+            (Some(h), None) => h.to_string(),
+            _ => base_url.to_string(),
+        },
+        Err(_) => base_url.to_string(),
+    }
 }
 
 /// One request through the SDK's generic call, with its retry and outcome rules.
@@ -77,7 +109,7 @@ pub async fn send(ps: &Paystack, op: Option<&Op>, req: &Request) -> Result<Value
     raw_request(ps, op, req)
         .send()
         .await
-        .map_err(|e| failure(e, op.is_some_and(|op| op.moves_money)))
+        .map_err(|e| failure(e, op.is_some_and(|op| op.moves_money), &host(ps.base_url())))
 }
 
 /// The SDK's raw request for `req`, carrying the operation's retry class when known.
@@ -95,36 +127,68 @@ fn raw_request<'a>(ps: &'a Paystack, op: Option<&Op>, req: &Request) -> RawReque
     raw
 }
 
-/// Maps an SDK error to the exit code that says what the user can do about it.
-pub fn failure(e: paystack::Error, moves_money: bool) -> Failure {
+/// Maps an SDK error to the exit code that says what the user can do about it. Network
+/// failures name `host` and the cause found down the error's source chain.
+pub fn failure(e: paystack::Error, moves_money: bool, host: &str) -> Failure {
     use paystack::Outcome;
     if let paystack::Error::Validation(v) = &e {
         return Failure::Validation(v.to_string());
     }
+    let network = transport_of(&e).map(|t| network_cause(t, host));
+    let text = match &network {
+        Some(cause) if e.as_outcome_unknown().is_some() => format!("{e}\n{cause}"),
+        Some(cause) => format!("transport error: {cause}"),
+        None => e.to_string(),
+    };
     if e.as_outcome_unknown().is_some() {
-        return Failure::OutcomeUnknown(e.to_string());
+        return Failure::OutcomeUnknown(text);
     }
     match e.outcome() {
-        Outcome::NotSent => Failure::Transport(e.to_string()),
-        Outcome::Unknown if moves_money => Failure::OutcomeUnknown(e.to_string()),
-        Outcome::Rejected => Failure::Api(e.to_string()),
-        _ if e.as_api().is_some() => Failure::Api(e.to_string()),
-        _ => Failure::Transport(e.to_string()),
+        Outcome::NotSent => Failure::Transport(text),
+        Outcome::Unknown if moves_money => Failure::OutcomeUnknown(text),
+        Outcome::Rejected => Failure::Api(text),
+        _ if e.as_api().is_some() => Failure::Api(text),
+        _ => Failure::Transport(text),
     }
 }
 
-/// Asks on a terminal; refuses without `--yes` when nobody can answer.
-fn confirm(req: &Request, yes: bool) -> Result<()> {
+/// The network failure inside an SDK error, if it is one (also as an unknown outcome's cause).
+fn transport_of(e: &paystack::Error) -> Option<&paystack::TransportError> {
+    match e {
+        paystack::Error::Transport(t) => Some(t),
+        paystack::Error::OutcomeUnknown(u) => transport_of(&u.cause),
+        _ => None,
+    }
+}
+
+/// `could not connect to 127.0.0.1:9: connection refused; nothing was sent`.
+fn network_cause(t: &paystack::TransportError, host: &str) -> String {
+    let cause = crate::error::network_cause(&*t.source).unwrap_or_else(|| match t.kind {
+        paystack::TransportKind::Timeout => "no answer in time (timed out)".to_string(),
+        _ => crate::error::innermost(&*t.source),
+    });
+    if t.sent {
+        format!("talking to {host}: {cause}; the request may have been sent")
+    } else {
+        format!("could not connect to {host}: {cause}; nothing was sent")
+    }
+}
+
+/// Asks on a terminal; refuses without `--yes` when nobody can answer. The question names the
+/// action, the amount with its currency, the recipient and the reference.
+async fn confirm(ps: &Paystack, op: &Op, req: &Request, yes: bool) -> Result<()> {
     if yes {
         return Ok(());
     }
-    let what = format!("{} {}", req.method, req.path);
     if !(std::io::stdin().is_terminal() && std::io::stderr().is_terminal()) {
+        let what = crate::confirm::summary(op, req, None);
         return Err(Failure::Guard(format!(
-            "{what} moves money; pass --yes to confirm when not running on a terminal"
+            "{what}: this moves money; pass --yes to confirm when not running on a terminal"
         )));
     }
-    eprint!("{what} moves money. Send it? [y/N] ");
+    let found = lookup(ps, req).await;
+    let what = crate::confirm::summary(op, req, found.as_ref());
+    eprint!("{what}? [y/N] ");
     let _ = std::io::stderr().flush();
     let mut line = String::new();
     std::io::stdin().lock().read_line(&mut line)?;
@@ -133,6 +197,45 @@ fn confirm(req: &Request, yes: bool) -> Result<()> {
     } else {
         Err(Failure::Guard("not confirmed; nothing was sent".into()))
     }
+}
+
+/// The record the question is about, looked up with a GET so it can show names and amounts:
+/// a transfer's recipient (name, bank, account), the transfer an OTP releases, the payment a
+/// refund returns. `None` (codes alone are shown) when there is none or the lookup fails.
+async fn lookup(ps: &Paystack, req: &Request) -> Option<Value> {
+    let body = req.body.as_ref()?;
+    let text = |name: &str| body.get(name).and_then(Value::as_str);
+    let segment = crate::request::encode_segment;
+    let (id, path) = if let Some(code) = text("recipient") {
+        (
+            "transferrecipient_fetch",
+            format!("/transferrecipient/{}", segment(code)),
+        )
+    } else if let Some(code) = text("transfer_code") {
+        ("transfer_fetch", format!("/transfer/{}", segment(code)))
+    } else if let Some(t) = text("transaction").filter(|t| t.bytes().all(|b| b.is_ascii_digit())) {
+        ("transaction_fetch", format!("/transaction/{t}"))
+    } else if let Some(reference) = text("transaction") {
+        (
+            "transaction_verify",
+            format!("/transaction/verify/{}", segment(reference)),
+        )
+    } else {
+        return None;
+    };
+    let op = crate::spec::by_id(id)?;
+    let lookup = Request {
+        method: "GET".into(),
+        path,
+        query: vec![],
+        body: None,
+    };
+    let answer = raw_request(ps, Some(op), &lookup)
+        .timeout(std::time::Duration::from_secs(10))
+        .send()
+        .await
+        .ok()?;
+    answer.get("data").filter(|d| d.is_object()).cloned()
 }
 
 fn dry_run_base_url(m: &ArgMatches) -> String {
@@ -208,6 +311,7 @@ async fn walk(ps: &Paystack, op: Option<&Op>, req: Request, format: Format) -> R
             "next"
         });
     }
+    let amounts = op.map(Op::record_amounts).unwrap_or_default();
     let progress = std::io::stderr().is_terminal();
     let mut records = raw.stream();
     let mut count = 0usize;
@@ -215,13 +319,13 @@ async fn walk(ps: &Paystack, op: Option<&Op>, req: Request, format: Format) -> R
     while let Some(record) = records
         .try_next()
         .await
-        .map_err(|e| failure(e, op.is_some_and(|op| op.moves_money)))?
+        .map_err(|e| failure(e, op.is_some_and(|op| op.moves_money), &host(ps.base_url())))?
     {
         count += 1;
         if format == Format::Table {
             collected.push(record);
         } else {
-            output::print_record(format, &record);
+            output::print_record(format, &record, &amounts);
         }
         if progress && count.is_multiple_of(100) {
             eprint!("\rfetched {count} records");
@@ -231,7 +335,13 @@ async fn walk(ps: &Paystack, op: Option<&Op>, req: Request, format: Format) -> R
         eprintln!("\rfetched {count} records");
     }
     if format == Format::Table {
-        println!("{}", output::table(&Value::Array(collected)));
+        let mut all = Value::Array(collected);
+        let in_list: Vec<Vec<String>> = amounts
+            .iter()
+            .map(|p| std::iter::once("*".to_string()).chain(p.clone()).collect())
+            .collect();
+        output::in_major_units(&mut all, &in_list);
+        println!("{}", output::table(&all));
     }
     Ok(())
 }

@@ -12,9 +12,6 @@ use serde_json::{json, Value};
 use crate::config::{self, Profile};
 use crate::error::{Failure, Result};
 
-/// The profile `sim serve` writes.
-pub const SIM_PROFILE: &str = "sim";
-
 /// `paystack sim ...`
 pub fn command() -> Command {
     let url = || {
@@ -105,6 +102,7 @@ pub fn command() -> Command {
                 .arg(
                     Arg::new("amount")
                         .long("amount")
+                        .allow_hyphen_values(true)
                         .help("What the customer claims, in major units (default: all of it)"),
                 )
                 .arg(url()),
@@ -112,7 +110,12 @@ pub fn command() -> Command {
         .subcommand(
             Command::new("fund")
                 .about("Top up the integration's balance (amount in major units)")
-                .arg(Arg::new("amount").required(true).help("e.g. 10000.00"))
+                .arg(
+                    Arg::new("amount")
+                        .required(true)
+                        .allow_hyphen_values(true)
+                        .help("e.g. 10000.00"),
+                )
                 .arg(Arg::new("currency").long("currency").default_value("NGN"))
                 .arg(url()),
         )
@@ -311,7 +314,7 @@ async fn serve(m: &ArgMatches) -> Result<()> {
     let mut config = config::load()?;
     let mut b = paystack_sim::Simulator::builder().host(host).port(port);
     // Reuse the saved test key, so a restart with --state finds the same integration.
-    if let Some(p) = config.profiles.get(SIM_PROFILE) {
+    if let Some(p) = config.profiles.get(config::SIM_PROFILE) {
         if p.secret_key.starts_with("sk_test_") {
             b = b.secret_key(p.secret_key.clone());
         }
@@ -322,10 +325,17 @@ async fn serve(m: &ArgMatches) -> Result<()> {
     if let Some(path) = m.get_one::<String>("state") {
         b = b.state(path);
     }
-    let sim = b
-        .start()
-        .await
-        .map_err(|e| Failure::Other(format!("the simulator did not start: {e}")))?;
+    let sim = b.start().await.map_err(|e| {
+        let hint = if crate::error::addr_in_use(&e) {
+            format!(
+                "; port {port} is taken by another program: stop it, or pass --port 0 to \
+                     pick a free one"
+            )
+        } else {
+            String::new()
+        };
+        Failure::Other(format!("the simulator did not start: {e}{hint}"))
+    })?;
     if let Some(seed) = m.get_one::<String>("seed") {
         let n = sim
             .seed_file(seed)
@@ -335,7 +345,7 @@ async fn serve(m: &ArgMatches) -> Result<()> {
     let base = sim.base_url();
     if save_profile {
         config.profiles.insert(
-            SIM_PROFILE.into(),
+            config::SIM_PROFILE.into(),
             Profile {
                 secret_key: sim.secret_key().to_string(),
                 base_url: Some(base.clone()),
@@ -372,7 +382,7 @@ async fn serve(m: &ArgMatches) -> Result<()> {
 /// (else the `sim` profile's key).
 fn target(m: &ArgMatches) -> Result<(String, Option<String>)> {
     let creds = config::credentials(m, false).ok();
-    let sim_profile = config::load()?.profiles.remove(SIM_PROFILE);
+    let sim_profile = config::load()?.profiles.remove(config::SIM_PROFILE);
     let url = m
         .get_one::<String>("sim-url")
         .cloned()
@@ -386,6 +396,7 @@ fn target(m: &ArgMatches) -> Result<(String, Option<String>)> {
     let key = creds
         .map(|c| c.key_text().to_string())
         .or_else(|| sim_profile.map(|p| p.secret_key));
+    config::check_url("the simulator URL", &url)?;
     Ok((url.trim_end_matches('/').to_string(), key))
 }
 
@@ -397,58 +408,9 @@ async fn control(
     body: Value,
 ) -> Result<Value> {
     let (base, key) = target(m)?;
-    call(method, &base, path, body, key.as_deref()).await
+    crate::control::call(method, &base, path, body, key.as_deref()).await
 }
 
-/// Control calls act on one integration: the one whose key is sent.
-async fn call(
-    method: reqwest::Method,
-    base: &str,
-    path: &str,
-    body: Value,
-    key: Option<&str>,
-) -> Result<Value> {
-    let mut req = reqwest::Client::new().request(method, format!("{base}{path}"));
-    if !body.is_null() {
-        req = req
-            .header("content-type", "application/json")
-            .body(body.to_string());
-    }
-    if let Some(key) = key {
-        req = req.bearer_auth(key);
-    }
-    let answer = req
-        .send()
-        .await
-        .map_err(|e| Failure::Transport(format!("{base}{path}: {e}")))?;
-    let status = answer.status();
-    let text = answer
-        .text()
-        .await
-        .map_err(|e| Failure::Transport(format!("{base}{path}: {e}")))?;
-    let value = serde_json::from_str(&text).unwrap_or(Value::String(text));
-    if status.is_success() {
-        Ok(value)
-    } else {
-        Err(Failure::Api(format!(
-            "the simulator answered {status}: {value}"
-        )))
-    }
-}
-
-/// Points a running simulator's webhooks (for the integration of `key`) at `url`.
-pub async fn set_webhook_url(sim: &str, url: &str, key: &str) -> Result<()> {
-    let body = json!({"url": url});
-    call(
-        reqwest::Method::POST,
-        sim.trim_end_matches('/'),
-        "/_sim/webhook",
-        body,
-        Some(key),
-    )
-    .await
-    .map(drop)
-}
 #[cfg(test)]
 mod tests {
     use super::*;

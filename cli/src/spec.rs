@@ -35,6 +35,10 @@ pub struct Op {
     pub retry: Option<String>,
     /// From `x-paystack-moves-money`: the operation moves or reserves money.
     pub moves_money: bool,
+    /// Where the success answer carries money (`["data", "*", "amount"]`, `*` for array
+    /// items): the fields the spec types as `Amount`, in subunits on the wire.
+    #[serde(default)]
+    pub amounts: Vec<Vec<String>>,
 }
 
 /// A request body: an object with fields, or a bare array (given with `--input` only).
@@ -79,12 +83,42 @@ pub enum Kind {
     Json,
 }
 
+/// Where an argument goes: its clap id says so (`path:`, `query:`, `body:` + wire name). The
+/// command tree names arguments with it and request building reads them back.
+pub fn arg_id(place: &str, wire: &str) -> String {
+    format!("{place}:{wire}")
+}
+
+impl Field {
+    /// The placeholder in help and usage messages (`AMOUNT`, `N`, `EMAIL`).
+    pub fn value_name(&self) -> String {
+        match self.kind {
+            Kind::Amount => "AMOUNT".into(),
+            Kind::Integer | Kind::Number => "N".into(),
+            Kind::Boolean => "BOOL".into(),
+            Kind::Json => "JSON".into(),
+            _ => self.flag.to_uppercase().replace('-', "_"),
+        }
+    }
+}
+
 impl Op {
     /// Whether a list operation pages (has a `page` or cursor parameter), so `--all` applies.
     pub fn pages(&self) -> bool {
         self.query
             .iter()
             .any(|f| f.name == "page" || f.name == "next")
+    }
+
+    /// The amount paths inside one record of a list (`data[*]`), for `--all` walks.
+    pub fn record_amounts(&self) -> Vec<Vec<String>> {
+        self.amounts
+            .iter()
+            .filter_map(|p| match p.as_slice() {
+                [data, star, rest @ ..] if data == "data" && star == "*" => Some(rest.to_vec()),
+                _ => None,
+            })
+            .collect()
     }
 }
 
@@ -103,4 +137,9 @@ pub fn find(area: &str, action: &str) -> Option<&'static Op> {
         .operations
         .iter()
         .find(|op| op.area == area && op.action == action)
+}
+
+/// The operation with this id (`transferrecipient_fetch`).
+pub fn by_id(id: &str) -> Option<&'static Op> {
+    table().operations.iter().find(|op| op.id == id)
 }

@@ -3,11 +3,22 @@
 
 use clap::{Arg, ArgAction, Command};
 
-use crate::spec::{self, Field, Kind, Op};
+use crate::check::{self, Place};
+use crate::spec::{self, arg_id, Field, Kind, Op};
 
 /// Global flags; a spec field with one of these names gets a prefixed flag instead.
 const RESERVED: &[&str] = &[
-    "format", "base-url", "profile", "live", "yes", "dry-run", "all", "input", "field", "help",
+    "format",
+    "base-url",
+    "profile",
+    "live",
+    "yes",
+    "dry-run",
+    "request-timeout",
+    "all",
+    "input",
+    "field",
+    "help",
     "version",
 ];
 
@@ -106,6 +117,12 @@ fn global_args() -> Vec<Arg> {
             .global(true)
             .action(ArgAction::SetTrue)
             .help("Print the request as a curl command (key masked) and send nothing"),
+        Arg::new("request-timeout")
+            .long("request-timeout")
+            .global(true)
+            .value_name("SECS")
+            .value_parser(clap::value_parser!(u64).range(1..=3600))
+            .help("Give up on each attempt after this many seconds [default: 30]"),
     ];
     args.into_iter()
         .map(|a| a.help_heading("Global options"))
@@ -151,11 +168,15 @@ fn area_examples(ops: &[&Op]) -> String {
 pub fn example(op: &Op) -> String {
     let mut parts = vec![format!("paystack {} {}", op.area, op.action)];
     for p in &op.path_params {
-        parts.push(placeholder(p));
+        parts.push(placeholder(op, Place::Path, p));
     }
-    let fields = op.body.iter().flat_map(|b| b.fields.iter());
-    for f in op.query.iter().chain(fields).filter(|f| f.required) {
-        parts.push(format!("--{} {}", f.flag, placeholder(f)));
+    let query = op.query.iter().map(|f| (Place::Query, f));
+    let fields = op
+        .body
+        .iter()
+        .flat_map(|b| b.fields.iter().map(|f| (Place::Body, f)));
+    for (place, f) in query.chain(fields).filter(|(_, f)| f.required) {
+        parts.push(format!("--{} {}", f.flag, placeholder(op, place, f)));
     }
     if op.body.as_ref().is_some_and(|b| b.kind == "array") {
         parts.push("--input items.json".into());
@@ -166,23 +187,31 @@ pub fn example(op: &Op) -> String {
     parts.join(" ")
 }
 
-fn placeholder(f: &Field) -> String {
+/// A value that passes the CLI's own checks, so an example runs as shown.
+fn placeholder(op: &Op, place: Place, f: &Field) -> String {
     if let Some(v) = f.values.first() {
         return v.clone();
+    }
+    if let Some((code, _)) = check::code_field(op, place, &f.name) {
+        return format!("{}x1y2z3", code.prefix());
+    }
+    if f.name == "reference" {
+        // A transfer reference needs 16 to 50 characters.
+        let example = if op.area == "transfers" {
+            "payout-2026-12-0001"
+        } else {
+            "order-1042"
+        };
+        return example.into();
     }
     match f.kind {
         Kind::Amount => "2500.00".into(),
         Kind::Integer | Kind::Number => "1".into(),
         Kind::Boolean => "true".into(),
         Kind::Json => "'{}'".into(),
-        _ if f.name == "email" => "ada@example.com".into(),
+        _ if f.name == "email" || f.name.ends_with("_email") => "ada@example.com".into(),
         _ => format!("<{}>", f.name.to_uppercase()),
     }
-}
-
-/// Where an argument goes: its clap id says so (`path:`, `query:`, `body:` + wire name).
-pub fn arg_id(place: &str, wire: &str) -> String {
-    format!("{place}:{wire}")
 }
 
 fn op_command(op: &Op) -> Command {
@@ -266,10 +295,14 @@ fn field_arg(place: &str, f: &Field, used: &mut Vec<String>) -> Arg {
     }
     let mut arg = Arg::new(arg_id(place, &f.name))
         .long(flag)
-        .value_name(value_name(f))
+        .value_name(f.value_name())
         .help(help.trim().to_string());
     if f.kind == Kind::List {
         arg = arg.action(ArgAction::Append).value_delimiter(',');
+    }
+    if f.kind == Kind::Amount {
+        // `--amount -5` must reach the amount check, not clap's "unexpected argument".
+        arg = arg.allow_hyphen_values(true);
     }
     if !f.values.is_empty() {
         // Listed, not enforced: Paystack adds values over time and the SDK's enums are open.
@@ -280,16 +313,6 @@ fn field_arg(place: &str, f: &Field, used: &mut Vec<String>) -> Arg {
         ));
     }
     arg
-}
-
-fn value_name(f: &Field) -> String {
-    match f.kind {
-        Kind::Amount => "AMOUNT".into(),
-        Kind::Integer | Kind::Number => "N".into(),
-        Kind::Boolean => "BOOL".into(),
-        Kind::Json => "JSON".into(),
-        _ => f.flag.to_uppercase().replace('-', "_"),
-    }
 }
 
 #[cfg(test)]

@@ -130,18 +130,18 @@ pub fn command() -> Command {
 pub async fn run(m: &ArgMatches) -> Result<()> {
     match m.subcommand() {
         Some(("sign", sub)) => {
-            let hook = verifier(sub)?;
+            let hook = verifier(sub).map_err(Failure::local)?;
             let body = read_body(sub.get_one::<String>("file"))?;
             println!("{}", hook.sign(&body));
             Ok(())
         }
         Some(("verify", sub)) => {
-            let hook = verifier(sub)?;
+            let hook = verifier(sub).map_err(Failure::local)?;
             let body = read_body(sub.get_one::<String>("file"))?;
             let sig = sub.get_one::<String>("signature").map(String::as_str);
             let event = hook
                 .parse(sig, &body)
-                .map_err(|e| Failure::Validation(format!("the webhook does not verify: {e}")))?;
+                .map_err(|e| Failure::Invalid(format!("the webhook does not verify: {e}")))?;
             println!("valid: {}", describe(&event));
             Ok(())
         }
@@ -218,6 +218,7 @@ async fn trigger(m: &ArgMatches) -> Result<()> {
         .map(|v| v.cloned().collect())
         .unwrap_or_default();
     let body = example(event, &overrides)?.to_string();
+    config::check_url("--to", to)?;
     let hook = verifier(m)?;
     let signature = hook.sign(body.as_bytes());
     if m.get_flag("dry-run") {
@@ -234,7 +235,7 @@ async fn trigger(m: &ArgMatches) -> Result<()> {
         .body(body)
         .send()
         .await
-        .map_err(|e| Failure::Transport(format!("POST {to}: {e}")))?;
+        .map_err(|e| Failure::Transport(network_failure(to, &e)))?;
     let status = answer.status();
     eprintln!("{event} → {to}: {status}");
     if status.is_success() {
@@ -242,6 +243,16 @@ async fn trigger(m: &ArgMatches) -> Result<()> {
     } else {
         Err(Failure::Api(format!("{to} answered {status}")))
     }
+}
+
+/// `POST URL: could not connect to HOST: connection refused` for a delivery that failed.
+pub fn network_failure(url: &str, e: &reqwest::Error) -> String {
+    let host = reqwest::Url::parse(url)
+        .ok()
+        .and_then(|u| Some(format!("{}:{}", u.host_str()?, u.port_or_known_default()?)))
+        .unwrap_or_else(|| url.to_string());
+    let cause = crate::error::network_cause(e).unwrap_or_else(|| crate::error::innermost(e));
+    format!("POST {url}: {host}: {cause}")
 }
 
 fn http() -> reqwest::Client {
@@ -265,7 +276,7 @@ async fn listen(m: &ArgMatches) -> Result<()> {
     let key = creds.key_text().to_string();
     // With the simulator's profile the listener registers itself there: no flag needed.
     let on_sim_profile =
-        m.get_one::<String>("profile").map(String::as_str) == Some(crate::sim::SIM_PROFILE);
+        m.get_one::<String>("profile").map(String::as_str) == Some(config::SIM_PROFILE);
     let sim_url = m
         .get_one::<String>("sim-url")
         .cloned()
@@ -275,12 +286,22 @@ async fn listen(m: &ArgMatches) -> Result<()> {
     let port = *m.get_one::<u16>("port").expect("has a default");
     let socket = tokio::net::TcpListener::bind((host.as_str(), port))
         .await
-        .map_err(|e| Failure::Other(format!("cannot listen on {host}:{port}: {e}")))?;
+        .map_err(|e| {
+            let hint = if e.kind() == std::io::ErrorKind::AddrInUse {
+                "; another program uses that port: stop it, or pass --port 0 to pick a free one"
+            } else {
+                ""
+            };
+            Failure::Other(format!("cannot listen on {host}:{port}: {e}{hint}"))
+        })?;
     let addr = socket.local_addr()?;
     let url = format!("http://{addr}/");
     let forward_to = m.get_one::<String>("forward-to").cloned();
+    if let Some(f) = &forward_to {
+        config::check_url("--forward-to", f)?;
+    }
     if let Some(sim) = &sim_url {
-        crate::sim::set_webhook_url(sim, &url, &key).await?;
+        crate::control::set_webhook_url(sim, &url, &key).await?;
         eprintln!("registered {url} as the simulator's webhook URL");
     }
     eprintln!("listening on {url}");

@@ -119,58 +119,26 @@ fn bad_input_exits_3_before_sending() {
     let d = dir();
     let server = Counter::start(200, OK_LIST, false);
     for args in [
-        &[
-            "transactions",
-            "initialize",
-            "--email",
-            "ada@example.com",
-            "--amount",
-            "12.345",
-        ][..],
-        &[
-            "transactions",
-            "initialize",
-            "--email",
-            "not-an-email",
-            "--amount",
-            "12.34",
-        ],
-        &[
-            "transactions",
-            "initialize",
-            "--email",
-            "ada@example.com",
-            "--amount=-5",
-        ],
-        &["transactions", "initialize", "--email", "ada@example.com"],
-        &[
-            "transactions",
-            "initialize",
-            "--email",
-            "ada@example.com",
-            "--amount",
-            "10",
-            "--currency",
-            "NGN",
-        ],
-        &[
-            "transfers",
-            "initiate",
-            "--source",
-            "balance",
-            "--amount",
-            "10",
-            "--recipient",
-            "RCP_1",
-            "--reference",
-            "Short",
-            "--yes",
-        ],
-        &["transactions", "list", "--per-page", "ten"],
+        "transactions initialize --email ada@example.com --amount 12.345",
+        "transactions initialize --email not-an-email --amount 12.34",
+        "transactions initialize --email ada@example.com --amount=-5",
+        // clap hands "-5" to the amount check instead of reading it as a flag.
+        "transactions initialize --email ada@example.com --amount -5",
+        // A decimal comma would be a 100-fold misreading: refused.
+        "transactions initialize --email ada@example.com --amount 2,50",
+        // Above Paystack's per-transaction maximum of 10,000,000.00.
+        "transactions initialize --email ada@example.com --amount 10,000,000.01",
+        // Below the currency's minimum.
+        "transactions initialize --email ada@example.com --amount 10 --currency NGN",
+        "transfers initiate --source balance --amount 10 --recipient RCP_1 --reference Short --yes",
+        // A customer code where a recipient code belongs.
+        "transfers initiate --source balance --amount 10 --recipient CUS_x1y2z3 --reference payout-2026-12-0001 --yes",
+        "customers fetch RCP_x1y2z3",
+        "transactions list --per-page ten",
     ] {
         let (_, err, code) = run(paystack(d.path())
             .env("PAYSTACK_SECRET_KEY", TEST_KEY)
-            .args(args)
+            .args(args.split_whitespace())
             .args(["--base-url", &server.url]));
         assert_eq!(code, 3, "{args:?}: {err}");
         assert!(err.contains("nothing was sent"), "{err}");
@@ -525,15 +493,107 @@ fn on_a_terminal_a_money_moving_command_asks_first() {
             out.status.code(),
         )
     };
+    let posts = || {
+        server
+            .seen
+            .lock()
+            .unwrap()
+            .iter()
+            .filter(|s| s.request_line.starts_with("POST /transfer "))
+            .count()
+    };
     let (screen, code) = answer("n");
+    // This server's lookup answer has no recipient details: the code stands in for them.
     assert!(
-        screen.contains("POST /transfer moves money. Send it? [y/N]"),
+        screen.contains(
+            "Transfer 20.00 (in the integration's default currency) to RCP_x1y2z3, \
+             reference payout-2026-11-0003? [y/N]"
+        ),
         "{screen}"
     );
     assert_eq!(code, Some(7), "{screen}");
-    assert_eq!(server.count(), 0);
+    assert_eq!(posts(), 0);
 
     let (screen, code) = answer("y");
     assert_eq!(code, Some(0), "{screen}");
-    assert_eq!(server.count(), 1);
+    assert_eq!(posts(), 1);
+    // Only GETs for the recipient besides the one transfer.
+    let seen = server.seen.lock().unwrap().clone();
+    assert!(
+        seen.iter()
+            .all(|s| s.request_line.starts_with("POST /transfer ")
+                || s.request_line
+                    .starts_with("GET /transferrecipient/RCP_x1y2z3 ")),
+        "{seen:?}"
+    );
+}
+
+#[test]
+fn the_sdks_messages_reach_the_user() {
+    let d = dir();
+    // (arguments, texts the message holds); nothing listens at the base URL, and nothing is
+    // sent: each is refused first.
+    let cases: &[(&str, &[&str])] = &[
+        (
+            "transactions initialize --email ada@example.com --amount 2,50",
+            &["--amount", "use `.` for decimals"],
+        ),
+        (
+            "transactions initialize --email ada@example.com --amount -5",
+            &["--amount", "sign"],
+        ),
+        (
+            "transfers initiate --source balance --amount 10 --recipient CUS_x1y2z3 --reference payout-2026-12-0001 --yes",
+            &["--recipient", "RCP_", "CUS_x1y2z3"],
+        ),
+        // Bodies from -f and --input are checked the same way (amounts there are subunits).
+        (
+            "api POST /transfer -f recipient=CUS_x1y2z3 -f amount=500 --yes",
+            &["RCP_"],
+        ),
+        (
+            "refunds create --transaction order-1 -f amount=25.5 --yes",
+            &["whole number of subunits"],
+        ),
+    ];
+    for (args, needles) in cases {
+        let (_, err, code) = run(paystack(d.path())
+            .env("PAYSTACK_SECRET_KEY", TEST_KEY)
+            .args(args.split_whitespace())
+            .args(["--base-url", "http://127.0.0.1:9"]));
+        assert_eq!(code, 3, "{args}: {err}");
+        for needle in *needles {
+            assert!(err.contains(needle), "{args}: {err}");
+        }
+    }
+}
+
+/// Help shows examples that pass the CLI's own checks: a transfer reference of 16 to 50
+/// characters and codes with the right prefix.
+#[test]
+fn help_examples_use_valid_references_and_codes() {
+    let d = dir();
+    let (help, _, code) = run(paystack(d.path()).args(["transfers", "initiate", "--help"]));
+    assert_eq!(code, 0);
+    // Help wraps long lines: the example is every indented line after "Example:".
+    let example = help
+        .lines()
+        .skip_while(|l| !l.starts_with("Example:"))
+        .skip(1)
+        .take_while(|l| l.starts_with("  "))
+        .map(str::trim)
+        .collect::<Vec<_>>()
+        .join(" ");
+    assert!(example.contains("--recipient RCP_"), "{example}");
+    let reference = example
+        .split("--reference ")
+        .nth(1)
+        .and_then(|r| r.split_whitespace().next())
+        .unwrap();
+    paystack::validate::transfer_reference(reference).unwrap();
+    // The example runs as shown (as a dry run, which sends nothing).
+    let args: Vec<&str> = example.split_whitespace().skip(1).collect();
+    let (out, err, code) = run(paystack(d.path()).args(&args).arg("--dry-run"));
+    assert_eq!(code, 0, "{example}: {err}");
+    assert!(out.contains("/transfer'"), "{out}");
 }

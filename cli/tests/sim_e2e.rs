@@ -313,33 +313,43 @@ async fn pay_verify_and_the_simulators_webhook_through_listen() {
     assert_eq!(event.reference(), Some("order-2077"));
 }
 
+/// Funds NGN 10,000.00 and saves a recipient (Bola, account 0001234567 at bank 058); returns
+/// its code.
+fn funded_recipient(sim: &Simulator, dir: &Path) -> String {
+    sim.fund("NGN", 1_000_000);
+    let recipient = ok(
+        sim,
+        dir,
+        "transfer-recipients create --type nuban --name Bola --account-number 0001234567 --bank-code 058 --currency NGN",
+    );
+    recipient["data"]["recipient_code"]
+        .as_str()
+        .unwrap()
+        .to_string()
+}
+
 /// A confirmed transfer moves the simulator's balance, once per reference.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_confirmed_transfer_debits_the_balance_once() {
     let sim = Simulator::start().await.unwrap();
     let d = tempfile::tempdir().unwrap();
-    sim.fund("NGN", 1_000_000);
-    let recipient = ok(
-        &sim,
-        d.path(),
-        "transfer-recipients create --type nuban --name Bola --account-number 0001234567 --bank-code 058 --currency NGN",
+    let code = funded_recipient(&sim, d.path());
+    let args = format!(
+        "transfers initiate --source balance --amount 1500.00 --recipient {code} --reference payout-nov-000002 --yes"
     );
-    let code = recipient["data"]["recipient_code"]
-        .as_str()
-        .unwrap()
-        .to_string();
-    let mut balances = Vec::new();
-    for _ in 0..2 {
-        let sent = ok(
-            &sim,
-            d.path(),
-            &format!("transfers initiate --source balance --amount 1500.00 --recipient {code} --reference payout-nov-000002 --yes"),
-        );
-        assert_eq!(sent["data"]["amount"], 150000, "{sent}");
-        balances.push(sim.balance("NGN"));
-    }
-    // The amount plus the simulator's transfer fee left the balance, and the retry with the
-    // same reference took nothing more.
+    let sent = ok(&sim, d.path(), &args);
+    assert_eq!(sent["data"]["amount"], 150000, "{sent}");
+    let mut balances = vec![sim.balance("NGN")];
+    // Sending it again with the same reference is refused, as Paystack does
+    // (duplicate_reference), and takes nothing more.
+    let (_, err, status) = run(paystack(d.path())
+        .env("PAYSTACK_SECRET_KEY", sim.secret_key())
+        .args(args.split_whitespace())
+        .args(["--base-url", &sim.base_url(), "--format", "json"]));
+    assert_eq!(status, 4, "{err}");
+    assert!(err.contains("duplicate_reference"), "{err}");
+    balances.push(sim.balance("NGN"));
+    // The amount plus the simulator's transfer fee left the balance once.
     assert!(balances[0] <= 1_000_000 - 150_000, "{balances:?}");
     assert_eq!(balances[0], balances[1]);
     let shown = ok(&sim, d.path(), "balance fetch");
@@ -354,8 +364,143 @@ async fn a_confirmed_transfer_debits_the_balance_once() {
             &sim.base_url(),
         ]));
     assert_eq!(code, 0, "{err}");
-    assert_eq!(serde_norway::from_str::<Value>(&yaml).unwrap(), shown);
+    // JSON keeps Paystack's subunits; YAML shows the same answer with money in major units.
     assert_eq!(shown["data"][0]["balance"], balances[0], "{shown}");
+    let mut expected = shown.clone();
+    expected["data"][0]["balance"] = Value::from(major(balances[0], "NGN"));
+    assert_eq!(serde_norway::from_str::<Value>(&yaml).unwrap(), expected);
+}
+
+/// `NGN 1,463.47` for 146347, written here apart from the CLI's own formatter.
+fn major(subunits: i64, currency: &str) -> String {
+    let whole = (subunits / 100).to_string();
+    let mut grouped = String::new();
+    for (i, c) in whole.chars().enumerate() {
+        if i > 0 && (whole.len() - i).is_multiple_of(3) {
+            grouped.push(',');
+        }
+        grouped.push(c);
+    }
+    format!("{currency} {grouped}.{:02}", subunits % 100)
+}
+
+/// Tables and YAML show every amount the spec types as money in major units with its
+/// currency, for one record, a list, a nested record and an `--all` walk; JSON keeps subunits.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn tables_and_yaml_speak_major_units() {
+    let sim = Simulator::start().await.unwrap();
+    let d = tempfile::tempdir().unwrap();
+    ok(
+        &sim,
+        d.path(),
+        "transactions initialize --email ada@example.com --amount 1,463.47 --currency NGN --reference order-5001",
+    );
+    sim.pay("order-5001", paystack_sim::PayOutcome::Success)
+        .unwrap();
+    let shown = |args: &str| {
+        let (out, err, code) = run(paystack(d.path())
+            .env("PAYSTACK_SECRET_KEY", sim.secret_key())
+            .args(args.split_whitespace())
+            .args(["--base-url", &sim.base_url()]));
+        assert_eq!(code, 0, "{args}: {err}");
+        out
+    };
+    let json: Value =
+        serde_json::from_str(&shown("transactions verify order-5001 --format json")).unwrap();
+    assert_eq!(json["data"]["amount"], 146347);
+
+    let table = shown("transactions verify order-5001 --format table");
+    let amount_line = table
+        .lines()
+        .find(|l| l.starts_with("amount "))
+        .unwrap_or_else(|| panic!("{table}"));
+    assert_eq!(
+        amount_line.split_whitespace().collect::<Vec<_>>(),
+        ["amount", "NGN", "1,463.47"]
+    );
+    assert!(!table.contains("146347"), "{table}");
+
+    let list = shown("transactions list --format table");
+    assert!(list.contains("NGN 1,463.47"), "{list}");
+    assert!(!list.contains("146347"), "{list}");
+    let walked = shown("transactions list --all --format table");
+    assert!(walked.contains("NGN 1,463.47"), "{walked}");
+
+    let yaml: Value =
+        serde_norway::from_str(&shown("transactions verify order-5001 --format yaml")).unwrap();
+    assert_eq!(yaml["data"]["amount"], "NGN 1,463.47");
+    // Every other field is as Paystack sent it.
+    let mut back = yaml.clone();
+    back["data"]["amount"] = json["data"]["amount"].clone();
+    for (path, v) in [("requested_amount", "requested_amount"), ("fees", "fees")] {
+        if let Some(n) = json["data"][path].as_i64() {
+            assert_eq!(yaml["data"][v], major(n, "NGN"), "{path}");
+            back["data"][v] = json["data"][path].clone();
+        }
+    }
+    assert_eq!(back, json);
+    let ndjson = shown("transactions list --all --format yaml");
+    assert!(ndjson.contains("amount: NGN 1,463.47"), "{ndjson}");
+}
+
+/// On a terminal the question names the recipient as the CLI looked it up: name, bank and the
+/// account's last four digits. Only that lookup (a GET) reaches the simulator before "y".
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_money_question_names_amount_recipient_bank_and_reference() {
+    use std::io::Write;
+    let sim = Simulator::start().await.unwrap();
+    let d = tempfile::tempdir().unwrap();
+    let code = funded_recipient(&sim, d.path());
+    let command = format!(
+        "{} transfers initiate --source balance --amount 1500 --recipient {code} \
+         --reference payout-2026-12-0001 --format json --base-url {}",
+        env!("CARGO_BIN_EXE_paystack"),
+        sim.base_url()
+    );
+    let key = sim.secret_key().to_string();
+    let config = d.path().join("config.json");
+    let answer = move |reply: &'static str| {
+        let mut child = std::process::Command::new("script")
+            .args(["-q", "-e", "-c", &command, "/dev/null"])
+            .env("PAYSTACK_SECRET_KEY", &key)
+            .env("PAYSTACK_CONFIG", &config)
+            .stdin(std::process::Stdio::piped())
+            .stdout(std::process::Stdio::piped())
+            .spawn()
+            .expect("script(1) runs");
+        std::thread::sleep(std::time::Duration::from_millis(500));
+        writeln!(child.stdin.take().unwrap(), "{reply}").unwrap();
+        let out = child.wait_with_output().unwrap();
+        (
+            String::from_utf8_lossy(&out.stdout).into_owned(),
+            out.status.code(),
+        )
+    };
+    sim.clear_journal();
+    let ask = answer.clone();
+    let (screen, status) = tokio::task::spawn_blocking(move || ask("n")).await.unwrap();
+    assert_eq!(status, Some(7), "{screen}");
+    assert!(
+        screen.contains(&format!(
+            "Transfer NGN 1,500.00 to Bola ({code}, Guaranty Trust Bank ****4567), reference \
+             payout-2026-12-0001? [y/N]"
+        )),
+        "{screen}"
+    );
+    let ops: Vec<Option<String>> = sim.journal().iter().map(|e| e.operation.clone()).collect();
+    assert_eq!(ops, [Some("transferrecipient_fetch".to_string())]);
+
+    let (screen, status) = tokio::task::spawn_blocking(move || answer("y"))
+        .await
+        .unwrap();
+    assert_eq!(status, Some(0), "{screen}");
+    let made: Vec<_> = sim
+        .journal()
+        .into_iter()
+        .filter(|e| e.operation.as_deref() == Some("transfer_initiate"))
+        .collect();
+    assert_eq!(made.len(), 1);
+    assert_eq!(made[0].body["amount"], 150000);
 }
 
 /// `paystack sim serve` as its own process, driven by `sim pay`, `sim dispute`, `sim fund`, `sim advance` and

@@ -1,4 +1,5 @@
-//! Maintenance tasks: `cargo xtask regen [--check] [--upstream FILE]`.
+//! Maintenance tasks: `cargo xtask regen [--check] [--upstream FILE]` and
+//! `cargo xtask consumer-build` (what a new user's first build costs, beside paystack-rs).
 //!
 //! - `regen` runs the same bundling and progenitor settings as build.rs, then writes
 //!   `openapi/coverage.md`: every operation, its wrapper, whether its `data` is typed, its tests.
@@ -12,6 +13,7 @@
 #[path = "../../openapi/bundle.rs"]
 #[allow(dead_code)]
 mod bundle;
+mod consumer;
 mod coverage;
 mod upstream;
 
@@ -26,7 +28,11 @@ fn main() -> ExitCode {
         .to_path_buf();
     let result = match args.first().map(String::as_str) {
         Some("regen") => regen(&root, &args[1..]),
-        _ => Err("usage: cargo xtask regen [--check] [--upstream FILE]".to_string()),
+        Some("consumer-build") => consumer::run(&root, &args[1..]),
+        _ => Err(
+            "usage: cargo xtask regen [--check] [--upstream FILE] | cargo xtask consumer-build [--only-sdk]"
+                .to_string(),
+        ),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -5,8 +5,9 @@ use paystack::Amount;
 use serde_json::{Map, Value};
 
 use super::tools;
+use crate::check::{self, Place};
 use crate::error::{Failure, Result};
-use crate::request::{check_minimum, check_text, encode_segment, query_text, Request};
+use crate::request::{check_minimum, encode_segment, query_text, Request};
 use crate::spec::{Field, Kind, Op};
 
 /// What a money-moving call is about, for the caps, the allow-list and the confirmation.
@@ -75,13 +76,13 @@ pub fn build(op: &Op, args: &Map<String, Value>) -> Result<Checked> {
     let mut path = op.path.clone();
     for f in &op.path_params {
         let text = scalar_text(f, &args[&f.name])?;
-        check_text(op, &f.name, &text)?;
+        check::value(op, Place::Path, &f.name, &text)?;
         path = path.replace(&format!("{{{}}}", f.name), &encode_segment(&text));
     }
     let mut query = Vec::new();
     for f in &op.query {
         if let Some(v) = args.get(&f.name).filter(|v| !v.is_null()) {
-            match convert(op, f, v)? {
+            match convert(op, Place::Query, f, v)? {
                 Value::Array(items) => {
                     for item in items {
                         query.push((f.name.clone(), query_text(&item)));
@@ -111,7 +112,7 @@ pub fn build(op: &Op, args: &Map<String, Value>) -> Result<Checked> {
                 else {
                     continue;
                 };
-                let mut v = convert(op, f, v)?;
+                let mut v = convert(op, Place::Body, f, v)?;
                 if f.kind == Kind::Amount {
                     // The largest amount is what the call moves: a fee share or a least
                     // acceptable amount is part of it, a refund amount is the whole of it.
@@ -170,7 +171,7 @@ fn scalar_text(f: &Field, v: &Value) -> Result<String> {
 }
 
 /// One argument as the JSON value the spec asks for.
-fn convert(op: &Op, f: &Field, v: &Value) -> Result<Value> {
+fn convert(op: &Op, place: Place, f: &Field, v: &Value) -> Result<Value> {
     let bad = |what: &str| Failure::Validation(format!("{}: {v} is not {what}", f.name));
     Ok(match f.kind {
         Kind::Amount => Value::from(major(&f.name, v)?),
@@ -209,7 +210,7 @@ fn convert(op: &Op, f: &Field, v: &Value) -> Result<Value> {
                     f.values.join(", ")
                 )));
             }
-            check_text(op, &f.name, &text)?;
+            check::value(op, place, &f.name, &text)?;
             Value::String(text)
         }
     })

@@ -88,7 +88,7 @@ pub async fn run(ps: &Paystack, op: &Op, req: &Request) -> Result<Value> {
         // still applies the retry class (resent only under the same reference).
         _ => return send::send(ps, Some(op), req).await,
     };
-    answer.map_err(|e| send::failure(e, true))
+    answer.map_err(|e| send::failure(e, true, &send::host(ps.base_url())))
 }
 
 /// A body being read into a typed builder; every field must be taken.

@@ -141,7 +141,7 @@ pub async fn run(m: &ArgMatches) -> Result<()> {
         let ps = paystack::Paystack::builder(sim.secret_key())
             .base_url(sim.base_url())
             .build()
-            .map_err(|e| crate::send::failure(e, false))?;
+            .map_err(|e| crate::send::failure(e, false, &crate::send::host(&sim.base_url())))?;
         eprintln!(
             "paystack mcp: simulator at {} (test data only)",
             sim.base_url()
@@ -161,7 +161,7 @@ pub async fn run(m: &ArgMatches) -> Result<()> {
                     .into(),
             ));
         }
-        (crate::send::client(&creds)?, None)
+        (crate::send::client(&creds, None)?, None)
     };
     let audit_path = match m.get_one::<String>("audit-log") {
         Some(p) => p.clone(),
