@@ -355,8 +355,20 @@ mod tests {
 
     #[test]
     fn path_and_query_arguments_fill_the_request() {
-        let checked = build(op("customers", "fetch"), &args(json!({"code": "CUS/1?x"}))).unwrap();
-        assert_eq!(checked.request.path, "/customer/CUS%2F1%3Fx");
+        let checked = build(
+            op("customers", "fetch"),
+            &args(json!({"code": "CUS_abc123"})),
+        )
+        .unwrap();
+        assert_eq!(checked.request.path, "/customer/CUS_abc123");
+        let by_email = build(
+            op("customers", "fetch"),
+            &args(json!({"code": "ada@example.com"})),
+        )
+        .unwrap();
+        assert_eq!(by_email.request.path, "/customer/ada@example.com");
+        let wrong_kind = build(op("customers", "fetch"), &args(json!({"code": "RCP/1?x"})));
+        assert!(matches!(wrong_kind, Err(Failure::Validation(_))));
         let bad = build(
             op("transactions", "verify"),
             &args(json!({"reference": "order/1"})),
