@@ -739,6 +739,8 @@ async fn streamable_http_needs_the_bearer_token() {
         "sim",
         "--audit-log",
         "-",
+        "--toolsets",
+        "default,refunds",
         "--http",
         &addr,
     ])
@@ -771,9 +773,10 @@ async fn streamable_http_needs_the_bearer_token() {
         StreamableHttpClientTransportConfig::with_uri(url).auth_header(token),
     );
     let client = Client {
-        human: Human::Absent,
+        human: Human::Declines,
         asked: Arc::default(),
     };
+    let asked = client.asked.clone();
     let session = client.serve(transport).await.unwrap();
     let tools = session.list_all_tools().await.unwrap();
     assert!(names(&tools).contains(&"transactions_list".to_string()));
@@ -783,6 +786,36 @@ async fn streamable_http_needs_the_bearer_token() {
         .unwrap();
     assert_ne!(r.is_error, Some(true), "{}", text(&r));
     assert!(r.structured_content.unwrap()["data"].is_array());
+
+    // Elicitation works over HTTP too: a declined refund is not made.
+    let call = |tool: &'static str, args: Value| {
+        let Value::Object(args) = args else {
+            unreachable!()
+        };
+        session.call_tool(CallToolRequestParams::new(tool).with_arguments(args))
+    };
+    let paid = [
+        call(
+            "transactions_initialize",
+            json!({"email": "ifeoma@example.com", "amount": "75.00", "currency": "NGN", "reference": "http-order-1"}),
+        ),
+        call("sim_pay", json!({"reference": "http-order-1"})),
+    ];
+    for step in paid {
+        let r = step.await.unwrap();
+        assert_ne!(r.is_error, Some(true), "{}", text(&r));
+    }
+    let r = call(
+        "refunds_create",
+        json!({"transaction": "http-order-1", "amount": "75.00", "currency": "NGN"}),
+    )
+    .await
+    .unwrap();
+    assert_eq!(r.is_error, Some(true));
+    assert!(text(&r).contains("did not confirm"), "{}", text(&r));
+    assert!(asked.lock().unwrap()[0].contains("NGN 75.00"));
+    let refunds = call("refunds_list", json!({})).await.unwrap();
+    assert_eq!(refunds.structured_content.unwrap()["data"], json!([]));
     let _ = session.cancel().await;
     let _ = child.kill().await;
 }

@@ -102,7 +102,8 @@ pub fn build(op: &Op, args: &Map<String, Value>) -> Result<Checked> {
             body = Some(items);
         } else {
             let mut map = Map::new();
-            for f in &spec_body.fields {
+            // The currency was checked (and upper-cased) above and is set below.
+            for f in spec_body.fields.iter().filter(|f| f.name != "currency") {
                 let fallback = tools::fixed(f).map(|v| Value::String(v.into()));
                 let Some(v) = args
                     .get(&f.name)
@@ -272,5 +273,120 @@ fn collect(v: &Value, key: &str, out: &mut Vec<String>) {
             }
         }
         _ => {}
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn op(area: &str, action: &str) -> &'static Op {
+        crate::spec::find(area, action).expect("the spec has this operation")
+    }
+
+    fn args(v: Value) -> Map<String, Value> {
+        v.as_object().cloned().unwrap_or_default()
+    }
+
+    #[test]
+    fn amounts_are_major_unit_strings_and_reach_the_wire_in_subunits() {
+        let checked = build(
+            op("transfers", "initiate"),
+            &args(json!({"amount": "1,250.5", "currency": "ngn", "recipient": "RCP_a1", "reference": "order-2026-000001"})),
+        )
+        .unwrap();
+        let body = checked.request.body.unwrap();
+        assert_eq!(body["amount"], 125_050);
+        assert_eq!(body["currency"], "NGN");
+        assert_eq!(
+            body["source"], "balance",
+            "the one allowed source is filled in"
+        );
+        assert_eq!(checked.request.path, "/transfer");
+        assert_eq!(checked.money.total, Some(125_050));
+        assert_eq!(checked.money.recipients, ["RCP_a1"]);
+        assert_eq!(checked.money.references, ["order-2026-000001"]);
+        for bad in [json!(1250.5), json!(125050), json!("12.345"), json!("-5")] {
+            let e = build(
+                op("transfers", "initiate"),
+                &args(
+                    json!({"amount": bad, "currency": "NGN", "recipient": "RCP_a1", "reference": "order-2026-000001"}),
+                ),
+            );
+            assert!(matches!(e, Err(Failure::Validation(_))), "{bad} is refused");
+        }
+    }
+
+    #[test]
+    fn currency_and_reference_are_required_where_money_moves() {
+        let missing = |v: Value| match build(op("transfers", "initiate"), &args(v)) {
+            Err(Failure::Validation(m)) => m,
+            other => panic!("{other:?}"),
+        };
+        assert!(missing(
+            json!({"amount": "10.00", "recipient": "RCP_a1", "reference": "order-2026-000001"})
+        )
+        .contains("currency"));
+        assert!(
+            missing(json!({"amount": "10.00", "currency": "NGN", "recipient": "RCP_a1"}))
+                .contains("reference")
+        );
+        assert!(missing(json!({"amount": "60.00", "currency": "NGN", "recipient": "RCP_a1", "reference": "order-2026-000001", "colour": "red"})).contains("unknown argument \"colour\""));
+    }
+
+    #[test]
+    fn nested_amounts_convert_and_add_up() {
+        let checked = build(
+            op("transfers", "bulk"),
+            &args(json!({"currency": "NGN", "transfers": [
+                {"amount": "100", "recipient": "RCP_a", "reference": "bulk-2026-00000a"},
+                {"amount": "0.75", "recipient": "RCP_b", "reference": "bulk-2026-00000b", "metadata": {"amount": "not money"}},
+            ]})),
+        )
+        .unwrap();
+        let body = checked.request.body.unwrap();
+        assert_eq!(body["transfers"][0]["amount"], 10_000);
+        assert_eq!(body["transfers"][1]["amount"], 75);
+        assert_eq!(body["transfers"][1]["metadata"]["amount"], "not money");
+        assert_eq!(checked.money.total, Some(10_075));
+        assert_eq!(checked.money.recipients, ["RCP_a", "RCP_b"]);
+    }
+
+    #[test]
+    fn path_and_query_arguments_fill_the_request() {
+        let checked = build(
+            op("customers", "fetch"),
+            &args(json!({"code": "CUS_abc123"})),
+        )
+        .unwrap();
+        assert_eq!(checked.request.path, "/customer/CUS_abc123");
+        let by_email = build(
+            op("customers", "fetch"),
+            &args(json!({"code": "ada@example.com"})),
+        )
+        .unwrap();
+        assert_eq!(by_email.request.path, "/customer/ada@example.com");
+        let wrong_kind = build(op("customers", "fetch"), &args(json!({"code": "RCP/1?x"})));
+        assert!(matches!(wrong_kind, Err(Failure::Validation(_))));
+        let bad = build(
+            op("transactions", "verify"),
+            &args(json!({"reference": "order/1"})),
+        );
+        assert!(matches!(bad, Err(Failure::Validation(_))));
+        let listed = build(
+            op("transactions", "list"),
+            &args(json!({"perPage": 5, "amount": "20.00"})),
+        )
+        .unwrap();
+        assert!(listed
+            .request
+            .query
+            .contains(&("perPage".into(), "5".into())));
+        assert!(listed
+            .request
+            .query
+            .contains(&("amount".into(), "2000".into())));
+        assert_eq!(listed.request.body, None);
     }
 }
