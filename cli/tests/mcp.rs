@@ -196,7 +196,11 @@ async fn every_toolset_lists_valid_schemas_and_spec_annotations() {
         .iter()
         .filter(|t| !t.name.starts_with("sim_"))
         .collect();
-    assert_eq!(ops.len(), 163, "one tool per operation");
+    assert_eq!(
+        ops.len(),
+        paystack::operations::OPERATIONS.len(),
+        "one tool per operation"
+    );
     let mut unique = names(&tools);
     unique.sort();
     unique.dedup();
@@ -321,7 +325,7 @@ async fn every_toolset_lists_valid_schemas_and_spec_annotations() {
             assert!((10..=40).contains(&n), "the default set stays small: {n}");
         }
     }
-    assert!(per_area > 0 && per_area < 163);
+    assert!(per_area > 0 && per_area < paystack::operations::OPERATIONS.len());
     eprintln!("tool counts: {}", counts.join(" "));
 
     let ro = start(
