@@ -27,6 +27,11 @@ fn main() {
     let spec = bundle::bundle(&openapi).unwrap_or_else(|e| panic!("bundling the spec: {e}"));
     let table = command_table(&openapi, &spec);
     std::fs::write(out.join("commands.json"), table.to_string()).unwrap();
+    std::fs::write(
+        out.join("responses.json"),
+        responses(&table, &spec).to_string(),
+    )
+    .unwrap();
     std::fs::write(out.join("webhook_examples.rs"), webhook_examples(&fixtures)).unwrap();
 }
 
@@ -46,6 +51,7 @@ fn area_name(group: &str) -> String {
         "page" => "pages",
         "payment_request" => "payment-requests",
         "plan" => "plans",
+        "preauthorization" => "preauthorizations",
         "product" => "products",
         "refund" => "refunds",
         "settlement" => "settlements",
@@ -372,6 +378,68 @@ fn flatten(spec: &Value, v: &Value) -> Value {
         }
     }
     json!({"type": "object", "properties": props, "required": required})
+}
+
+/// For `paystack mcp`'s output schemas: each operation's `data`, as field names and
+/// descriptions only (no types), so the schema documents the answer without ever rejecting
+/// one of Paystack's looser shapes (a number sent as a string, a null object).
+fn responses(table: &Value, spec: &Value) -> Value {
+    let mut out = Map::new();
+    for op in table["operations"].as_array().into_iter().flatten() {
+        let (Some(id), Some(method), Some(path)) = (
+            op["id"].as_str(),
+            op["method"].as_str(),
+            op["path"].as_str(),
+        ) else {
+            continue;
+        };
+        let pointer = format!(
+            "/paths/{}/{}/responses/200/content/application~1json/schema",
+            path.replace('~', "~0").replace('/', "~1"),
+            method.to_lowercase()
+        );
+        if let Some(schema) = spec.pointer(&pointer) {
+            let whole = flatten(spec, schema);
+            if let Some(data) = whole.pointer("/properties/data") {
+                out.insert(id.to_string(), shape(spec, data, 3));
+            }
+        }
+    }
+    Value::Object(out)
+}
+
+/// A schema's field names and descriptions, `depth` levels down.
+fn shape(spec: &Value, schema: &Value, depth: u32) -> Value {
+    let is_amount =
+        schema.get("$ref").and_then(Value::as_str) == Some("#/components/schemas/Amount");
+    let resolved = flatten(spec, schema);
+    let mut out = Map::new();
+    let desc = schema
+        .get("description")
+        .or_else(|| resolved.get("description"))
+        .and_then(Value::as_str)
+        .map(one_line);
+    let desc = match (is_amount, desc) {
+        (true, _) => Some("Money in subunits (100 subunits = 1 major unit).".to_string()),
+        (false, d) => d,
+    };
+    if let Some(d) = desc.filter(|d| !d.is_empty()) {
+        out.insert("description".into(), json!(d));
+    }
+    if depth == 0 {
+        return Value::Object(out);
+    }
+    if let Some(items) = resolved.get("items") {
+        out.insert("items".into(), shape(spec, items, depth - 1));
+    }
+    if let Some(props) = resolved.get("properties").and_then(Value::as_object) {
+        let fields: Map<String, Value> = props
+            .iter()
+            .map(|(k, v)| (k.clone(), shape(spec, v, depth - 1)))
+            .collect();
+        out.insert("properties".into(), Value::Object(fields));
+    }
+    Value::Object(out)
 }
 
 fn one_line(text: &str) -> String {

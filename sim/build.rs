@@ -9,7 +9,10 @@ mod bundle;
 use std::path::Path;
 
 fn main() {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("openapi");
+    // Read at run time: `env!` would bake in the path of whichever checkout compiled the
+    // script, and checkouts sharing a target directory would then read each other's spec.
+    let manifest = std::env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR");
+    let dir = Path::new(&manifest).join("openapi");
     println!("cargo:rerun-if-changed={}", dir.display());
     let spec = bundle::bundle(&dir).unwrap_or_else(|e| panic!("bundling openapi/: {e}"));
     let out = Path::new(&std::env::var("OUT_DIR").expect("OUT_DIR")).join("spec.json");

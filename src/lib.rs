@@ -17,10 +17,10 @@ pub mod webhook;
 // One module per API area, named as Paystack's docs name it: the handler, its request
 // builders and the area's helpers.
 pub use api::{
-    apple_pay, balance, banks, bulk_charges, charges, customers, dedicated_accounts, direct_debit,
-    disputes, integration, miscellaneous, orders, pages, payment_requests, plans, products,
-    refunds, settlements, splits, storefronts, subaccounts, subscriptions, terminals, transactions,
-    transfer_recipients, transfers, virtual_terminals,
+    apple_pay, balance, banks, bulk_charges, capitec_pay, charges, customers, dedicated_accounts,
+    direct_debit, disputes, integration, miscellaneous, orders, pages, payment_requests, plans,
+    preauthorizations, products, refunds, settlements, splits, storefronts, subaccounts,
+    subscriptions, terminals, transactions, transfer_recipients, transfers, virtual_terminals,
 };
 
 // Open enums and Paystack's prefixed codes, each kind in one module; the operation table; the

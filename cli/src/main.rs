@@ -8,6 +8,7 @@ mod config;
 mod confirm;
 mod control;
 mod error;
+mod mcp;
 mod output;
 mod raw;
 mod request;
@@ -45,6 +46,7 @@ async fn dispatch(m: &ArgMatches) -> Result<()> {
         "config" => config::run(m, sub).map_err(error::Failure::local),
         "webhook" => webhook::run(sub).await,
         "sim" => sim::run(sub).await,
+        "mcp" => mcp::run(sub).await,
         "completions" => {
             let shell = sub.get_one::<String>("shell").expect("required");
             print_completions(shell);

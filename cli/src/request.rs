@@ -194,7 +194,7 @@ fn parse_bool(text: &str) -> Option<bool> {
 }
 
 /// With both `amount` and `currency` at the top of the body, the currency's minimum applies.
-fn check_minimum(body: &Map<String, Value>) -> Result<()> {
+pub fn check_minimum(body: &Map<String, Value>) -> Result<()> {
     let (Some(amount), Some(currency)) = (
         body.get("amount").and_then(Value::as_i64),
         body.get("currency").and_then(Value::as_str),
@@ -207,7 +207,7 @@ fn check_minimum(body: &Map<String, Value>) -> Result<()> {
     Ok(())
 }
 
-fn query_text(v: &Value) -> String {
+pub fn query_text(v: &Value) -> String {
     match v {
         Value::String(s) => s.clone(),
         other => other.to_string(),

@@ -384,6 +384,7 @@ fn every_area_shows_examples_in_its_help() {
                 "config",
                 "webhook",
                 "sim",
+                "mcp",
                 "completions",
                 "man",
                 "help",
@@ -391,7 +392,7 @@ fn every_area_shows_examples_in_its_help() {
             .contains(name)
         })
         .collect();
-    assert_eq!(areas.len(), 27, "{areas:?}");
+    assert_eq!(areas.len(), 29, "{areas:?}");
     for area in areas {
         let (help, err, code) = run(paystack(d.path()).args([area, "--help"]));
         assert_eq!(code, 0, "{err}");
@@ -421,9 +422,9 @@ fn completions_and_man_page_are_generated() {
     let pages = d.path().join("man");
     let (_, err, code) = run(paystack(d.path()).args(["man", "--dir"]).arg(&pages));
     assert_eq!(code, 0, "{err}");
-    // The root, 27 areas with 163 operations, and the fixed commands with theirs.
+    // The root, 29 areas with 170 operations, and the fixed commands with theirs.
     let count = std::fs::read_dir(&pages).unwrap().count();
-    assert!(count > 1 + 27 + 163, "{count}");
+    assert!(count > 1 + 29 + 170, "{count}");
     let page = std::fs::read_to_string(pages.join("paystack-transfers-initiate.1")).unwrap();
     assert!(page.contains("POST /transfer"), "{page}");
 }

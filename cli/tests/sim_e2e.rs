@@ -25,12 +25,18 @@ fn ok(sim: &Simulator, dir: &Path, args: &str) -> Value {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn every_area_has_a_working_command() {
     let sim = Simulator::start().await.unwrap();
+    // A payment for Capitec Pay's requery to find.
+    sim.seed(&serde_json::json!({"transaction": [
+        {"reference": "cap-8812", "status": "success", "amount": 120000, "currency": "ZAR"}
+    ]}))
+    .unwrap();
     let d = tempfile::tempdir().unwrap();
     let cases: &[(&str, &str)] = &[
         ("applePay_listDomain", "apple-pay list-domain"),
         ("balance_fetch", "balance fetch"),
         ("bank_list", "banks list --country nigeria"),
         ("bulkCharge_list", "bulk-charges list"),
+        ("capitecPay_requery", "capitec-pay requery cap-8812"),
         (
             "charge_create",
             "charges create --email ada@example.com --amount 75.00 --yes",
@@ -59,6 +65,7 @@ async fn every_area_has_a_working_command() {
             "pages create --name Donations --amount 100.00",
         ),
         ("paymentRequest_list", "payment-requests list"),
+        ("preauthorization_list", "preauthorizations list"),
         (
             "plan_create",
             "plans create --name Gold --amount 5000.00 --interval monthly",
@@ -90,7 +97,7 @@ async fn every_area_has_a_working_command() {
         .map(|(_, args)| args.split(' ').next().unwrap())
         .collect();
     areas.dedup();
-    assert_eq!(areas.len(), 27, "one case per area");
+    assert_eq!(areas.len(), 29, "one case per area");
     for (operation, args) in cases {
         sim.clear_journal();
         let answer = ok(&sim, d.path(), args);

@@ -82,6 +82,7 @@ pub struct Builder {
     state: Option<PathBuf>,
     webhook_url: Option<String>,
     fault_seed: u64,
+    strict_shapes: bool,
 }
 
 impl Default for Builder {
@@ -93,6 +94,7 @@ impl Default for Builder {
             state: None,
             webhook_url: None,
             fault_seed: 0x5EED,
+            strict_shapes: false,
         }
     }
 }
@@ -134,6 +136,14 @@ impl Builder {
         self
     }
 
+    /// Strict shape mode, for testing the simulator itself: answers go out exactly as the
+    /// simulator built them from state (not fitted to the spec), and each is checked against
+    /// the spec; [`Simulator::shape_reports`] lists what did not fit.
+    pub fn strict_shapes(mut self, on: bool) -> Self {
+        self.strict_shapes = on;
+        self
+    }
+
     /// Binds the port and starts serving.
     pub async fn start(self) -> Result<Simulator, SimError> {
         // Parse the embedded spec now (once per process) rather than in the first request.
@@ -159,6 +169,9 @@ impl Builder {
         let (tx, rx) = tokio::sync::mpsc::unbounded_channel();
         let shared = Arc::new(Shared::new(world, self.fault_seed, tx, store));
         shared.with_world(|_| ()); // saves the first integration when persisting
+        if self.strict_shapes {
+            shared.strict_shapes();
+        }
         let hooks = tokio::spawn(webhooks::run(shared.clone(), rx));
         let app = server::app(shared.clone());
         let server = tokio::spawn(async move {
@@ -187,6 +200,7 @@ impl std::fmt::Debug for Builder {
             .field("state", &self.state)
             .field("webhook_url", &self.webhook_url)
             .field("fault_seed", &self.fault_seed)
+            .field("strict_shapes", &self.strict_shapes)
             .finish()
     }
 }
@@ -235,6 +249,12 @@ impl Simulator {
     /// Starts a simulator on a free loopback port with a fresh test key.
     pub async fn start() -> Result<Simulator, SimError> {
         Builder::default().start().await
+    }
+
+    /// What the strict shape check found, per operation answered (empty unless started with
+    /// [`Builder::strict_shapes`]).
+    pub fn shape_reports(&self) -> Vec<shape::ShapeReport> {
+        self.shared.shape_reports()
     }
 
     /// Options for [`Builder::start`].

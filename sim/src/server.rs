@@ -15,7 +15,7 @@ use tokio::sync::mpsc;
 use crate::faults::{pick, Fault, Rng};
 use crate::journal::JournalEntry;
 use crate::persist::Store;
-use crate::shape::{check, check_param, conform};
+use crate::shape::{check, check_param, conform, project, ShapeLog, ShapeReport};
 use crate::spec::{parse_query, spec, In};
 use crate::world::{ApiErr, Call, Reply, World};
 
@@ -33,6 +33,8 @@ pub struct Shared {
     hooks: mpsc::UnboundedSender<usize>,
     retry_delays: Mutex<Vec<u64>>,
     store: Mutex<Option<Store>>,
+    /// Strict shape mode: answers go out as built and are checked against the spec.
+    shapes: Mutex<Option<ShapeLog>>,
 }
 
 impl Shared {
@@ -49,7 +51,21 @@ impl Shared {
             hooks,
             retry_delays: Mutex::new(crate::webhooks::DEFAULT_RETRY_DELAYS_MS.to_vec()),
             store: Mutex::new(store),
+            shapes: Mutex::new(None),
         }
+    }
+
+    /// Turns strict shape mode on: answers are no longer fitted to the spec but sent as the
+    /// simulator built them, and each is checked strictly (see [`crate::shape::strict`]).
+    pub fn strict_shapes(&self) {
+        let mut s = self.shapes.lock().unwrap_or_else(|e| e.into_inner());
+        s.get_or_insert_with(ShapeLog::default);
+    }
+
+    /// The strict check's findings so far (empty when strict mode is off).
+    pub fn shape_reports(&self) -> Vec<ShapeReport> {
+        let s = self.shapes.lock().unwrap_or_else(|e| e.into_inner());
+        s.as_ref().map(ShapeLog::reports).unwrap_or_default()
     }
 
     /// Runs `f` on the world under the lock, then sends queued webhooks and makes every
@@ -142,8 +158,9 @@ fn bearer(headers: &HeaderMap) -> Option<&str> {
     Some(token.trim())
 }
 
-/// Puts Paystack's envelope around a reply and fits it to the operation's response schema.
-fn shape(op: &crate::spec::Op, reply: Reply) -> Value {
+/// Puts Paystack's envelope around a reply and fits it to the operation's response schema;
+/// in strict mode it goes out as built, and is checked.
+fn shape(shared: &Shared, op: &crate::spec::Op, reply: Reply) -> Value {
     let mut env = json!({"status": true, "message": reply.message});
     if let Some(d) = reply.data {
         // Some answers carry one record inside an array (dispute update) or the reverse.
@@ -155,6 +172,19 @@ fn shape(op: &crate::spec::Op, reply: Reply) -> Value {
     }
     if let Some(m) = reply.meta {
         env["meta"] = m;
+    }
+    if let Some(log) = shared
+        .shapes
+        .lock()
+        .unwrap_or_else(|e| e.into_inner())
+        .as_mut()
+    {
+        let sent = match &op.response.1 {
+            Some(schema) => project(spec(), schema, &env),
+            None => env,
+        };
+        log.record(spec(), &op.id, op.response.1.as_ref(), &sent);
+        return sent;
     }
     match &op.response.1 {
         Some(schema) => conform(spec(), schema, &env).unwrap_or(env),
@@ -315,7 +345,7 @@ pub async fn api(State(shared): State<Arc<Shared>>, req: Request) -> Response {
     let (status, body) = match parse_call(op, path_params, &raw_query, &bytes) {
         Err(e) => (e.status, e.body()),
         Ok(call) => match shared.with_world(|w| w.call(ix, &call)) {
-            Ok(reply) => (op.response.0, shape(op, reply)),
+            Ok(reply) => (op.response.0, shape(&shared, op, reply)),
             Err(e) => (e.status, e.body()),
         },
     };

@@ -235,10 +235,23 @@ fn skeleton_depth(spec: &Spec, schema: &Value, depth: usize) -> Value {
 /// Projects `value` onto `schema`: keeps what fits, drops what does not, and fills required
 /// properties that are missing. `None` when the value cannot stand for the schema at all.
 pub fn conform(spec: &Spec, schema: &Value, value: &Value) -> Option<Value> {
-    conform_depth(spec, schema, value, 0)
+    conform_depth(spec, schema, value, 0, false)
 }
 
-fn conform_depth(spec: &Spec, schema: &Value, value: &Value, depth: usize) -> Option<Value> {
+/// Projects `value` onto `schema` for strict mode: keeps the declared keys only (stored
+/// records also hold the simulator's own bookkeeping), but neither fills a missing required
+/// key nor drops a value of the wrong type, so [`strict`] sees what the state really holds.
+pub fn project(spec: &Spec, schema: &Value, value: &Value) -> Value {
+    conform_depth(spec, schema, value, 0, true).unwrap_or_else(|| value.clone())
+}
+
+fn conform_depth(
+    spec: &Spec,
+    schema: &Value,
+    value: &Value,
+    depth: usize,
+    keep_bad: bool,
+) -> Option<Value> {
     let schema = spec.resolve(schema);
     if depth > 12 {
         return None;
@@ -247,10 +260,10 @@ fn conform_depth(spec: &Spec, schema: &Value, value: &Value, depth: usize) -> Op
         // An untagged enum: the first alternative that takes the value whole.
         return alts
             .iter()
-            .find_map(|a| conform_depth(spec, a, value, depth + 1).filter(|c| c == value))
+            .find_map(|a| conform_depth(spec, a, value, depth + 1, keep_bad).filter(|c| c == value))
             .or_else(|| {
                 alts.iter()
-                    .find_map(|a| conform_depth(spec, a, value, depth + 1))
+                    .find_map(|a| conform_depth(spec, a, value, depth + 1, keep_bad))
             });
     }
     match replacement(schema) {
@@ -273,23 +286,40 @@ fn conform_depth(spec: &Spec, schema: &Value, value: &Value, depth: usize) -> Op
                 Some("string") => value.as_str().map(|_| value.clone()),
                 // StorefrontProducts and the like: one item or a list of them.
                 Some("array") | None => match (value, schema.get("items")) {
-                    (Value::Array(a), Some(item)) => Some(Value::Array(
-                        a.iter()
-                            .filter_map(|v| conform_depth(spec, item, v, depth + 1))
-                            .collect(),
-                    )),
+                    (Value::Array(a), Some(item)) => {
+                        Some(conform_items(spec, item, a, depth, keep_bad))
+                    }
                     (Value::Array(_), None) => Some(value.clone()),
                     _ => None,
                 },
-                _ => conform_plain(spec, schema, value, depth),
+                _ => conform_plain(spec, schema, value, depth, keep_bad),
             };
         }
         None => {}
     }
-    conform_plain(spec, schema, value, depth)
+    conform_plain(spec, schema, value, depth, keep_bad)
 }
 
-fn conform_plain(spec: &Spec, schema: &Value, value: &Value, depth: usize) -> Option<Value> {
+/// Each item projected onto `item`; one that does not fit is dropped (kept as it is when
+/// `keep_bad`).
+fn conform_items(spec: &Spec, item: &Value, a: &[Value], depth: usize, keep_bad: bool) -> Value {
+    Value::Array(
+        a.iter()
+            .filter_map(|v| {
+                conform_depth(spec, item, v, depth + 1, keep_bad)
+                    .or_else(|| keep_bad.then(|| v.clone()))
+            })
+            .collect(),
+    )
+}
+
+fn conform_plain(
+    spec: &Spec,
+    schema: &Value,
+    value: &Value,
+    depth: usize,
+    keep_bad: bool,
+) -> Option<Value> {
     if value.is_null() {
         return nullable(schema).then_some(Value::Null);
     }
@@ -308,8 +338,14 @@ fn conform_plain(spec: &Spec, schema: &Value, value: &Value, depth: usize) -> Op
                         if v.is_null() {
                             continue; // an absent optional field reads as None either way
                         }
-                        if let Some(c) = conform_depth(spec, p, v, depth + 1) {
-                            out.insert(name.clone(), c);
+                        match conform_depth(spec, p, v, depth + 1, keep_bad) {
+                            Some(c) => {
+                                out.insert(name.clone(), c);
+                            }
+                            None if keep_bad => {
+                                out.insert(name.clone(), v.clone());
+                            }
+                            None => {}
                         }
                     }
                 }
@@ -319,14 +355,18 @@ fn conform_plain(spec: &Spec, schema: &Value, value: &Value, depth: usize) -> Op
                     if props.is_some_and(|p| p.contains_key(name)) {
                         continue;
                     }
-                    if let Some(c) = conform_depth(spec, extra, v, depth + 1) {
+                    if let Some(c) = conform_depth(spec, extra, v, depth + 1, keep_bad)
+                        .or_else(|| keep_bad.then(|| v.clone()))
+                    {
                         out.insert(name.clone(), c);
                     }
                 }
             }
-            if let (Some(req), Some(props)) =
-                (schema.get("required").and_then(Value::as_array), props)
-            {
+            if let (Some(req), Some(props), false) = (
+                schema.get("required").and_then(Value::as_array),
+                props,
+                keep_bad,
+            ) {
                 for name in req.iter().filter_map(Value::as_str) {
                     if !out.contains_key(name) {
                         if let Some(p) = props.get(name) {
@@ -340,11 +380,7 @@ fn conform_plain(spec: &Spec, schema: &Value, value: &Value, depth: usize) -> Op
         Some("array") => {
             let a = value.as_array()?;
             Some(match schema.get("items") {
-                Some(item) => Value::Array(
-                    a.iter()
-                        .filter_map(|v| conform_depth(spec, item, v, depth + 1))
-                        .collect(),
-                ),
+                Some(item) => conform_items(spec, item, a, depth, keep_bad),
                 None => value.clone(),
             })
         }
@@ -365,6 +401,194 @@ fn conform_plain(spec: &Spec, schema: &Value, value: &Value, depth: usize) -> Op
         Some("number") => value.is_number().then(|| value.clone()),
         Some("boolean") => value.is_boolean().then(|| value.clone()),
         _ => Some(value.clone()),
+    }
+}
+
+/// What the strict shape check found for one operation.
+#[derive(Debug, Clone, Default, PartialEq, serde::Serialize)]
+pub struct ShapeReport {
+    /// The operation id.
+    pub operation: String,
+    /// Success answers checked.
+    pub answers: u64,
+    /// What did not fit, by JSON path (the first 20 distinct findings).
+    pub problems: Vec<String>,
+    /// The latest success answer, as sent.
+    pub last_answer: Value,
+}
+
+/// The strict check's findings per operation, filled while strict mode is on.
+#[derive(Debug, Default)]
+pub struct ShapeLog {
+    ops: std::collections::BTreeMap<String, ShapeReport>,
+}
+
+impl ShapeLog {
+    /// Checks `answer` (a whole success envelope) against `schema` and records the outcome.
+    pub fn record(&mut self, spec: &Spec, operation: &str, schema: Option<&Value>, answer: &Value) {
+        let mut found = Vec::new();
+        match schema {
+            Some(schema) => strict(spec, schema, answer, "", &mut found),
+            None => found.push("the operation declares no answer".into()),
+        }
+        let r = self.ops.entry(operation.to_string()).or_default();
+        r.operation = operation.to_string();
+        r.answers += 1;
+        for f in found {
+            if r.problems.len() < 20 && !r.problems.contains(&f) {
+                r.problems.push(f);
+            }
+        }
+        r.last_answer = answer.clone();
+    }
+
+    /// Every operation answered so far, by id.
+    pub fn reports(&self) -> Vec<ShapeReport> {
+        self.ops.values().cloned().collect()
+    }
+}
+
+/// Checks an answer strictly against the operation's response schema and lists what is
+/// wrong, by JSON path: a required key missing or null, a key the schema does not declare,
+/// or a value of another type (the lenient types count as their canonical form only: an
+/// amount is an integer, a 0/1 flag a boolean, an id an integer).
+pub fn strict(spec: &Spec, schema: &Value, value: &Value, at: &str, out: &mut Vec<String>) {
+    strict_depth(spec, schema, value, at, out, 0);
+}
+
+fn strict_depth(
+    spec: &Spec,
+    schema: &Value,
+    value: &Value,
+    at: &str,
+    out: &mut Vec<String>,
+    depth: usize,
+) {
+    let schema = spec.resolve(schema);
+    if depth > 16 {
+        return;
+    }
+    if value.is_null() {
+        // An optional field may be null (it reads as None); required ones are checked above.
+        return;
+    }
+    if let Some(alts) = schema.get("oneOf").and_then(Value::as_array) {
+        // An id-or-record field: fine when one alternative fits; otherwise report against
+        // the alternative of the value's own kind (a record's problems, not "not an id").
+        let mut tried = Vec::new();
+        for a in alts {
+            let mut found = Vec::new();
+            strict_depth(spec, a, value, at, &mut found, depth + 1);
+            if found.is_empty() {
+                return;
+            }
+            let same_kind = ty(spec.resolve(a)) == Some(json_type(value));
+            tried.push((same_kind, found));
+        }
+        let pick = tried.iter().position(|(same, _)| *same).unwrap_or(0);
+        if let Some((_, found)) = tried.into_iter().nth(pick) {
+            out.extend(found);
+        }
+        return;
+    }
+    if replacement(schema) == Some("serde_json::Value") {
+        return;
+    }
+    let wrong = |out: &mut Vec<String>, want: &str| {
+        out.push(format!("{at}: expected {want}, found {}", kind_of(value)));
+    };
+    match ty(schema) {
+        Some("object") => {
+            let Some(obj) = value.as_object() else {
+                return wrong(out, "an object");
+            };
+            let props = schema.get("properties").and_then(Value::as_object);
+            let extra = schema.get("additionalProperties").filter(|e| e.is_object());
+            if let Some(req) = schema.get("required").and_then(Value::as_array) {
+                for name in req.iter().filter_map(Value::as_str) {
+                    if obj.get(name).is_none_or(Value::is_null) {
+                        out.push(format!("{}: required key missing", join(at, name)));
+                    }
+                }
+            }
+            if props.is_none() && extra.is_none() {
+                return; // a free-form map
+            }
+            for (name, v) in obj {
+                let path = join(at, name);
+                match props.and_then(|p| p.get(name)).or(extra) {
+                    Some(p) => strict_depth(spec, p, v, &path, out, depth + 1),
+                    None => out.push(format!("{path}: key not in the spec")),
+                }
+            }
+        }
+        Some("array") => {
+            let Some(items) = value.as_array() else {
+                return wrong(out, "an array");
+            };
+            if let Some(item) = schema.get("items") {
+                for (n, v) in items.iter().enumerate() {
+                    strict_depth(spec, item, v, &format!("{at}[{n}]"), out, depth + 1);
+                }
+            }
+        }
+        Some("string") => {
+            let Some(s) = value.as_str() else {
+                return wrong(out, "a string");
+            };
+            // Closed enums only; open enums (replacements) take any text.
+            if replacement(schema).is_none() {
+                if let Some(values) = schema.get("enum").and_then(Value::as_array) {
+                    if !values.iter().any(|v| v.as_str() == Some(s)) {
+                        out.push(format!("{at}: {s:?} is not one of the spec's values"));
+                    }
+                }
+            }
+            match schema.get("format").and_then(Value::as_str) {
+                Some("date-time") if !is_date_time(s) => wrong(out, "a date-time"),
+                Some("date") if !is_date(s) => wrong(out, "a date"),
+                _ => {}
+            }
+        }
+        Some("integer") => {
+            // FlexInt exists for numbers Paystack sends as text (card expiry months); Id for
+            // ids that are at times text (recipient codes in bulk answers). Both take text.
+            let text_ok = matches!(
+                replacement(schema),
+                Some("crate::FlexInt") | Some("crate::Id")
+            ) && value.as_str().is_some_and(|s| !s.is_empty());
+            if !(value.is_i64() || value.is_u64() || text_ok) {
+                wrong(out, "an integer");
+            }
+        }
+        Some("number") if !value.is_number() => wrong(out, "a number"),
+        Some("boolean") if !value.is_boolean() => wrong(out, "a boolean"),
+        _ => {}
+    }
+}
+
+/// The OpenAPI type a JSON value has.
+fn json_type(v: &Value) -> &'static str {
+    match v {
+        Value::Null => "null",
+        Value::Bool(_) => "boolean",
+        Value::Number(n) if n.is_f64() => "number",
+        Value::Number(_) => "integer",
+        Value::String(_) => "string",
+        Value::Array(_) => "array",
+        Value::Object(_) => "object",
+    }
+}
+
+fn kind_of(v: &Value) -> &'static str {
+    match v {
+        Value::Null => "null",
+        Value::Bool(_) => "a boolean",
+        Value::Number(n) if n.is_f64() => "a fraction",
+        Value::Number(_) => "an integer",
+        Value::String(_) => "a string",
+        Value::Array(_) => "an array",
+        Value::Object(_) => "an object",
     }
 }
 

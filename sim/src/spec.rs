@@ -313,7 +313,7 @@ mod tests {
     #[test]
     fn all_operations_are_routed() {
         let s = spec();
-        assert_eq!(s.ops.len(), 163);
+        assert_eq!(s.ops.len(), 170);
         for op in &s.ops {
             let path: String = op
                 .segments

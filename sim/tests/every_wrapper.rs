@@ -1,4 +1,4 @@
-//! Every one of the SDK's 163 wrappers, called against the simulator: each must send a request
+//! Every one of the SDK's 170 wrappers, called against the simulator: each must send a request
 //! the simulator accepts and decode the answer. The journal then proves that every operation
 //! of the spec was answered with a success.
 
@@ -47,8 +47,8 @@ async fn newest(s: &Sim, path: &str, field: &str) -> Value {
 }
 
 #[test]
-fn all_163_wrappers_decode_the_simulators_answers() {
-    // One async body with 163 awaits makes a large future; it runs boxed, on a thread with
+fn all_170_wrappers_decode_the_simulators_answers() {
+    // One async body with 170 awaits makes a large future; it runs boxed, on a thread with
     // room for it.
     std::thread::Builder::new()
         .stack_size(64 * 1024 * 1024)
@@ -65,7 +65,7 @@ fn all_163_wrappers_decode_the_simulators_answers() {
 }
 
 async fn every_wrapper() {
-    let s = Sim::start().await;
+    let s = Sim::start_strict().await;
     let ps = s.sdk();
     let mut f: Vec<String> = Vec::new();
 
@@ -187,6 +187,44 @@ async fn every_wrapper() {
             .partial_debit("ada@example.com", amt(10_000), &auth_code)
             .currency(Currency::NGN)
     );
+
+    // Preauthorization: a hold on the saved card, captured in part; a second hold released.
+    send!(
+        f,
+        "preauth initialize",
+        ps.preauthorizations()
+            .initialize("ada@example.com", amt(40_000), Currency::ZAR)
+            .reference("hold-0")
+    );
+    send!(
+        f,
+        "preauth reserve",
+        ps.preauthorizations()
+            .reserve(&auth_code, "ada@example.com", amt(40_000))
+            .currency(Currency::ZAR)
+            .reference("hold-1")
+    );
+    send!(
+        f,
+        "preauth capture",
+        ps.preauthorizations().capture("hold-1", amt(25_000))
+    );
+    send!(
+        f,
+        "preauth reserve 2",
+        ps.preauthorizations()
+            .reserve(&auth_code, "ada@example.com", amt(15_000))
+            .currency(Currency::ZAR)
+            .reference("hold-2")
+    );
+    send!(
+        f,
+        "preauth release",
+        ps.preauthorizations().release("hold-2")
+    );
+    send!(f, "preauth verify", ps.preauthorizations().verify("hold-1"));
+    send!(f, "preauth list", ps.preauthorizations().list());
+    send!(f, "capitec requery", ps.capitec_pay().requery("every-1"));
 
     // Charges: PIN, then OTP; then phone, birthday and address steps from the same state.
     let ch = send!(
@@ -814,7 +852,7 @@ async fn every_wrapper() {
     );
 
     // Terminals (seeded)
-    send!(
+    let event = send!(
         f,
         "terminal send_event",
         ps.terminals()
@@ -825,10 +863,11 @@ async fn every_wrapper() {
             )
             .id(tx_id)
     );
+    let event_id = event.and_then(|e| e.data.id).unwrap_or_default();
     send!(
         f,
         "terminal fetch_event_status",
-        ps.terminals().fetch_event_status("2232abcd", "evt-1")
+        ps.terminals().fetch_event_status("2232abcd", &event_id)
     );
     send!(
         f,
@@ -907,13 +946,6 @@ async fn every_wrapper() {
         ps.customers().deactivate_authorization(&auth_code)
     );
 
-    assert!(
-        f.is_empty(),
-        "{} wrapper(s) failed:\n{}",
-        f.len(),
-        f.join("\n")
-    );
-
     // Every operation of the spec was answered with a success at least once.
     let answered: BTreeSet<String> = s
         .sim
@@ -927,12 +959,103 @@ async fn every_wrapper() {
         .iter()
         .map(|o| o.id.clone())
         .collect();
-    assert_eq!(all.len(), 163);
+    assert_eq!(all.len(), 170);
     let missing: Vec<_> = all.difference(&answered).collect();
+
+    // Strict shapes: every answer, as the simulator built it, fits the spec exactly.
+    let reports = s.sim.shape_reports();
+    let failing: Vec<String> = reports
+        .iter()
+        .filter(|r| !r.problems.is_empty())
+        .map(|r| format!("{}: {}", r.operation, r.problems.join("; ")))
+        .collect();
+    println!(
+        "strict shape check: {} of {} operations pass",
+        reports.len() - failing.len(),
+        reports.len()
+    );
+    // Round trip: the SDK's types decode each answer and encode it again without losing a key.
+    let mut lost = Vec::new();
+    for r in &reports {
+        let body = r.last_answer.to_string();
+        match paystack::operations::round_trip(&r.operation, body.as_bytes()) {
+            Some(Ok(again)) => {
+                let before = key_paths(&r.last_answer);
+                let after = key_paths(&again);
+                let gone: Vec<_> = before.difference(&after).cloned().collect();
+                if !gone.is_empty() {
+                    lost.push(format!("{}: {gone:?}", r.operation));
+                }
+            }
+            Some(Err(e)) => lost.push(format!("{}: does not decode: {e}", r.operation)),
+            None => lost.push(format!("{}: no generated answer type", r.operation)),
+        }
+    }
+    println!(
+        "round trip: {} of {} operations keep every key",
+        reports.len() - lost.len(),
+        reports.len()
+    );
+    for line in failing.iter().chain(&lost) {
+        println!("  {line}");
+    }
     assert!(
         missing.is_empty(),
         "operations never answered with a success: {missing:?}"
     );
+    assert!(
+        f.is_empty(),
+        "{} wrapper(s) failed:\n{}",
+        f.len(),
+        f.join("\n")
+    );
+    assert!(
+        failing.is_empty(),
+        "{} operation(s) answer outside the spec:\n{}",
+        failing.len(),
+        failing.join("\n")
+    );
+    assert!(
+        lost.is_empty(),
+        "{} operation(s) lose keys in the SDK's types:\n{}",
+        lost.len(),
+        lost.join("\n")
+    );
+}
+
+/// The JSON key paths that carry a value (arrays collapsed, nulls left out, one spelling
+/// per key: camelCase counts as its snake_case twin).
+fn key_paths(v: &Value) -> BTreeSet<String> {
+    fn walk(v: &Value, at: &str, out: &mut BTreeSet<String>) {
+        match v {
+            Value::Object(m) => {
+                for (k, x) in m {
+                    if x.is_null() {
+                        continue;
+                    }
+                    let p = format!("{at}.{}", snake(k));
+                    out.insert(p.clone());
+                    walk(x, &p, out);
+                }
+            }
+            Value::Array(a) => a.iter().for_each(|x| walk(x, &format!("{at}[]"), out)),
+            _ => {}
+        }
+    }
+    fn snake(k: &str) -> String {
+        k.chars()
+            .flat_map(|c| {
+                if c.is_ascii_uppercase() {
+                    vec!['_', c.to_ascii_lowercase()]
+                } else {
+                    vec![c]
+                }
+            })
+            .collect()
+    }
+    let mut out = BTreeSet::new();
+    walk(v, "", &mut out);
+    out
 }
 
 /// Puts a pending charge at a given step, as a card that asks for it would.

@@ -768,3 +768,99 @@ async fn a_dispute_is_opened_reminded_and_resolved_with_its_webhooks() {
         other => panic!("expected a typed dispute, got {other:?}"),
     }
 }
+
+#[tokio::test]
+async fn a_hold_is_reserved_captured_at_most_once_and_a_second_one_released() {
+    let s = Sim::start().await;
+    let ps = s.sdk();
+    ps.transactions()
+        .initialize("thandi@example.com", amt(20_000))
+        .reference("card-first")
+        .send()
+        .await
+        .unwrap();
+    let paid = s.sim.pay("card-first", PayOutcome::Success).unwrap();
+    let card = paid["authorization"]["authorization_code"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let zar = paystack::enums::Currency::ZAR;
+    let pre = ps.preauthorizations();
+
+    let hold = pre
+        .reserve(&card, "thandi@example.com", amt(90_000))
+        .currency(zar.clone())
+        .reference("stay-771")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(hold.data.status.as_deref(), Some("authorized"));
+    assert_eq!(hold.data.amount, Some(amt(90_000)));
+
+    // The same reference again is refused: nothing is held twice.
+    let again = pre
+        .reserve(&card, "thandi@example.com", amt(90_000))
+        .currency(zar.clone())
+        .reference("stay-771")
+        .send()
+        .await;
+    assert!(again.is_err());
+
+    // More than the hold is refused; then a capture within it succeeds, once.
+    let too_much = pre.capture("stay-771", amt(90_001)).send().await;
+    match too_much {
+        Err(paystack::Error::Api(e)) => assert_eq!(e.status, 400),
+        other => panic!("expected a refusal, got {other:?}"),
+    }
+    let paid = pre.capture("stay-771", amt(64_000)).send().await.unwrap();
+    assert_eq!(paid.data.status, Some(TransactionStatus::Success));
+    assert_eq!(paid.data.amount, Some(amt(64_000)));
+    assert!(pre.capture("stay-771", amt(1_000)).send().await.is_err());
+    let captured = pre.verify("stay-771").send().await.unwrap().data;
+    assert_eq!(captured.status.as_deref(), Some("captured"));
+    assert_eq!(captured.captured_amount, Some(amt(64_000)));
+
+    // A second hold is let go; it can then be neither released again nor captured.
+    pre.reserve(&card, "thandi@example.com", amt(30_000))
+        .currency(zar)
+        .reference("stay-772")
+        .send()
+        .await
+        .unwrap();
+    let released = pre.release("stay-772").send().await.unwrap();
+    assert_eq!(released.data.status.as_deref(), Some("released"));
+    assert!(pre.release("stay-772").send().await.is_err());
+    assert!(pre.capture("stay-772", amt(1_000)).send().await.is_err());
+    assert_eq!(pre.list().send().await.unwrap().data.len(), 2);
+    assert!(pre.verify("stay-000").send().await.is_err(), "unknown hold");
+
+    // Each step sent its webhook, and the SDK decodes them.
+    let events: Vec<String> = s
+        .sim
+        .webhooks()
+        .iter()
+        .filter(|d| d.event.starts_with("preauthorization."))
+        .map(|d| {
+            let e = Event::from_slice(d.body.as_bytes()).unwrap();
+            assert!(e.is_known());
+            d.event.clone()
+        })
+        .collect();
+    assert_eq!(
+        events,
+        [
+            "preauthorization.reserve.success",
+            "preauthorization.capture.success",
+            "preauthorization.reserve.success",
+            "preauthorization.release.success"
+        ]
+    );
+
+    // Capitec Pay's requery reads the payment's status; an unknown reference is a 400.
+    let r = ps.capitec_pay().requery("card-first").send().await.unwrap();
+    assert_eq!(r.data.status, Some(TransactionStatus::Success));
+    match ps.capitec_pay().requery("nope-1").send().await {
+        Err(paystack::Error::Api(e)) => assert_eq!(e.status, 400),
+        other => panic!("expected a 400, got {other:?}"),
+    }
+}

@@ -527,8 +527,7 @@ where
     // Through a JSON value, a repeated key keeps its last value, and a number or boolean
     // where text belongs becomes text; retry only for those, so every other failure still
     // names its path.
-    let duplicate = first.inner().to_string().starts_with("duplicate field");
-    if duplicate || super::coerce::is_text_mismatch(&first) {
+    if super::coerce::worth_a_second_pass(&first) {
         if let Ok(mut value) = serde_json::from_slice::<serde_json::Value>(body) {
             if let Ok(r) = super::coerce::decode::<R>(&mut value) {
                 return finish(status, r);

@@ -2,6 +2,9 @@
 //! through a JSON value (a key given twice keeps its last value), turning a number or a
 //! boolean found where text belongs (`"last4": 4081`) into its JSON spelling and trying again.
 //!
+//! A key sent in both spellings in one object (`paid_at` and `paidAt`, which the generated
+//! types read as one field) keeps the snake_case one.
+//!
 //! It runs only after the strict pass failed, so a well-formed body never pays for it.
 
 use serde::de::DeserializeOwned;
@@ -18,10 +21,16 @@ pub(crate) fn decode<T: DeserializeOwned>(
     value: &mut Value,
 ) -> Result<T, serde_path_to_error::Error<serde_json::Error>> {
     let mut left = MAX_COERCIONS;
+    let mut twins_dropped = false;
     loop {
         match serde_path_to_error::deserialize::<_, T>(&*value) {
             Ok(decoded) => return Ok(decoded),
             Err(e) => {
+                if !twins_dropped && twin_suspect(&e) {
+                    twins_dropped = true;
+                    drop_camel_twins(value);
+                    continue;
+                }
                 if left == 0 || !is_text_mismatch(&e) || !to_text(value, e.path()) {
                     return Err(e);
                 }
@@ -29,6 +38,53 @@ pub(crate) fn decode<T: DeserializeOwned>(
             }
         }
     }
+}
+
+/// Removes, in every object, a camelCase key whose snake_case spelling is also present: the
+/// generated types read both spellings into one field, and two would be a duplicate.
+fn drop_camel_twins(value: &mut Value) {
+    match value {
+        Value::Object(map) => {
+            let twins: Vec<String> = map
+                .keys()
+                .filter(|k| k.chars().any(|c| c.is_ascii_uppercase()))
+                .filter(|k| map.contains_key(&snake(k)))
+                .cloned()
+                .collect();
+            for k in twins {
+                map.remove(&k);
+            }
+            map.values_mut().for_each(drop_camel_twins);
+        }
+        Value::Array(items) => items.iter_mut().for_each(drop_camel_twins),
+        _ => {}
+    }
+}
+
+/// `paidAt` → `paid_at`.
+fn snake(key: &str) -> String {
+    let mut out = String::with_capacity(key.len() + 2);
+    for c in key.chars() {
+        if c.is_ascii_uppercase() {
+            out.push('_');
+            out.push(c.to_ascii_lowercase());
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// Whether a failed strict pass may succeed through [`decode`]: a text field held something
+/// else, a key came twice, or an id-or-record field failed (inside an untagged enum a key
+/// sent in both spellings shows only as "did not match any variant").
+pub(crate) fn worth_a_second_pass(e: &serde_path_to_error::Error<serde_json::Error>) -> bool {
+    is_text_mismatch(e) || twin_suspect(e)
+}
+
+fn twin_suspect(e: &serde_path_to_error::Error<serde_json::Error>) -> bool {
+    let m = e.inner().to_string();
+    m.starts_with("duplicate field") || m.contains("did not match any variant")
 }
 
 /// Whether decoding stopped because a text field held something else.

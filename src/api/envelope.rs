@@ -46,6 +46,8 @@ pub trait Envelope {
 /// - `envelope!(Resp => Data)`: `data` is required and returned; `meta` is read when present.
 /// - `envelope!(Resp => Data, meta)`: the same, for response types that declare `meta`.
 /// - `envelope!(Resp => ())`: only `status` and `message` matter.
+/// - `envelope!(Resp => optional Data)`: `data` comes back at times and is returned as an
+///   `Option` (answers Paystack sends with or without a record).
 #[macro_export]
 #[doc(hidden)]
 macro_rules! envelope {
@@ -62,6 +64,25 @@ macro_rules! envelope {
             fn into_response(self) -> Option<$crate::api::envelope::Response<()>> {
                 Some($crate::api::envelope::Response {
                     data: (),
+                    message: self.message.unwrap_or_default(),
+                    meta: None,
+                })
+            }
+        }
+    };
+    ($resp:ty => optional $data:ty) => {
+        impl $crate::api::envelope::Envelope for $resp {
+            type Data = Option<$data>;
+            const DATA_REQUIRED: bool = false;
+            fn ok(&self) -> bool {
+                self.status.get()
+            }
+            fn has_data(&self) -> bool {
+                true
+            }
+            fn into_response(self) -> Option<$crate::api::envelope::Response<Option<$data>>> {
+                Some($crate::api::envelope::Response {
+                    data: self.data,
                     message: self.message.unwrap_or_default(),
                     meta: None,
                 })

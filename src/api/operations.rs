@@ -200,7 +200,7 @@ mod tests {
 
     #[test]
     fn the_table_is_complete_and_consistent() {
-        assert_eq!(OPERATIONS.len(), 163);
+        assert_eq!(OPERATIONS.len(), 170);
         for op in OPERATIONS {
             assert_eq!(find(op.rust_id), Some(op));
             if op.retry == RetryClass::ByReference {

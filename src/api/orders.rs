@@ -246,3 +246,21 @@ impl ValidateOrder<'_> {
         self.ps.send(self.ps.api().order_validate(&self.code)).await
     }
 }
+
+impl types::OrderCustomerRef {
+    /// The whole customer record, when Paystack expanded it.
+    pub fn record(&self) -> Option<&types::CustomerSummary> {
+        match self {
+            types::OrderCustomerRef::CustomerSummary(c) => Some(c),
+            types::OrderCustomerRef::Id(_) => None,
+        }
+    }
+
+    /// The customer's numeric id, from either form (a record without `id` gives `None`).
+    pub fn id(&self) -> Option<u64> {
+        match self {
+            types::OrderCustomerRef::Id(id) => id.as_u64(),
+            types::OrderCustomerRef::CustomerSummary(c) => c.id.as_ref().and_then(|id| id.as_u64()),
+        }
+    }
+}

@@ -86,9 +86,12 @@ impl<'a> PaymentRequests<'a> {
         VerifyPaymentRequest::new(self.ps, code.into())
     }
 
-    /// Emails the customer a reminder about the request.
-    pub fn notify(&self, code: impl Into<PaymentRequestCode>) -> NotifyPaymentRequest<'a> {
-        NotifyPaymentRequest::new(self.ps, code.into())
+    /// Emails the customer a reminder about the request, by id or request code.
+    pub fn notify(
+        &self,
+        id_or_code: impl Into<IdOrCode<PaymentRequestCode>>,
+    ) -> NotifyPaymentRequest<'a> {
+        NotifyPaymentRequest::new(self.ps, id_or_code.into())
     }
 
     /// Sums of pending and paid payment requests, per currency.
@@ -96,14 +99,21 @@ impl<'a> PaymentRequests<'a> {
         FetchPaymentRequestTotals::new(self.ps)
     }
 
-    /// Issues a draft payment request to its customer.
-    pub fn finalize(&self, code: impl Into<PaymentRequestCode>) -> FinalizePaymentRequest<'a> {
-        FinalizePaymentRequest::new(self.ps, code.into())
+    /// Issues a draft payment request to its customer, by id or request code.
+    pub fn finalize(
+        &self,
+        id_or_code: impl Into<IdOrCode<PaymentRequestCode>>,
+    ) -> FinalizePaymentRequest<'a> {
+        FinalizePaymentRequest::new(self.ps, id_or_code.into())
     }
 
-    /// Archives a payment request: it leaves lists and can no longer be verified.
-    pub fn archive(&self, code: impl Into<PaymentRequestCode>) -> ArchivePaymentRequest<'a> {
-        ArchivePaymentRequest::new(self.ps, code.into())
+    /// Archives a payment request, by id or request code: it leaves lists and can no longer
+    /// be verified.
+    pub fn archive(
+        &self,
+        id_or_code: impl Into<IdOrCode<PaymentRequestCode>>,
+    ) -> ArchivePaymentRequest<'a> {
+        ArchivePaymentRequest::new(self.ps, id_or_code.into())
     }
 }
 }
@@ -329,15 +339,19 @@ impl VerifyPaymentRequest<'_> {
 
 request! {
     /// Request for [`PaymentRequests::notify`].
-    NotifyPaymentRequest => paymentRequest_notify -> () { code: PaymentRequestCode } {}
+    NotifyPaymentRequest => paymentRequest_notify -> () { id_or_code: IdOrCode<PaymentRequestCode> } {}
 }
 
 impl NotifyPaymentRequest<'_> {
     /// Validates and sends; Paystack answers with a message only.
     pub async fn send(self) -> Result<Response<()>> {
-        self.code.check("code")?;
+        self.id_or_code.check("id_or_code")?;
         self.ps
-            .send(self.ps.api().payment_request_notify(self.code.as_str()))
+            .send(
+                self.ps
+                    .api()
+                    .payment_request_notify(&self.id_or_code.to_string()),
+            )
             .await
     }
 }
@@ -357,7 +371,7 @@ impl FetchPaymentRequestTotals<'_> {
 request! {
     /// Request for [`PaymentRequests::finalize`].
     FinalizePaymentRequest => paymentRequest_finalize -> types::PaymentRequest {
-        code: PaymentRequestCode,
+        id_or_code: IdOrCode<PaymentRequestCode>,
     } {
         /// Whether Paystack emails the customer (default true).
         send_notification: bool,
@@ -367,7 +381,7 @@ request! {
 impl FinalizePaymentRequest<'_> {
     /// Validates, sends and decodes the issued request.
     pub async fn send(self) -> Result<Response<types::PaymentRequest>> {
-        self.code.check("code")?;
+        self.id_or_code.check("id_or_code")?;
         let body = types::PaymentRequestFinalizeBody {
             send_notification: self.send_notification,
         };
@@ -375,7 +389,7 @@ impl FinalizePaymentRequest<'_> {
             .send(
                 self.ps
                     .api()
-                    .payment_request_finalize(self.code.as_str(), &body),
+                    .payment_request_finalize(&self.id_or_code.to_string(), &body),
             )
             .await
     }
@@ -383,15 +397,19 @@ impl FinalizePaymentRequest<'_> {
 
 request! {
     /// Request for [`PaymentRequests::archive`].
-    ArchivePaymentRequest => paymentRequest_archive -> () { code: PaymentRequestCode } {}
+    ArchivePaymentRequest => paymentRequest_archive -> () { id_or_code: IdOrCode<PaymentRequestCode> } {}
 }
 
 impl ArchivePaymentRequest<'_> {
     /// Validates and sends; Paystack answers with a message only.
     pub async fn send(self) -> Result<Response<()>> {
-        self.code.check("code")?;
+        self.id_or_code.check("id_or_code")?;
         self.ps
-            .send(self.ps.api().payment_request_archive(self.code.as_str()))
+            .send(
+                self.ps
+                    .api()
+                    .payment_request_archive(&self.id_or_code.to_string()),
+            )
             .await
     }
 }

@@ -20,7 +20,6 @@ use super::enums::StorefrontStatus;
 use super::validate::{check_slug, product_ids};
 use serde::{Deserialize, Deserializer, Serialize};
 
-use super::envelope::Envelope;
 use super::error::Result;
 use super::validate::{self, to_i64};
 use super::{Currency, Paystack, Response, ValidationError};
@@ -62,26 +61,11 @@ envelope!(types::StorefrontListResponse => Vec<types::Storefront>, meta);
 envelope!(types::StorefrontMessageResponse => ());
 envelope!(types::StorefrontOrdersResponse => Vec<types::OrderSummary>, meta);
 envelope!(types::StorefrontProductsResponse => Vec<types::Product>, meta);
-envelope!(types::StorefrontAddProductsResponse => StorefrontProducts);
 
-/// Update and publish answer with a message and, at times, the storefront: `data` is optional.
-impl Envelope for types::StorefrontOptionalResponse {
-    type Data = Option<types::Storefront>;
-    const DATA_REQUIRED: bool = false;
-    fn ok(&self) -> bool {
-        self.status.get()
-    }
-    fn has_data(&self) -> bool {
-        true
-    }
-    fn into_response(self) -> Option<Response<Self::Data>> {
-        Some(Response {
-            data: self.data,
-            message: self.message.unwrap_or_default(),
-            meta: None,
-        })
-    }
-}
+// Update, publish and duplicate answer with a message and, at times, the storefront; adding
+// products at times answers without the products.
+envelope!(types::StorefrontOptionalResponse => optional types::Storefront);
+envelope!(types::StorefrontAddProductsResponse => optional StorefrontProducts);
 
 /// The Storefronts API (`/storefront`).
 #[derive(Debug, Clone, Copy)]
@@ -300,12 +284,12 @@ impl ListStorefrontOrders<'_> {
 
 request! {
     /// Request for [`Storefronts::add_products`].
-    AddStorefrontProducts => storefront_addProducts -> StorefrontProducts { id: u64, products: Vec<u64> } {}
+    AddStorefrontProducts => storefront_addProducts -> Option<StorefrontProducts> { id: u64, products: Vec<u64> } {}
 }
 
 impl AddStorefrontProducts<'_> {
-    /// Validates, sends and decodes.
-    pub async fn send(self) -> Result<Response<StorefrontProducts>> {
+    /// Validates, sends and decodes; `data` is `None` when Paystack answers with a message only.
+    pub async fn send(self) -> Result<Response<Option<StorefrontProducts>>> {
         let id = to_i64("id", self.id)?;
         let body = types::StorefrontAddProductsBody {
             products: product_ids(&self.products)?,
@@ -346,12 +330,12 @@ impl PublishStorefront<'_> {
 
 request! {
     /// Request for [`Storefronts::duplicate`].
-    DuplicateStorefront => storefront_duplicate -> types::Storefront { id: u64 } {}
+    DuplicateStorefront => storefront_duplicate -> Option<types::Storefront> { id: u64 } {}
 }
 
 impl DuplicateStorefront<'_> {
-    /// Sends and decodes the copy.
-    pub async fn send(self) -> Result<Response<types::Storefront>> {
+    /// Sends and decodes the copy; `data` is `None` when Paystack answers with a message only.
+    pub async fn send(self) -> Result<Response<Option<types::Storefront>>> {
         let id = to_i64("id", self.id)?;
         self.ps.send(self.ps.api().storefront_duplicate(id)).await
     }

@@ -27,6 +27,7 @@ envelope!(types::TransferRecipientResponse => types::TransferRecipient);
 envelope!(types::TransferRecipientListResponse => Vec<types::TransferRecipient>, meta);
 envelope!(types::TransferRecipientBulkResponse => types::TransferRecipientBulkResult);
 envelope!(types::TransferRecipientMessageResponse => ());
+envelope!(types::TransferRecipientOptionalResponse => optional types::TransferRecipient);
 
 /// The Transfer Recipients API (`/transferrecipient`).
 #[derive(Debug, Clone, Copy)]
@@ -274,7 +275,7 @@ impl FetchTransferRecipient<'_> {
 
 request! {
     /// Request for [`TransferRecipients::update`].
-    UpdateTransferRecipient => transferrecipient_update -> () {
+    UpdateTransferRecipient => transferrecipient_update -> Option<types::TransferRecipient> {
         id_or_code: IdOrCode<RecipientCode>,
         name: String,
     } {
@@ -284,8 +285,9 @@ request! {
 }
 
 impl UpdateTransferRecipient<'_> {
-    /// Validates, sends and decodes. Paystack answers with a message only.
-    pub async fn send(self) -> Result<Response<()>> {
+    /// Validates, sends and decodes. Paystack answers with the updated recipient, or at times
+    /// with a message only (`None`).
+    pub async fn send(self) -> Result<Response<Option<types::TransferRecipient>>> {
         self.id_or_code.check("id_or_code")?;
         validate::non_empty("name", &self.name)?;
         if let Some(email) = &self.email {

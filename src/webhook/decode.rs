@@ -37,7 +37,7 @@ pub(super) fn decode_data<T: Payload>(
         let mut de = serde_json::Deserializer::from_str(raw.get());
         match serde_path_to_error::deserialize::<_, T>(&mut de) {
             Ok(payload) => return Ok(payload),
-            Err(e) if !crate::api::coerce::is_text_mismatch(&e) => return Err(failure(e)),
+            Err(e) if !crate::api::coerce::worth_a_second_pass(&e) => return Err(failure(e)),
             Err(_) => {}
         }
     }
@@ -54,10 +54,10 @@ fn rename(value: &mut Value, renamed: &[(&str, &str)]) {
         return;
     };
     for (webhook, api) in renamed {
-        if !object.contains_key(*api) {
-            if let Some(v) = object.remove(*webhook) {
-                object.insert((*api).to_string(), v);
-            }
+        // The generated field reads both spellings; two would be a duplicate.
+        let v = object.remove(*webhook);
+        if let (Some(v), false) = (v, object.contains_key(*api)) {
+            object.insert((*api).to_string(), v);
         }
     }
 }

@@ -442,8 +442,9 @@ async fn dedicated_account_remove_split_sends_delete_with_body_and_reads_success
     assert_eq!(r.data.split_config, Some(json!({})));
     assert_eq!(r.data.id, Some(Id::Num(40_057)));
     assert_eq!(
-        r.data.created_at, None,
-        "this answer spells it createdAt, which is not read"
+        r.data.created_at.as_deref(),
+        Some("2026-03-14T11:30:02.000Z"),
+        "this answer spells it createdAt, read through the alias"
     );
 }
 

@@ -219,7 +219,7 @@ async fn payment_request_list_sends_filters_and_decodes_page() {
     assert_eq!(r.data.len(), 2);
     let first = &r.data[0];
     match first.customer.as_ref().unwrap() {
-        PaymentRequestCustomerRef::CustomerSummary(c) => {
+        PaymentRequestCustomerRef::Customer(c) => {
             assert_eq!(c.customer_code.as_deref(), Some("CUS_q1w2e3r4t5y6u7i"));
             assert_eq!(c.first_name, None);
         }
@@ -265,7 +265,7 @@ async fn payment_request_fetch_accepts_code_and_decodes_single_object() {
     assert_eq!(taxes[0].name.as_deref(), Some("VAT 7.5%"));
     assert!(matches!(
         pr.customer,
-        Some(PaymentRequestCustomerRef::CustomerSummary(_))
+        Some(PaymentRequestCustomerRef::Customer(_))
     ));
 }
 
@@ -396,18 +396,52 @@ async fn payment_request_notify_rejects_empty_code() {
     for err in [
         prs.notify("").send().await,
         prs.archive("").send().await,
-        prs.verify("").send().await.map(|r| r.map(|_| ())),
         prs.finalize("").send().await.map(|r| r.map(|_| ())),
     ] {
         assert!(matches!(
             err,
             Err(Error::Validation(ValidationError::CodePrefix {
-                field: "code",
+                field: "id_or_code",
                 ..
             }))
         ));
     }
+    assert!(matches!(
+        prs.verify("").send().await,
+        Err(Error::Validation(ValidationError::CodePrefix {
+            field: "code",
+            ..
+        }))
+    ));
     assert_no_requests(&server).await;
+}
+
+// Paystack's reference takes the numeric id as well as the code for notify, archive and
+// finalize.
+#[tokio::test]
+async fn payment_request_notify_archive_and_finalize_take_a_numeric_id() {
+    let (server, ps) = setup().await;
+    expect("POST", "/paymentrequest/notify/4410927")
+        .reply(&server, "payment_request/notify.json")
+        .await;
+    expect("POST", "/paymentrequest/archive/4410927")
+        .reply(&server, "payment_request/notify.json")
+        .await;
+    expect("POST", "/paymentrequest/finalize/4410927")
+        .body(json!({}))
+        .reply(&server, "payment_request/payment_request.json")
+        .await;
+    let prs = ps.payment_requests();
+    assert_eq!(
+        prs.notify(4_410_927).send().await.unwrap().message,
+        "Reminder sent"
+    );
+    assert_eq!(
+        prs.archive(4_410_927).send().await.unwrap().message,
+        "Reminder sent"
+    );
+    let issued = prs.finalize(4_410_927).send().await.unwrap();
+    assert_eq!(issued.data.amount.map(Amount::subunits), Some(5_160_000));
 }
 
 #[tokio::test]

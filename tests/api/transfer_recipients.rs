@@ -289,7 +289,11 @@ async fn transferrecipient_fetch_decodes_fetch_only_fields() {
     assert_eq!(rc.recipient_account.as_deref(), Some("0241234567"));
     assert_eq!(rc.institution_code.as_deref(), Some("MTN"));
     assert_eq!(rc.email.as_deref(), Some("yaw.boateng@example.org"));
-    assert_eq!(rc.is_deleted, None, "only the camelCase twin was sent");
+    assert_eq!(
+        rc.is_deleted.map(|f| f.get()),
+        Some(true),
+        "only the camelCase twin was sent, read through the alias"
+    );
     assert_eq!(rc.details.unwrap().account_name, None);
 }
 
@@ -325,6 +329,32 @@ async fn transferrecipient_update_sends_name_and_email() {
         .await
         .unwrap();
     assert_eq!(r.message, "Recipient details changed");
+    assert!(r.data.is_none(), "a message-only answer");
+}
+
+// Paystack's reference answers an update with the recipient as it now stands.
+#[tokio::test]
+async fn transferrecipient_update_decodes_the_updated_recipient() {
+    let (server, ps) = setup().await;
+    expect("PUT", "/transferrecipient/71230045")
+        .body(json!({"name": "Kemi A. Adeyemi"}))
+        .reply(&server, "transfer_recipient/updated_record.json")
+        .await;
+    let r = ps
+        .transfer_recipients()
+        .update(71_230_045, "Kemi A. Adeyemi")
+        .send()
+        .await
+        .unwrap();
+    let rec = r.data.unwrap();
+    assert_eq!(rec.name.as_deref(), Some("Kemi A. Adeyemi"));
+    assert_eq!(rec.recipient_code.as_deref(), Some("RCP_4h7k2m9q1wzx3ab"));
+    assert_eq!(rec.is_deleted.map(|f| f.get()), Some(false));
+    assert_eq!(
+        rec.updated_at.as_deref(),
+        Some("2026-03-02T10:41:07.000Z"),
+        "updated_at read from its snake_case spelling"
+    );
 }
 
 #[tokio::test]

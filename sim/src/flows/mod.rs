@@ -4,6 +4,8 @@
 pub mod dedicated;
 pub mod disputes;
 pub mod misc;
+pub mod preauth;
+pub mod records;
 pub mod refunds;
 pub mod settlements;
 pub mod subscriptions;
@@ -22,4 +24,6 @@ pub fn dispatch(w: &mut World, ix: usize, call: &Call) -> Option<CallResult> {
         .or_else(|| subscriptions::dispatch(w, ix, call))
         .or_else(|| dedicated::dispatch(w, ix, call))
         .or_else(|| misc::dispatch(w, ix, call))
+        .or_else(|| records::dispatch(w, ix, call))
+        .or_else(|| preauth::dispatch(w, ix, call))
 }

@@ -46,12 +46,12 @@ pub fn summary(c: &Value) -> Value {
     })
 }
 
-fn check_reference(r: &str) -> Result<(), ApiErr> {
+pub fn check_reference(r: &str) -> Result<(), ApiErr> {
     paystack::validate::transaction_reference(r)
         .map_err(|e| ApiErr::invalid(format!("Invalid reference: {e}"), "invalid_reference"))
 }
 
-fn duplicate(w: &World, ix: usize, reference: &str) -> Result<(), ApiErr> {
+pub fn duplicate(w: &World, ix: usize, reference: &str) -> Result<(), ApiErr> {
     if w.find(ix, "transaction", reference).is_some() {
         return Err(ApiErr::invalid(
             "Duplicate Transaction Reference",

@@ -20,6 +20,18 @@ impl Sim {
         Sim { sim, base, key }
     }
 
+    /// A simulator in strict shape mode (answers as built, each checked against the spec).
+    pub async fn start_strict() -> Sim {
+        let sim = Simulator::builder()
+            .strict_shapes(true)
+            .start()
+            .await
+            .expect("simulator starts");
+        let base = sim.base_url();
+        let key = sim.secret_key().to_string();
+        Sim { sim, base, key }
+    }
+
     pub fn sdk(&self) -> paystack::Paystack {
         paystack::Paystack::builder(&self.key)
             .base_url(&self.base)
