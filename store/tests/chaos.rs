@@ -276,6 +276,10 @@ async fn chaos(db: String, label: &str) {
         }
     }
     let paid_in = started.elapsed();
+    eprintln!(
+        "chaos[{label}]: workers done after {:.1} s with {kills} kills",
+        paid_in.as_secs_f64()
+    );
 
     let journal = Journal::from_arc(
         SqliteOrPg::open(&cluster.db).await,
@@ -315,14 +319,16 @@ async fn chaos(db: String, label: &str) {
 
     // One event per intent, and one for the calibration transfer.
     let events = intents + 1;
-    let first_attempts = all_delivered(&cluster.sim, events, Duration::from_secs(120)).await;
+    // A burst of thousands of deliveries takes the replicas a while: allow for it.
+    let within = Duration::from_secs(120 + intents as u64 / 8);
+    let first_attempts = all_delivered(&cluster.sim, events, within).await;
     // Every event once more, each to whichever replica the proxy picks.
     for d in cluster.sim.webhooks() {
         if d.event.starts_with("transfer.") {
             cluster.sim.replay_webhook(d.id).unwrap();
         }
     }
-    let all_attempts = all_delivered(&cluster.sim, events, Duration::from_secs(120)).await;
+    let all_attempts = all_delivered(&cluster.sim, events, within).await;
 
     // The side effect ran once per event.
     let mut effects: HashMap<String, usize> = HashMap::new();
