@@ -268,6 +268,32 @@ impl Journal {
         Ok(report)
     }
 
+    /// Runs [`Journal::recover`] and [`Journal::poll`] now, then every `every`, in a task
+    /// of its own until it is aborted: the start-up sweep and the timer in one call. Errors
+    /// (a database that is briefly away) are logged and the next round tries again.
+    pub fn spawn_sweeper(&self, every: Duration) -> tokio::task::JoinHandle<()> {
+        let journal = self.clone();
+        tokio::spawn(async move {
+            loop {
+                // Drain what is due now before sleeping: a pass claims one batch at most.
+                loop {
+                    match journal.recover().await {
+                        Ok(r) if r.claimed > 0 => continue,
+                        Ok(_) => break,
+                        Err(e) => {
+                            tracing::warn!(error = %e, "payout recovery failed; retrying later");
+                            break;
+                        }
+                    }
+                }
+                if let Err(e) = journal.poll().await {
+                    tracing::warn!(error = %e, "payout polling failed; retrying later");
+                }
+                tokio::time::sleep(every).await;
+            }
+        })
+    }
+
     /// Asks Paystack about `processing` intents whose poll time has come and records their
     /// final state, for deployments where webhooks may not arrive. Returns how many reached a
     /// final state.

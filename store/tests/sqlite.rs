@@ -138,3 +138,34 @@ proptest::proptest! {
         });
     }
 }
+
+#[tokio::test]
+async fn the_sweeper_sends_what_was_enqueued() {
+    let b = common::Bench::start(1_000_000).await;
+    let (_dir, path) = db_file();
+    let journal =
+        paystack_store::Journal::new(SqliteStore::open(&path).await.unwrap(), b.ps.clone());
+    for n in 0..3 {
+        journal
+            .enqueue(paystack_store::NewIntent::transfer(
+                format!("swept-{n}"),
+                paystack::Amount::from_subunits(10_000).unwrap(),
+                b.recipient.as_str(),
+            ))
+            .await
+            .unwrap();
+    }
+    assert!(b.initiates().is_empty(), "enqueue only writes");
+    let sweeper = journal.spawn_sweeper(std::time::Duration::from_millis(20));
+    let mut sent = 0;
+    for _ in 0..200 {
+        sent = journal.list(State::Processing, 0, 10).await.unwrap().len();
+        if sent == 3 {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(10)).await;
+    }
+    sweeper.abort();
+    assert_eq!(sent, 3);
+    assert_eq!(b.initiates().len(), 3);
+}
