@@ -141,8 +141,12 @@ async fn proxy(targets: Arc<Mutex<Vec<String>>>) -> String {
 /// Paystack's schedule, hours long, would.
 async fn all_delivered(sim: &Simulator, want: usize, within: Duration) -> usize {
     let deadline = Instant::now() + within;
-    // Attempts logged when each event was last sent again.
-    let mut resent: HashMap<usize, usize> = HashMap::new();
+    // Attempts logged when each event was last sent again (or when this wait began).
+    let mut resent: HashMap<usize, usize> = sim
+        .webhooks()
+        .into_iter()
+        .map(|d| (d.id, d.attempts.len()))
+        .collect();
     loop {
         let hooks: Vec<_> = sim
             .webhooks()
