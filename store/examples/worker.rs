@@ -10,8 +10,8 @@
 //! - worker: `PSTORE_INTENTS` (how many payouts, keys `payout-0`…), `PSTORE_RECIPIENTS`
 //!   (comma-separated recipient codes, used in turn), `PSTORE_AMOUNT` (kobo per payout);
 //! - replica: `PSTORE_EFFECTS` (a file that gets one line per handled event: the side
-//!   effect whose count the test checks), `PSTORE_HANG=1` (hang in the first handler, after
-//!   printing `hanging`, so the test can kill it mid-handler).
+//!   effect whose count the test checks), `PSTORE_HANG=1` (every handler hangs before its side
+//!   effect; the first prints `hanging KEY`, so the test can kill the replica mid-handler).
 //!
 //! A worker submits every key (idempotent: a key some worker wrote already sends nothing),
 //! then runs `recover` until no payout is pending or unknown, and exits 0. A replica prints
@@ -103,17 +103,30 @@ async fn worker() -> Result<(), Failure> {
 async fn replica() -> Result<(), Failure> {
     let (store, inbox_store) = open().await?;
     let journal = Journal::from_arc(store, client()?);
-    let inbox = Inbox::from_arc(inbox_store).timeout(Duration::from_secs(3));
+    // Long enough to outlast the store's queue under a burst of deliveries (renewals wait in
+    // it too); a killed replica's event is handled again after this.
+    let inbox = Inbox::from_arc(inbox_store).timeout(Duration::from_secs(20));
     let verifier = Webhook::new(env("PAYSTACK_SECRET_KEY")?)?;
     let effects = env("PSTORE_EFFECTS")?;
     let hang = Arc::new(AtomicBool::new(
         std::env::var("PSTORE_HANG").is_ok_and(|v| v == "1"),
     ));
+    let printed = Arc::new(AtomicBool::new(false));
     let handler = move |event: Event| {
-        let (journal, effects, hang) = (journal.clone(), effects.clone(), hang.clone());
+        let (journal, effects, hang, printed) = (
+            journal.clone(),
+            effects.clone(),
+            hang.clone(),
+            printed.clone(),
+        );
         async move {
-            if hang.swap(false, Ordering::SeqCst) {
-                println!("hanging {}", event.dedupe_key());
+            if hang.load(Ordering::SeqCst) {
+                // Every handler hangs before its side effect, so a kill lands mid-handler for
+                // all the events this replica holds (a kill between a side effect and its
+                // `done` can repeat it: see the README).
+                if !printed.swap(true, Ordering::SeqCst) {
+                    println!("hanging {}", event.dedupe_key());
+                }
                 tokio::time::sleep(Duration::from_secs(3600)).await;
             }
             journal.apply_event(&event).await?;

@@ -54,6 +54,10 @@ where
 }
 
 /// The body of [`webhook`], for routers that need their own handler around it.
+///
+/// Once verified, the event is handled in a task of its own: a sender that gives up waiting
+/// (Paystack's timeout, a proxy's) does not cancel a handler halfway, after its side effect
+/// but before the event is marked done.
 pub async fn receive<F, Fut, E>(
     verifier: &Webhook,
     inbox: &Inbox,
@@ -61,23 +65,35 @@ pub async fn receive<F, Fut, E>(
     handler: F,
 ) -> Response
 where
-    F: FnOnce(Event) -> Fut,
-    Fut: Future<Output = Result<(), E>>,
-    E: Display,
+    F: FnOnce(Event) -> Fut + Send + 'static,
+    Fut: Future<Output = Result<(), E>> + Send + 'static,
+    E: Display + Send + 'static,
 {
     let event = match PaystackEvent::from_request(req, verifier).await {
         Ok(PaystackEvent(event)) => event,
         Err(rejection) => return rejection.into_response(),
     };
+    let inbox = inbox.clone();
+    match tokio::spawn(async move { handle(&inbox, event, handler).await }).await {
+        Ok(answer) => answer.into_response(),
+        Err(_) => (StatusCode::INTERNAL_SERVER_ERROR, "handler failed").into_response(),
+    }
+}
+
+/// Claims, runs the handler while renewing the claim, and marks the event done.
+async fn handle<F, Fut, E>(inbox: &Inbox, event: Event, handler: F) -> (StatusCode, &'static str)
+where
+    F: FnOnce(Event) -> Fut,
+    Fut: Future<Output = Result<(), E>>,
+    E: Display,
+{
     let guard = match inbox.claim(&event).await {
         Ok(Claim::Handle(guard)) => guard,
-        Ok(Claim::Done) => return (StatusCode::OK, "already handled").into_response(),
-        Ok(Claim::Busy) => {
-            return (StatusCode::CONFLICT, "being handled by another replica").into_response()
-        }
+        Ok(Claim::Done) => return (StatusCode::OK, "already handled"),
+        Ok(Claim::Busy) => return (StatusCode::CONFLICT, "being handled by another replica"),
         Err(e) => {
             tracing::warn!(error = %e, "webhook inbox unavailable");
-            return (StatusCode::INTERNAL_SERVER_ERROR, "inbox unavailable").into_response();
+            return (StatusCode::INTERNAL_SERVER_ERROR, "inbox unavailable");
         }
     };
     let name = event.name().to_string();
@@ -85,24 +101,23 @@ where
         .hold(AssertUnwindSafe(handler(event)).catch_unwind())
         .await
     {
-        Ok(Ok(())) => match guard.done().await {
-            Ok(_) => (StatusCode::OK, "handled").into_response(),
-            Err(e) => {
-                // The side effect happened: say so, so Paystack stops retrying. The claim stays
-                // until it expires, and only a delivery after that could run it again.
+        Ok(Ok(())) => {
+            if let Err(e) = guard.done().await {
+                // The side effect happened: say so, so Paystack stops retrying. The claim
+                // stays until it expires, and only a delivery after that could run it again.
                 tracing::warn!(error = %e, event = %name, "handled, but could not mark it done");
-                (StatusCode::OK, "handled").into_response()
             }
-        },
+            (StatusCode::OK, "handled")
+        }
         Ok(Err(e)) => {
             tracing::warn!(error = %e, event = %name, "webhook handler failed; claim released");
             let _ = guard.release().await;
-            (StatusCode::INTERNAL_SERVER_ERROR, "handler failed").into_response()
+            (StatusCode::INTERNAL_SERVER_ERROR, "handler failed")
         }
         Err(_) => {
             tracing::warn!(event = %name, "webhook handler panicked; claim released");
             let _ = guard.release().await;
-            (StatusCode::INTERNAL_SERVER_ERROR, "handler failed").into_response()
+            (StatusCode::INTERNAL_SERVER_ERROR, "handler failed")
         }
     }
 }

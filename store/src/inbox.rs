@@ -204,6 +204,10 @@ impl Inbox {
     /// Claims the event, runs `handler` (renewing the claim while it runs), and marks it
     /// handled when the handler succeeds; an error or a panic releases the claim so
     /// Paystack's retry runs it again.
+    ///
+    /// Do not let this future be cancelled halfway (a web server drops a request's future
+    /// when the sender disconnects): a cancelled claim is released, and a side effect that
+    /// already happened would run again. Spawn it as a task, as the axum route does.
     pub async fn handle<F, Fut, T, E>(&self, event: &Event, handler: F) -> Result<Handled<T, E>>
     where
         F: FnOnce() -> Fut,

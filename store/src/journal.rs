@@ -120,6 +120,84 @@ impl Journal {
         }
     }
 
+    /// Writes each transfer intent durably as `pending` (each under its own key), then sends
+    /// the new ones as one bulk transfer with `send_or_recover` and records each entry's
+    /// outcome. Keys seen before are returned as stored and not sent again. Every intent must
+    /// be a transfer in the same currency (a bulk transfer has one).
+    pub async fn submit_bulk(&self, intents: Vec<NewIntent>) -> Result<Vec<Intent>> {
+        let currency = intents.first().and_then(|i| i.currency.clone());
+        if let Some(bad) = intents
+            .iter()
+            .find(|i| i.kind != Kind::Transfer || i.currency != currency)
+        {
+            return Err(Error::Invalid(format!(
+                "{:?}: a bulk transfer takes transfers in one currency only",
+                bad.key
+            )));
+        }
+        let mut out = Vec::with_capacity(intents.len());
+        let mut leased = Vec::new();
+        for intent in &intents {
+            let (stored, lease) = self.write(intent, ms(self.lease)).await?;
+            match lease {
+                Some(lease) if self.store.mark_sent(&lease, now_ms()).await? => {
+                    leased.push((out.len(), lease));
+                }
+                _ => {}
+            }
+            out.push(stored);
+        }
+        if leased.is_empty() {
+            return Ok(out);
+        }
+        let mut items = Vec::with_capacity(leased.len());
+        for (i, _) in &leased {
+            let it = &out[*i];
+            let mut item = types::TransferBulkItem::new(
+                it.sdk_amount().map_err(paystack::Error::from)?,
+                it.target.as_str(),
+                it.reference.as_str(),
+            );
+            if let Some(r) = &it.reason {
+                item = item.with_reason(r.as_str());
+            }
+            items.push(item);
+        }
+        let mut req = self.ps.transfers().bulk(items);
+        if let Some(c) = currency {
+            req = req.currency(c);
+        }
+        // Each entry's outcome by reference; an entry the answer leaves out stays unknown.
+        let entries = match req.send_or_recover().await {
+            Ok(Recovery::Answered(r)) => Ok(r
+                .data
+                .into_iter()
+                .map(|t| (t.reference, t.status, t.transfer_code))
+                .collect::<Vec<_>>()),
+            Ok(Recovery::Found(r)) => Ok(r
+                .data
+                .into_iter()
+                .map(|t| (t.reference, t.status, t.transfer_code))
+                .collect()),
+            Err(e) => Err(e),
+        };
+        for (i, lease) in leased {
+            let outcome = match &entries {
+                Ok(found) => found
+                    .iter()
+                    .find(|(r, _, _)| r.as_deref() == Some(out[i].reference.as_str()))
+                    .map(|(_, status, code)| transfer_outcome(status.as_ref(), code.as_ref()))
+                    .unwrap_or_else(|| {
+                        self.unknown_text("the bulk answer did not list this entry")
+                    }),
+                Err(e) => self.classify_error(&out[i], e).await,
+            };
+            let key = out[i].key.clone();
+            out[i] = self.finish(&lease, outcome, &key).await?;
+        }
+        Ok(out)
+    }
+
     /// Writes the intent durably as `pending` without sending it: the next
     /// [`Journal::recover`] on any worker sends it. Idempotent by key as
     /// [`Journal::submit`] is.
@@ -188,6 +266,32 @@ impl Journal {
             }
         }
         Ok(report)
+    }
+
+    /// Runs [`Journal::recover`] and [`Journal::poll`] now, then every `every`, in a task
+    /// of its own until it is aborted: the start-up sweep and the timer in one call. Errors
+    /// (a database that is briefly away) are logged and the next round tries again.
+    pub fn spawn_sweeper(&self, every: Duration) -> tokio::task::JoinHandle<()> {
+        let journal = self.clone();
+        tokio::spawn(async move {
+            loop {
+                // Drain what is due now before sleeping: a pass claims one batch at most.
+                loop {
+                    match journal.recover().await {
+                        Ok(r) if r.claimed > 0 => continue,
+                        Ok(_) => break,
+                        Err(e) => {
+                            tracing::warn!(error = %e, "payout recovery failed; retrying later");
+                            break;
+                        }
+                    }
+                }
+                if let Err(e) = journal.poll().await {
+                    tracing::warn!(error = %e, "payout polling failed; retrying later");
+                }
+                tokio::time::sleep(every).await;
+            }
+        })
     }
 
     /// Asks Paystack about `processing` intents whose poll time has come and records their
@@ -300,7 +404,7 @@ impl Journal {
         };
         let outcome = match outcome {
             Ok(o) => o,
-            Err(e) => self.classify_error(&intent, e).await,
+            Err(e) => self.classify_error(&intent, &e).await,
         };
         self.finish(&lease, outcome, &intent.key).await
     }
@@ -345,25 +449,25 @@ impl Journal {
     }
 
     /// What an error from a send means for the intent.
-    async fn classify_error(&self, intent: &Intent, e: paystack::Error) -> Outcome {
+    async fn classify_error(&self, intent: &Intent, e: &paystack::Error) -> Outcome {
         match e.outcome() {
-            SdkOutcome::Unknown => self.unknown(&e),
+            SdkOutcome::Unknown => self.unknown(e),
             SdkOutcome::NotSent => Outcome {
                 state: State::Pending,
-                error: Some(bounded(&e)),
+                error: Some(bounded(e)),
                 paystack_code: None,
                 paystack_status: None,
                 due_at: now_ms() + ms(self.retry_after),
             },
             // A refusal because the reference exists means an earlier send landed: what
             // Paystack holds decides, never "failed".
-            _ if is_duplicate(&e) => match self.lookup(intent).await {
+            _ if is_duplicate(e) => match self.lookup(intent).await {
                 Lookup::Found(o) => o,
-                Lookup::Absent | Lookup::Failed(_) => self.unknown(&e),
+                Lookup::Absent | Lookup::Failed(_) => self.unknown(e),
             },
             _ => Outcome {
                 state: State::Failed,
-                error: Some(bounded(&e)),
+                error: Some(bounded(e)),
                 paystack_code: None,
                 paystack_status: None,
                 due_at: now_ms(),
@@ -372,9 +476,13 @@ impl Journal {
     }
 
     fn unknown(&self, e: &paystack::Error) -> Outcome {
+        self.unknown_text(&bounded(e))
+    }
+
+    fn unknown_text(&self, why: &str) -> Outcome {
         Outcome {
             state: State::Unknown,
-            error: Some(bounded(e)),
+            error: Some(why.to_string()),
             paystack_code: None,
             paystack_status: None,
             due_at: now_ms() + ms(self.retry_after),

@@ -217,10 +217,15 @@ impl JournalStore for PostgresStore {
                     Ok((existing, None))
                 }
             },
+            // Two workers inserting one key at once: the loser may trip over the reference's
+            // index rather than the key's, so the key decides.
             Err(Error::Backend(m)) if m.starts_with("unique violation") => {
-                Err(Error::ReferenceTaken {
-                    reference: reference.to_string(),
-                })
+                match self.get(&intent.key).await? {
+                    Some(existing) => Ok((existing, None)),
+                    None => Err(Error::ReferenceTaken {
+                        reference: reference.to_string(),
+                    }),
+                }
             }
             Err(e) => Err(e),
         }

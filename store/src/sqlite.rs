@@ -195,6 +195,8 @@ impl JournalStore for SqliteStore {
         );
         let inserted = match self.intents(sql::insert(), params).await {
             Ok(rows) => rows,
+            // The key's own conflict is handled by the statement; any other means the
+            // reference is another key's.
             Err(e) if is_unique_violation(&e) => {
                 return Err(Error::ReferenceTaken {
                     reference: reference.to_string(),

@@ -15,6 +15,7 @@ macro_rules! every_scenario {
             a_refusal_is_failed_with_its_reason,
             a_charge_on_a_saved_card_is_journaled,
             four_workers_share_the_store_and_send_each_intent_once,
+            a_bulk_transfer_journals_each_entry,
             the_inbox_hands_each_event_to_one_replica,
         );
     };

@@ -561,3 +561,56 @@ pub async fn the_inbox_hands_each_event_to_one_replica<S: InboxStore>(open: Open
     }
     assert!(taken);
 }
+
+pub async fn a_bulk_transfer_journals_each_entry<S: JournalStore + InboxStore>(open: Open<S>) {
+    let b = Bench::start(1_000_000).await;
+    let j = journal(&b, open().await);
+    let first = j
+        .submit(NewIntent::transfer("bulk-0", naira(100), &b.recipient))
+        .await
+        .unwrap();
+    // The batch is carried out but its answer is lost.
+    b.sim
+        .add_fault(FaultRule::status(500).on("transfer_bulk").times(1).after());
+    let batch = (0..3)
+        .map(|n| NewIntent::transfer(format!("bulk-{n}"), naira(100), &b.recipient))
+        .collect();
+    let got = j.submit_bulk(batch).await.unwrap();
+    assert_eq!(got.len(), 3);
+    assert_eq!(got[0].id, first.id, "a known key is returned as stored");
+    assert!(
+        got.iter()
+            .all(|i| i.state == State::Processing && i.paystack_code.is_some()),
+        "{got:?}"
+    );
+    let bulks: Vec<_> = b
+        .sim
+        .journal()
+        .into_iter()
+        .filter(|e| e.operation.as_deref() == Some("transfer_bulk"))
+        .collect();
+    assert_eq!(bulks.len(), 1, "found by reference, not resent");
+    let sent: Vec<_> = bulks[0].body["transfers"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| t["reference"].as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(
+        sent,
+        vec![got[1].reference.clone(), got[2].reference.clone()]
+    );
+    assert_eq!(b.transfers().await.len(), 3);
+    assert_eq!(b.sim.balance("NGN"), 1_000_000 - 3 * (10_000 + 1_000));
+
+    let mixed = j
+        .submit_bulk(vec![NewIntent::charge(
+            "bulk-charge",
+            "ada@example.com",
+            naira(100),
+            "AUTH_x",
+        )])
+        .await
+        .unwrap_err();
+    assert!(matches!(mixed, Error::Invalid(_)), "{mixed}");
+}
