@@ -428,7 +428,25 @@ impl ShapeLog {
     pub fn record(&mut self, spec: &Spec, operation: &str, schema: Option<&Value>, answer: &Value) {
         let mut found = Vec::new();
         match schema {
-            Some(schema) => strict(spec, schema, answer, "", &mut found),
+            Some(schema) => {
+                strict(spec, schema, answer, "", &mut found);
+                // A record with nothing in it stands for state the simulator does not have.
+                let declared = spec
+                    .resolve(schema)
+                    .pointer("/properties/data")
+                    .map(|d| spec.resolve(d))
+                    .and_then(|d| d.get("properties"))
+                    .and_then(Value::as_object)
+                    .is_some_and(|p| !p.is_empty());
+                if declared
+                    && answer
+                        .get("data")
+                        .and_then(Value::as_object)
+                        .is_some_and(|d| d.is_empty())
+                {
+                    found.push("data: an empty record where the spec declares fields".into());
+                }
+            }
             None => found.push("the operation declares no answer".into()),
         }
         let r = self.ops.entry(operation.to_string()).or_default();

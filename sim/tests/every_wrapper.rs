@@ -279,17 +279,18 @@ async fn every_wrapper() {
     );
 
     // Customer authorizations and direct debit.
-    send!(
+    let mandate = send!(
         f,
         "initialize_authorization",
         ps.customers()
             .initialize_authorization("ada@example.com")
             .channel(paystack::enums::AuthorizationChannel::DirectDebit)
     );
+    let mandate_ref = mandate.and_then(|m| m.data.reference).unwrap_or_default();
     send!(
         f,
         "verify_authorization",
-        ps.customers().verify_authorization("auth-ref-1")
+        ps.customers().verify_authorization(&mandate_ref)
     );
     send!(
         f,
@@ -591,6 +592,7 @@ async fn every_wrapper() {
             .upload_filename("receipt.pdf")
     );
     send!(f, "dispute download", ps.disputes().download());
+    s.sim.open_dispute("every-1", None).unwrap();
     send!(f, "dispute transaction", ps.disputes().transaction(tx_id));
     send!(
         f,

@@ -864,3 +864,37 @@ async fn a_hold_is_reserved_captured_at_most_once_and_a_second_one_released() {
         other => panic!("expected a 400, got {other:?}"),
     }
 }
+
+// Lookups of things never made answer 404 or 400, as Paystack does, not an empty success.
+#[tokio::test]
+async fn lookups_of_unknown_records_are_refused() {
+    let s = Sim::start().await;
+    let ps = s.sdk();
+    let status = |r: paystack::Error| match r {
+        paystack::Error::Api(e) => e.status,
+        other => panic!("expected an API error, got {other:?}"),
+    };
+    let e = ps
+        .customers()
+        .verify_authorization("made-up-ref")
+        .send()
+        .await
+        .unwrap_err();
+    assert_eq!(status(e), 404);
+    let e = ps.disputes().transaction(999_001).send().await.unwrap_err();
+    assert_eq!(status(e), 404);
+    let e = ps
+        .terminals()
+        .fetch_event_status("no-such-terminal", "no-such-event")
+        .send()
+        .await
+        .unwrap_err();
+    assert_eq!(status(e), 404);
+    let e = ps
+        .preauthorizations()
+        .release("never-held")
+        .send()
+        .await
+        .unwrap_err();
+    assert_eq!(status(e), 400);
+}
