@@ -11,13 +11,11 @@
 #[path = "support/mod.rs"]
 mod support;
 
-use std::future::Future;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
-use futures::future::join_all;
 use paystack::types::{TransactionListResponse, TransactionResponse};
 use reqwest::header::AUTHORIZATION;
-use support::{median, thread_cpu_ns, ListSite, KEY};
+use support::{batch, median, ListSite, KEY};
 
 const ROUNDS: usize = 15;
 
@@ -40,31 +38,6 @@ async fn raw_get<T: serde::de::DeserializeOwned>(
     assert!(resp.status().is_success());
     let body = resp.bytes().await.expect("a whole body");
     serde_json::from_slice(&body).expect("decodes")
-}
-
-/// Runs `calls` calls, `in_flight` at a time; returns (CPU ns, wall ns) per call.
-fn batch<F, Fut>(
-    rt: &tokio::runtime::Runtime,
-    calls: usize,
-    in_flight: usize,
-    call: F,
-) -> (f64, f64)
-where
-    F: Fn() -> Fut,
-    Fut: Future<Output = ()>,
-{
-    let cpu = thread_cpu_ns();
-    let wall = Instant::now();
-    rt.block_on(async {
-        for _ in 0..calls / in_flight {
-            join_all((0..in_flight).map(|_| call())).await;
-        }
-    });
-    let n = calls as f64;
-    (
-        (thread_cpu_ns() - cpu) as f64 / n,
-        wall.elapsed().as_nanos() as f64 / n,
-    )
 }
 
 fn main() {

@@ -13,12 +13,9 @@
 #[path = "support/mod.rs"]
 mod support;
 
-use std::future::Future;
 use std::sync::OnceLock;
-use std::time::Instant;
 
-use futures::future::join_all;
-use support::{median, thread_cpu_ns, ListSite, KEY};
+use support::{batch, median, ListSite, KEY};
 
 const ROUNDS: usize = 15;
 
@@ -111,31 +108,6 @@ impl paystack_rs::HttpClient for Loopback {
         self.send(reqwest::Method::DELETE, url, api_key, None, Some(body))
             .await
     }
-}
-
-/// Runs `calls` calls, `in_flight` at a time; returns (CPU ns, wall ns) per call.
-fn batch<F, Fut>(
-    rt: &tokio::runtime::Runtime,
-    calls: usize,
-    in_flight: usize,
-    call: F,
-) -> (f64, f64)
-where
-    F: Fn() -> Fut,
-    Fut: Future<Output = ()>,
-{
-    let cpu = thread_cpu_ns();
-    let wall = Instant::now();
-    rt.block_on(async {
-        for _ in 0..calls / in_flight {
-            join_all((0..in_flight).map(|_| call())).await;
-        }
-    });
-    let n = calls as f64;
-    (
-        (thread_cpu_ns() - cpu) as f64 / n,
-        wall.elapsed().as_nanos() as f64 / n,
-    )
 }
 
 fn main() {

@@ -265,3 +265,28 @@ pub fn median(samples: &mut [f64]) -> f64 {
     samples.sort_by(f64::total_cmp);
     samples.get(samples.len() / 2).copied().unwrap_or(f64::NAN)
 }
+
+/// Runs `calls` calls, `in_flight` at a time; returns (CPU ns, wall ns) per call.
+pub fn batch<F, Fut>(
+    rt: &tokio::runtime::Runtime,
+    calls: usize,
+    in_flight: usize,
+    call: F,
+) -> (f64, f64)
+where
+    F: Fn() -> Fut,
+    Fut: std::future::Future<Output = ()>,
+{
+    let cpu = thread_cpu_ns();
+    let wall = std::time::Instant::now();
+    rt.block_on(async {
+        for _ in 0..calls / in_flight {
+            futures::future::join_all((0..in_flight).map(|_| call())).await;
+        }
+    });
+    let n = calls as f64;
+    (
+        (thread_cpu_ns() - cpu) as f64 / n,
+        wall.elapsed().as_nanos() as f64 / n,
+    )
+}

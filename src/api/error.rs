@@ -81,6 +81,25 @@ impl Error {
         }
     }
 
+    /// Whether Paystack refused a reference it has seen before (`duplicate_reference`, or a
+    /// message saying the reference was already used), directly or as the last answer of an
+    /// unknown outcome. The record under that reference exists: look it up, never resend
+    /// with a new reference.
+    pub fn is_duplicate_reference(&self) -> bool {
+        is_duplicate_reference(self)
+    }
+
+    /// Whether a lookup found nothing: a 404, or a `…_not_found` code.
+    pub fn is_not_found(&self) -> bool {
+        self.as_api().is_some_and(|api| {
+            api.status == 404
+                || api
+                    .code
+                    .as_ref()
+                    .is_some_and(|c| c.as_str().ends_with("_not_found"))
+        })
+    }
+
     /// The unknown outcome of a request that creates or moves something, when this is one.
     pub fn as_outcome_unknown(&self) -> Option<&OutcomeUnknown> {
         match self {

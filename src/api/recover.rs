@@ -56,21 +56,10 @@ impl<T> Recovery<T, T> {
     }
 }
 
-/// Whether a lookup's error means "no record under that reference".
-fn not_found(e: &Error) -> bool {
-    e.as_api().is_some_and(|api| {
-        api.status == 404
-            || api
-                .code
-                .as_ref()
-                .is_some_and(|c| c.as_str().ends_with("_not_found"))
-    })
-}
-
 /// Whether a resend was refused because the reference already exists, or may have landed
 /// (an unknown outcome of its own, which covers a `duplicate_reference` after a timeout).
 fn resend_may_exist(e: &Error) -> bool {
-    super::error::is_duplicate_reference(e) || e.as_outcome_unknown().is_some()
+    e.is_duplicate_reference() || e.as_outcome_unknown().is_some()
 }
 
 /// Sends, and on an unknown outcome with a reference, looks up, then resends at most once.
@@ -104,7 +93,7 @@ where
     };
     match lookup().await {
         Ok(found) => verified(found),
-        Err(e) if not_found(&e) => match resend().await {
+        Err(e) if e.is_not_found() => match resend().await {
             Ok(answer) => Ok(Recovery::Answered(answer)),
             Err(e) if resend_may_exist(&e) => match lookup().await {
                 Ok(found) => verified(found),

@@ -461,7 +461,7 @@ impl Journal {
             },
             // A refusal because the reference exists means an earlier send landed: what
             // Paystack holds decides, never "failed".
-            _ if is_duplicate(e) => match self.lookup(intent).await {
+            _ if e.is_duplicate_reference() => match self.lookup(intent).await {
                 Lookup::Found(o) => o,
                 Lookup::Absent | Lookup::Failed(_) => self.unknown(e),
             },
@@ -514,7 +514,7 @@ impl Journal {
                 }
                 Lookup::Found(outcome)
             }
-            Err(e) if is_not_found(&e) => Lookup::Absent,
+            Err(e) if e.is_not_found() => Lookup::Absent,
             Err(e) => Lookup::Failed(e),
         }
     }
@@ -597,22 +597,4 @@ fn bounded(e: &paystack::Error) -> String {
         Some((i, _)) => format!("{}…", &text[..i]),
         None => text,
     }
-}
-
-/// Whether Paystack refused with an error code that passes `test`.
-fn api_code(e: &paystack::Error, test: impl Fn(&str) -> bool) -> bool {
-    e.as_api()
-        .and_then(|api| api.code.as_ref())
-        .is_some_and(|c| test(c.as_str()))
-}
-
-/// Whether a lookup's error means "no record under that reference" (as the SDK's own
-/// recovery decides it).
-fn is_not_found(e: &paystack::Error) -> bool {
-    e.as_api().is_some_and(|api| api.status == 404) || api_code(e, |c| c.ends_with("_not_found"))
-}
-
-/// Whether a send was refused because the reference exists.
-fn is_duplicate(e: &paystack::Error) -> bool {
-    api_code(e, |c| c.starts_with("duplicate"))
 }
